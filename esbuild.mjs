@@ -1,0 +1,57 @@
+// Builds every bundle of the extension: the extension host, the language
+// server, the webview app, the `journey` CLI and the integration test suite;
+// also writes the JSON Schema generated from the zod schema.
+// Usage: node esbuild.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+/** @type {esbuild.BuildOptions} */
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  target: 'es2022',
+};
+
+/** Node bundles: the extension host, the language server, the CLI. */
+const nodeBuilds = [
+  { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
+  { entryPoints: { server: 'language/server.ts' } },
+  { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)))
+  .map((b) => ({ ...common, ...b, platform: 'node', format: 'cjs', outdir: 'dist' }));
+
+/** The webview's React app runs in the browser. */
+const webviewBuilds = existsSync('webview/main.tsx')
+  ? [{ ...common, entryPoints: { webview: 'webview/main.tsx' }, platform: 'browser', format: 'iife', outdir: 'dist', jsx: 'automatic', loader: { '.ttf': 'file' } }]
+  : [];
+
+/** The mocha suite that runs inside a real VS Code extension host. */
+const testBuilds = existsSync('test/integration/index.ts')
+  ? [{ ...common, entryPoints: { 'test/integration/index': 'test/integration/index.ts' }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }]
+  : [];
+
+async function writeJsonSchema() {
+  if (!existsSync('src/core/schema.ts')) return;
+  const { tsImport } = await import('tsx/esm/api');
+  const mod = await tsImport('./src/core/jsonSchema.ts', import.meta.url);
+  await mkdir('dist', { recursive: true });
+  await writeFile('dist/journey.schema.json', JSON.stringify(mod.journeyJsonSchema(), null, 2) + '\n');
+  await writeFile('dist/timeline.schema.json', JSON.stringify(mod.timelineJsonSchema(), null, 2) + '\n');
+  console.log('[schema] dist/journey.schema.json, dist/timeline.schema.json');
+}
+
+const all = [...nodeBuilds, ...webviewBuilds, ...testBuilds];
+await writeJsonSchema();
+if (watch) {
+  const contexts = await Promise.all(all.map((o) => esbuild.context(o)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('[watch] watching for changes');
+} else {
+  await Promise.all(all.map((o) => esbuild.build(o)));
+}

@@ -1,0 +1,43 @@
+// The `journey` command line: validate journeys (and, as the simulator and
+// exporter land, simulate and publish them) outside VS Code, e.g. in CI.
+import type { CommandResult } from './command';
+import { validateCommand } from './validateCommand';
+
+const USAGE = `Usage: journey <command> [options]
+
+Commands:
+  validate FILE...    check journeys; prints file:line:col severity message; exit 1 on errors
+  simulate FILE --timeline T [--at TIME] [--json]
+                      replay a contact timeline against a journey
+  help                show this help
+`;
+
+async function main(argv: string[]): Promise<CommandResult> {
+  const [command, ...rest] = argv;
+  const print = (line: string) => process.stdout.write(line + '\n');
+  switch (command) {
+    case 'validate':
+      return validateCommand(rest, print);
+    case 'simulate':
+      return { exitCode: 2, error: 'journey simulate: not implemented yet (the simulator has not landed); nothing was simulated.' };
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return { exitCode: command === undefined ? 2 : 0 };
+    default:
+      return { exitCode: 2, error: `journey: unknown command "${command}"\n\n${USAGE}` };
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (result) => {
+    if (result.error) process.stderr.write(result.error + '\n');
+    process.exitCode = result.exitCode;
+  },
+  (error: unknown) => {
+    process.stderr.write(`journey: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

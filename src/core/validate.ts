@@ -1,0 +1,66 @@
+// Validates journey text: JSON syntax, then the zod schema, then the
+// semantic rules on the same tree; every diagnostic located at its exact
+// span. The single entry point for the language server, the CLI, the
+// designer and the publish gate. Never throws on any input.
+import type { JourneyDiagnostic } from './diagnostic';
+import { buildGraph } from './graph';
+import { type JsonDocument, type JsonPath, keySpan, objectAnchorSpan, parseJsonDocument, type Span, valueSpan } from './jsonDocument';
+import { allRules } from './rules/index';
+import type { JourneyRule, RuleContext, ValidationOptions } from './rules/ruleContext';
+import { Journey } from './schema';
+import { schemaDiagnostics } from './schemaDiagnostics';
+
+export type { ValidationOptions };
+
+export interface ValidationResult {
+  doc: JsonDocument;
+  /** The journey, when the text is valid JSON that fits the schema. */
+  journey?: Journey;
+  diagnostics: JourneyDiagnostic[];
+}
+
+export function validateJourneyText(text: string, options: ValidationOptions = {}, rules: readonly JourneyRule[] = allRules): ValidationResult {
+  const doc = parseJsonDocument(text);
+  if (doc.syntaxErrors.length > 0 || doc.root === undefined) {
+    const diagnostics = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [emptyDocument()];
+    return { doc, diagnostics };
+  }
+  const parsed = Journey.safeParse(doc.value);
+  if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
+  const journey = parsed.data;
+  return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };
+}
+
+export function runRules(doc: JsonDocument, journey: Journey, options: ValidationOptions, rules: readonly JourneyRule[]): JourneyDiagnostic[] {
+  const diagnostics: JourneyDiagnostic[] = [];
+  const spanOf = (path: JsonPath, on: 'key' | 'value' | 'object' = 'value'): Span =>
+    on === 'key' ? (keySpan(doc, path) ?? valueSpan(doc, path)) : on === 'object' ? objectAnchorSpan(doc, path) : valueSpan(doc, path);
+  const ctx: RuleContext = {
+    doc,
+    journey,
+    graph: buildGraph(journey),
+    options,
+    spanOf,
+    report: (r) => diagnostics.push({ code: r.code, rule: r.rule, severity: r.severity, message: r.message, ...spanOf(r.path, r.on), path: r.path, ...(r.data ? { data: r.data } : {}) }),
+  };
+  for (const rule of rules) {
+    try {
+      rule.check(ctx);
+    } catch (error) {
+      diagnostics.push({
+        code: 'internal.rule-failed',
+        rule: rule.rule,
+        severity: 'warning',
+        message: `The ${rule.rule} check (${rule.title}) failed on this document: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        offset: 0,
+        length: 1,
+        path: [],
+      });
+    }
+  }
+  return diagnostics;
+}
+
+function emptyDocument(): JourneyDiagnostic {
+  return { code: 'syntax.empty', rule: 'syntax', severity: 'error', message: 'The file is empty: a journey is a JSON object with formatVersion, id, name, kind, startingPoints and points.', offset: 0, length: 0, path: [] };
+}

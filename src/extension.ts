@@ -1,0 +1,8 @@
+// Extension entry point: wires the journey features into VS Code.
+import * as vscode from 'vscode';
+
+export function activate(context: vscode.ExtensionContext): void {
+  context.subscriptions.push();
+}
+
+export function deactivate(): void {}
