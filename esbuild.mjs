@@ -16,6 +16,9 @@ const common = {
   minify: production,
   logLevel: 'info',
   target: 'es2022',
+  // jsonc-parser and vscode-json-languageservice ship UMD builds that esbuild
+  // cannot follow; their ESM builds bundle cleanly.
+  mainFields: ['module', 'main'],
 };
 
 /** Node bundles: the extension host, the language server, the CLI. */

@@ -1,8 +1,37 @@
-// Extension entry point: wires the journey features into VS Code.
+// Extension entry point: starts the language server, registers the journey
+// map editor and the commands, and returns a small API for tests.
 import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { JourneyEditorProvider } from './journeyEditorProvider';
+import { startLanguageClient } from './languageClient';
+import type { RenderedSummary } from './webviewProtocol';
 
-export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push();
+export interface JourneyDesignerApi {
+  /** Resolves when the language server is up. */
+  languageServerReady: Promise<void>;
+  /** The last summary the map of `uri` reported drawing. */
+  renderedMap(uri: vscode.Uri): RenderedSummary | undefined;
+  /** Fires each time a map reports what it drew. */
+  onDidRenderMap: vscode.Event<{ uri: string; summary: RenderedSummary }>;
+}
+
+export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
+  const log = vscode.window.createOutputChannel('Journey Designer', { log: true });
+  context.subscriptions.push(log);
+  const editors = JourneyEditorProvider.register(context, log);
+  registerCommands(context);
+  const languageServerReady = startLanguageClient(context, log).then(
+    () => log.info('language server started'),
+    (error: unknown) => {
+      log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    },
+  );
+  return {
+    languageServerReady,
+    renderedMap: (uri) => editors.rendered.get(uri.toString()),
+    onDidRenderMap: editors.onDidRender,
+  };
 }
 
 export function deactivate(): void {}
