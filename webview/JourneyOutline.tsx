@@ -67,14 +67,17 @@ export function JourneyOutline(props: { fileName: string; documentVersion: numbe
   const { starts, points } = useMemo(() => rowsOf(state), [state]);
   const journeyProblems = state.diagnostics.filter((d) => d.path[0] !== 'points' && d.path[0] !== 'startingPoints');
 
+  // Report what the DOM now shows (read back from the page, not from the
+  // data), so tests and the host see exactly what a person sees.
   useEffect(() => {
+    const headings = (section: string) => [...document.querySelectorAll(`section[aria-label="${section}"] .row-heading`)].map((e) => e.textContent ?? '');
     postToHost({
       type: 'rendered',
       summary: {
         documentVersion: props.documentVersion,
-        title: name,
-        startingPoints: starts.map((r) => r.heading),
-        points: points.map((r) => r.heading),
+        title: document.querySelector('.journey-header h1')?.textContent ?? '',
+        startingPoints: headings('Starting points'),
+        points: headings('Journey points'),
         problems: state.diagnostics.length,
         unparseable: false,
       },

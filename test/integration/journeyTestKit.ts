@@ -1,0 +1,43 @@
+// Helpers for the suites that run inside a real VS Code extension host: the
+// extension's test API, the samples folder, and waiting on VS Code events
+// with a deadline (so a missing event fails the test instead of hanging it).
+import * as vscode from 'vscode';
+import type { JourneyDesignerApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'journey-designer.journey-designer';
+
+export async function journeyApi(): Promise<JourneyDesignerApi> {
+  const extension = vscode.extensions.getExtension<JourneyDesignerApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed in this VS Code`);
+  return extension.activate();
+}
+
+export function sampleUri(...segments: string[]): vscode.Uri {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`extension ${EXTENSION_ID} is not installed`);
+  return vscode.Uri.joinPath(extension.extensionUri, 'samples', ...segments);
+}
+
+/** Resolves with the first value `probe` returns that is not undefined, checked on each event and now. */
+export function waitFor<T>(event: vscode.Event<unknown>, probe: () => T | undefined, what: string, timeoutMs = 15000): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const check = () => {
+      const value = probe();
+      if (value !== undefined) {
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(value);
+      }
+    };
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));
+    }, timeoutMs);
+    const subscription = event(check);
+    check();
+  });
+}
+
+export async function closeAllEditors(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
