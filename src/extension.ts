@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { JourneyEditorProvider } from './journeyEditorProvider';
 import { startLanguageClient } from './languageClient';
+import { registerNewJourneyCommand } from './newJourneyCommand';
+import { JourneyStatusBar } from './statusBar';
 import type { RenderedSummary } from './webviewProtocol';
 
 export interface JourneyDesignerApi {
@@ -13,6 +15,8 @@ export interface JourneyDesignerApi {
   renderedMap(uri: vscode.Uri): RenderedSummary | undefined;
   /** Fires each time a map reports what it drew. */
   onDidRenderMap: vscode.Event<{ uri: string; summary: RenderedSummary }>;
+  /** The status bar item of the active journey. */
+  statusBar: JourneyStatusBar;
 }
 
 export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
@@ -20,6 +24,9 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
   context.subscriptions.push(log);
   const editors = JourneyEditorProvider.register(context, log);
   registerCommands(context);
+  registerNewJourneyCommand(context);
+  const statusBar = new JourneyStatusBar();
+  context.subscriptions.push(statusBar);
   const languageServerReady = startLanguageClient(context, log).then(
     () => log.info('language server started'),
     (error: unknown) => {
@@ -31,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
     languageServerReady,
     renderedMap: (uri) => editors.rendered.get(uri.toString()),
     onDidRenderMap: editors.onDidRender,
+    statusBar,
   };
 }
 
