@@ -1,0 +1,114 @@
+// Checks a scenario's expectations against simulation snapshots: each
+// expectation passes or fails with a message and, for a failure, the
+// expected and actual values a test report can show as a diff.
+import type { Expectation, Place, Scenario } from './scenario';
+import type { SimulationSnapshot, TraceEntry } from './simulator/types';
+
+export interface ExpectationResult {
+  index: number;
+  title: string;
+  passed: boolean;
+  message: string;
+  expected?: string;
+  actual?: string;
+}
+
+/** Gives the snapshot at an instant (epoch ms), or at the end of the replay when undefined. */
+export type SnapshotAt = (at: number | undefined) => SimulationSnapshot;
+
+const ms = (instant: string | undefined) => (instant === undefined ? undefined : Date.parse(instant));
+const iso = (t: number) => new Date(t).toISOString();
+
+export function expectationTitle(e: Expectation): string {
+  if (e.name) return e.name;
+  switch (e.type) {
+    case 'endsAt':
+      return `${e.contact} ends ${e.place ?? 'at'}${e.point ? ` ${e.place ? 'at ' : ''}${e.point}` : ''}${e.at ? ` at ${e.at}` : ''}`;
+    case 'receives':
+      return `${e.contact} receives ${e.content}${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`;
+    case 'doesNotReceive':
+      return `${e.contact} does not receive ${e.content}`;
+    case 'suppressed':
+      return `${e.content ? `${e.content} to ` : 'a send to '}${e.contact} is suppressed (${e.reason})`;
+    case 'exits':
+      return `${e.contact} exits${e.reason ? ` (${e.reason})` : ''}`;
+    case 'passes':
+      return `${e.contact} passes ${e.point}${e.branch ? ` down ${e.branch}` : ''}`;
+    case 'neverEnters':
+      return `${e.contact} never enters`;
+    case 'stats':
+      return `stats${e.at ? ` at ${e.at}` : ' at the end'}`;
+  }
+}
+
+/** Where a contact is in a snapshot: waiting at a point, or where its last stay ended. */
+export function placeOf(snapshot: SimulationSnapshot, contact: string): { place: Place; point?: string } {
+  for (const [point, queue] of Object.entries(snapshot.queues)) if (queue.includes(contact)) return { place: 'waiting', point };
+  let last: TraceEntry | undefined;
+  for (const entry of snapshot.trace) if (entry.contact === contact) last = entry;
+  if (!last) return { place: 'notEntered' };
+  if (last.kind === 'complete') return { place: 'completed', point: last.point };
+  if (last.kind === 'exit') return { place: 'exited', point: last.point };
+  return { place: 'waiting', point: last.point };
+}
+
+const describePlace = (p: { place: Place; point?: string }) => (p.point ? `${p.place} at ${p.point}` : p.place);
+
+function check(e: Expectation, snapshotAt: SnapshotAt): Omit<ExpectationResult, 'index' | 'title'> {
+  const end = snapshotAt(undefined);
+  const entries = (contact: string) => end.trace.filter((t) => t.contact === contact);
+  switch (e.type) {
+    case 'endsAt': {
+      const actual = placeOf(snapshotAt(ms(e.at)), e.contact);
+      const ok = (e.point === undefined || actual.point === e.point) && (e.place === undefined || actual.place === e.place);
+      const expected = describePlace({ place: e.place ?? actual.place, ...(e.point ? { point: e.point } : {}) });
+      return { passed: ok, message: ok ? `${e.contact} is ${describePlace(actual)}` : `${e.contact} is ${describePlace(actual)}, expected ${expected}`, expected, actual: describePlace(actual) };
+    }
+    case 'receives': {
+      const sends = entries(e.contact).filter((t) => t.kind === 'send' && t.outcome === e.content);
+      const before = ms(e.before);
+      const after = ms(e.after);
+      const inWindow = sends.filter((t) => (before === undefined || t.at < before) && (after === undefined || t.at > after));
+      const actual = sends.length ? `sent at ${sends.map((t) => iso(t.at)).join(', ')}` : 'never sent';
+      return { passed: inWindow.length > 0, message: inWindow.length ? `${e.content} sent to ${e.contact} at ${iso(inWindow[0]!.at)}` : `${e.content} was ${actual} to ${e.contact}`, expected: `sent${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`, actual };
+    }
+    case 'doesNotReceive': {
+      const sends = entries(e.contact).filter((t) => t.kind === 'send' && t.outcome === e.content);
+      return { passed: sends.length === 0, message: sends.length ? `${e.content} was sent to ${e.contact} at ${sends.map((t) => iso(t.at)).join(', ')}` : `${e.content} never sent to ${e.contact}`, expected: 'never sent', actual: sends.length ? `sent at ${sends.map((t) => iso(t.at)).join(', ')}` : 'never sent' };
+    }
+    case 'suppressed': {
+      const all = entries(e.contact).filter((t) => t.kind === 'suppressed' && (e.content === undefined || t.outcome === e.content));
+      const hit = all.find((t) => t.reason === e.reason);
+      const actual = all.length ? all.map((t) => `${t.outcome ?? '?'} (${t.reason ?? '?'}) at ${iso(t.at)}`).join(', ') : 'nothing suppressed';
+      return { passed: hit !== undefined, message: hit ? `suppressed at ${iso(hit.at)} (${e.reason})` : `expected a suppression for ${e.reason}; found ${actual}`, expected: `suppressed (${e.reason})`, actual };
+    }
+    case 'exits': {
+      const exits = entries(e.contact).filter((t) => t.kind === 'exit');
+      const hit = exits.find((t) => e.reason === undefined || t.reason === e.reason);
+      const actual = exits.length ? exits.map((t) => `exited at ${t.point} (${t.reason ?? '?'})`).join(', ') : describePlace(placeOf(end, e.contact));
+      return { passed: hit !== undefined, message: hit ? `${e.contact} exited at ${hit.point} (${hit.reason ?? ''}) at ${iso(hit.at)}` : `${e.contact} did not exit${e.reason ? ` for ${e.reason}` : ''}: ${actual}`, expected: `exited${e.reason ? ` (${e.reason})` : ''}`, actual };
+    }
+    case 'passes': {
+      const at = entries(e.contact).filter((t) => t.point === e.point);
+      const branches = at.map((t) => t.branch).filter((b): b is string => b !== undefined);
+      const ok = at.length > 0 && (e.branch === undefined || branches.includes(e.branch));
+      const actual = at.length === 0 ? `never at ${e.point}` : `at ${e.point}${branches.length ? `, took ${branches.join(', ')}` : ''}`;
+      return { passed: ok, message: ok ? `${e.contact} ${actual}` : `${e.contact} was ${actual}`, expected: `at ${e.point}${e.branch ? `, took ${e.branch}` : ''}`, actual };
+    }
+    case 'neverEnters': {
+      const enters = entries(e.contact).filter((t) => t.kind === 'enter');
+      return { passed: enters.length === 0, message: enters.length ? `${e.contact} entered at ${enters.map((t) => `${t.point} ${iso(t.at)}`).join(', ')}` : `${e.contact} never entered`, expected: 'never entered', actual: enters.length ? `entered ${enters.length} time(s)` : 'never entered' };
+    }
+    case 'stats': {
+      const stats = snapshotAt(ms(e.at)).stats;
+      const keys = (['started', 'inProgress', 'completed', 'exited'] as const).filter((k) => e[k] !== undefined);
+      const expected = keys.map((k) => `${k}: ${e[k]}`).join(', ');
+      const actual = keys.map((k) => `${k}: ${stats[k]}`).join(', ');
+      return { passed: keys.every((k) => stats[k] === e[k]), message: `stats ${actual}${expected === actual ? '' : `, expected ${expected}`}`, expected, actual };
+    }
+  }
+}
+
+export function checkScenario(scenario: Scenario, snapshotAt: SnapshotAt): ExpectationResult[] {
+  return scenario.expectations.map((e, index) => ({ index, title: expectationTitle(e), ...check(e, snapshotAt) }));
+}

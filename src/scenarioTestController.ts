@@ -1,0 +1,135 @@
+// Journey scenarios in VS Code's Test Explorer: every `*.scenario.json` of
+// the workspace is a test, each of its expectations a child; running them
+// replays the timeline in the simulator and reports pass/fail with a diff
+// at the expectation's place in the file.
+import * as vscode from 'vscode';
+import { parseJsonDocument } from './core/jsonDocument';
+import { Scenario } from './core/scenario';
+import { expectationTitle } from './core/scenarioCheck';
+import { runScenario, type ScenarioFiles, type SimulateFn } from './core/scenarioRunner';
+import { LineIndex } from './core/textPosition';
+
+const SCENARIO_GLOB = '**/*.scenario.json';
+
+const workspaceFiles: ScenarioFiles = {
+  readText: async (path) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path))),
+  resolve: (from, relative) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', relative).toString(),
+};
+
+export class ScenarioTestController implements vscode.Disposable {
+  readonly controller = vscode.tests.createTestController('journeyScenarios', 'Journey scenarios');
+  private readonly disposables: vscode.Disposable[] = [this.controller];
+
+  constructor(private readonly simulate: SimulateFn) {
+    this.controller.resolveHandler = async (item) => {
+      if (!item) await this.discoverAll();
+      else if (item.uri) await this.refreshFile(item.uri);
+    };
+    this.controller.refreshHandler = () => this.discoverAll();
+    this.controller.createRunProfile('Simulate', vscode.TestRunProfileKind.Run, (request, token) => this.run(request, token), true);
+    const watcher = vscode.workspace.createFileSystemWatcher(SCENARIO_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => this.refreshFile(uri)),
+      watcher.onDidChange((uri) => this.refreshFile(uri)),
+      watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString())),
+    );
+  }
+
+  async discoverAll(): Promise<void> {
+    const files = await vscode.workspace.findFiles(SCENARIO_GLOB, '**/node_modules/**');
+    await Promise.all(files.map((uri) => this.refreshFile(uri)));
+  }
+
+  /** Adds or updates the test item of one scenario file and its expectations. */
+  async refreshFile(uri: vscode.Uri): Promise<vscode.TestItem> {
+    const id = uri.toString();
+    const item = this.controller.items.get(id) ?? this.controller.createTestItem(id, uri.path.split('/').pop() ?? id, uri);
+    this.controller.items.add(item);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    const doc = parseJsonDocument(text);
+    const parsed = Scenario.safeParse(doc.value);
+    item.error = parsed.success ? undefined : `Not a valid scenario: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    if (!parsed.success) {
+      item.children.replace([]);
+      return item;
+    }
+    item.label = parsed.data.name;
+    item.description = uri.path.split('/').pop();
+    const lines = new LineIndex(text);
+    const positionAt = (offset: number) => {
+      const p = lines.positionAt(offset);
+      return new vscode.Position(p.line, p.character);
+    };
+    const expectations = doc.root?.children?.find((p) => p.children?.[0]?.value === 'expectations')?.children?.[1]?.children ?? [];
+    item.children.replace(
+      parsed.data.expectations.map((e, i) => {
+        const child = this.controller.createTestItem(`${id}#${i}`, expectationTitle(e), uri);
+        const node = expectations[i];
+        if (node) child.range = new vscode.Range(positionAt(node.offset), positionAt(node.offset + node.length));
+        return child;
+      }),
+    );
+    return item;
+  }
+
+  async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    const run = this.controller.createTestRun(request);
+    const files = new Map<string, vscode.TestItem>();
+    const queue = request.include ?? [...iterate(this.controller.items)];
+    for (const test of queue) {
+      const file = test.parent ?? test;
+      files.set(file.id, file);
+    }
+    try {
+      for (const file of files.values()) {
+        if (token.isCancellationRequested) break;
+        await this.runFile(file, request, run);
+      }
+    } finally {
+      run.end();
+    }
+  }
+
+  private async runFile(file: vscode.TestItem, request: vscode.TestRunRequest, run: vscode.TestRun): Promise<void> {
+    const wanted = (child: vscode.TestItem) => (!request.include || request.include.includes(child) || request.include.includes(file)) && !request.exclude?.includes(child);
+    const children = [...iterate(file.children)].filter(wanted);
+    children.forEach((c) => run.started(c));
+    if (!vscode.workspace.isTrusted) {
+      children.forEach((c) => run.skipped(c));
+      run.appendOutput('Simulating needs a trusted workspace (Restricted Mode is on).\r\n');
+      return;
+    }
+    const result = await runScenario(file.id, workspaceFiles, this.simulate);
+    if (result.problems.length > 0) {
+      const messages = result.problems.map((p) => {
+        const message = new vscode.TestMessage(`${p.file.split('/').pop()}: ${p.diagnostic.message}`);
+        message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(0, 0));
+        return message;
+      });
+      children.forEach((c) => run.errored(c, messages));
+      return;
+    }
+    for (const child of children) {
+      const index = Number(child.id.split('#').pop());
+      const r = result.results[index];
+      if (!r) continue;
+      if (r.passed) run.passed(child, result.seconds * 1000);
+      else {
+        const message = r.expected !== undefined && r.actual !== undefined ? vscode.TestMessage.diff(r.message, r.expected, r.actual) : new vscode.TestMessage(r.message);
+        if (child.uri && child.range) message.location = new vscode.Location(child.uri, child.range);
+        run.failed(child, message, result.seconds * 1000);
+      }
+    }
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function* iterate(collection: vscode.TestItemCollection): Generator<vscode.TestItem> {
+  const items: vscode.TestItem[] = [];
+  collection.forEach((item) => items.push(item));
+  yield* items;
+}
