@@ -1,6 +1,7 @@
 // The `journey` command line: validate journeys (and, as the simulator and
 // exporter land, simulate and publish them) outside VS Code, e.g. in CI.
 import type { CommandResult } from './command';
+import { referenceCommand } from './referenceCommand';
 import { validateCommand } from './validateCommand';
 
 const USAGE = `Usage: journey <command> [options]
@@ -9,6 +10,8 @@ Commands:
   validate FILE...    check journeys; prints file:line:col severity message; exit 1 on errors
   simulate FILE --timeline T [--at TIME] [--json]
                       replay a contact timeline against a journey
+  reference [--update FILE | --check FILE]
+                      the file format reference (Markdown), generated from the schema
   help                show this help
 `;
 
@@ -18,6 +21,8 @@ async function main(argv: string[]): Promise<CommandResult> {
   switch (command) {
     case 'validate':
       return validateCommand(rest, print);
+    case 'reference':
+      return referenceCommand(rest, print);
     case 'simulate':
       return { exitCode: 2, error: 'journey simulate: not implemented yet (the simulator has not landed); nothing was simulated.' };
     case undefined:

@@ -86,7 +86,7 @@ export const Filter: z.ZodType<Filter> = z.lazy(() =>
     z.strictObject({ type: z.literal('emailEquals'), email: z.string().min(3) }),
     z.strictObject({ type: z.literal('nameEquals'), name: z.string().min(1) }),
   ]),
-);
+).meta({ id: 'Filter', description: 'A filter: all / any / not over contact predicates (R3)' });
 
 // ---------------------------------------------------------------------------
 // Starting points (R1, R2): one trigger each, an optional filter.
