@@ -1,0 +1,42 @@
+// Launches Debian's Chromium headless through playwright-core (never a
+// downloaded browser), with the flags this closed network needs, in a fresh
+// profile of its own.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ensureSystemPackages } from './systemPackages.mjs';
+
+export const CHROMIUM_PATH = process.env.JOURNEY_CHROMIUM ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
+
+/** A persistent context (its own profile folder) and a page; close() removes the profile. */
+export async function launchChromium({ viewport = { width: 1400, height: 900 }, colorScheme } = {}) {
+  ensureSystemPackages();
+  const profile = mkdtempSync(join(tmpdir(), 'journey-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    ...(colorScheme ? { colorScheme } : {}),
+    env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: join(profile, '.config'), XDG_CACHE_HOME: join(profile, '.cache') },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const close = async () => {
+    await context.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+  };
+  return { context, page, close };
+}
