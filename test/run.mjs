@@ -45,8 +45,15 @@ if (!run('type check', npm, ['run', '--silent', 'typecheck'])) problems.push('ty
 if (!run('build', npm, ['run', '--silent', 'build'])) {
   problems.push('build failed');
 } else {
+  const scripts = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).scripts;
   runCounted('unit tests', npm, ['run', '--silent', 'test:unit', '--', '--reporter', './test/support/countingSpecReporter.cjs']);
-  runCounted('integration tests in VS Code', npm, ['run', '--silent', 'test:integration']);
+  for (const [script, title] of [
+    ['test:webview', 'map tests in Chromium'],
+    ['test:restate', 'Restate runtime tests'],
+    ['test:integration', 'integration tests in VS Code'],
+  ]) {
+    if (scripts[script]) runCounted(title, npm, ['run', '--silent', script]);
+  }
 }
 
 if (problems.length > 0) console.log(`\nProblems:\n${problems.map((p) => `- ${p}`).join('\n')}`);
