@@ -2,14 +2,18 @@
 // exporter land, simulate and publish them) outside VS Code, e.g. in CI.
 import type { CommandResult } from './command';
 import { referenceCommand } from './referenceCommand';
+import { simulateCommand } from './simulateCommand';
+import { testCommand } from './testCommand';
 import { validateCommand } from './validateCommand';
 
 const USAGE = `Usage: journey <command> [options]
 
 Commands:
   validate FILE...    check journeys; prints file:line:col severity message; exit 1 on errors
-  simulate FILE --timeline T [--at TIME] [--json]
-                      replay a contact timeline against a journey
+  simulate FILE --timeline T [--at TIME] [--json] [--seed N] [--no-trace]
+                      replay a contact timeline against a journey: stats, queues, trace
+  test [PATH...] [--junit FILE]
+                      check the expectations of *.scenario.json files in the simulator
   reference [--update FILE | --check FILE]
                       the file format reference (Markdown), generated from the schema
   help                show this help
@@ -24,7 +28,9 @@ async function main(argv: string[]): Promise<CommandResult> {
     case 'reference':
       return referenceCommand(rest, print);
     case 'simulate':
-      return { exitCode: 2, error: 'journey simulate: not implemented yet (the simulator has not landed); nothing was simulated.' };
+      return simulateCommand(rest, print);
+    case 'test':
+      return testCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

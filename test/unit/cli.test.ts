@@ -2,7 +2,7 @@
 // diagnostics as file:line:col severity message and exits 1 on errors.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,5 +52,33 @@ describe('journey CLI', () => {
     const { code, stderr } = journeyCli('validate');
     assert.equal(code, 2);
     assert.match(stderr, /name at least one/);
+  });
+
+  it('journey test checks every sample scenario and writes JUnit XML with one testcase per expectation', () => {
+    const junit = join(mkdtempSync(join(tmpdir(), 'journey-cli-')), 'junit.xml');
+    const { code, stdout } = journeyCli('test', SAMPLES, '--junit', junit);
+    const scenarios = readdirSync(SAMPLES).filter((f) => f.endsWith('.scenario.json'));
+    const expectations = scenarios.reduce((n, f) => n + (JSON.parse(readFileSync(join(SAMPLES, f), 'utf8')) as { expectations: unknown[] }).expectations.length, 0);
+    assert.ok(scenarios.length >= 5, 'a scenario per sample');
+    assert.equal(code, 0, stdout);
+    assert.match(stdout, new RegExp(`^${expectations} passed, 0 failed$`, 'm'));
+    const xml = readFileSync(junit, 'utf8');
+    assert.match(xml, new RegExp(`<testsuites name="journey scenarios" tests="${expectations}" failures="0" errors="0">`));
+    assert.equal(xml.match(/<testcase /g)?.length, expectations);
+  });
+
+  it('journey test fails with expected and actual when an expectation does not hold', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-cli-'));
+    for (const f of ['preference-center.journey.json', 'preference-center.timeline.json']) copyFileSync(join(SAMPLES, f), join(dir, f));
+    writeFileSync(join(dir, 'wrong.scenario.json'), JSON.stringify({
+      formatVersion: 1, name: 'wrong on purpose', journey: './preference-center.journey.json', timeline: './preference-center.timeline.json',
+      expectations: [{ type: 'receives', contact: 'c_hana', content: 'tips_getting_started' }],
+    }));
+    const junit = join(dir, 'junit.xml');
+    const { code, stdout } = journeyCli('test', dir, '--junit', junit);
+    assert.equal(code, 1);
+    assert.match(stdout, /✗ c_hana receives tips_getting_started: tips_getting_started was never sent to c_hana/);
+    assert.match(stdout, /^0 passed, 1 failed$/m);
+    assert.match(readFileSync(junit, 'utf8'), /<failure message="tips_getting_started was never sent to c_hana">expected: sent\nactual: never sent<\/failure>/);
   });
 });

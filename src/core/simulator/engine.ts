@@ -1,0 +1,750 @@
+// The discrete-event engine (R7-R20): replays a timeline against a journey.
+// External events (in time order, ties in timeline order) come before timers
+// due at the same instant; timers (waits, timeouts, daily date triggers,
+// segment runs) sit in a binary heap ordered by (time, insertion sequence).
+// Each contact is in one place at a time; its state lives in typed arrays
+// indexed by contact number, its data is copied only when it changes.
+// Actions take no time: a contact runs through a chain of points at one
+// instant until it waits, completes or exits. Changes the journey itself
+// makes (tag added/removed, list joined) are events too: they are queued and
+// handled after the current chain, at the same instant, in order.
+// Fully deterministic; see semantics.md for every choice.
+import type { ExitCriterion, Journey } from '../schema';
+import type { Timeline } from '../timeline';
+import { compileJourney, type CompiledJourney, type CompiledPoint, type CompiledStart, type SegmentPlan } from './compiledJourney';
+import { emailSuppression, smsSuppression } from './consent';
+import type { ContactStore } from './contactStore';
+import { DateFieldIndex } from './dateFieldIndex';
+import { SimulationError } from './errors';
+import { evaluateFilter, type FilterContext } from './filters';
+import { awaitedMatches, type SimEvent, triggerMatches } from './matching';
+import { TimerQueue } from './priorityQueue';
+import { chooseBranch, splitUnit } from './splitHash';
+import { formatInstant, parseInstant, type PreparedTimeline, prepareTimeline } from './timelineInput';
+import {
+  type ExitReason,
+  type InstantInput,
+  type PointCounters,
+  type SimulationOptions,
+  type SimulationSnapshot,
+  SUPPRESSION_REASONS,
+  type SuppressionReason,
+  type TraceEntry,
+  type TraceKind,
+} from './types';
+import { addDays, localParts, zonedToEpoch } from './zonedTime';
+
+// Contact status.
+const NEVER = 0;
+const IN = 1;
+const COMPLETED = 2;
+const EXITED = 3;
+
+// Timer kinds.
+const TIMER_WAIT = 0;
+const TIMER_DATE = 1;
+const TIMER_SEGMENT = 2;
+
+const DAY_MS = 86_400_000;
+/** Without a horizon, clock-driven sources (date triggers, recurring runs) and the replay stop this long after the last input. */
+const OPEN_WINDOW_MS = 366 * DAY_MS;
+
+interface DateTrigger {
+  readonly start: CompiledStart;
+  readonly index: DateFieldIndex;
+  readonly zone: string;
+  readonly hour: number;
+  readonly minute: number;
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** Adds one to a counter and returns the new count. */
+function inc(counts: Float64Array | Int32Array, i: number): number {
+  return (counts[i] = counts[i]! + 1);
+}
+
+export class Simulation {
+  readonly start: number;
+  readonly horizon: number | undefined;
+  readonly seed: number;
+
+  private readonly cj: CompiledJourney;
+  private readonly tl: PreparedTimeline;
+  private readonly store: ContactStore;
+  private readonly stopAt: number;
+  private readonly tracing: boolean;
+  private readonly maxSteps: number;
+  private readonly filterCtx: FilterContext;
+  private readonly contentOf: (pointId: string) => string | undefined;
+
+  private now = -Infinity;
+  private lastActivity = -Infinity;
+  private eventPtr = 0;
+  private stamp = 0;
+  private tokens = 0;
+  private readonly timers = new TimerQueue();
+
+  // Per contact.
+  private readonly status: Uint8Array;
+  private readonly where: Int32Array;
+  private readonly entry: Int32Array;
+  private readonly leftAt: Float64Array;
+  private readonly arrival: Float64Array;
+  private readonly token: Float64Array;
+  private readonly lastMarketingEmail: Float64Array;
+  private readonly stepInstant: Float64Array;
+  private readonly stepCount: Int32Array;
+  private readonly pendingFlag: Uint8Array;
+
+  // Counters.
+  private started = 0;
+  private inProgress = 0;
+  private completed = 0;
+  private exited = 0;
+  private readonly exitedBy: Record<ExitReason, number> = { exitPoint: 0, exitCriteria: 0, unsubscribed: 0, removed: 0 };
+  private readonly pEntered: Float64Array;
+  private readonly pLeft: Float64Array;
+  private readonly pSent: Float64Array;
+  private readonly pSuppressed: Float64Array;
+  private readonly pSuppressedBy: Float64Array;
+  private readonly spEntered: Float64Array;
+
+  private readonly trace: TraceEntry[] = [];
+  private readonly warnings: string[];
+
+  // Events the journey's own actions cause, handled after the current chain.
+  private readonly ieContact: number[] = [];
+  private readonly ieEvent: SimEvent[] = [];
+  private readonly ieStamp: number[] = [];
+
+  // Clock-driven entries.
+  private readonly dateTriggers: DateTrigger[] = [];
+  private readonly dateIndexes = new Map<string, DateFieldIndex>();
+  private readonly segment: SegmentPlan | undefined;
+  /** The segment schedule's start: runs are at anchor + k * every. */
+  private readonly segmentAnchor: number;
+  private segmentStarted = false;
+  private pending: number[] = [];
+
+  // Diagnosis of a zero-time loop.
+  private trail: string[] = [];
+
+  constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}) {
+    this.cj = compileJourney(journey);
+    this.tl = prepareTimeline(timeline);
+    this.store = this.tl.store;
+    this.warnings = [...this.cj.warnings, ...this.tl.warnings];
+    this.tracing = options.trace !== false;
+    this.maxSteps = options.maxChainSteps ?? Math.max(10_000, 50 * journey.points.length);
+    this.seed = options.seed ?? timeline.seed ?? 0;
+    this.horizon = options.horizon !== undefined ? parseInstant(options.horizon, 'horizon') : timeline.horizon !== undefined ? parseInstant(timeline.horizon, 'timeline horizon') : undefined;
+    this.segment = this.cj.segmentPlan;
+    const planStart = this.segment?.startMs;
+    let start = options.start !== undefined ? parseInstant(options.start, 'start') : timeline.start !== undefined ? parseInstant(timeline.start, 'timeline start') : Math.min(this.tl.firstEventTime, planStart ?? Infinity);
+    if (!Number.isFinite(start)) {
+      start = this.horizon ?? 0;
+      this.warnings.push('The timeline has no start, no events and no segment start: the replay starts at ' + (this.horizon !== undefined ? 'the horizon.' : '1970-01-01T00:00:00Z.'));
+    }
+    this.start = start;
+    this.stopAt = this.horizon ?? Math.max(start, this.tl.lastEventTime, planStart ?? -Infinity) + OPEN_WINDOW_MS;
+    this.filterCtx = { now: start, timeZone: this.cj.timeZone };
+    const contentOfPoint = this.cj.contentOfPoint;
+    this.contentOf = (id) => contentOfPoint.get(id);
+
+    const n = this.store.size;
+    this.status = new Uint8Array(n);
+    this.where = new Int32Array(n).fill(-1);
+    this.entry = new Int32Array(n);
+    this.leftAt = new Float64Array(n);
+    this.arrival = new Float64Array(n);
+    this.token = new Float64Array(n);
+    this.lastMarketingEmail = new Float64Array(n).fill(-Infinity);
+    this.stepInstant = new Float64Array(n).fill(NaN);
+    this.stepCount = new Int32Array(n);
+    this.pendingFlag = new Uint8Array(n);
+
+    const p = this.cj.points.length;
+    this.pEntered = new Float64Array(p);
+    this.pLeft = new Float64Array(p);
+    this.pSent = new Float64Array(p);
+    this.pSuppressed = new Float64Array(p);
+    this.pSuppressedBy = new Float64Array(p * SUPPRESSION_REASONS.length);
+    this.spEntered = new Float64Array(this.cj.starts.length);
+
+    this.checkApiEntries(timeline);
+    if (journey.kind === 'trigger') this.setUpDateTriggers();
+    this.segmentAnchor = planStart ?? start;
+    if (this.segment) this.setUpSegmentRuns(this.segment, this.segmentAnchor);
+  }
+
+  /** The instant the simulation has advanced to. */
+  get time(): number {
+    return this.now;
+  }
+
+  /**
+   * Processes every event and timer up to and including `t` (never past the
+   * horizon). Advancing in several steps gives the same result as one step;
+   * an instant before the current one changes nothing.
+   */
+  advanceTo(input: InstantInput): this {
+    const target = typeof input === 'number' ? input : parseInstant(input, 'advanceTo');
+    if (Number.isNaN(target)) throw new SimulationError('invalid-instant', 'advanceTo: the instant is not a number.');
+    const limit = Math.min(target, this.stopAt);
+    const { order, time } = this.tl;
+    const nEvents = order.length;
+    for (;;) {
+      const et = this.eventPtr < nEvents ? time[order[this.eventPtr]!]! : Infinity;
+      const tt = this.timers.peekTime();
+      if (et <= tt) {
+        if (et > limit) break;
+        this.processEvent(order[this.eventPtr++]!);
+      } else {
+        if (tt > limit) break;
+        this.timers.pop();
+        this.processTimer();
+      }
+    }
+    let reached: number;
+    if (this.horizon !== undefined) reached = Math.min(target, this.horizon);
+    else reached = Number.isFinite(target) ? target : Math.max(this.start, this.lastActivity);
+    if (reached > this.now) this.now = reached;
+    return this;
+  }
+
+  /** Runs to the horizon, or until nothing is pending when there is none. */
+  run(): this {
+    return this.advanceTo(Infinity);
+  }
+
+  /** Stats, counters, queues and trace at the current instant. */
+  snapshot(): SimulationSnapshot {
+    const { points, starts } = this.cj;
+    const byPoint: number[][] = points.map(() => []);
+    for (let c = 0; c < this.where.length; c++) {
+      const w = this.where[c]!;
+      if (w >= 0) byPoint[w]!.push(c);
+    }
+    const queues: Record<string, string[]> = {};
+    const counters: Record<string, PointCounters> = {};
+    const R = SUPPRESSION_REASONS.length;
+    points.forEach((p, i) => {
+      const waiting = byPoint[i]!.sort((a, b) => this.arrival[a]! - this.arrival[b]!);
+      queues[p.id] = waiting.map((c) => this.store.ids[c]!);
+      const suppressedBy: Partial<Record<SuppressionReason, number>> = {};
+      SUPPRESSION_REASONS.forEach((reason, r) => {
+        const count = this.pSuppressedBy[i * R + r]!;
+        if (count > 0) suppressedBy[reason] = count;
+      });
+      counters[p.id] = { entered: this.pEntered[i]!, left: this.pLeft[i]!, queued: waiting.length, sent: this.pSent[i]!, suppressed: this.pSuppressed[i]!, suppressedBy };
+    });
+    const startingPoints: Record<string, { entered: number }> = {};
+    starts.forEach((s, i) => (startingPoints[s.id] = { entered: this.spEntered[i]! }));
+    return {
+      at: this.now,
+      start: this.start,
+      horizon: this.horizon,
+      seed: this.seed,
+      stats: { started: this.started, inProgress: this.inProgress, completed: this.completed, exited: this.exited, exitedBy: { ...this.exitedBy } },
+      points: counters,
+      startingPoints,
+      queues,
+      trace: this.trace.slice(),
+      warnings: [...this.warnings],
+    };
+  }
+
+  // ---------------------------------------------------------------------------
+  // Set-up.
+
+  private checkApiEntries(timeline: Timeline): void {
+    const apiStarts = new Set(this.cj.starts.filter((s) => s.sp.trigger.type === 'api').map((s) => s.id));
+    const reported = new Set<string>();
+    for (const ev of timeline.events) {
+      if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) continue;
+      reported.add(ev.startingPoint);
+      this.warnings.push(`apiEntry events name starting point "${ev.startingPoint}", which is not an API starting point of the journey: they enter nobody.`);
+    }
+  }
+
+  private setUpDateTriggers(): void {
+    for (const start of this.cj.starts) {
+      const trigger = start.sp.trigger;
+      if (trigger.type !== 'dateField') continue;
+      let index = this.dateIndexes.get(trigger.field);
+      if (!index) {
+        index = new DateFieldIndex(trigger.field, this.store.size);
+        for (let c = 0; c < this.store.size; c++) index.set(c, this.store.view(c).fields?.[trigger.field]);
+        this.dateIndexes.set(trigger.field, index);
+      }
+      const zone = trigger.timeZone ?? this.cj.timeZone;
+      const [hour, minute] = trigger.time.split(':').map(Number) as [number, number];
+      const today = localParts(this.start, zone);
+      const dt: DateTrigger = { start, index, zone, hour, minute, year: today.year, month: today.month, day: today.day };
+      let at = this.dateTickTime(dt);
+      if (at < this.start) {
+        Object.assign(dt, addDays(dt.year, dt.month, dt.day, 1));
+        at = this.dateTickTime(dt);
+      }
+      this.dateTriggers.push(dt);
+      if (at <= this.stopAt) this.timers.push(at, TIMER_DATE, this.dateTriggers.length - 1, 0);
+    }
+  }
+
+  private dateTickTime(dt: DateTrigger): number {
+    return zonedToEpoch({ year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute, second: 0 }, dt.zone);
+  }
+
+  private setUpSegmentRuns(plan: SegmentPlan, planStart: number): void {
+    let k = 0;
+    let at = Math.max(planStart, this.start);
+    if (plan.schedule.type === 'recurring') {
+      k = planStart >= this.start ? 0 : Math.ceil((this.start - planStart) / plan.everyMs);
+      at = planStart + k * plan.everyMs;
+      if (at > plan.untilMs) return;
+    }
+    if (at <= this.stopAt) this.timers.push(at, TIMER_SEGMENT, k, 0);
+  }
+
+  // ---------------------------------------------------------------------------
+  // The two kinds of things that happen: events and timers.
+
+  private processEvent(i: number): void {
+    const ev: SimEvent = this.tl.events[i]!;
+    const t = this.tl.time[i]!;
+    const c = this.tl.contact[i]!;
+    const stamp = ++this.stamp;
+    this.applyEventData(c, ev);
+    if (t < this.start) return; // history before the replay: data only
+    this.lastActivity = t;
+    this.handleEvent(c, ev, t, stamp);
+    this.drainInternal(t);
+  }
+
+  private processTimer(): void {
+    const t = this.timers.poppedTime;
+    const a = this.timers.poppedA;
+    switch (this.timers.poppedKind) {
+      case TIMER_WAIT: {
+        if (this.token[a] !== this.timers.poppedB) return; // the contact left the point: stale
+        this.token[a] = 0;
+        this.stamp++;
+        const idx = this.where[a]!;
+        const p = this.cj.points[idx]!;
+        const timeout = p.point.type === 'waitForEvent';
+        this.record(t, a, p.id, 'leave', undefined, undefined, timeout ? 'timeout' : 'next');
+        inc(this.pLeft, idx);
+        this.runChain(a, this.follow(p, timeout ? 1 : 0), t);
+        this.drainInternal(t);
+        return;
+      }
+      case TIMER_DATE: {
+        const dt = this.dateTriggers[a]!;
+        for (const c of dt.index.on(dt.year, dt.month, dt.day)) {
+          if (this.status[c] === IN) continue;
+          this.stamp++;
+          this.tryEnter(c, dt.start, t, 'dateField');
+          this.drainInternal(t);
+        }
+        Object.assign(dt, addDays(dt.year, dt.month, dt.day, 1));
+        const next = this.dateTickTime(dt);
+        if (next <= this.stopAt) this.timers.push(next, TIMER_DATE, a, 0);
+        return;
+      }
+      case TIMER_SEGMENT: {
+        const plan = this.segment!;
+        let candidates: number[];
+        if (!this.segmentStarted) {
+          this.segmentStarted = true;
+          candidates = [];
+          for (let c = 0; c < this.store.size; c++) candidates.push(c);
+        } else {
+          candidates = this.pending.sort((x, y) => x - y);
+        }
+        for (const c of this.pending) this.pendingFlag[c] = 0;
+        this.pending = [];
+        for (const c of candidates) {
+          if (this.status[c] === IN || !this.isMember(c, plan.segment)) continue;
+          this.stamp++;
+          this.tryEnterSegment(c, t);
+          this.drainInternal(t);
+        }
+        if (plan.schedule.type === 'recurring') {
+          const next = this.segmentAnchor + (a + 1) * plan.everyMs;
+          if (next <= plan.untilMs && next <= this.stopAt) this.timers.push(next, TIMER_SEGMENT, a + 1, 0);
+        }
+        return;
+      }
+    }
+  }
+
+  private isMember(c: number, segment: string): boolean {
+    return this.store.view(c).segments?.includes(segment) ?? false;
+  }
+
+  /** Applies what an event says about the contact's data (also for history before the start). */
+  private applyEventData(c: number, ev: SimEvent): void {
+    const s = this.store;
+    switch (ev.type) {
+      case 'audienceJoined':
+        if (ev.list !== undefined) s.setList(c, ev.list, 'subscribed');
+        return;
+      case 'tagAdded':
+        s.addTag(c, ev.tag);
+        return;
+      case 'tagRemoved':
+        s.removeTag(c, ev.tag);
+        return;
+      case 'fieldChanged':
+        this.setField(c, ev.field, ev.value);
+        return;
+      case 'formSubmitted':
+        if (ev.fields) for (const key of Object.keys(ev.fields)) this.setField(c, key, ev.fields[key]!);
+        return;
+      case 'campaignActivity':
+        s.addActivity(c, `${ev.campaign}:${ev.activity}`);
+        return;
+      case 'unsubscribed':
+        if (ev.list !== undefined) s.setList(c, ev.list, 'unsubscribed');
+        else s.unsubscribeAll(c);
+        return;
+      case 'subscribed':
+        s.setList(c, ev.list, 'subscribed');
+        return;
+      case 'segmentJoined':
+        if (s.joinSegment(c, ev.segment) && this.segment?.schedule.type === 'recurring' && ev.segment === this.segment.segment && !this.pendingFlag[c]) {
+          this.pendingFlag[c] = 1;
+          this.pending.push(c);
+        }
+        return;
+      case 'segmentLeft':
+        s.leaveSegment(c, ev.segment);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private setField(c: number, field: string, value: string | number | boolean | null): boolean {
+    const changed = this.store.setField(c, field, value);
+    if (changed) this.dateIndexes.get(field)?.set(c, value);
+    return changed;
+  }
+
+  /**
+   * An event for a contact (from the timeline, or caused by the journey's own
+   * actions). A contact in the journey may leave (master unsubscribe, exit
+   * criteria) or get what it waits for; a contact outside may enter. A
+   * contact that is in the journey when the event arrives is not entered by it.
+   */
+  private handleEvent(c: number, ev: SimEvent, t: number, stamp: number): void {
+    if (this.status[c] === IN) {
+      if (this.cj.marketing && ev.type === 'unsubscribed' && ev.list === undefined) {
+        this.exitWaiting(c, t, 'unsubscribed', undefined);
+        return;
+      }
+      const criterion = this.exitCriterionFor(c, ev, t);
+      if (criterion) {
+        this.exitWaiting(c, t, 'exitCriteria', criterion.id);
+        return;
+      }
+      const idx = this.where[c]!;
+      const p = this.cj.points[idx]!;
+      if (p.point.type === 'waitForEvent' && stamp > this.arrival[c]! && awaitedMatches(p.point.event, ev, this.contentOf)) {
+        this.token[c] = 0;
+        this.record(t, c, p.id, 'leave', this.tracing ? ev.type : undefined, undefined, 'yes');
+        inc(this.pLeft, idx);
+        this.runChain(c, this.follow(p, 0), t);
+      }
+      return;
+    }
+    if (this.cj.journey.kind === 'segment') {
+      // Segment journeys are entered by their schedule only (R19).
+      if (this.segment && this.segment.schedule.type === 'oneTimeRolling' && this.segmentStarted && ev.type === 'segmentJoined' && ev.segment === this.segment.segment) this.tryEnterSegment(c, t);
+      return;
+    }
+    for (const s of this.cj.starts) {
+      if (!triggerMatches(s.sp.trigger, ev)) continue;
+      if (ev.type === 'apiEntry' && ev.startingPoint !== undefined && ev.startingPoint !== s.id) continue;
+      if (this.tryEnter(c, s, t, s.sp.trigger.type)) return;
+    }
+  }
+
+  private drainInternal(t: number): void {
+    if (this.ieEvent.length === 0) return;
+    for (let k = 0; k < this.ieEvent.length; k++) this.handleEvent(this.ieContact[k]!, this.ieEvent[k]!, t, this.ieStamp[k]!);
+    this.ieContact.length = 0;
+    this.ieEvent.length = 0;
+    this.ieStamp.length = 0;
+  }
+
+  private emit(c: number, ev: SimEvent): void {
+    this.ieContact.push(c);
+    this.ieEvent.push(ev);
+    this.ieStamp.push(++this.stamp);
+  }
+
+  // ---------------------------------------------------------------------------
+  // Entering (R7, R19, R20).
+
+  private tryEnterSegment(c: number, t: number): boolean {
+    const plan = this.segment!;
+    if (plan.schedule.type !== 'recurring' && this.entry[c]! > 0) return false; // one-time: each person at most once ever
+    return this.tryEnter(c, plan.entry, t, `segment:${plan.schedule.type}`);
+  }
+
+  private tryEnter(c: number, s: CompiledStart, t: number, how: string): boolean {
+    const status = this.status[c]!;
+    if (status === IN) return false;
+    const view = this.store.view(c);
+    if (status !== NEVER) {
+      const policy = this.cj.reEntry;
+      if (policy.mode === 'never') return false;
+      if (policy.mode === 'afterCompletion' && status !== COMPLETED) return false;
+      if (policy.mode === 'afterCooldown' && t - this.leftAt[c]! < this.cj.cooldownMs) return false;
+    }
+    if (s.sp.filter && !evaluateFilter(s.sp.filter, view, this.ctxAt(t))) return false;
+    if (s.next < 0) throw new SimulationError('dangling-reference', `Starting point "${s.id}" goes on to "${s.sp.next}", which is not a point of the journey.`);
+    inc(this.entry, c);
+    this.status[c] = IN;
+    this.started++;
+    this.inProgress++;
+    inc(this.spEntered, s.index);
+    this.record(t, c, s.id, 'enter', how);
+    if (this.cj.hasConditionCriteria) {
+      const criterion = this.conditionCriterion(c, t);
+      if (criterion) {
+        this.record(t, c, s.id, 'exit', criterion.id, 'exitCriteria');
+        this.finishExit(c, t, 'exitCriteria');
+        return true;
+      }
+    }
+    this.runChain(c, s.next, t);
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Moving through points (R8-R13, R17, R18).
+
+  private follow(p: CompiledPoint, k: number): number {
+    const i = p.succ[k]!;
+    if (i < 0) throw new SimulationError('dangling-reference', `Point "${p.id}" goes on (${p.labels[k]}) to "${p.succIds[k]}", which is not a point of the journey.`);
+    return i;
+  }
+
+  private runChain(c: number, first: number, t: number): void {
+    const points = this.cj.points;
+    let idx = first;
+    for (;;) {
+      const p = points[idx]!;
+      this.countStep(c, t, p.id);
+      inc(this.pEntered, idx);
+      this.where[c] = idx;
+      const point = p.point;
+      switch (point.type) {
+        case 'sendEmail': {
+          const reason = emailSuppression(p.transactional, p.list, this.store.view(c), t, this.lastMarketingEmail[c]!);
+          if (reason) this.suppress(c, idx, t, point.content, reason);
+          else {
+            this.record(t, c, p.id, 'send', point.content);
+            inc(this.pSent, idx);
+            if (!p.transactional) this.lastMarketingEmail[c] = t;
+          }
+          break;
+        }
+        case 'sendSms': {
+          const reason = smsSuppression(p.transactional, p.list, this.store.view(c), point.phoneField);
+          if (reason) this.suppress(c, idx, t, point.content, reason);
+          else {
+            this.record(t, c, p.id, 'send', point.content);
+            inc(this.pSent, idx);
+          }
+          break;
+        }
+        case 'addTag': {
+          const changed = this.store.addTag(c, point.tag);
+          this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" added` : `already tagged "${point.tag}"`) : undefined);
+          if (changed) {
+            this.emit(c, { type: 'tagAdded', tag: point.tag });
+            if (this.exitAfterChange(c, idx, t)) return;
+          }
+          break;
+        }
+        case 'removeTag': {
+          const changed = this.store.removeTag(c, point.tag);
+          this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" removed` : `was not tagged "${point.tag}"`) : undefined);
+          if (changed) {
+            this.emit(c, { type: 'tagRemoved', tag: point.tag });
+            if (this.exitAfterChange(c, idx, t)) return;
+          }
+          break;
+        }
+        case 'updateField': {
+          const changed = this.setField(c, point.field, point.value);
+          this.record(t, c, p.id, 'pass', this.tracing ? `${point.field} = ${JSON.stringify(point.value)}` : undefined);
+          if (changed && this.exitAfterChange(c, idx, t)) return;
+          break;
+        }
+        case 'subscribeList': {
+          const before = this.store.setList(c, point.list, 'subscribed');
+          this.record(t, c, p.id, 'pass', this.tracing ? (before === 'subscribed' ? `already subscribed to "${point.list}"` : `subscribed to "${point.list}"`) : undefined);
+          if (before !== 'subscribed') {
+            if (before === undefined) this.emit(c, { type: 'audienceJoined', list: point.list });
+            if (this.exitAfterChange(c, idx, t)) return;
+          }
+          break;
+        }
+        case 'unsubscribeList': {
+          const before = this.store.setList(c, point.list, 'unsubscribed');
+          this.record(t, c, p.id, 'pass', this.tracing ? `unsubscribed from "${point.list}"` : undefined);
+          if (before !== 'unsubscribed' && this.exitAfterChange(c, idx, t)) return;
+          break;
+        }
+        case 'webhook':
+          this.record(t, c, p.id, 'pass', this.tracing ? `${point.method ?? 'POST'} ${point.url}` : undefined);
+          break;
+        case 'exit':
+          this.record(t, c, p.id, 'exit', point.reason, 'exitPoint');
+          inc(this.pLeft, idx);
+          this.finishExit(c, t, 'exitPoint');
+          return;
+        case 'end':
+          this.record(t, c, p.id, 'complete');
+          inc(this.pLeft, idx);
+          this.finishComplete(c, t);
+          return;
+        case 'ifElse': {
+          const yes = evaluateFilter(point.condition, this.store.view(c), this.ctxAt(t));
+          this.record(t, c, p.id, 'branch', undefined, undefined, yes ? 'yes' : 'no');
+          inc(this.pLeft, idx);
+          idx = this.follow(p, yes ? 0 : 1);
+          continue;
+        }
+        case 'split': {
+          const k = chooseBranch(splitUnit(this.seed, this.store.ids[c]!, p.id, this.entry[c]!), p.percents);
+          this.record(t, c, p.id, 'branch', undefined, undefined, p.labels[k]);
+          inc(this.pLeft, idx);
+          idx = this.follow(p, k);
+          continue;
+        }
+        case 'wait':
+        case 'waitUntil':
+        case 'waitForEvent': {
+          const due = point.type === 'waitUntil' ? p.untilMs : t + p.waitMs;
+          this.record(t, c, p.id, 'arrive', this.tracing ? `until ${formatInstant(due)}` : undefined);
+          if (point.type !== 'waitForEvent' && due <= t) {
+            // R9 zero duration, R10 an instant already past: go on at once.
+            this.record(t, c, p.id, 'leave', undefined, undefined, 'next');
+            break;
+          }
+          this.arrival[c] = ++this.stamp;
+          const token = ++this.tokens;
+          this.token[c] = token;
+          this.timers.push(due, TIMER_WAIT, c, token);
+          return;
+        }
+      }
+      // A point with a single `next`: the contact moves on.
+      inc(this.pLeft, idx);
+      idx = this.follow(p, 0);
+    }
+  }
+
+  private suppress(c: number, idx: number, t: number, content: string, reason: SuppressionReason): void {
+    this.record(t, c, this.cj.points[idx]!.id, 'suppressed', content, reason);
+    inc(this.pSuppressed, idx);
+    inc(this.pSuppressedBy, idx * SUPPRESSION_REASONS.length + SUPPRESSION_REASONS.indexOf(reason));
+  }
+
+  /** Counts one point passed by a contact at an instant; a contact that never stops at one instant is a zero-time loop. */
+  private countStep(c: number, t: number, pointId: string): void {
+    if (this.stepInstant[c] !== t) {
+      this.stepInstant[c] = t;
+      this.stepCount[c] = 0;
+      this.trail = [];
+    }
+    if (inc(this.stepCount, c) <= this.maxSteps) return;
+    this.trail.push(pointId);
+    const seen = this.trail.indexOf(pointId);
+    if (seen < this.trail.length - 1 || this.trail.length >= 64) {
+      const cycle = seen < this.trail.length - 1 ? this.trail.slice(seen) : this.trail;
+      throw new SimulationError(
+        'zero-time-cycle',
+        `Contact "${this.store.ids[c]}" passed ${this.maxSteps} points at ${formatInstant(t)} without waiting: the journey has a zero-time cycle (${cycle.join(' → ')}). Put a wait in the cycle, or make sure it is left.`,
+      );
+    }
+  }
+
+  private ctxAt(t: number): FilterContext {
+    this.filterCtx.now = t;
+    return this.filterCtx;
+  }
+
+  // ---------------------------------------------------------------------------
+  // Leaving (R15, R16, R17).
+
+  private conditionCriterion(c: number, t: number): ExitCriterion | undefined {
+    const view = this.store.view(c);
+    for (const crit of this.cj.exitCriteria) if (crit.when === 'condition' && evaluateFilter(crit.condition, view, this.ctxAt(t))) return crit;
+    return undefined;
+  }
+
+  private exitCriterionFor(c: number, ev: SimEvent, t: number): ExitCriterion | undefined {
+    const criteria = this.cj.exitCriteria;
+    if (criteria.length === 0) return undefined;
+    const view = this.store.view(c);
+    for (const crit of criteria) {
+      if (crit.when === 'condition' ? evaluateFilter(crit.condition, view, this.ctxAt(t)) : awaitedMatches(crit.event, ev, this.contentOf)) return crit;
+    }
+    return undefined;
+  }
+
+  /** After an action changed the contact's data: leave at once if an exit condition now holds. */
+  private exitAfterChange(c: number, idx: number, t: number): boolean {
+    if (!this.cj.hasConditionCriteria) return false;
+    const criterion = this.conditionCriterion(c, t);
+    if (!criterion) return false;
+    this.record(t, c, this.cj.points[idx]!.id, 'exit', criterion.id, 'exitCriteria');
+    inc(this.pLeft, idx);
+    this.finishExit(c, t, 'exitCriteria');
+    return true;
+  }
+
+  /** A waiting contact leaves the journey from its queue. */
+  private exitWaiting(c: number, t: number, reason: ExitReason, outcome: string | undefined): void {
+    const idx = this.where[c]!;
+    this.token[c] = 0;
+    this.record(t, c, this.cj.points[idx]!.id, 'exit', outcome, reason);
+    inc(this.pLeft, idx);
+    this.finishExit(c, t, reason);
+  }
+
+  private finishExit(c: number, t: number, reason: ExitReason): void {
+    this.where[c] = -1;
+    this.status[c] = EXITED;
+    this.leftAt[c] = t;
+    this.inProgress--;
+    this.exited++;
+    this.exitedBy[reason] += 1;
+  }
+
+  private finishComplete(c: number, t: number): void {
+    this.where[c] = -1;
+    this.status[c] = COMPLETED;
+    this.leftAt[c] = t;
+    this.inProgress--;
+    this.completed++;
+  }
+
+  private record(at: number, c: number, point: string, kind: TraceKind, outcome?: string, reason?: string, branch?: string): void {
+    this.lastActivity = at;
+    if (!this.tracing) return;
+    const e: TraceEntry = { at, contact: this.store.ids[c]!, point, kind, entry: this.entry[c]! };
+    if (outcome !== undefined) e.outcome = outcome;
+    if (reason !== undefined) e.reason = reason;
+    if (branch !== undefined) e.branch = branch;
+    this.trace.push(e);
+  }
+}

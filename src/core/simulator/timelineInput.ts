@@ -1,0 +1,72 @@
+// The timeline made ready for replay: every instant parsed once, events
+// ordered by time (ties keep the timeline's order, R14), each event's contact
+// resolved to an index; contacts that appear only in events become empty
+// contacts (with a warning, since it may be a typo).
+import type { ContactEvent, Timeline } from '../timeline';
+import { ContactStore } from './contactStore';
+import { SimulationError } from './errors';
+import type { InstantInput } from './types';
+
+/** Epoch ms of an instant given as a number, Date or ISO string with offset. */
+export function parseInstant(input: InstantInput, what: string): number {
+  if (typeof input === 'number') {
+    if (Number.isNaN(input)) throw new SimulationError('invalid-instant', `${what} is not a number.`);
+    return input;
+  }
+  const ms = input instanceof Date ? input.getTime() : Date.parse(input);
+  if (Number.isNaN(ms)) throw new SimulationError('invalid-instant', `${what}: "${String(input)}" is not an ISO 8601 instant such as 2026-03-01T09:00:00Z.`);
+  return ms;
+}
+
+/** `2026-03-01T09:00:00Z` (milliseconds only when there are any). */
+export function formatInstant(ms: number): string {
+  if (!Number.isFinite(ms)) return String(ms);
+  const iso = new Date(ms).toISOString();
+  return iso.endsWith('.000Z') ? iso.slice(0, -5) + 'Z' : iso;
+}
+
+export interface PreparedTimeline {
+  readonly store: ContactStore;
+  readonly events: readonly ContactEvent[];
+  /** Event indices in replay order. */
+  readonly order: Int32Array;
+  readonly time: Float64Array;
+  readonly contact: Int32Array;
+  readonly firstEventTime: number;
+  readonly lastEventTime: number;
+  readonly warnings: string[];
+}
+
+export function prepareTimeline(timeline: Timeline): PreparedTimeline {
+  const warnings: string[] = [];
+  const store = new ContactStore(timeline.contacts);
+  if (store.size < timeline.contacts.length) warnings.push(`${timeline.contacts.length - store.size} contact id(s) appear more than once in contacts: the first of each is used.`);
+  const events = timeline.events;
+  const n = events.length;
+  const time = new Float64Array(n);
+  const contact = new Int32Array(n);
+  let sorted = true;
+  let unknown = 0;
+  for (let i = 0; i < n; i++) {
+    const ev = events[i]!;
+    time[i] = parseInstant(ev.at, `events[${i}].at`);
+    if (i > 0 && time[i]! < time[i - 1]!) sorted = false;
+    let c = store.indexOf(ev.contact);
+    if (c === undefined) {
+      c = store.add({ id: ev.contact });
+      if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${ev.contact}", who is not in contacts: replayed as a new contact with no data.`);
+    }
+    contact[i] = c;
+  }
+  if (unknown > 20) warnings.push(`... and ${unknown - 20} more events for contacts not in contacts.`);
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (!sorted) order.sort((a, b) => time[a]! - time[b]! || a - b);
+  let first = Infinity;
+  let last = -Infinity;
+  for (let i = 0; i < n; i++) {
+    if (time[i]! < first) first = time[i]!;
+    if (time[i]! > last) last = time[i]!;
+  }
+  return { store, events, order, time, contact, firstEventTime: first, lastEventTime: last, warnings };
+}

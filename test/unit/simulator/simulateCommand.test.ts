@@ -1,0 +1,94 @@
+// Specification of `journey simulate FILE --timeline T [--at TIME] [--json]`:
+// refuses invalid journeys and timelines with located errors, prints the
+// stats at TIME and the trace as a table or as JSON.
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { simulateCommand } from '../../../src/cli/simulateCommand';
+
+const SAMPLES = join(__dirname, '../../../samples');
+const VIP = join(SAMPLES, 'mailchimp-vip-welcome.journey.json');
+
+async function run(...args: string[]) {
+  const lines: string[] = [];
+  const result = await simulateCommand(args, (l) => lines.push(l));
+  return { ...result, out: lines.join('\n') };
+}
+
+const minimal = (points: string) => `{
+  "formatVersion": 1,
+  "id": "j",
+  "name": "J",
+  "kind": "trigger",
+  "startingPoints": [{ "id": "sp", "trigger": { "type": "tagAdded", "tag": "go" }, "next": "p1" }],
+  "points": [
+${points}
+  ]
+}
+`;
+
+describe('journey simulate', () => {
+  it('prints the stats at the end, the per-point table and the trace (timeline found beside the journey)', async () => {
+    const { exitCode, out } = await run(VIP);
+    assert.equal(exitCode, 0, out);
+    assert.match(out, /^Stats: started 5, in progress 0, completed 3, exited 2 \(exit criteria 1, unsubscribed 1\)$/m);
+    assert.match(out, /^p_wait_3d\s+5\s+5\s+0$/m);
+    assert.match(out, /^2026-03-05T14:00:00Z\s+c_lina\s+p_wait_3d\s+exit\s+no-longer-customer \(exitCriteria\)$/m);
+  });
+
+  it('prints JSON at --at with ISO instants, queues and counters', async () => {
+    const { exitCode, out } = await run(VIP, '--timeline', join(SAMPLES, 'mailchimp-vip-welcome.timeline.json'), '--at', '2026-03-04T00:00:00Z', '--json');
+    assert.equal(exitCode, 0);
+    const json = JSON.parse(out);
+    assert.equal(json.at, '2026-03-04T00:00:00Z');
+    assert.deepEqual(json.stats, { started: 4, inProgress: 4, completed: 0, exited: 0, exitedBy: { exitPoint: 0, exitCriteria: 0, unsubscribed: 0, removed: 0 } });
+    assert.deepEqual(json.queues.p_wait_3d, ['c_ona', 'c_max', 'c_greta', 'c_lina']);
+    assert.deepEqual(json.trace[0], { at: '2026-03-02T09:00:00Z', contact: 'c_ona', point: 'sp_tag_vip', kind: 'enter', entry: 1, outcome: 'tagAdded' });
+    assert.ok(json.trace.every((e: { at: string }) => e.at <= '2026-03-04T00:00:00Z'));
+  });
+
+  it('refuses an invalid journey with located errors and exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-sim-'));
+    const file = join(dir, 'bad.journey.json');
+    writeFileSync(file, minimal('    { "id": "p1", "type": "sendEmial", "content": "c", "next": "p2" }'));
+    writeFileSync(join(dir, 'bad.timeline.json'), '{ "formatVersion": 1, "contacts": [], "events": [] }');
+    const { exitCode, out, error } = await run(file);
+    assert.equal(exitCode, 1);
+    assert.match(out, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8:27 error .*sendEmial.* \\[schema\\.unknown-discriminator\\]$`, 'm'));
+    assert.match(error ?? '', /nothing was simulated/);
+  });
+
+  it('refuses an invalid timeline with located errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-sim-'));
+    const file = join(dir, 'ok.journey.json');
+    writeFileSync(file, minimal('    { "id": "p1", "type": "end" }'));
+    const timeline = join(dir, 'ok.timeline.json');
+    writeFileSync(timeline, '{\n  "formatVersion": 1,\n  "contacts": [{ "id": "c1" }],\n  "events": [{ "at": "yesterday", "contact": "c1", "type": "tagAdded", "tag": "go" }]\n}\n');
+    const { exitCode, out } = await run(file, '--timeline', timeline);
+    assert.equal(exitCode, 1);
+    assert.match(out, /ok\.timeline\.json:4:22 error events\[0\]\.at/);
+  });
+
+  it('reports a zero-time cycle as an error instead of hanging', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-sim-'));
+    const file = join(dir, 'loop.journey.json');
+    writeFileSync(file, minimal('    { "id": "p1", "type": "addTag", "tag": "x", "next": "p2" },\n    { "id": "p2", "type": "removeTag", "tag": "x", "next": "p1" }'));
+    writeFileSync(join(dir, 'loop.timeline.json'), '{ "formatVersion": 1, "contacts": [{ "id": "c1" }], "events": [{ "at": "2026-03-02T09:00:00Z", "contact": "c1", "type": "tagAdded", "tag": "go" }] }');
+    const { exitCode, error } = await run(file);
+    assert.equal(exitCode, 1);
+    assert.match(error ?? '', /zero-time cycle \(p1 → p2 → p1\)/);
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    assert.equal((await run()).exitCode, 2);
+    assert.equal((await run(VIP, '--at', 'tomorrow')).exitCode, 2);
+    assert.equal((await run(VIP, '--frobnicate')).exitCode, 2);
+    const dir = mkdtempSync(join(tmpdir(), 'journey-sim-'));
+    const lonely = join(dir, 'lonely.journey.json');
+    writeFileSync(lonely, minimal('    { "id": "p1", "type": "end" }'));
+    const { exitCode, error } = await run(lonely);
+    assert.equal(exitCode, 2);
+    assert.match(error ?? '', /--timeline/);
+  });
+});
