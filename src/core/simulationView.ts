@@ -1,0 +1,65 @@
+// What the editor shows of a simulation: the instants worth stepping to,
+// the per-point overlay for the map, each contact's path and place. Pure
+// functions of the simulator's snapshots, shared by the Contact Queues view,
+// the map overlay and their tests.
+import { placeOf } from './scenarioCheck';
+import type { Place } from './scenario';
+import type { SimulationSnapshot } from './simulator/types';
+
+export interface PointOverlay {
+  entered: number;
+  left: number;
+  queued: number;
+  sent: number;
+  suppressed: number;
+}
+
+export interface MapOverlay {
+  label: string;
+  points: Record<string, PointOverlay>;
+  startingPoints: Record<string, { entered: number }>;
+  contact?: { id: string; path: string[] };
+}
+
+/** Every instant at which something happened in the replay, in order: the steps of the time scrubber. */
+export function instantsOf(snapshot: SimulationSnapshot): number[] {
+  const set = new Set<number>([snapshot.start]);
+  for (const entry of snapshot.trace) set.add(entry.at);
+  return [...set].sort((a, b) => a - b);
+}
+
+/** The node ids a contact went through, in order (starting point ids included), for its latest stay or all of them. */
+export function pathOf(snapshot: SimulationSnapshot, contact: string): string[] {
+  const path: string[] = [];
+  for (const entry of snapshot.trace) {
+    if (entry.contact !== contact) continue;
+    if (path[path.length - 1] !== entry.point) path.push(entry.point);
+  }
+  return path;
+}
+
+export function formatInstantShort(t: number): string {
+  return new Date(t).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '').replace(/Z$/, '') + ' UTC';
+}
+
+export function mapOverlay(snapshot: SimulationSnapshot, selectedContact?: string): MapOverlay {
+  const points: Record<string, PointOverlay> = {};
+  for (const [id, c] of Object.entries(snapshot.points)) points[id] = { entered: c.entered, left: c.left, queued: c.queued, sent: c.sent, suppressed: c.suppressed };
+  return {
+    label: `Simulated to ${formatInstantShort(snapshot.at)} · ${snapshot.stats.started} started · ${snapshot.stats.inProgress} in progress · ${snapshot.stats.completed} completed · ${snapshot.stats.exited} exited`,
+    points,
+    startingPoints: snapshot.startingPoints,
+    ...(selectedContact ? { contact: { id: selectedContact, path: pathOf(snapshot, selectedContact) } } : {}),
+  };
+}
+
+export interface ContactPlace {
+  contact: string;
+  place: Place;
+  point?: string;
+}
+
+/** Where every contact of the timeline is at the snapshot's instant. */
+export function contactPlaces(snapshot: SimulationSnapshot, contacts: readonly string[]): ContactPlace[] {
+  return contacts.map((contact) => ({ contact, ...placeOf(snapshot, contact) }));
+}
