@@ -19,6 +19,11 @@ const workspaceFiles: ScenarioFiles = {
 export class ScenarioTestController implements vscode.Disposable {
   readonly controller = vscode.tests.createTestController('journeyScenarios', 'Journey scenarios');
   private readonly disposables: vscode.Disposable[] = [this.controller];
+  /** The outcome of each expectation's last run, by test id (read by tests and the status bar). */
+  readonly lastOutcome = new Map<string, 'passed' | 'failed' | 'errored' | 'skipped'>();
+  private readonly ranEmitter = new vscode.EventEmitter<void>();
+  /** Fires after each test run. */
+  readonly onDidRun = this.ranEmitter.event;
 
   constructor(private readonly simulate: SimulateFn) {
     this.controller.resolveHandler = async (item) => {
@@ -88,6 +93,7 @@ export class ScenarioTestController implements vscode.Disposable {
       }
     } finally {
       run.end();
+      this.ranEmitter.fire();
     }
   }
 
@@ -96,7 +102,10 @@ export class ScenarioTestController implements vscode.Disposable {
     const children = [...iterate(file.children)].filter(wanted);
     children.forEach((c) => run.started(c));
     if (!vscode.workspace.isTrusted) {
-      children.forEach((c) => run.skipped(c));
+      children.forEach((c) => {
+        run.skipped(c);
+        this.lastOutcome.set(c.id, 'skipped');
+      });
       run.appendOutput('Simulating needs a trusted workspace (Restricted Mode is on).\r\n');
       return;
     }
@@ -107,13 +116,17 @@ export class ScenarioTestController implements vscode.Disposable {
         message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(0, 0));
         return message;
       });
-      children.forEach((c) => run.errored(c, messages));
+      children.forEach((c) => {
+        run.errored(c, messages);
+        this.lastOutcome.set(c.id, 'errored');
+      });
       return;
     }
     for (const child of children) {
       const index = Number(child.id.split('#').pop());
       const r = result.results[index];
       if (!r) continue;
+      this.lastOutcome.set(child.id, r.passed ? 'passed' : 'failed');
       if (r.passed) run.passed(child, result.seconds * 1000);
       else {
         const message = r.expected !== undefined && r.actual !== undefined ? vscode.TestMessage.diff(r.message, r.expected, r.actual) : new vscode.TestMessage(r.message);
@@ -124,6 +137,7 @@ export class ScenarioTestController implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.ranEmitter.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -1,0 +1,111 @@
+// The "Journey Simulation" view: the current instant with the journey's
+// stats, every journey point with its contact queue (who waits there now,
+// like Mailchimp's "View Contact Queue") and counters, and every contact
+// with its place and its trace. Selecting a contact highlights its path.
+import * as vscode from 'vscode';
+import { formatInstantShort } from './core/simulationView';
+import { POINT_TYPE_LABELS } from './core/pointSummary';
+import type { TraceEntry } from './core/simulator/types';
+import type { SimulationSession } from './simulationSession';
+
+type Node =
+  | { kind: 'time' }
+  | { kind: 'point'; id: string }
+  | { kind: 'queued'; contact: string; point: string }
+  | { kind: 'contacts' }
+  | { kind: 'contact'; contact: string }
+  | { kind: 'trace'; entry: TraceEntry };
+
+const POINT_ICONS: Record<string, string> = {
+  sendEmail: 'mail', sendSms: 'comment', addTag: 'tag', removeTag: 'tag', updateField: 'edit', subscribeList: 'checklist', unsubscribeList: 'circle-slash',
+  webhook: 'globe', exit: 'sign-out', ifElse: 'git-compare', wait: 'clock', waitUntil: 'calendar', waitForEvent: 'watch', split: 'split-horizontal', end: 'pass',
+};
+
+export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private session: SimulationSession | undefined;
+  readonly view: vscode.TreeView<Node>;
+
+  constructor() {
+    this.view = vscode.window.createTreeView('journeyDesigner.simulation', { treeDataProvider: this, showCollapseAll: true });
+  }
+
+  show(session: SimulationSession | undefined): void {
+    this.session = session;
+    void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', session !== undefined);
+    this.view.description = session ? `${session.journey.name} · ${session.timelineLabel}` : undefined;
+    this.view.message = session ? undefined : 'Run "Journey: Simulate Journey" on a journey to see who waits where.';
+    this.changed.fire(undefined);
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    const s = this.session!;
+    switch (node.kind) {
+      case 'time': {
+        const item = new vscode.TreeItem(s.describeTime());
+        const st = s.snapshot.stats;
+        item.description = `${st.started} started · ${st.inProgress} in progress · ${st.completed} completed · ${st.exited} exited`;
+        item.iconPath = new vscode.ThemeIcon('history');
+        item.command = { command: 'journeyDesigner.simulation.goToTime', title: 'Go to Time…' };
+        item.tooltip = 'Click to pick another instant; use the arrows in the view title to step.';
+        return item;
+      }
+      case 'point': {
+        const point = s.journey.points.find((p) => p.id === node.id)!;
+        const c = s.snapshot.points[node.id];
+        const item = new vscode.TreeItem(point.title ?? point.id, c && c.queued > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const parts = [`${c?.queued ?? 0} waiting`, `${c?.entered ?? 0} entered`];
+        if (point.type === 'sendEmail' || point.type === 'sendSms') parts.push(`${c?.sent ?? 0} sent`, `${c?.suppressed ?? 0} suppressed`);
+        item.description = parts.join(' · ');
+        item.tooltip = `${POINT_TYPE_LABELS[point.type]} (${point.id})${c?.suppressed ? `\nSuppressed: ${Object.entries(c.suppressedBy).map(([r, n]) => `${r} ${n}`).join(', ')}` : ''}`;
+        item.iconPath = new vscode.ThemeIcon(POINT_ICONS[point.type] ?? 'circle-outline');
+        item.contextValue = 'journeyPoint';
+        return item;
+      }
+      case 'queued': {
+        const item = new vscode.TreeItem(node.contact);
+        item.iconPath = new vscode.ThemeIcon(s.selectedContact === node.contact ? 'person-filled' : 'person');
+        item.command = { command: 'journeyDesigner.simulation.selectContact', title: 'Highlight Path', arguments: [node.contact] };
+        return item;
+      }
+      case 'contacts':
+        return Object.assign(new vscode.TreeItem('Contacts', vscode.TreeItemCollapsibleState.Collapsed), { iconPath: new vscode.ThemeIcon('organization'), description: `${s.timeline.contacts.length}` });
+      case 'contact': {
+        const place = s.contacts().find((p) => p.contact === node.contact);
+        const item = new vscode.TreeItem(node.contact, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = place ? (place.point ? `${place.place} at ${place.point}` : place.place.replace('notEntered', 'not entered')) : '';
+        item.iconPath = new vscode.ThemeIcon(s.selectedContact === node.contact ? 'person-filled' : 'person');
+        item.command = { command: 'journeyDesigner.simulation.selectContact', title: 'Highlight Path', arguments: [node.contact] };
+        item.contextValue = 'journeyContact';
+        return item;
+      }
+      case 'trace': {
+        const e = node.entry;
+        const item = new vscode.TreeItem(`${formatInstantShort(e.at)}  ${e.kind} ${e.point}`);
+        item.description = [e.branch && `→ ${e.branch}`, e.outcome, e.reason && `(${e.reason})`].filter(Boolean).join(' ');
+        item.iconPath = new vscode.ThemeIcon(e.kind === 'suppressed' ? 'circle-slash' : e.kind === 'exit' ? 'sign-out' : e.kind === 'complete' ? 'pass' : e.kind === 'send' ? 'mail' : 'arrow-small-right');
+        return item;
+      }
+    }
+  }
+
+  getChildren(node?: Node): Node[] {
+    const s = this.session;
+    if (!s) return [];
+    if (!node) return [{ kind: 'time' }, ...s.journey.points.map((p): Node => ({ kind: 'point', id: p.id })), { kind: 'contacts' }];
+    if (node.kind === 'point') return (s.snapshot.queues[node.id] ?? []).map((contact): Node => ({ kind: 'queued', contact, point: node.id }));
+    if (node.kind === 'contacts') return s.timeline.contacts.map((c): Node => ({ kind: 'contact', contact: c.id }));
+    if (node.kind === 'contact') return s.snapshot.trace.filter((e) => e.contact === node.contact).map((entry): Node => ({ kind: 'trace', entry }));
+    return [];
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  dispose(): void {
+    this.view.dispose();
+    this.changed.dispose();
+  }
+}

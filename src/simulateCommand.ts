@@ -1,0 +1,206 @@
+// "Journey: Simulate Journey" and the time-scrubber commands: pick a
+// timeline (or generate one from a contact profile), replay it with a
+// progress notification, then show the stats on the map and in the status
+// bar and the contact queues in the Journey Simulation view.
+import * as vscode from 'vscode';
+import { Timeline } from './core/timeline';
+import { generateTimeline, type ContactProfile } from './core/timelineGenerator';
+import { validateJourneyText } from './core/validate';
+import type { ContactQueuesView } from './contactQueuesView';
+import { readSettings } from './settings';
+import { SimulationSession } from './simulationSession';
+import type { MapOverlay } from './core/simulationView';
+import type { JourneyStatusBar } from './statusBar';
+
+export interface SimulateArgs {
+  /** The timeline file to replay; skips the picker. */
+  timeline?: vscode.Uri;
+  /** Generate the timeline from this profile instead; skips the picker. */
+  profile?: Partial<ContactProfile>;
+}
+
+interface TimelinePick extends vscode.QuickPickItem {
+  uri?: vscode.Uri;
+}
+
+function journeyUriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) return input.uri.path.endsWith('.journey.json') ? input.uri : undefined;
+  return undefined;
+}
+
+async function readText(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+}
+
+/** Timelines of the workspace, those that name this journey first. */
+async function timelinePicks(journeyUri: vscode.Uri): Promise<TimelinePick[]> {
+  const files = await vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 500);
+  const picks: (TimelinePick & { rank: number })[] = [];
+  for (const uri of files) {
+    let names: string | undefined;
+    try {
+      names = (JSON.parse(await readText(uri)) as { journey?: string }).journey;
+    } catch {
+      names = undefined;
+    }
+    const forThis = names !== undefined && vscode.Uri.joinPath(uri, '..', names).toString() === journeyUri.toString();
+    picks.push({ label: vscode.workspace.asRelativePath(uri), description: forThis ? 'replays this journey' : undefined, uri, rank: forThis ? 0 : 1 });
+  }
+  picks.sort((a, b) => a.rank - b.rank || a.label.localeCompare(b.label));
+  return [...picks, { label: '$(sparkle) Generate contacts from a profile…', description: 'a synthetic timeline' }];
+}
+
+async function askProfile(): Promise<Partial<ContactProfile> | undefined> {
+  const count = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: 'How many contacts?', value: '500', validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 && Number(v) <= 1_000_000 ? undefined : 'A whole number from 1 to 1,000,000') });
+  if (!count) return undefined;
+  const days = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: 'Spread their entries over how many days?', value: '7', validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? undefined : 'A whole number of days') });
+  if (!days) return undefined;
+  return { contacts: Number(count), days: Number(days) };
+}
+
+export class SimulationController implements vscode.Disposable {
+  private readonly sessions = new Map<string, SimulationSession>();
+  private active: SimulationSession | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly view: ContactQueuesView,
+    private readonly showOnMap: (uri: vscode.Uri, overlay: MapOverlay | null) => void,
+    private readonly statusBar: JourneyStatusBar,
+  ) {
+    const step = (delta: number | 'start' | 'end') => () => this.move((s) => (delta === 'start' ? s.goToIndex(0) : delta === 'end' ? s.goToIndex(s.instants.length - 1) : s.step(delta)));
+    this.disposables.push(
+      vscode.commands.registerCommand('journeyDesigner.simulate', (uri?: unknown, args?: SimulateArgs) => this.simulate(journeyUriOf(uri), args ?? {})),
+      vscode.commands.registerCommand('journeyDesigner.simulation.stepForward', step(1)),
+      vscode.commands.registerCommand('journeyDesigner.simulation.stepBack', step(-1)),
+      vscode.commands.registerCommand('journeyDesigner.simulation.toStart', step('start')),
+      vscode.commands.registerCommand('journeyDesigner.simulation.toEnd', step('end')),
+      vscode.commands.registerCommand('journeyDesigner.simulation.goToTime', (at?: string) => this.goToTime(at)),
+      vscode.commands.registerCommand('journeyDesigner.simulation.selectContact', (contact?: string) => this.move((s) => (s.selectedContact = s.selectedContact === contact ? undefined : contact))),
+      vscode.commands.registerCommand('journeyDesigner.simulation.clear', () => this.clear()),
+    );
+  }
+
+  /** The session of the last simulation, for tests. */
+  get current(): SimulationSession | undefined {
+    return this.active;
+  }
+
+  async simulate(journeyUri: vscode.Uri | undefined, args: SimulateArgs): Promise<SimulationSession | undefined> {
+    if (!journeyUri) {
+      void vscode.window.showErrorMessage('Open a journey (*.journey.json) to simulate it.');
+      return undefined;
+    }
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showWarningMessage('Simulating a journey needs a trusted workspace (Restricted Mode is on).');
+      return undefined;
+    }
+    const validation = validateJourneyText(await readText(journeyUri));
+    const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+    if (!validation.journey || errors.length > 0) {
+      const action = await vscode.window.showErrorMessage(`The journey has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix them before simulating.`, 'Show Problems');
+      if (action) void vscode.commands.executeCommand('workbench.actions.view.problems');
+      return undefined;
+    }
+    const journey = validation.journey;
+    const settings = readSettings(journeyUri);
+
+    let timeline: Timeline | undefined;
+    let label: string;
+    let profile = args.profile;
+    let timelineUri = args.timeline;
+    if (!timelineUri && !profile) {
+      const pick = await vscode.window.showQuickPick(timelinePicks(journeyUri), { title: `Simulate ${journey.name}: pick a contact timeline` });
+      if (!pick) return undefined;
+      if (pick.uri) timelineUri = pick.uri;
+      else profile = await askProfile();
+      if (!timelineUri && !profile) return undefined;
+    }
+    if (timelineUri) {
+      const text = await readText(timelineUri);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+        return undefined;
+      }
+      const parsed = Timeline.safeParse(value);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+        return undefined;
+      }
+      timeline = parsed.data;
+      label = vscode.workspace.asRelativePath(timelineUri);
+    } else {
+      const full: ContactProfile = { contacts: 500, days: 7, seed: settings.simulatorSeed, start: new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString(), ...profile };
+      timeline = generateTimeline(journey, full);
+      label = `${full.contacts} generated contacts`;
+    }
+
+    const seed = timeline.seed ?? settings.simulatorSeed;
+    const session = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Simulating ${journey.name} with ${label}…`, cancellable: false },
+      async () => {
+        try {
+          return new SimulationSession(journeyUri, journey, timeline!, label, seed);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        }
+      },
+    );
+    if (!session) return undefined;
+    this.sessions.set(journeyUri.toString(), session);
+    this.active = session;
+    this.publish();
+    await vscode.commands.executeCommand('journeyDesigner.simulation.focus');
+    return session;
+  }
+
+  private move(change: (s: SimulationSession) => void): void {
+    if (!this.active) return;
+    change(this.active);
+    this.publish();
+  }
+
+  private async goToTime(at?: string): Promise<void> {
+    const session = this.active;
+    if (!session) return;
+    if (at !== undefined) {
+      session.goToInstant(Date.parse(at));
+    } else {
+      const pick = await vscode.window.showQuickPick(
+        session.instants.map((t, i) => ({ label: new Date(t).toISOString().replace('.000Z', 'Z'), description: `step ${i + 1}`, t })),
+        { title: 'Go to an instant of the simulation', placeHolder: session.describeTime() },
+      );
+      if (!pick) return;
+      session.goToInstant(pick.t);
+    }
+    this.publish();
+  }
+
+  private clear(): void {
+    if (this.active) this.showOnMap(this.active.journeyUri, null);
+    this.active = undefined;
+    this.view.show(undefined);
+  }
+
+  /** Shows the active session everywhere: the view, the map overlay, the status bar. */
+  private publish(): void {
+    const s = this.active;
+    if (!s) return;
+    this.view.show(s);
+    this.showOnMap(s.journeyUri, s.overlay());
+    this.statusBar.setSimulation(s.journeyUri, s.snapshot.stats);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+

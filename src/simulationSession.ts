@@ -1,0 +1,74 @@
+// One simulation shown in the editor: a journey replayed against a
+// timeline, a current instant that the user steps through (the time
+// scrubber), and an optional selected contact whose path is highlighted.
+// Snapshots are recomputed from the start for any instant, so stepping back
+// is exact (the simulator is deterministic).
+import * as vscode from 'vscode';
+import type { Journey } from './core/schema';
+import { contactPlaces, formatInstantShort, instantsOf, mapOverlay, type MapOverlay } from './core/simulationView';
+import { createSimulation, type SimulationSnapshot } from './core/simulator/index';
+import type { Timeline } from './core/timeline';
+
+export class SimulationSession {
+  /** Every instant at which something happened: the steps of the scrubber. */
+  readonly instants: number[];
+  readonly end: SimulationSnapshot;
+  private index: number;
+  private current: SimulationSnapshot;
+  selectedContact: string | undefined;
+
+  constructor(
+    readonly journeyUri: vscode.Uri,
+    readonly journey: Journey,
+    readonly timeline: Timeline,
+    readonly timelineLabel: string,
+    readonly seed: number,
+  ) {
+    this.end = createSimulation(journey, timeline, { seed }).run().snapshot();
+    this.instants = instantsOf(this.end);
+    this.index = this.instants.length - 1;
+    this.current = this.end;
+  }
+
+  get snapshot(): SimulationSnapshot {
+    return this.current;
+  }
+
+  get at(): number {
+    return this.current.at;
+  }
+
+  get position(): { index: number; count: number } {
+    return { index: this.index, count: this.instants.length };
+  }
+
+  /** Moves the scrubber to step `index` (clamped). */
+  goToIndex(index: number): void {
+    this.index = Math.max(0, Math.min(this.instants.length - 1, index));
+    const at = this.instants[this.index]!;
+    this.current = this.index === this.instants.length - 1 ? this.end : createSimulation(this.journey, this.timeline, { seed: this.seed }).advanceTo(at).snapshot();
+  }
+
+  /** Moves to the last step at or before `at`. */
+  goToInstant(at: number): void {
+    let i = 0;
+    while (i + 1 < this.instants.length && this.instants[i + 1]! <= at) i++;
+    this.goToIndex(i);
+  }
+
+  step(delta: number): void {
+    this.goToIndex(this.index + delta);
+  }
+
+  overlay(): MapOverlay {
+    return mapOverlay(this.current, this.selectedContact);
+  }
+
+  contacts(): ReturnType<typeof contactPlaces> {
+    return contactPlaces(this.current, this.timeline.contacts.map((c) => c.id));
+  }
+
+  describeTime(): string {
+    return `${formatInstantShort(this.at)} (step ${this.index + 1} of ${this.instants.length})`;
+  }
+}
