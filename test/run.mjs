@@ -51,6 +51,7 @@ if (!run('build', npm, ['run', '--silent', 'build'])) {
     ['test:webview', 'map tests in Chromium'],
     ['test:restate', 'Restate runtime tests'],
     ['test:integration', 'integration tests in VS Code'],
+    ['test:e2e', 'the installed .vsix, as a new user'],
   ]) {
     if (scripts[script]) runCounted(title, npm, ['run', '--silent', script]);
   }

@@ -7,6 +7,9 @@
 import { launchChromium } from './chromium.mjs';
 import { startCodeServer } from './codeServer.mjs';
 
+/** The line a suite prints with its counts: `INTEGRATION-RESULT {"passed":N,"failed":M}`. */
+export const RESULT_PREFIX = 'INTEGRATION-RESULT ';
+
 /** The workbench URL that loads `extensionDevelopmentPath` (and runs `extensionTestsPath`, if given) with `folder` open. */
 export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, extensionTestsPath }) {
   const authority = new URL(serverUrl).host;
@@ -27,7 +30,8 @@ function isSuiteOutput(text) {
 /**
  * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string, timeoutMs?: number,
  *           onPage?: (page: import('playwright-core').Page) => Promise<void>, userDataDir?: string, extensionsDir?: string }} options
- * @returns {Promise<number>} the suite's exit code
+ * @returns {Promise<{ exitCode: number, counts?: { passed: number, failed: number, pending?: number } }>}
+ *   the suite's exit code, and its pass/fail counts from the suite's result line
  */
 export async function runExtensionTests(options) {
   const { extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 10 * 60_000, onPage } = options;
@@ -39,8 +43,10 @@ export async function runExtensionTests(options) {
       browser.page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
     });
     await browser.page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+    let counts;
     browser.page.on('console', (message) => {
       const text = message.text();
+      if (text.startsWith(RESULT_PREFIX)) counts = JSON.parse(text.slice(RESULT_PREFIX.length));
       if (isSuiteOutput(text)) console.log(text);
     });
     browser.page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
@@ -49,7 +55,7 @@ export async function runExtensionTests(options) {
     });
     await browser.page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath, extensionTestsPath }));
     if (onPage) await Promise.race([onPage(browser.page), timeout]);
-    return await Promise.race([exitCode, timeout]);
+    return { exitCode: await Promise.race([exitCode, timeout]), counts };
   } finally {
     clearTimeout(timer);
     await browser.close();
