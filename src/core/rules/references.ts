@@ -16,7 +16,7 @@ export const referencesRule: JourneyRule = {
           code: 'R4.duplicate-id',
           rule: 'R4',
           severity: 'error',
-          message: `Duplicate id "${id}": it already names ${earlier}. Every starting point and journey point needs its own id; rename this one.`,
+          message: `Duplicate id "${id}": it already names ${earlier}. Every starting point and journey point needs its own id (R4); rename this one.`,
           path,
           data: { id },
         });
@@ -29,11 +29,12 @@ export const referencesRule: JourneyRule = {
     for (const edge of graph.edges) {
       if (graph.points.has(edge.to)) continue;
       const suggestion = closestName(edge.to, pointIds);
+      const of = edge.label === 'start' ? `next of starting point "${edge.from}"` : edge.label === 'next' ? `next of "${edge.from}"` : `branch ${edge.label} of "${edge.from}"`;
       ctx.report({
         code: 'R4.dangling-reference',
         rule: 'R4',
         severity: 'error',
-        message: `No journey point has the id "${edge.to}" (${edge.label} of "${edge.from}"). Every successor must name an existing point: ${suggestion ? `did you mean "${suggestion}", or ` : ''}create the point.`,
+        message: `No journey point has the id "${edge.to}" (${of}). Every successor must name an existing point (R4): ${suggestion ? `did you mean "${suggestion}", or ` : ''}create the point.`,
         path: edge.path,
         data: { missing: edge.to, suggestion, from: edge.from },
       });

@@ -70,14 +70,14 @@ describe('journey simulate', () => {
     assert.match(out, /ok\.timeline\.json:4:22 error events\[0\]\.at/);
   });
 
-  it('reports a zero-time cycle as an error instead of hanging', async () => {
+  it('refuses a journey with a zero-time cycle (R4) before replaying it, at the reference that closes the loop', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-sim-'));
     const file = join(dir, 'loop.journey.json');
     writeFileSync(file, minimal('    { "id": "p1", "type": "addTag", "tag": "x", "next": "p2" },\n    { "id": "p2", "type": "removeTag", "tag": "x", "next": "p1" }'));
     writeFileSync(join(dir, 'loop.timeline.json'), '{ "formatVersion": 1, "contacts": [{ "id": "c1" }], "events": [{ "at": "2026-03-02T09:00:00Z", "contact": "c1", "type": "tagAdded", "tag": "go" }] }');
-    const { exitCode, error } = await run(file);
+    const { exitCode, out } = await run(file);
     assert.equal(exitCode, 1);
-    assert.match(error ?? '', /zero-time cycle \(p1 → p2 → p1\)/);
+    assert.match(out, /loop\.journey\.json:\d+:\d+ error .*\[R4\.zero-time-cycle\]/);
   });
 
   it('rejects bad usage with exit 2', async () => {
