@@ -34,9 +34,20 @@ export async function launchChromium({ viewport = { width: 1400, height: 900 }, 
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: join(profile, '.config'), XDG_CACHE_HOME: join(profile, '.cache') },
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Chromium may still be writing to its profile as it ends (or, on Ctrl-C,
+  // be ended by Playwright's own handler before close() runs): never fail on
+  // the removal, and retry it when the process exits.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      // left in the temp folder
+    }
+  };
+  process.once('exit', removeProfile);
   const close = async () => {
     await context.close().catch(() => {});
-    rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    removeProfile();
   };
   return { context, page, close };
 }

@@ -8,7 +8,7 @@
 //   node test/harness/codeServer.mjs install
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -75,6 +75,30 @@ function allowNativeBuilds(codeServerDir) {
   }
 }
 
+/**
+ * code-server 4.117's npm release lacks @vscode/fs-copyfile, which the
+ * built-in git extension requires at load: without it every window shows
+ * "Activating extension 'vscode.git' failed". On Linux the package is plain
+ * JavaScript (its native part is for macOS and Windows), so it is unpacked
+ * from the npm registry next to the extension. Also repairs older caches.
+ */
+function ensureGitExtensionDeps(codeServerDir) {
+  const target = join(codeServerDir, 'lib', 'vscode', 'extensions', 'git', 'node_modules', '@vscode', 'fs-copyfile');
+  if (existsSync(join(target, 'package.json'))) return;
+  const staging = mkdtempSync(join(tmpdir(), 'journey-fs-copyfile-'));
+  try {
+    const packed = step('adding @vscode/fs-copyfile for the built-in git extension', 'npm', ['pack', '@vscode/fs-copyfile@3.0.0', '--silent'], { cwd: staging });
+    step('unpacking @vscode/fs-copyfile', 'tar', ['xzf', packed.stdout.trim().split('\n').pop()], { cwd: staging });
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(join(staging, 'package'), target, { recursive: true });
+  } catch (error) {
+    // Only the git extension needs it: say so, and carry on without it.
+    process.stdout.write(`[code-server] warning: the built-in git extension will not load: ${error instanceof Error ? error.message : error}\n`);
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
 /** Installs code-server once (≈ 2 min on 2 cores); returns the path of its entry script. */
 export function ensureCodeServer() {
   ensureSystemPackages();
@@ -83,7 +107,10 @@ export function ensureCodeServer() {
   const codeServerDir = join(dir, 'node_modules', 'code-server');
   const entry = join(codeServerDir, 'out', 'node', 'entry.js');
   const marker = join(dir, '.complete');
-  if (existsSync(marker) && existsSync(entry)) return { entry, node: nodePath, dir: codeServerDir };
+  if (existsSync(marker) && existsSync(entry)) {
+    ensureGitExtensionDeps(codeServerDir);
+    return { entry, node: nodePath, dir: codeServerDir };
+  }
 
   const started = Date.now();
   process.stdout.write(`[code-server] installing code-server ${CODE_SERVER_VERSION} into ${dir} (first run only, about 2 minutes)\n`);
@@ -110,6 +137,7 @@ export function ensureCodeServer() {
   mkdirSync(rgDir, { recursive: true });
   rmSync(join(rgDir, 'rg'), { force: true });
   symlinkSync('/usr/bin/rg', join(rgDir, 'rg'));
+  ensureGitExtensionDeps(codeServerDir);
   writeFileSync(marker, new Date().toISOString());
   process.stdout.write(`[code-server] installed in ${((Date.now() - started) / 1000).toFixed(0)}s\n`);
   return { entry, node: nodePath, dir: codeServerDir };
@@ -137,6 +165,8 @@ const QUIET_SETTINGS = {
   'update.mode': 'none',
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  'chat.disableAIFeatures': true,
 };
 
 async function waitForHealth(url, child, log, timeoutMs) {
@@ -157,8 +187,10 @@ async function waitForHealth(url, child, log, timeoutMs) {
 /**
  * Starts code-server on 127.0.0.1 with its own user-data, extensions and HOME
  * folders. Returns its URL and a stop() that ends it (also done on exit).
+ * `gallery: false` turns the extension marketplace (open-vsx.org) off, so a
+ * test run makes no network requests and logs no failed lookups.
  */
-export async function startCodeServer({ folder, port, userDataDir, extensionsDir, settings = {}, quiet = true } = {}) {
+export async function startCodeServer({ folder, port, userDataDir, extensionsDir, settings = {}, quiet = true, gallery = true } = {}) {
   const { entry, node } = ensureCodeServer();
   const chosenPort = port ?? (await freePort());
   const home = mkdtempSync(join(tmpdir(), 'journey-vscode-'));
@@ -182,7 +214,7 @@ export async function startCodeServer({ folder, port, userDataDir, extensionsDir
   if (folder) args.push(folder);
   let output = '';
   const child = spawn(node, args, {
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache'), VSCODE_PROXY_URI: '' },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config'), XDG_DATA_HOME: join(home, '.local', 'share'), XDG_CACHE_HOME: join(home, '.cache'), VSCODE_PROXY_URI: '', ...(gallery ? {} : { EXTENSIONS_GALLERY: '{}' }) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const collect = (chunk) => {

@@ -4,6 +4,7 @@
 // resolves with the exit code the workbench reports through
 // `codeAutomationExit`. The extension host's console (the reporter's
 // lines) is relayed to stdout. Never hangs: a hard timeout fails the run.
+import { format } from 'node:util';
 import { launchChromium } from './chromium.mjs';
 import { startCodeServer } from './codeServer.mjs';
 
@@ -22,10 +23,8 @@ export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath, exte
   return `${serverUrl}/?${query.toString()}`;
 }
 
-/** Lines of the extension host's console that are mocha's, not the workbench's noise. */
-function isSuiteOutput(text) {
-  return !/^\[(Extension Host|LocalProcess|UtilityProcess)|^%c|vscode-remote-resource|Failed to load resource|\[Service Worker\]/.test(text);
-}
+/** The workbench's own chatter, which is not worth relaying (the suite's lines and real errors are). */
+const NOISE = /^(%c|\[(Extension Host|LocalProcess|UtilityProcess|Service Worker|reconnection-grace-time)\]|Resolving connection token|Resolved connection token|Creating a socket|The web worker extension host is started|Updating additional builtin extensions cache|Ignoring fetching additional builtin extensions|An iframe which has both allow-scripts and allow-same-origin|Failed to load resource|Found unexpected service worker controller)|vscode-remote-resource/;
 
 /**
  * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string, timeoutMs?: number,
@@ -35,27 +34,38 @@ function isSuiteOutput(text) {
  */
 export async function runExtensionTests(options) {
   const { extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 10 * 60_000, onPage } = options;
-  const server = await startCodeServer({ folder, userDataDir: options.userDataDir, extensionsDir: options.extensionsDir });
+  const server = await startCodeServer({ folder, userDataDir: options.userDataDir, extensionsDir: options.extensionsDir, gallery: false });
   const browser = await launchChromium();
   let timer;
   try {
-    const exitCode = new Promise((resolve) => {
-      browser.page.exposeFunction('codeAutomationExit', (code) => resolve(Number(code)));
-    });
-    await browser.page.exposeFunction('codeAutomationLog', (type, args) => console.log(...(Array.isArray(args) ? args : [args])));
+    /** @type {(code: number) => void} */
+    let exit = () => {};
+    const exitCode = new Promise((resolve) => { exit = resolve; });
+    await browser.page.exposeFunction('codeAutomationExit', (code) => exit(Number(code)));
     let counts;
+    // In automation the workbench hands every log line (the extension host's
+    // console included: mocha's reporter) to codeAutomationLog, already split
+    // into console.log arguments; the page console has the same lines as
+    // unformatted `%c INFO ...` strings, so only its plain messages are relayed.
+    const relay = (text) => {
+      if (text.startsWith(RESULT_PREFIX)) counts = JSON.parse(text.slice(RESULT_PREFIX.length));
+      if (!NOISE.test(text)) console.log(text);
+    };
+    await browser.page.exposeFunction('codeAutomationLog', (_level, args) => relay(format(...(Array.isArray(args) ? args : [args]))));
     browser.page.on('console', (message) => {
       const text = message.text();
-      if (text.startsWith(RESULT_PREFIX)) counts = JSON.parse(text.slice(RESULT_PREFIX.length));
-      if (isSuiteOutput(text)) console.log(text);
+      if (!text.startsWith('%c')) relay(text);
     });
     browser.page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
     const timeout = new Promise((_, reject) => {
       timer = setTimeout(() => reject(new Error(`the test suite did not finish within ${timeoutMs / 1000} s; code-server log:\n${server.log().slice(-3000)}`)), timeoutMs);
     });
+    const gone = (what) => new Promise((_, reject) => browser.page.once(what, () => reject(new Error(`the VS Code page ${what === 'crash' ? 'crashed' : 'was closed'} before the suite finished`))));
+    const ended = Promise.race([gone('crash'), gone('close')]);
+    ended.catch(() => {});
     await browser.page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath, extensionTestsPath }));
-    if (onPage) await Promise.race([onPage(browser.page), timeout]);
-    return { exitCode: await Promise.race([exitCode, timeout]), counts };
+    if (onPage) await Promise.race([onPage(browser.page), timeout, ended]);
+    return { exitCode: await Promise.race([exitCode, timeout, ended]), counts };
   } finally {
     clearTimeout(timer);
     await browser.close();
