@@ -1,21 +1,227 @@
 // The journey map: a CustomTextEditorProvider whose webview draws the
-// journey of a `*.journey.json` text document. The text document stays the
-// single source of truth: undo, redo, save and dirty state are VS Code's own.
+// journey of a `*.journey.json` text document and edits it. The text
+// document stays the single source of truth: the webview sends
+// meaning-level operations, the host turns each into ONE minimal
+// WorkspaceEdit (src/core/edits), so undo, redo, dirty state, save, revert
+// and "Reopen With" are VS Code's own. Every map of a document follows every
+// change of its text at once, whoever made it.
 import * as vscode from 'vscode';
-import { documentStateOf } from './documentState';
+import { journeyEditFor } from './core/edits/journeyEdit';
+import type { JourneyOperation } from './core/edits/journeyOperation';
+import { startingPointLimit } from './core/edits/startingPointLimit';
+import { documentStateOf, nodeIdAtOffset } from './documentState';
+import { readSettings } from './settings';
 import { webviewHtml } from './webviewHtml';
-import { HostToWebview, PROTOCOL_VERSION, type RenderedSummary, WebviewToHost } from './webviewProtocol';
+import {
+  describeRejection,
+  type ExportFormat,
+  HostToWebview,
+  type MapCommand,
+  PROTOCOL_VERSION,
+  type RenderedSummary,
+  requestIdOf,
+  type SimulationOverlay,
+  WebviewToHost,
+} from './webviewProtocol';
 
 export const VIEW_TYPE = 'journeyDesigner.map';
 
-/** Re-render at most this often while the text changes. */
+/** Re-render at most this often while the text changes (typing); the map's own edits are sent at once. */
 const UPDATE_DEBOUNCE_MS = 50;
+/** How long the map may take to serialize itself for an export. */
+const EXPORT_TIMEOUT_MS = 30000;
+
+export type EditResult = { ok: true; label: string; select?: string } | { ok: false; error: string };
+
+/** One open map: a webview panel showing one text document. */
+class MapSession implements vscode.Disposable {
+  private ready = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private requestCounter = 0;
+  private readonly pendingExports = new Map<string, { resolve: (data: string) => void; reject: (error: Error) => void }>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private lastSelected: string | null | undefined;
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    readonly panel: vscode.WebviewPanel,
+    private readonly provider: JourneyEditorProvider,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.subscriptions.push(panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw)));
+  }
+
+  get uri(): string {
+    return this.document.uri.toString();
+  }
+
+  post(message: HostToWebview): void {
+    const checked = HostToWebview.parse(message);
+    this.log.trace(`map → webview: ${checked.type}${'requestId' in checked && checked.requestId ? ` #${checked.requestId}` : ''}`);
+    void this.panel.webview.postMessage(checked);
+  }
+
+  /** Sends the document now (`init` answers `ready`; `update` follows every change). */
+  sendDocument(kind: 'init' | 'update'): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.ready) return;
+    const text = this.document.getText();
+    const state = documentStateOf(text);
+    const payload = {
+      documentVersion: this.document.version,
+      fileName: this.document.uri.path.split('/').pop() ?? this.document.uri.path,
+      readOnly: this.isReadOnly(),
+      state,
+      startingPointLimit: startingPointLimit(state.kind === 'journey' ? state.value : undefined, readSettings(this.document.uri).defaultPlan),
+    };
+    this.post(kind === 'init' ? { type: 'init', protocol: PROTOCOL_VERSION, ...payload } : { type: 'update', ...payload });
+  }
+
+  /** Sends the document after a short pause (text typed in another editor). */
+  scheduleUpdate(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.sendDocument('update'), UPDATE_DEBOUNCE_MS);
+  }
+
+  private isReadOnly(): boolean {
+    const scheme = this.document.uri.scheme;
+    return vscode.workspace.fs.isWritableFileSystem(scheme) === false || scheme === 'git';
+  }
+
+  /** Selects the node the text cursor is in, when it changed. */
+  selectFromText(nodeId: string | null): void {
+    if (!this.ready || nodeId === this.lastSelected) return;
+    this.lastSelected = nodeId;
+    this.post({ type: 'select', nodeId });
+  }
+
+  command(command: MapCommand): void {
+    this.post({ type: 'command', command });
+  }
+
+  /** Asks the map for its SVG (text) or PNG (base64). */
+  requestExport(format: ExportFormat): Promise<string> {
+    const requestId = `export-${++this.requestCounter}`;
+    return new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pendingExports.delete(requestId);
+        reject(new Error('The map did not answer the export request in time.'));
+      }, EXPORT_TIMEOUT_MS);
+      this.pendingExports.set(requestId, {
+        resolve: (data) => {
+          clearTimeout(timer);
+          resolve(data);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      });
+      this.post({ type: 'exportRequest', requestId, format });
+    });
+  }
+
+  private receive(raw: unknown): void {
+    const parsed = WebviewToHost.safeParse(raw);
+    if (!parsed.success) {
+      const reason = describeRejection(parsed.error, raw);
+      this.log.warn(`map: ${reason}`);
+      const requestId = requestIdOf(raw);
+      this.post({ type: 'error', message: `The extension did not understand a message from the map (${reason}).`, ...(requestId ? { requestId } : {}) });
+      return;
+    }
+    const message = parsed.data;
+    this.log.trace(`map ← webview: ${message.type}${'requestId' in message ? ` #${message.requestId}` : ''}`);
+    switch (message.type) {
+      case 'ready':
+        this.ready = true;
+        this.sendDocument('init');
+        this.provider.replayOverlay(this);
+        return;
+      case 'edit':
+        void this.edit(message.requestId, message.documentVersion, message.operation);
+        return;
+      case 'openAsText':
+        void vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', vscode.ViewColumn.Beside);
+        return;
+      case 'revealPath':
+        void vscode.commands.executeCommand('journeyDesigner.revealPath', this.document.uri, message.path);
+        return;
+      case 'runCommand':
+        void this.runCommand(message.command);
+        return;
+      case 'exportResult': {
+        const pending = this.pendingExports.get(message.requestId);
+        if (!pending) return;
+        this.pendingExports.delete(message.requestId);
+        if (message.data !== undefined) pending.resolve(message.data);
+        else pending.reject(new Error(message.error ?? 'The map could not be exported.'));
+        return;
+      }
+      case 'rendered':
+        this.provider.recordRender(this.uri, message.summary);
+        return;
+      case 'log':
+        this.log[message.level](`map: ${message.message}`);
+        return;
+      case 'error':
+        this.log.error(`map: the webview rejected a message${message.requestId ? ` #${message.requestId}` : ''}: ${message.message}`);
+        return;
+    }
+  }
+
+  private async runCommand(command: 'undo' | 'redo' | 'exportSvg' | 'exportPng' | 'openAsText'): Promise<void> {
+    switch (command) {
+      case 'undo':
+      case 'redo':
+        // VS Code's own undo stack of the text document: the map keeps no history.
+        this.panel.reveal(undefined, false);
+        await vscode.commands.executeCommand(command);
+        return;
+      case 'exportSvg':
+        await this.provider.exportMap(this, 'svg');
+        return;
+      case 'exportPng':
+        await this.provider.exportMap(this, 'png');
+        return;
+      case 'openAsText':
+        await vscode.commands.executeCommand('vscode.openWith', this.document.uri, 'default', vscode.ViewColumn.Beside);
+        return;
+    }
+  }
+
+  /** Applies one operation as one WorkspaceEdit and answers the webview. */
+  async edit(requestId: string, documentVersion: number, operation: JourneyOperation): Promise<EditResult> {
+    const answer = (result: EditResult) => {
+      if (requestId) this.post({ type: 'editResult', requestId, ...result });
+      return result;
+    };
+    if (this.isReadOnly()) return answer({ ok: false, error: 'This editor is read-only.' });
+    if (documentVersion !== this.document.version) {
+      this.sendDocument('update');
+      return answer({ ok: false, error: 'The document changed while you edited the map; the map now shows the current text, please try again.' });
+    }
+    const result = await this.provider.applyOperation(this.document, operation);
+    if (result.ok) this.sendDocument('update');
+    return answer(result);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const pending of this.pendingExports.values()) pending.reject(new Error('The map was closed.'));
+    this.pendingExports.clear();
+    this.subscriptions.forEach((s) => s.dispose());
+  }
+}
 
 export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   /** The last summary each open map reported, by document URI: read by tests and the status bar. */
   readonly rendered = new Map<string, RenderedSummary>();
   private readonly renderedEmitter = new vscode.EventEmitter<{ uri: string; summary: RenderedSummary }>();
   readonly onDidRender = this.renderedEmitter.event;
+  private readonly sessions = new Set<MapSession>();
+  private readonly overlays = new Map<string, SimulationOverlay>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -30,80 +236,117 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
         supportsMultipleEditorsPerDocument: true,
       }),
       provider.renderedEmitter,
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        for (const s of provider.sessionsOf(e.document.uri)) s.scheduleUpdate();
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        const sessions = provider.sessionsOf(e.textEditor.document.uri);
+        if (sessions.length === 0) return;
+        const nodeId = nodeIdAtOffset(e.textEditor.document.getText(), e.textEditor.document.offsetAt(e.selections[0]?.active ?? new vscode.Position(0, 0)));
+        for (const s of sessions) s.selectFromText(nodeId);
+      }),
     );
     return provider;
   }
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
-    const webview = panel.webview;
     const distUri = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
-    webview.options = { enableScripts: true, localResourceRoots: [distUri] };
-    webview.html = webviewHtml(webview, distUri);
-
-    let ready = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const post = (message: HostToWebview) => {
-      void webview.postMessage(HostToWebview.parse(message));
-    };
-    const sendUpdate = () => {
-      timer = undefined;
-      if (!ready) return;
-      post({
-        type: 'update',
-        protocol: PROTOCOL_VERSION,
-        documentVersion: document.version,
-        fileName: document.uri.path.split('/').pop() ?? document.uri.path,
-        readOnly: false,
-        state: documentStateOf(document.getText()),
-      });
-    };
-    const scheduleUpdate = () => {
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(sendUpdate, UPDATE_DEBOUNCE_MS);
-    };
-
-    const subscriptions = [
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.toString() === document.uri.toString() && e.contentChanges.length > 0) scheduleUpdate();
-      }),
-      webview.onDidReceiveMessage((raw: unknown) => {
-        const parsed = WebviewToHost.safeParse(raw);
-        if (!parsed.success) {
-          this.log.warn(`map: rejected a message from the webview: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
-          post({ type: 'error', message: 'The extension did not understand a message from the map.' });
-          return;
-        }
-        this.handleMessage(parsed.data, document, () => {
-          ready = true;
-          sendUpdate();
-        });
-      }),
-    ];
+    panel.webview.options = { enableScripts: true, localResourceRoots: [distUri] };
+    panel.webview.html = webviewHtml({
+      cspSource: panel.webview.cspSource,
+      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.js')).toString(),
+      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(distUri, 'webview.css')).toString(),
+    });
+    const session = new MapSession(document, panel, this, this.log);
+    this.sessions.add(session);
     panel.onDidDispose(() => {
-      if (timer) clearTimeout(timer);
-      subscriptions.forEach((s) => s.dispose());
-      this.rendered.delete(document.uri.toString());
+      session.dispose();
+      this.sessions.delete(session);
+      if (this.sessionsOf(document.uri).length === 0) this.rendered.delete(document.uri.toString());
     });
   }
 
-  private handleMessage(message: WebviewToHost, document: vscode.TextDocument, onReady: () => void): void {
-    switch (message.type) {
-      case 'ready':
-        onReady();
-        return;
-      case 'openAsText':
-        void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default', vscode.ViewColumn.Beside);
-        return;
-      case 'revealPath':
-        void vscode.commands.executeCommand('journeyDesigner.revealPath', document.uri, message.path);
-        return;
-      case 'rendered':
-        this.rendered.set(document.uri.toString(), message.summary);
-        this.renderedEmitter.fire({ uri: document.uri.toString(), summary: message.summary });
-        return;
-      case 'log':
-        this.log[message.level](`map: ${message.message}`);
-        return;
+  sessionsOf(uri: vscode.Uri | string): MapSession[] {
+    const key = uri.toString();
+    return [...this.sessions].filter((s) => s.uri === key);
+  }
+
+  /** The map in the active editor tab, if the active tab is a map. */
+  activeSession(): MapSession | undefined {
+    return [...this.sessions].find((s) => s.panel.active) ?? (() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputCustom && input.viewType === VIEW_TYPE ? this.sessionsOf(input.uri)[0] : undefined;
+    })();
+  }
+
+  recordRender(uri: string, summary: RenderedSummary): void {
+    this.rendered.set(uri, summary);
+    this.renderedEmitter.fire({ uri, summary });
+  }
+
+  /**
+   * Turns one meaning-level operation into one WorkspaceEdit on the
+   * document (one undo step), exactly as when the map asks for it.
+   */
+  async applyOperation(document: vscode.TextDocument, operation: JourneyOperation): Promise<EditResult> {
+    const outcome = journeyEditFor(document.getText(), operation, { now: new Date(), defaultPlan: readSettings(document.uri).defaultPlan });
+    if (!outcome.ok) {
+      this.log.info(`map: edit refused (${operation.op}): ${outcome.error}`);
+      return { ok: false, error: outcome.error };
     }
+    const edit = new vscode.WorkspaceEdit();
+    const metadata = { label: outcome.label, needsConfirmation: false };
+    for (const e of outcome.edits) {
+      edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content, metadata);
+    }
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (!applied) return { ok: false, error: 'VS Code did not apply the edit (the document may be read-only).' };
+    this.log.info(`map: ${outcome.label}`);
+    return { ok: true, label: outcome.label, ...(outcome.select !== undefined ? { select: outcome.select } : {}) };
+  }
+
+  /** Performs an operation on the document of `uri` as if its map had sent it (tests, other features). */
+  async performOperation(uri: vscode.Uri, operation: JourneyOperation): Promise<EditResult> {
+    const session = this.sessionsOf(uri)[0];
+    if (session) return session.edit('', session.document.version, operation);
+    return this.applyOperation(await vscode.workspace.openTextDocument(uri), operation);
+  }
+
+  /** Shows (or clears, with null) a simulation over every map of `uri`; maps opened later get it too. */
+  showSimulation(uri: vscode.Uri, overlay: SimulationOverlay | null): void {
+    if (overlay) this.overlays.set(uri.toString(), overlay);
+    else this.overlays.delete(uri.toString());
+    for (const s of this.sessionsOf(uri)) s.post({ type: 'simulation', overlay });
+  }
+
+  replayOverlay(session: MapSession): void {
+    const overlay = this.overlays.get(session.uri);
+    if (overlay) session.post({ type: 'simulation', overlay });
+  }
+
+  /** Serializes the map of `session` and saves it where the user chooses (or to `target`). */
+  async exportMap(session: MapSession, format: ExportFormat, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    let data: string;
+    try {
+      data = await session.requestExport(format);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Could not export the journey map: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const base = session.document.uri.path.replace(/\.journey\.json$/, '').split('/').pop() ?? 'journey';
+    const destination =
+      target ??
+      (await vscode.window.showSaveDialog({
+        defaultUri: vscode.Uri.joinPath(session.document.uri, '..', `${base}.${format}`),
+        filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+        title: `Export journey map as ${format.toUpperCase()}`,
+      }));
+    if (!destination) return undefined;
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    await vscode.workspace.fs.writeFile(destination, bytes);
+    this.log.info(`map: exported ${destination.toString()}`);
+    if (!target) void vscode.window.showInformationMessage(`Exported the journey map to ${vscode.workspace.asRelativePath(destination)}.`);
+    return destination;
   }
 }

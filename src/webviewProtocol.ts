@@ -1,17 +1,23 @@
 // The typed message contract between the extension host and the journey
-// map webview, validated with zod on both sides: a message that does not fit
-// is rejected with an error, never half-handled. Pure (no `vscode`), so the
-// webview bundle imports it too.
+// map webview, validated with zod on both sides: tagged unions, request ids
+// for the messages that get an answer, a ready → init handshake, and an
+// `error` answer to any message that does not fit. Pure (no `vscode`), so
+// the webview bundle and the browser test harness import it too.
 import { z } from 'zod';
+import { JourneyOperation } from './core/edits/journeyOperation';
 
-export const PROTOCOL_VERSION = 1;
+export { JourneyOperation };
+
+export const PROTOCOL_VERSION = 2;
+
+const JsonPathWire = z.array(z.union([z.string(), z.number()]));
 
 const WireDiagnostic = z.object({
   code: z.string(),
   rule: z.string(),
   severity: z.enum(['error', 'warning', 'information', 'hint']),
   message: z.string(),
-  path: z.array(z.union([z.string(), z.number()])),
+  path: JsonPathWire,
   line: z.number().int(),
   character: z.number().int(),
 });
@@ -34,16 +40,60 @@ export const DocumentState = z.discriminatedUnion('kind', [
 ]);
 export type DocumentState = z.infer<typeof DocumentState>;
 
+/** The document as the map needs it: sent in `init` and in every `update`. */
+const DocumentPayload = {
+  documentVersion: z.number().int(),
+  fileName: z.string(),
+  /** The editor cannot change the file at all (read-only file system, diff view). */
+  readOnly: z.boolean(),
+  state: DocumentState,
+  /** R1: how many starting points the journey may have (null: no limit), and why. */
+  startingPointLimit: z.object({ max: z.number().int().positive().nullable(), reason: z.string() }),
+};
+
+/** Per journey point counters of a simulation (issue 5 fills them from the simulator's snapshot). */
+export const PointStats = z.object({
+  entered: z.number().int().nonnegative().optional(),
+  left: z.number().int().nonnegative().optional(),
+  queued: z.number().int().nonnegative().optional(),
+  sent: z.number().int().nonnegative().optional(),
+  suppressed: z.number().int().nonnegative().optional(),
+});
+export type PointStats = z.infer<typeof PointStats>;
+
+/** A simulation drawn over the map: stats badges per node and one contact's path highlighted. */
+export const SimulationOverlay = z.object({
+  /** What the numbers describe, e.g. "Simulated until 2026-03-04 09:00". */
+  label: z.string().optional(),
+  points: z.record(z.string(), PointStats),
+  startingPoints: z.record(z.string(), z.object({ entered: z.number().int().nonnegative() })).optional(),
+  /** The selected contact and the node ids it went through, in order. */
+  contact: z.object({ id: z.string(), path: z.array(z.string()) }).optional(),
+});
+export type SimulationOverlay = z.infer<typeof SimulationOverlay>;
+
+/** Commands the host forwards to the map (from the command palette and keybindings). */
+export const MapCommand = z.enum(['fitToView', 'zoomIn', 'zoomOut', 'actualSize', 'focusMap']);
+export type MapCommand = z.infer<typeof MapCommand>;
+
+export const ExportFormat = z.enum(['svg', 'png']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
 export const HostToWebview = z.discriminatedUnion('type', [
-  z.object({
-    type: z.literal('update'),
-    protocol: z.literal(PROTOCOL_VERSION),
-    documentVersion: z.number().int(),
-    fileName: z.string(),
-    readOnly: z.boolean(),
-    state: DocumentState,
-  }),
-  z.object({ type: z.literal('error'), message: z.string() }),
+  /** The answer to `ready`: the document and everything the map needs to start. */
+  z.object({ type: z.literal('init'), protocol: z.literal(PROTOCOL_VERSION), ...DocumentPayload }),
+  /** The document changed (an edit from any editor, undo, redo, revert, an external change). */
+  z.object({ type: z.literal('update'), ...DocumentPayload }),
+  /** The answer to `edit`: applied (with the node to select) or refused with the reason. */
+  z.object({ type: z.literal('editResult'), requestId: z.string(), ok: z.boolean(), error: z.string().optional(), select: z.string().optional(), label: z.string().optional() }),
+  /** Select the node of this id (the text cursor moved into it); null clears the selection. */
+  z.object({ type: z.literal('select'), nodeId: z.string().nullable() }),
+  z.object({ type: z.literal('command'), command: MapCommand }),
+  /** Serialize the map for export; answered by `exportResult`. */
+  z.object({ type: z.literal('exportRequest'), requestId: z.string(), format: ExportFormat }),
+  /** Show (or, with null, clear) a simulation over the map. */
+  z.object({ type: z.literal('simulation'), overlay: SimulationOverlay.nullable() }),
+  z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 
@@ -55,14 +105,46 @@ export const RenderedSummary = z.object({
   points: z.array(z.string()),
   problems: z.number().int(),
   unparseable: z.boolean(),
+  /** Edges drawn, as `from -label-> to` (label empty for a plain next). */
+  edges: z.array(z.string()).optional(),
+  /** The map shows an older document because the text does not parse now. */
+  outOfSync: z.boolean().optional(),
+  /** R22: the map is read-only because this version is published. */
+  published: z.boolean().optional(),
+  selected: z.string().nullable().optional(),
+  /** Milliseconds the elkjs layout of this render took (0 when the layout was reused). */
+  layoutMs: z.number().optional(),
 });
 export type RenderedSummary = z.infer<typeof RenderedSummary>;
 
+export const HostCommand = z.enum(['undo', 'redo', 'exportSvg', 'exportPng', 'openAsText']);
+export type HostCommand = z.infer<typeof HostCommand>;
+
 export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready'), protocol: z.literal(PROTOCOL_VERSION) }),
+  /** A meaning-level edit; the host answers with `editResult` of the same request id. */
+  z.object({ type: z.literal('edit'), requestId: z.string(), documentVersion: z.number().int(), operation: JourneyOperation }),
   z.object({ type: z.literal('openAsText') }),
-  z.object({ type: z.literal('revealPath'), path: z.array(z.union([z.string(), z.number()])) }),
+  z.object({ type: z.literal('revealPath'), path: JsonPathWire }),
+  /** Run a VS Code command for the map (undo and redo are VS Code's, on the text document). */
+  z.object({ type: z.literal('runCommand'), command: HostCommand }),
+  z.object({ type: z.literal('exportResult'), requestId: z.string(), format: ExportFormat, data: z.string().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('rendered'), summary: RenderedSummary }),
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** The webview's answer to a host message it did not understand. */
+  z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
+
+/** The request id of a message that failed validation, if it carried one, so the error answer can name it. */
+export function requestIdOf(raw: unknown): string | undefined {
+  const id = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['requestId'] : undefined;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** A short description of why a message did not fit the contract. */
+export function describeRejection(error: z.ZodError, raw: unknown): string {
+  const type = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>)['type'] : undefined;
+  const issue = error.issues[0];
+  return `message ${typeof type === 'string' ? `"${type}"` : 'without a type'} rejected: ${issue ? `${issue.path.join('.') || '(message)'}: ${issue.message}` : 'invalid'}`;
+}

@@ -1,13 +1,10 @@
-// Shown when the document is not parseable JSON: the errors with their
-// line and column, and a button to fix them in the text editor.
-import { useEffect } from 'react';
+// Shown when the document is not parseable JSON and no earlier version of
+// it parsed: the errors with their line and column, and a button to fix
+// them in the text editor. The map never edits such a document.
 import type { WireDiagnostic } from '../src/webviewProtocol';
 import { postToHost } from './hostBridge';
 
 export function ParseErrorView(props: { fileName: string; documentVersion: number; errors: WireDiagnostic[] }) {
-  useEffect(() => {
-    postToHost({ type: 'rendered', summary: { documentVersion: props.documentVersion, title: props.fileName, startingPoints: [], points: [], problems: props.errors.length, unparseable: true } });
-  }, [props.documentVersion, props.fileName, props.errors]);
   return (
     <section className="parse-error" aria-labelledby="parse-error-title">
       <h1 id="parse-error-title">{props.fileName} is not valid JSON</h1>
@@ -19,7 +16,7 @@ export function ParseErrorView(props: { fileName: string; documentVersion: numbe
           </li>
         ))}
       </ul>
-      <button type="button" className="button" onClick={() => postToHost({ type: 'openAsText' })}>
+      <button type="button" className="button" data-action="open-as-text" onClick={() => postToHost({ type: 'openAsText' })}>
         Open as text
       </button>
     </section>

@@ -1,0 +1,195 @@
+// The webview-ui-toolkit web components, registered once and used directly
+// as custom elements in React 19, wrapped so each field reports one
+// committed value per gesture (on change: Enter or leaving the field), which
+// becomes one edit of the document.
+import {
+  provideVSCodeDesignSystem,
+  vsCodeBadge,
+  vsCodeButton,
+  vsCodeCheckbox,
+  vsCodeDivider,
+  vsCodeDropdown,
+  vsCodeOption,
+  vsCodeTextArea,
+  vsCodeTextField,
+} from '@vscode/webview-ui-toolkit';
+import { type DetailedHTMLProps, type HTMLAttributes, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { iconChar } from '../icons';
+
+let registered = false;
+export function registerToolkit(): void {
+  if (registered) return;
+  registered = true;
+  provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeTextField(), vsCodeTextArea(), vsCodeDropdown(), vsCodeOption(), vsCodeCheckbox(), vsCodeDivider(), vsCodeBadge());
+}
+
+type CustomElementProps = DetailedHTMLProps<HTMLAttributes<HTMLElement>, HTMLElement> & {
+  class?: string;
+  value?: string;
+  disabled?: boolean;
+  readonly?: boolean;
+  placeholder?: string;
+  appearance?: string;
+  checked?: boolean;
+  selected?: boolean;
+  type?: string;
+  size?: number;
+  resize?: string;
+  rows?: number;
+  position?: string;
+};
+
+declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace JSX {
+    interface IntrinsicElements {
+      'vscode-button': CustomElementProps;
+      'vscode-text-field': CustomElementProps;
+      'vscode-text-area': CustomElementProps;
+      'vscode-dropdown': CustomElementProps;
+      'vscode-option': CustomElementProps;
+      'vscode-checkbox': CustomElementProps;
+      'vscode-divider': CustomElementProps;
+      'vscode-badge': CustomElementProps;
+    }
+  }
+}
+
+interface ValueElement extends HTMLElement {
+  value: string;
+  checked?: boolean;
+}
+
+/** Calls `handler` for `event` on the element, always the latest handler. */
+function useElementEvent<T extends HTMLElement>(ref: RefObject<T | null>, event: string, handler: (el: T) => void): void {
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const listener = () => latest.current(el);
+    el.addEventListener(event, listener);
+    return () => el.removeEventListener(event, listener);
+  }, [ref, event]);
+}
+
+/** Keeps the element's value in step with the document, without fighting the user while they type. */
+function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): void {
+  useEffect(() => {
+    const el = ref.current;
+    if (el && el.value !== value) el.value = value;
+  }, [ref, value]);
+}
+
+export function TextField(props: { label: string; value: string; onCommit(value: string): void; placeholder?: string; disabled?: boolean; invalid?: string; hint?: string; name?: string }) {
+  const ref = useRef<ValueElement>(null);
+  useSyncedValue(ref, props.value);
+  useElementEvent(ref, 'change', (el) => {
+    if (el.value !== props.value) props.onCommit(el.value);
+  });
+  return (
+    <div className={`field${props.invalid ? ' field-invalid' : ''}`}>
+      <vscode-text-field ref={ref} value={props.value} placeholder={props.placeholder} disabled={props.disabled} data-field={props.name ?? props.label} aria-invalid={props.invalid ? 'true' : undefined}>
+        {props.label}
+      </vscode-text-field>
+      {props.invalid ? <div className="field-message error">{props.invalid}</div> : props.hint ? <div className="field-message">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+export function NumberField(props: { label: string; value: number | undefined; onCommit(value: number): void; min?: number; max?: number; integer?: boolean; disabled?: boolean; name?: string }) {
+  const text = props.value === undefined ? '' : String(props.value);
+  const parse = (raw: string): string | undefined => {
+    if (raw.trim() === '') return 'A number is needed';
+    const n = Number(raw);
+    if (!Number.isFinite(n)) return 'Not a number';
+    if (props.integer && !Number.isInteger(n)) return 'A whole number is needed';
+    if (props.min !== undefined && n < props.min) return `At least ${props.min}`;
+    if (props.max !== undefined && n > props.max) return `At most ${props.max}`;
+    return undefined;
+  };
+  const ref = useRef<ValueElement>(null);
+  useSyncedValue(ref, text);
+  useElementEvent(ref, 'change', (el) => {
+    const problem = parse(el.value);
+    if (problem) {
+      el.value = text;
+      return;
+    }
+    if (el.value !== text) props.onCommit(Number(el.value));
+  });
+  return (
+    <div className="field field-number">
+      <vscode-text-field ref={ref} value={text} disabled={props.disabled} data-field={props.name ?? props.label} inputMode="decimal">
+        {props.label}
+      </vscode-text-field>
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export function Dropdown(props: { label: string; value: string; choices: Choice[]; onChange(value: string): void; disabled?: boolean; name?: string }) {
+  const ref = useRef<ValueElement>(null);
+  const id = useId();
+  const choices = props.choices.some((c) => c.value === props.value) ? props.choices : [{ value: props.value, label: props.value || '(none)' }, ...props.choices];
+  useEffect(() => {
+    const el = ref.current;
+    if (el && el.value !== props.value) el.value = props.value;
+  });
+  useElementEvent(ref, 'change', (el) => {
+    if (el.value !== props.value) props.onChange(el.value);
+  });
+  return (
+    <div className="field">
+      <label className="field-label" id={id}>{props.label}</label>
+      <vscode-dropdown ref={ref} aria-labelledby={id} disabled={props.disabled} data-field={props.name ?? props.label} position="below">
+        {choices.map((c) => (
+          <vscode-option key={c.value} value={c.value} data-value={c.value} selected={c.value === props.value}>
+            {c.label}
+          </vscode-option>
+        ))}
+      </vscode-dropdown>
+    </div>
+  );
+}
+
+export function Checkbox(props: { label: string; checked: boolean; onChange(checked: boolean): void; disabled?: boolean }) {
+  const ref = useRef<ValueElement>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el && el.checked !== props.checked) el.checked = props.checked;
+  }, [props.checked]);
+  useElementEvent(ref, 'change', (el) => {
+    if (el.checked !== props.checked) props.onChange(el.checked === true);
+  });
+  return (
+    <vscode-checkbox ref={ref} checked={props.checked} disabled={props.disabled}>
+      {props.label}
+    </vscode-checkbox>
+  );
+}
+
+export function Button(props: { children?: ReactNode; onClick(): void; appearance?: 'primary' | 'secondary' | 'icon'; disabled?: boolean; title?: string; icon?: string; name?: string }) {
+  const ref = useRef<HTMLElement>(null);
+  useElementEvent(ref, 'click', () => {
+    if (!props.disabled) props.onClick();
+  });
+  return (
+    <vscode-button ref={ref} appearance={props.appearance ?? 'secondary'} disabled={props.disabled} title={props.title} aria-label={props.appearance === 'icon' ? props.title : undefined} data-action={props.name}>
+      {props.icon && (
+        <span slot={props.appearance === 'icon' ? undefined : 'start'} className="codicon-glyph" aria-hidden="true">
+          {iconChar(props.icon)}
+        </span>
+      )}
+      {props.appearance === 'icon' ? null : props.children}
+    </vscode-button>
+  );
+}
+
+export function Divider() {
+  return <vscode-divider role="separator" />;
+}

@@ -1,0 +1,51 @@
+// Keeps the drawn map and its layout together: a model with the same shape
+// as the last one reuses its layout at once (titles, summaries, problems
+// change without a layout run), a new shape is laid out in the worker and
+// swapped in with its model when ready, so nodes and edges never disagree.
+import { useEffect, useRef, useState } from 'react';
+import type { MapModel } from '../../src/core/mapModel';
+import { layoutMap, type MapLayout } from './elkLayout';
+
+export interface LaidOutMap {
+  model: MapModel;
+  /** The document version the model was built from. */
+  documentVersion: number;
+  layout: MapLayout;
+  /** elkjs milliseconds of this render; 0 when the layout was reused. */
+  layoutMs: number;
+}
+
+export function useMapLayout(model: MapModel | undefined, documentVersion: number): { shown: LaidOutMap | undefined; error: string | undefined; pending: boolean } {
+  const [shown, setShown] = useState<LaidOutMap | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [pending, setPending] = useState(false);
+  const cache = useRef<{ key: string; layout: MapLayout } | undefined>(undefined);
+  const sequence = useRef(0);
+
+  useEffect(() => {
+    if (!model) return;
+    const ticket = ++sequence.current;
+    if (cache.current?.key === model.shapeKey) {
+      setShown({ model, documentVersion, layout: cache.current.layout, layoutMs: 0 });
+      setPending(false);
+      return;
+    }
+    setPending(true);
+    layoutMap(model).then(
+      (layout) => {
+        if (ticket !== sequence.current) return;
+        cache.current = { key: model.shapeKey, layout };
+        setShown({ model, documentVersion, layout, layoutMs: layout.layoutMs });
+        setError(undefined);
+        setPending(false);
+      },
+      (e: unknown) => {
+        if (ticket !== sequence.current) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setPending(false);
+      },
+    );
+  }, [model, documentVersion]);
+
+  return { shown, error, pending };
+}
