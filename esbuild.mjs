@@ -34,10 +34,10 @@ const webviewBuilds = existsSync('webview/main.tsx')
   ? [{ ...common, entryPoints: { webview: 'webview/main.tsx' }, platform: 'browser', format: 'iife', outdir: 'dist', jsx: 'automatic', loader: { '.ttf': 'file' } }]
   : [];
 
-/** The mocha suite that runs inside a real VS Code extension host. */
-const testBuilds = existsSync('test/integration/index.ts')
-  ? [{ ...common, entryPoints: { 'test/integration/index': 'test/integration/index.ts' }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }]
-  : [];
+/** The mocha suites that run inside a real VS Code extension host. */
+const testBuilds = ['test/integration/index', 'test/e2e/index']
+  .filter((entry) => existsSync(`${entry}.ts`))
+  .map((entry) => ({ ...common, entryPoints: { [entry]: `${entry}.ts` }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }));
 
 async function writeJsonSchema() {
   if (!existsSync('src/core/schema.ts')) return;
@@ -46,10 +46,16 @@ async function writeJsonSchema() {
   await mkdir('dist', { recursive: true });
   await writeFile('dist/journey.schema.json', JSON.stringify(mod.journeyJsonSchema(), null, 2) + '\n');
   await writeFile('dist/timeline.schema.json', JSON.stringify(mod.timelineJsonSchema(), null, 2) + '\n');
+  if (existsSync('src/core/compiler/irJsonSchema.ts')) await writeFile('dist/journey-ir.schema.json', JSON.stringify((await tsImport('./src/core/compiler/irJsonSchema.ts', import.meta.url)).journeyIrJsonSchema(), null, 2) + '\n');
   console.log('[schema] dist/journey.schema.json, dist/timeline.schema.json');
 }
 
-const all = [...nodeBuilds, ...webviewBuilds, ...testBuilds];
+/** The journey runtime that generated Restate projects run (src/restate/runtimeBundle.ts has its options). */
+const runtimeBuilds = existsSync('src/restate/runtime/index.ts')
+  ? [{ ...common, ...(await (await import('tsx/esm/api')).tsImport('./src/restate/runtimeBundle.ts', import.meta.url)).RUNTIME_BUNDLE_BUILD, outdir: 'dist', sourcemap: false }]
+  : [];
+
+const all = [...nodeBuilds, ...webviewBuilds, ...testBuilds, ...runtimeBuilds];
 await writeJsonSchema();
 if (watch) {
   const contexts = await Promise.all(all.map((o) => esbuild.context(o)));

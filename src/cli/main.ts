@@ -1,6 +1,7 @@
 // The `journey` command line: validate journeys (and, as the simulator and
 // exporter land, simulate and publish them) outside VS Code, e.g. in CI.
 import type { CommandResult } from './command';
+import { publishCommand } from './publishCommand';
 import { referenceCommand } from './referenceCommand';
 import { simulateCommand } from './simulateCommand';
 import { testCommand } from './testCommand';
@@ -14,6 +15,8 @@ Commands:
                       replay a contact timeline against a journey: stats, queues, trace
   test [PATH...] [--junit FILE]
                       check the expectations of *.scenario.json files in the simulator
+  publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]
+                      check R21/R22, write the compiled journey and its Restate service, freeze the version
   reference [--update FILE | --check FILE]
                       the file format reference (Markdown), generated from the schema
   help                show this help
@@ -31,6 +34,8 @@ async function main(argv: string[]): Promise<CommandResult> {
       return simulateCommand(rest, print);
     case 'test':
       return testCommand(rest, print);
+    case 'publish':
+      return publishCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

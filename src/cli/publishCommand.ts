@@ -1,0 +1,141 @@
+// `journey publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]`:
+// the publish gate (R21, R22) and the export to Restate. Refuses with every
+// reason as `file:line:col error message [code]` (exit 1). On success writes
+// the compiled journey and the Restate service project under
+// <journey folder>/published/<id>/ (or --out), marks the version published
+// in the journey file (`status` and `publication`, a minimal edit), and, with
+// --register, registers the running service with a Restate admin API.
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import { registerDeployment } from '../restate/adminClient';
+import { PROJECT_FOLDER, publishJourney, type PublishFs } from '../restate/publishJourney';
+import { findRuntimeBundle } from '../restate/runtimeBundle';
+import { LineIndex } from '../core/textPosition';
+import type { CommandResult } from './command';
+
+const USAGE = 'Usage: journey publish FILE [--out DIR] [--dry-run] [--now ISO] [--register ADMIN_URL --service SERVICE_URL]';
+
+interface Args {
+  file: string;
+  out?: string;
+  dryRun: boolean;
+  now?: string;
+  register?: string;
+  service?: string;
+}
+
+function parseArgs(args: string[]): Args | string {
+  const files: string[] = [];
+  const parsed: Omit<Args, 'file'> = { dryRun: false };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    switch (flag) {
+      case '--dry-run':
+        parsed.dryRun = true;
+        break;
+      case '--out':
+      case '--now':
+      case '--register':
+      case '--service': {
+        const v = value();
+        if (v === undefined || v === '') return `${flag} needs a value`;
+        if (flag === '--now' && Number.isNaN(Date.parse(v))) return `--now must be an ISO 8601 instant, not "${v}"`;
+        if (flag === '--out') parsed.out = v;
+        else if (flag === '--now') parsed.now = v;
+        else if (flag === '--register') parsed.register = v;
+        else parsed.service = v;
+        break;
+      }
+      default:
+        if (arg.startsWith('-')) return `unknown option ${arg}`;
+        files.push(arg);
+    }
+  }
+  if (files.length !== 1) return files.length === 0 ? 'name the .journey.json file to publish' : 'name exactly one journey file';
+  if ((parsed.register === undefined) !== (parsed.service === undefined)) return '--register and --service go together: the admin URL and the URL restate-server reaches the service at';
+  return { ...parsed, file: files[0]! };
+}
+
+/** Node's file system, rooted at the journey's folder. */
+export function nodePublishFs(root: string): PublishFs {
+  const at = (path: string) => (isAbsolute(path) ? path : join(root, path));
+  return {
+    async list(dir) {
+      try {
+        return await readdir(at(dir));
+      } catch {
+        return [];
+      }
+    },
+    async read(path) {
+      try {
+        return await readFile(at(path), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    async write(path, content) {
+      await mkdir(dirname(at(path)), { recursive: true });
+      await writeFile(at(path), content);
+    },
+  };
+}
+
+/** The bundled runtime: JOURNEY_RUNTIME_BUNDLE, else dist/restate/journey-runtime.mjs next to this CLI. */
+async function runtimeBundle(): Promise<string | undefined> {
+  if (process.env.JOURNEY_RUNTIME_BUNDLE) return readFile(process.env.JOURNEY_RUNTIME_BUNDLE, 'utf8');
+  return findRuntimeBundle(__dirname);
+}
+
+export async function publishCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
+  const parsed = parseArgs(args);
+  if (typeof parsed === 'string') return { exitCode: 2, error: `journey publish: ${parsed}\n${USAGE}` };
+  let text: string;
+  try {
+    text = await readFile(parsed.file, 'utf8');
+  } catch (error) {
+    out(`${parsed.file}:1:1 error cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return { exitCode: 1 };
+  }
+  const bundle = await runtimeBundle();
+  if (bundle === undefined && !parsed.dryRun) return { exitCode: 2, error: 'journey publish: the bundled runtime (dist/restate/journey-runtime.mjs) is missing; run `npm run build` (or set JOURNEY_RUNTIME_BUNDLE).' };
+  const root = dirname(parsed.file);
+  const outDir = parsed.out !== undefined ? relative(root, parsed.out) || '.' : undefined;
+  const now = parsed.now !== undefined ? new Date(parsed.now) : new Date();
+  const outcome = await publishJourney(nodePublishFs(root), { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}), dryRun: parsed.dryRun });
+  const { plan } = outcome;
+  if (!plan.ok) {
+    const lines = new LineIndex(text);
+    for (const r of plan.reasons) {
+      const { line, character } = lines.positionAt(r.offset);
+      out(`${parsed.file}:${line + 1}:${character + 1} error ${r.message} [${r.code}]`);
+    }
+    out(`${parsed.file}: not published: ${plan.reasons.length} reason${plan.reasons.length === 1 ? '' : 's'} (R21, R22).`);
+    return { exitCode: 1 };
+  }
+  const shown = (p: string) => join(root, p);
+  if (parsed.dryRun) {
+    out(`${parsed.file}: ready to publish "${plan.journey.name}" version ${plan.version} (${plan.hash}); nothing written (--dry-run).`);
+    return { exitCode: 0 };
+  }
+  if (!plan.alreadyPublished) await writeFile(parsed.file, plan.text);
+  out(
+    plan.alreadyPublished
+      ? `${parsed.file}: version ${plan.version} of "${plan.journey.name}" was already published (${plan.hash}); compiled files rewritten.`
+      : `${parsed.file}: published "${plan.journey.name}" version ${plan.version} (${plan.hash}); the journey file is marked published and frozen.`,
+  );
+  out(`compiled journey: ${shown(outcome.irPath!)}`);
+  out(`Restate service: ${shown(outcome.projectDir ?? `${outcome.outDir}/${PROJECT_FOLDER}`)} (versions ${outcome.versions!.join(', ')}; npm install && npm start, then npm run register)`);
+  if (parsed.register !== undefined && parsed.service !== undefined) {
+    try {
+      const deployment = await registerDeployment(parsed.register, parsed.service);
+      out(`registered ${parsed.service} with ${parsed.register} as ${deployment.id}: ${deployment.services.map((s) => s.name).join(', ')}`);
+    } catch (error) {
+      out(`registering with Restate failed: ${error instanceof Error ? error.message : String(error)}`);
+      return { exitCode: 1 };
+    }
+  }
+  return { exitCode: 0 };
+}

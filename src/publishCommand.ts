@@ -1,0 +1,148 @@
+// "Journey: Publish Journey" (R21, R22): saves the journey, runs the publish
+// gate, and either lists every reason with its place (file:line:col, links
+// in the "Journey Designer: Publish" output) or writes the compiled journey
+// and its Restate service project next to the journey, marks the version
+// published and frozen with one minimal edit (undoable), and offers to open
+// the compiled journey or register the service with Restate.
+import * as vscode from 'vscode';
+import { LineIndex } from './core/textPosition';
+import { registerDeployment } from './restate/adminClient';
+import { PROJECT_FOLDER, publishJourney, type PublishFs, type PublishOutcome } from './restate/publishJourney';
+import { RUNTIME_BUNDLE_FILE } from './restate/runtimeBundle';
+import { readSettings } from './settings';
+
+export const PUBLISH_COMMAND = 'journeyDesigner.publish';
+
+function journeyUriOf(arg: unknown): vscode.Uri | undefined {
+  if (arg instanceof vscode.Uri) return arg;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) return input.uri.path.endsWith('.journey.json') ? input.uri : undefined;
+  const editor = vscode.window.activeTextEditor?.document.uri;
+  return editor?.path.endsWith('.journey.json') ? editor : undefined;
+}
+
+/** vscode.workspace.fs rooted at a folder (works in virtual workspaces too). */
+function workspacePublishFs(root: vscode.Uri): PublishFs {
+  const at = (path: string) => vscode.Uri.joinPath(root, ...path.split('/').filter((p) => p !== '' && p !== '.'));
+  return {
+    async list(dir) {
+      try {
+        return (await vscode.workspace.fs.readDirectory(at(dir))).map(([name]) => name);
+      } catch {
+        return [];
+      }
+    },
+    async read(path) {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(at(path)));
+      } catch {
+        return undefined;
+      }
+    },
+    async write(path, content) {
+      await vscode.workspace.fs.writeFile(at(path), new TextEncoder().encode(content));
+    },
+  };
+}
+
+export interface PublishCommandResult {
+  published: boolean;
+  outcome?: PublishOutcome;
+  /** The reasons as printed: `path:line:col message [code]`. */
+  reasons: string[];
+}
+
+export function registerPublishCommand(context: vscode.ExtensionContext): void {
+  let output: vscode.OutputChannel | undefined;
+  const channel = () => (output ??= vscode.window.createOutputChannel('Journey Designer: Publish'));
+  context.subscriptions.push({ dispose: () => output?.dispose() });
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(PUBLISH_COMMAND, async (arg?: unknown, options?: { quiet?: boolean }): Promise<PublishCommandResult> => {
+      const uri = journeyUriOf(arg);
+      if (!uri) {
+        void vscode.window.showErrorMessage('Open a .journey.json file to publish it.');
+        return { published: false, reasons: [] };
+      }
+      if (!vscode.workspace.isTrusted) {
+        void vscode.window.showErrorMessage('Publishing writes files and can register services with Restate: trust this workspace first.');
+        return { published: false, reasons: [] };
+      }
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.isDirty) await document.save();
+      const text = document.getText();
+      let runtimeBundle: string | undefined;
+      try {
+        runtimeBundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', ...RUNTIME_BUNDLE_FILE.split('/'))));
+      } catch {
+        runtimeBundle = undefined;
+      }
+      const settings = readSettings(uri);
+      const outcome = await publishJourney(workspacePublishFs(vscode.Uri.joinPath(uri, '..')), {
+        text,
+        now: new Date(),
+        validation: { now: new Date(), defaultPlan: settings.defaultPlan },
+        ...(runtimeBundle !== undefined ? { runtimeBundle } : {}),
+      });
+      const { plan } = outcome;
+      const shownPath = vscode.workspace.asRelativePath(uri);
+      const out = channel();
+      if (!plan.ok) {
+        const lines = new LineIndex(text);
+        const reasons = plan.reasons.map((r) => {
+          const { line, character } = lines.positionAt(r.offset);
+          return `${shownPath}:${line + 1}:${character + 1} ${r.message} [${r.code}]`;
+        });
+        out.appendLine(`${new Date().toISOString()} Not published: ${reasons.length} reason${reasons.length === 1 ? '' : 's'}`);
+        for (const line of reasons) out.appendLine(`  ${line}`);
+        if (!options?.quiet) {
+          const choice = await vscode.window.showErrorMessage(
+            `Cannot publish "${plan.journey?.name ?? shownPath}": ${reasons.length} reason${reasons.length === 1 ? '' : 's'} (${[...new Set(plan.reasons.map((r) => r.rule))].join(', ')}). ${reasons[0] ?? ''}`,
+            'Show Reasons',
+            'Show Problems',
+          );
+          if (choice === 'Show Reasons') out.show(true);
+          else if (choice === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+        }
+        return { published: false, outcome, reasons };
+      }
+      if (!plan.alreadyPublished && plan.edits.length > 0) {
+        const edit = new vscode.WorkspaceEdit();
+        for (const e of plan.edits) edit.replace(uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content);
+        await vscode.workspace.applyEdit(edit);
+        await document.save();
+      }
+      const folder = vscode.Uri.joinPath(uri, '..');
+      const irUri = vscode.Uri.joinPath(folder, ...outcome.irPath!.split('/'));
+      out.appendLine(`${new Date().toISOString()} Published "${plan.journey.name}" version ${plan.version} (${plan.hash})`);
+      out.appendLine(`  compiled journey: ${vscode.workspace.asRelativePath(irUri)}`);
+      if (outcome.projectDir) out.appendLine(`  Restate service: ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, ...outcome.projectDir.split('/')))} (versions ${outcome.versions!.join(', ')})`);
+      else out.appendLine(`  Restate service not generated: the runtime bundle (dist/${RUNTIME_BUNDLE_FILE}) is missing from the extension.`);
+      if (!options?.quiet) void offerNextSteps(plan.journey.name, plan.version, irUri, outcome.projectDir ? vscode.Uri.joinPath(folder, ...outcome.projectDir.split('/')) : undefined, settings.restateAdminUrl, out);
+      return { published: true, outcome, reasons: [] };
+    }),
+  );
+}
+
+async function offerNextSteps(name: string, version: number, irUri: vscode.Uri, projectUri: vscode.Uri | undefined, adminUrl: string, out: vscode.OutputChannel): Promise<void> {
+  const actions = ['Open Compiled Journey', ...(projectUri ? ['Open Restate Project README', 'Register with Restate…'] : [])];
+  const choice = await vscode.window.showInformationMessage(`Published "${name}" version ${version}: it is now frozen; the compiled journey and its Restate service (${PROJECT_FOLDER}) are next to it.`, ...actions);
+  if (choice === 'Open Compiled Journey') await vscode.window.showTextDocument(irUri);
+  else if (choice === 'Open Restate Project README' && projectUri) await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.joinPath(projectUri, 'README.md'));
+  else if (choice === 'Register with Restate…') {
+    const service = await vscode.window.showInputBox({
+      title: 'Register the journey service with Restate',
+      prompt: `The URL restate-server reaches the running service at (start it with npm start in ${PROJECT_FOLDER}); admin API: ${adminUrl}`,
+      value: 'http://127.0.0.1:9080',
+      validateInput: (v) => (/^https?:\/\/\S+$/.test(v) ? undefined : 'An http(s) URL'),
+    });
+    if (!service) return;
+    try {
+      const deployment = await registerDeployment(adminUrl, service);
+      out.appendLine(`  registered ${service} with ${adminUrl} as ${deployment.id}: ${deployment.services.map((s) => s.name).join(', ')}`);
+      void vscode.window.showInformationMessage(`Registered with Restate: ${deployment.services.map((s) => s.name).join(', ')}`);
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Registering with Restate failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}

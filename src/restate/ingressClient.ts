@@ -1,0 +1,84 @@
+// Calls a deployed journey through Restate's HTTP ingress: contact events and
+// profile imports in, stats, queues and contact activity out. Events for one
+// contact are sent one after the other, so Restate keeps their order; every
+// call can carry an idempotency key, so a retried call is applied once.
+import type { ContactReport } from './runtime/journeyServices';
+import { serviceNames, stayKey } from './runtime/serviceNames';
+import type { JourneyStats, QueueEntry } from './runtime/statsDelta';
+
+export class IngressError extends Error {
+  override readonly name = 'IngressError';
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+  ) {
+    super(message);
+  }
+}
+
+export class JourneyIngressClient {
+  readonly names: ReturnType<typeof serviceNames>;
+
+  constructor(
+    readonly ingressUrl: string,
+    readonly journeyId: string,
+    private readonly timeoutMs = 30_000,
+  ) {
+    this.names = serviceNames(journeyId);
+  }
+
+  private async post<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetch(new URL(path, this.ingressUrl), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) },
+        body: JSON.stringify(body ?? {}),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      throw new IngressError(`Cannot reach the Restate ingress at ${this.ingressUrl}: ${error instanceof Error ? error.message : String(error)}`, undefined);
+    }
+    const text = await response.text();
+    if (!response.ok) throw new IngressError(`${path}: HTTP ${response.status} ${text.slice(0, 300)}`, response.status);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  private contactPath(contact: string, handler: string): string {
+    return `/${this.names.contact}/${encodeURIComponent(contact)}/${handler}`;
+  }
+
+  /** Imports a contact's profile (waits until it is applied). */
+  upsert(contact: string, profile: Record<string, unknown>, idempotencyKey?: string): Promise<{ accepted: true }> {
+    return this.post(this.contactPath(contact, 'upsert'), profile, idempotencyKey);
+  }
+
+  /** Sends a contact event without waiting for it to be handled (Restate has accepted it durably when this resolves). */
+  sendEvent(contact: string, event: Record<string, unknown>, idempotencyKey?: string): Promise<{ invocationId: string }> {
+    return this.post(`${this.contactPath(contact, 'event')}/send`, event, idempotencyKey);
+  }
+
+  /** Sends a contact event and waits until it has been handled. */
+  event(contact: string, event: Record<string, unknown>, idempotencyKey?: string): Promise<{ accepted: true; at: string; late: boolean }> {
+    return this.post(this.contactPath(contact, 'event'), event, idempotencyKey);
+  }
+
+  stats(version?: number): Promise<JourneyStats> {
+    return this.post(`/${this.names.api}/stats`, version !== undefined ? { version } : {});
+  }
+
+  queue(point: string, version?: number): Promise<{ point: string; version: number; contacts: QueueEntry[] }> {
+    return this.post(`/${this.names.api}/queue`, { point, ...(version !== undefined ? { version } : {}) });
+  }
+
+  contact(contact: string): Promise<ContactReport> {
+    return this.post(`/${this.names.api}/contact`, { contact });
+  }
+
+  /** The outcome of one stay's workflow (waits until the stay is over). */
+  async stayOutcome(version: number, contact: string, entry: number): Promise<unknown> {
+    const response = await fetch(new URL(`/restate/workflow/${this.names.stay}/${encodeURIComponent(stayKey(version, contact, entry))}/output`, this.ingressUrl), { signal: AbortSignal.timeout(this.timeoutMs) });
+    if (!response.ok) throw new IngressError(`stay ${stayKey(version, contact, entry)}: HTTP ${response.status} ${await response.text()}`, response.status);
+    return response.json();
+  }
+}

@@ -1,0 +1,95 @@
+// Publishes a journey to its output folder (R21, R22), for the CLI and the
+// VS Code command alike: runs the publish gate, then writes the compiled
+// journey (<out>/<id>.v<N>.ir.json) and the Restate service project
+// (<out>/restate-service/, serving every published version found in <out>),
+// and hands back the edits that mark the journey file published. The file
+// system is abstracted (node fs for the CLI, vscode.workspace.fs for the
+// command); paths are '/'-separated and relative to the journey's folder.
+import { irToJson } from '../core/compiler/compileJourney';
+import { JourneyIr } from '../core/compiler/irSchema';
+import { planPublication, type PublishPlan } from '../core/compiler/publication';
+import type { ValidationOptions } from '../core/validate';
+import { irFileName, restateProjectFiles } from './projectGenerator';
+
+export interface PublishFs {
+  /** File names in a folder; empty if it does not exist. */
+  list(dir: string): Promise<string[]>;
+  /** A file's text, or undefined if it does not exist. */
+  read(path: string): Promise<string | undefined>;
+  write(path: string, content: string): Promise<void>;
+}
+
+export interface PublishRequest {
+  /** The journey text (as in the editor or on disk). */
+  text: string;
+  now: Date;
+  /** Output folder relative to the journey's folder; default `published/<journey id>`. */
+  outDir?: string;
+  /** The bundled runtime for the Restate project; without it only the compiled journey is written. */
+  runtimeBundle?: string;
+  validation?: ValidationOptions;
+  /** Check only: write nothing. */
+  dryRun?: boolean;
+}
+
+export interface PublishOutcome {
+  plan: PublishPlan;
+  outDir?: string;
+  irPath?: string;
+  projectDir?: string;
+  /** Versions the Restate project serves. */
+  versions?: number[];
+  written: string[];
+}
+
+export const PROJECT_FOLDER = 'restate-service';
+
+function idFromText(text: string): string | undefined {
+  try {
+    const value = JSON.parse(text) as { id?: unknown };
+    return typeof value.id === 'string' ? value.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The compiled versions of a journey already in an output folder. */
+export async function readPublishedIrs(fs: PublishFs, outDir: string, journeyId: string): Promise<JourneyIr[]> {
+  const irs: JourneyIr[] = [];
+  for (const name of await fs.list(outDir)) {
+    if (!name.startsWith(`${journeyId}.v`) || !name.endsWith('.ir.json')) continue;
+    const text = await fs.read(`${outDir}/${name}`);
+    if (text === undefined) continue;
+    const parsed = JourneyIr.safeParse(JSON.parse(text));
+    if (parsed.success && parsed.data.journey.id === journeyId) irs.push(parsed.data);
+  }
+  return irs.sort((a, b) => a.journey.version - b.journey.version);
+}
+
+export async function publishJourney(fs: PublishFs, request: PublishRequest): Promise<PublishOutcome> {
+  const id = idFromText(request.text);
+  const outDir = request.outDir ?? (id !== undefined ? `published/${id}` : undefined);
+  const earlier = id !== undefined && outDir !== undefined ? await readPublishedIrs(fs, outDir, id) : [];
+  const plan = planPublication(request.text, {
+    now: request.now,
+    ...(request.validation ? { validation: request.validation } : {}),
+    publishedVersions: new Map(earlier.map((ir) => [ir.journey.version, ir.journey.hash])),
+  });
+  if (!plan.ok || outDir === undefined) return { plan, written: [] };
+  const irPath = `${outDir}/${irFileName(plan.ir)}`;
+  const irs = [...earlier.filter((ir) => ir.journey.version !== plan.version), plan.ir].sort((a, b) => a.journey.version - b.journey.version);
+  const projectDir = `${outDir}/${PROJECT_FOLDER}`;
+  const outcome: PublishOutcome = { plan, outDir, irPath, versions: irs.map((ir) => ir.journey.version), written: [], ...(request.runtimeBundle !== undefined ? { projectDir } : {}) };
+  if (request.dryRun) return outcome;
+  await fs.write(irPath, irToJson(request.runtimeBundle !== undefined ? { $schema: `./${PROJECT_FOLDER}/journey-ir.schema.json`, ...plan.ir } : plan.ir));
+  outcome.written.push(irPath);
+  if (request.runtimeBundle !== undefined) {
+    for (const file of restateProjectFiles({ irs, runtimeBundle: request.runtimeBundle })) {
+      const path = `${projectDir}/${file.path}`;
+      if (file.userOwned && (await fs.read(path)) !== undefined) continue;
+      await fs.write(path, file.content);
+      outcome.written.push(path);
+    }
+  }
+  return outcome;
+}

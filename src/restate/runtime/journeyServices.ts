@@ -1,0 +1,340 @@
+// The Restate services of one journey (all its published versions):
+//
+// - Contact (virtual object, key = contact id): the ingress for contact events
+//   and profile imports, and the keyed state of the contact (its data, where
+//   it is, its stays, re-entry bookkeeping). Every handler runs the contact
+//   machine on the state, makes the sends through the channel adapters inside
+//   durable steps, and sends out what follows: stats deltas, stay workflow
+//   starts and signals, and delayed wake-ups for birthday ticks and segment
+//   runs.
+// - Stay (workflow, key = v<version>/<contact>/<entry>): one durable workflow
+//   per stay. It holds the stay's timers: a durable sleep until the wait ends
+//   (wait, wait until, the timeout of a wait for event), raced against a
+//   durable promise the contact object resolves when the contact moves on
+//   earlier (the awaited event came, an exit). When the sleep wins it wakes
+//   the contact object, which moves the contact on. It returns how the stay
+//   ended.
+// - Stats (virtual object, key = v<version>.<shard>): counters and contact
+//   queues per point, summed from the deltas; sharded by contact so no single
+//   key serialises the whole journey.
+// - journey.<id> (service): stats, queue and contact-activity queries.
+import * as restate from '@restatedev/restate-sdk';
+import type { TraceEntry } from '../../core/simulator/types';
+import type { ChannelAdapters } from './channels';
+import type { JourneyClock } from './clock';
+import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayState } from './contactMachine';
+import { ProfileImport, parseIngressEvent } from './ingressEvent';
+import type { RuntimeConfig } from './runtimeConfig';
+import type { RuntimeJourney } from './runtimeJourney';
+import { serviceNames, shardOf, stayKey, statsKey } from './serviceNames';
+import { addCounters, type Counters, emptyCounters, type JourneyStats, type QueueEntry, type StatsDelta, toJourneyStats } from './statsDelta';
+
+const json = restate.serde.json;
+/** The most trace entries kept per contact (the oldest go first). */
+const MAX_TRACE = 5_000;
+
+export interface JourneyServicesOptions {
+  /** Every published version of the journey that may still have contacts; the newest is live. */
+  versions: readonly RuntimeJourney[];
+  clock: JourneyClock;
+  config: RuntimeConfig;
+  channels: ChannelAdapters;
+}
+
+/** What the contact query answers. */
+export interface ContactReport {
+  contact: string;
+  status: ContactState['status'] | 'unknown';
+  entry: number;
+  version: number | null;
+  /** The point the contact waits at, if it does. */
+  waitingAt: string | null;
+  /** The journey instant the contact has been handled up to. */
+  clock: number | null;
+  /** Timers still to come (journey instants). */
+  pending: { kind: string; due: number }[];
+  trace: TraceEntry[];
+  late: number;
+  failedDeliveries: number;
+}
+
+interface Stored {
+  state: ContactState;
+  trace: TraceEntry[];
+  failed: number;
+}
+
+export function journeyServices(options: JourneyServicesOptions) {
+  const { clock, config, channels } = options;
+  const machine = new ContactMachine(options.versions);
+  const journeyId = machine.live.ir.journey.id;
+  const names = serviceNames(journeyId);
+  const settle = config.settleMs;
+  const shards = config.statsShards;
+  const retryPolicy = config.retry
+    ? { initialInterval: config.retry.initialIntervalMs, maxInterval: config.retry.maxIntervalMs, exponentiationFactor: 2, ...(config.retry.maxAttempts ? { maxAttempts: config.retry.maxAttempts } : {}) }
+    : undefined;
+  const serviceOptions = { ...(retryPolicy ? { retryPolicy } : {}) };
+  const sendRetry = config.sendAttempts !== undefined ? { maxRetryAttempts: config.sendAttempts } : {};
+
+  // ---------------------------------------------------------------------------
+  // Contact.
+
+  async function load(ctx: restate.ObjectContext, at: () => Promise<number>): Promise<Stored> {
+    const state = (await ctx.get<ContactState>('state')) ?? machine.create(ctx.key, await at());
+    const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
+    const failed = (await ctx.get<number>('failed')) ?? 0;
+    return { state, trace, failed };
+  }
+
+  async function journeyNow(ctx: restate.Context): Promise<number> {
+    return clock.journeyAt(await ctx.date.now());
+  }
+
+  /** Carries out the effects of one step: deliveries, state, stats, stay workflows, wake-ups. */
+  async function apply(ctx: restate.ObjectContext, stored: Stored, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
+    let failed = stored.failed;
+    for (const message of fx.sends) {
+      const adapter = message.channel === 'email' ? channels.email : channels.sms;
+      if (!adapter) continue;
+      try {
+        await ctx.run(`${message.channel} ${message.point}`, () => adapter(message), sendRetry);
+      } catch (error) {
+        if (!(error instanceof restate.TerminalError)) throw error;
+        failed++;
+      }
+    }
+    for (const call of fx.webhooks) {
+      const adapter = channels.webhook;
+      if (!adapter) continue;
+      try {
+        await ctx.run(`webhook ${call.point}`, () => adapter(call), sendRetry);
+      } catch (error) {
+        if (!(error instanceof restate.TerminalError)) throw error;
+        failed++;
+      }
+    }
+    ctx.set('state', stored.state);
+    if (fx.trace.length > 0) {
+      const trace = stored.trace.concat(fx.trace);
+      ctx.set('trace', trace.length > MAX_TRACE ? trace.slice(trace.length - MAX_TRACE) : trace);
+    }
+    if (failed !== stored.failed) ctx.set('failed', failed);
+    const shard = shardOf(ctx.key, shards);
+    for (const delta of fx.stats) ctx.genericSend({ service: names.stats, method: 'apply', key: statsKey(delta.version, shard), parameter: delta, inputSerde: json });
+    for (const notice of fx.stays) {
+      const key = stayKey(notice.version, ctx.key, notice.entry);
+      if (notice.type === 'start') {
+        ctx.genericSend({ service: names.stay, method: 'run', key, parameter: { contact: ctx.key, state: notice.state }, inputSerde: json });
+      } else if (!(skipSignal && skipSignal.entry === notice.entry && skipSignal.gen === notice.gen)) {
+        ctx.genericSend({ service: names.stay, method: 'signal', key, parameter: { gen: notice.gen, state: notice.state }, inputSerde: json });
+      }
+    }
+    if (fx.arm.length > 0) {
+      const now = await ctx.date.now();
+      for (const { due } of fx.arm) {
+        ctx.genericSend({ service: names.contact, method: 'tick', key: ctx.key, parameter: { due }, inputSerde: json, delay: clock.wallDelayUntil(due, now) + settle });
+      }
+    }
+  }
+
+  async function step(ctx: restate.ObjectContext, input: ContactInput, skipSignal?: { entry: number; gen: number }): Promise<ContactState> {
+    const at = input.type === 'wake' ? input.due : input.at;
+    const stored = await load(ctx, async () => at);
+    const fx = machine.handle(stored.state, input);
+    await apply(ctx, stored, fx, skipSignal);
+    return stored.state;
+  }
+
+  const contact = restate.object({
+    name: names.contact,
+    options: serviceOptions,
+    handlers: {
+      /** Ingress: one contact event (tag added, email clicked, unsubscribed ...), `at` defaulting to now. */
+      event: async (ctx: restate.ObjectContext, input: unknown): Promise<{ accepted: true; at: string; late: boolean }> => {
+        let parsed: ReturnType<typeof parseIngressEvent>;
+        try {
+          parsed = parseIngressEvent(input);
+        } catch (error) {
+          throw new restate.TerminalError(`Not a contact event: ${error instanceof Error ? error.message : String(error)}`, { errorCode: 400 });
+        }
+        const at = parsed.at ?? (await journeyNow(ctx));
+        const stored = await load(ctx, async () => at);
+        const fx = machine.handle(stored.state, { type: 'event', at, event: parsed.event });
+        await apply(ctx, stored, fx);
+        return { accepted: true, at: new Date(at).toISOString(), late: fx.late };
+      },
+      /** Ingress: imports the contact's profile (data only: it triggers nothing). */
+      upsert: async (ctx: restate.ObjectContext, input: unknown): Promise<{ accepted: true }> => {
+        const parsed = ProfileImport.safeParse(input);
+        if (!parsed.success) throw new restate.TerminalError(`Not a contact profile: ${parsed.error.message}`, { errorCode: 400 });
+        const { at: atText, ...profile } = parsed.data;
+        const at = atText !== undefined ? Date.parse(atText) : await journeyNow(ctx);
+        await step(ctx, { type: 'upsert', at, profile });
+        return { accepted: true };
+      },
+      /** A stay workflow's timer came due: move the contact on; answer the stay's state. */
+      wake: restate.handlers.object.exclusive(
+        { ingressPrivate: true },
+        async (ctx: restate.ObjectContext, input: { entry: number; gen: number; due: number }): Promise<StayState | null> => {
+          const state = await step(ctx, { type: 'wake', due: input.due }, { entry: input.entry, gen: input.gen });
+          return machine.stayState(state, input.entry) ?? null;
+        },
+      ),
+      /** A delayed wake-up for a birthday tick or a segment run. */
+      tick: restate.handlers.object.exclusive({ ingressPrivate: true }, async (ctx: restate.ObjectContext, input: { due: number }): Promise<void> => {
+        await step(ctx, { type: 'wake', due: input.due });
+      }),
+      /** Query: where the contact is and what happened to it in this journey. */
+      get: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<ContactReport> => {
+        const state = await ctx.get<ContactState>('state');
+        const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
+        const failed = (await ctx.get<number>('failed')) ?? 0;
+        if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0 };
+        const j = machine.journey(state.version);
+        return {
+          contact: ctx.key,
+          status: state.status,
+          entry: state.entry,
+          version: state.version,
+          waitingAt: state.status === 'in' && state.where >= 0 ? (j.ir.points[state.where]?.id ?? null) : null,
+          clock: state.clock,
+          pending: state.timers.map((t) => ({ kind: t.kind, due: t.due })),
+          trace,
+          late: state.late,
+          failedDeliveries: failed,
+        };
+      }),
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Stay.
+
+  const stay = restate.workflow({
+    name: names.stay,
+    options: { ...serviceOptions },
+    handlers: {
+      run: async (ctx: restate.WorkflowContext, input: { contact: string; state: StayState }): Promise<StayState> => {
+        let state = input.state;
+        let timerSpent = -1;
+        while (state.kind === 'waiting') {
+          const signal = ctx.promise<StayState>(`g${state.gen}`, json);
+          let next: StayState | 'timer';
+          if (state.due === null || timerSpent === state.gen) {
+            next = await signal.get();
+          } else {
+            const now = await ctx.date.now();
+            const delay = clock.wallDelayUntil(state.due, now) + settle;
+            next = await restate.RestatePromise.race([signal.get(), ctx.sleep(delay, `until ${new Date(state.due).toISOString()}`).map(() => 'timer' as const)]);
+          }
+          if (next === 'timer') {
+            timerSpent = state.gen;
+            const woken = await ctx.genericCall<{ entry: number; gen: number; due: number }, StayState | null>({
+              service: names.contact,
+              method: 'wake',
+              key: input.contact,
+              parameter: { entry: state.entry, gen: state.gen, due: state.due! },
+              inputSerde: json,
+              outputSerde: json,
+            });
+            if (woken) state = woken;
+          } else {
+            state = next;
+          }
+        }
+        return state;
+      },
+      /** The contact object tells the stay that it moved on (or ended) before the timer. */
+      signal: async (ctx: restate.WorkflowSharedContext, input: { gen: number; state: StayState }): Promise<void> => {
+        await ctx.promise<StayState>(`g${input.gen}`, json).resolve(input.state);
+      },
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Stats shards.
+
+  const stats = restate.object({
+    name: names.stats,
+    options: serviceOptions,
+    handlers: {
+      apply: restate.handlers.object.exclusive({ ingressPrivate: true }, async (ctx: restate.ObjectContext, delta: StatsDelta): Promise<void> => {
+        const { queue, ...counters } = delta;
+        const sum = (await ctx.get<Counters>('counters')) ?? emptyCounters(delta.version);
+        ctx.set('counters', addCounters(sum, counters));
+        const touched = new Map<string, Record<string, { at: number; stamp: number }>>();
+        for (const change of queue) {
+          let q = touched.get(change.point);
+          if (!q) touched.set(change.point, (q = (await ctx.get<Record<string, { at: number; stamp: number }>>(`queue:${change.point}`)) ?? {}));
+          if (change.op === 'add') q[change.contact] = { at: change.at, stamp: change.stamp };
+          else delete q[change.contact];
+        }
+        for (const [point, q] of touched) {
+          if (Object.keys(q).length === 0) ctx.clear(`queue:${point}`);
+          else ctx.set(`queue:${point}`, q);
+        }
+      }),
+      read: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<{ counters: Counters | null; queues: Record<string, QueueEntry[]> }> => {
+        const counters = await ctx.get<Counters>('counters');
+        const queues: Record<string, QueueEntry[]> = {};
+        for (const key of await ctx.stateKeys()) {
+          if (!key.startsWith('queue:')) continue;
+          const q = (await ctx.get<Record<string, { at: number; stamp: number }>>(key)) ?? {};
+          queues[key.slice('queue:'.length)] = Object.entries(q).map(([contact, e]) => ({ contact, ...e }));
+        }
+        return { counters, queues };
+      }),
+    },
+  });
+
+  // ---------------------------------------------------------------------------
+  // Queries.
+
+  async function gather(ctx: restate.Context, version: number): Promise<{ counters: Counters; queues: Record<string, QueueEntry[]> }> {
+    const reads = await restate.RestatePromise.all(
+      Array.from({ length: shards }, (_, shard) =>
+        ctx.genericCall<void, { counters: Counters | null; queues: Record<string, QueueEntry[]> }>({ service: names.stats, method: 'read', key: statsKey(version, shard), parameter: undefined, inputSerde: restate.serde.empty, outputSerde: json }),
+      ),
+    );
+    const counters = reads.reduce<Counters>((sum, r) => (r.counters ? addCounters(sum, r.counters) : sum), emptyCounters(version));
+    const queues: Record<string, QueueEntry[]> = {};
+    for (const r of reads) for (const [point, entries] of Object.entries(r.queues)) (queues[point] ??= []).push(...entries);
+    for (const entries of Object.values(queues)) entries.sort((a, b) => a.at - b.at || a.stamp - b.stamp || (a.contact < b.contact ? -1 : 1));
+    return { counters, queues };
+  }
+
+  const versionOf = (v: number | undefined) => machine.journey(v ?? null);
+
+  const api = restate.service({
+    name: names.api,
+    options: serviceOptions,
+    handlers: {
+      /** Journey-level and per-point stats of a version (default: the live one) (R15). */
+      stats: async (ctx: restate.Context, input: { version?: number } | undefined): Promise<JourneyStats> => {
+        const j = versionOf(input?.version);
+        const { counters, queues } = await gather(ctx, j.version);
+        return toJourneyStats(counters, queues, j.ir.points.map((p) => p.id), j.ir.startingPoints.map((s) => s.id));
+      },
+      /** The contacts waiting at a point (its contact queue), in order of arrival. */
+      queue: async (ctx: restate.Context, input: { point: string; version?: number }): Promise<{ point: string; version: number; contacts: QueueEntry[] }> => {
+        const j = versionOf(input.version);
+        if (!j.ir.points.some((p) => p.id === input.point)) throw new restate.TerminalError(`Journey "${journeyId}" version ${j.version} has no point "${input.point}".`, { errorCode: 404 });
+        const { queues } = await gather(ctx, j.version);
+        return { point: input.point, version: j.version, contacts: queues[input.point] ?? [] };
+      },
+      /** One contact's place and activity in the journey. */
+      contact: async (ctx: restate.Context, input: { contact: string }): Promise<ContactReport> =>
+        ctx.genericCall<void, ContactReport>({ service: names.contact, method: 'get', key: input.contact, parameter: undefined, inputSerde: restate.serde.empty, outputSerde: json }),
+      /** The versions this service runs, newest (live) first. */
+      versions: async (): Promise<{ id: string; name: string; live: number; versions: { version: number; hash?: string; publishedAt?: string }[] }> => ({
+        id: journeyId,
+        name: machine.live.ir.journey.name,
+        live: machine.live.version,
+        versions: [...options.versions].sort((a, b) => b.version - a.version).map((v) => ({ version: v.version, ...(v.ir.journey.hash ? { hash: v.ir.journey.hash } : {}), ...(v.ir.journey.publishedAt ? { publishedAt: v.ir.journey.publishedAt } : {}) })),
+      }),
+    },
+  });
+
+  return { names, machine, services: [contact, stay, stats, api] as const };
+}
