@@ -2,7 +2,7 @@
 // reveal a JSON path of a journey in the text editor.
 import * as vscode from 'vscode';
 import { findNodeAtLocation, parseTree } from 'jsonc-parser';
-import { VIEW_TYPE } from './journeyEditorProvider';
+import { VIEW_TYPE } from './journeyMapViewType';
 
 type JsonPath = (string | number)[];
 

@@ -1,16 +1,20 @@
-// Extension entry point: starts the language server, registers the journey
-// map editor and the commands, and returns a small API for tests.
+// Extension entry point: registers the journey map editor, the commands,
+// the simulation views and the scenario tests, starts the language server,
+// and returns a small API for tests. Activation stays fast: the heavy parts
+// (zod schemas, validator, simulator, exporter, language client) load on
+// first use through `lazy`, and test/unit/activationImports.test.ts keeps
+// them out of this module's static imports.
 import { bundleStart } from './activationClock';
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
-import { type EditResult, JourneyEditorProvider } from './journeyEditorProvider';
-import { startLanguageClient } from './languageClient';
+import { ContactQueuesView } from './contactQueuesView';
+import type { EditResult, JourneyEditorProvider } from './journeyEditorProvider';
+import { VIEW_TYPE } from './journeyMapViewType';
+import { lazy } from './lazy';
 import { registerMapCommands } from './mapCommands';
 import { registerNewJourneyCommand } from './newJourneyCommand';
 import { registerPublishCommand } from './publishCommand';
-import { ContactQueuesView } from './contactQueuesView';
 import { ScenarioTestController } from './scenarioTestController';
-import { simulate } from './core/simulator/index';
 import { SimulationController } from './simulateCommand';
 import { JourneyStatusBar } from './statusBar';
 import type { JourneyOperation, RenderedSummary, SimulationOverlay } from './webviewProtocol';
@@ -27,7 +31,7 @@ export interface JourneyDesignerApi {
   /** Performs a map edit on the journey of `uri` exactly as if its map had sent it. */
   mapOperation(uri: vscode.Uri, operation: JourneyOperation): Promise<EditResult>;
   /** Shows (or clears, with null) simulation stats and a contact's path on the maps of `uri`. */
-  showSimulationOnMap(uri: vscode.Uri, overlay: SimulationOverlay | null): void;
+  showSimulationOnMap(uri: vscode.Uri, overlay: SimulationOverlay | null): Promise<void>;
   /** The simulations run from the editor. */
   simulations: SimulationController;
   /** The journey scenarios of the Test Explorer. */
@@ -39,33 +43,53 @@ export interface JourneyDesignerApi {
 export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
   const log = vscode.window.createOutputChannel('Journey Designer', { log: true });
   context.subscriptions.push(log);
-  const editors = JourneyEditorProvider.register(context, log);
+
+  const renderedEmitter = new vscode.EventEmitter<{ uri: string; summary: RenderedSummary }>();
+  let loadedMaps: JourneyEditorProvider | undefined;
+  const maps = lazy(async () => {
+    loadedMaps = (await import('./journeyEditorProvider')).JourneyEditorProvider.create(context, log);
+    loadedMaps.onDidRender((e) => renderedEmitter.fire(e));
+    return loadedMaps;
+  });
+  context.subscriptions.push(
+    renderedEmitter,
+    vscode.window.registerCustomEditorProvider(
+      VIEW_TYPE,
+      { resolveCustomTextEditor: async (document, panel) => (await maps()).resolveCustomTextEditor(document, panel) },
+      { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
+    ),
+  );
   registerCommands(context);
-  registerMapCommands(context, editors);
+  registerMapCommands(context, maps);
   registerNewJourneyCommand(context);
   registerPublishCommand(context);
+
   const statusBar = new JourneyStatusBar();
-  context.subscriptions.push(statusBar);
   const queues = new ContactQueuesView();
-  const simulations = new SimulationController(queues, (uri, overlay) => editors.showSimulation(uri, overlay), statusBar);
-  const scenarioTests = new ScenarioTestController(simulate);
-  context.subscriptions.push(queues, simulations, scenarioTests);
-  const languageServerReady = startLanguageClient(context, log).then(
-    () => log.info('language server started'),
-    (error: unknown) => {
-      log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-      throw error;
-    },
-  );
+  const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
+  const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
+  const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
+  context.subscriptions.push(statusBar, queues, simulations, scenarioTests);
+
+  const languageServerReady = import('./languageClient')
+    .then(({ startLanguageClient }) => startLanguageClient(context, log))
+    .then(
+      () => log.info('language server started'),
+      (error: unknown) => {
+        log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+        throw error;
+      },
+    );
+
   const activationMs = performance.now() - bundleStart;
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
   return {
     activationMs,
     languageServerReady,
-    renderedMap: (uri) => editors.rendered.get(uri.toString()),
-    onDidRenderMap: editors.onDidRender,
-    mapOperation: (uri, operation) => editors.performOperation(uri, operation),
-    showSimulationOnMap: (uri, overlay) => editors.showSimulation(uri, overlay),
+    renderedMap: (uri) => loadedMaps?.rendered.get(uri.toString()),
+    onDidRenderMap: renderedEmitter.event,
+    mapOperation: async (uri, operation) => (await maps()).performOperation(uri, operation),
+    showSimulationOnMap: showOnMap,
     statusBar,
     simulations,
     scenarioTests,
@@ -73,3 +97,4 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
 }
 
 export function deactivate(): void {}
+

@@ -11,6 +11,7 @@ import type { JourneyOperation } from './core/edits/journeyOperation';
 import { startingPointLimit } from './core/edits/startingPointLimit';
 import { documentStateOf, nodeIdAtOffset } from './documentState';
 import { readSettings } from './settings';
+import { VIEW_TYPE } from './journeyMapViewType';
 import { webviewHtml } from './webviewHtml';
 import {
   describeRejection,
@@ -24,7 +25,7 @@ import {
   WebviewToHost,
 } from './webviewProtocol';
 
-export const VIEW_TYPE = 'journeyDesigner.map';
+export { VIEW_TYPE };
 
 /** Re-render at most this often while the text changes (typing); the map's own edits are sent at once. */
 const UPDATE_DEBOUNCE_MS = 50;
@@ -228,13 +229,14 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     private readonly log: vscode.LogOutputChannel,
   ) {}
 
-  static register(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): JourneyEditorProvider {
+  /**
+   * Creates the provider with its listeners (text changes re-render maps,
+   * the text cursor selects nodes). Registered through a lazy wrapper in
+   * extension.ts, so this module loads only when a map first opens.
+   */
+  static create(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): JourneyEditorProvider {
     const provider = new JourneyEditorProvider(context, log);
     context.subscriptions.push(
-      vscode.window.registerCustomEditorProvider(VIEW_TYPE, provider, {
-        webviewOptions: { retainContextWhenHidden: true },
-        supportsMultipleEditorsPerDocument: true,
-      }),
       provider.renderedEmitter,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;

@@ -17,18 +17,19 @@ export const MAP_COMMANDS = {
   resetLayout: 'journeyDesigner.map.resetLayout',
 } as const;
 
-export function registerMapCommands(context: vscode.ExtensionContext, maps: JourneyEditorProvider): void {
-  const withActiveMap = <T>(run: (session: NonNullable<ReturnType<JourneyEditorProvider['activeSession']>>) => T) => () => {
+export function registerMapCommands(context: vscode.ExtensionContext, loadMaps: () => Promise<JourneyEditorProvider>): void {
+  const withActiveMap = <T>(run: (session: NonNullable<ReturnType<JourneyEditorProvider['activeSession']>>, maps: JourneyEditorProvider) => T) => async () => {
+    const maps = await loadMaps();
     const session = maps.activeSession();
     if (!session) {
       void vscode.window.showInformationMessage('Open a journey on the map first.');
       return undefined;
     }
-    return run(session);
+    return run(session, maps);
   };
   const viewCommand = (command: MapCommand) => withActiveMap((s) => s.command(command));
   const operation = (op: Parameters<JourneyEditorProvider['applyOperation']>[1]) =>
-    withActiveMap(async (s) => {
+    withActiveMap(async (s, maps) => {
       const result = await maps.applyOperation(s.document, op);
       if (!result.ok) void vscode.window.showWarningMessage(result.error);
       return result;
@@ -38,8 +39,8 @@ export function registerMapCommands(context: vscode.ExtensionContext, maps: Jour
     vscode.commands.registerCommand(MAP_COMMANDS.zoomIn, viewCommand('zoomIn')),
     vscode.commands.registerCommand(MAP_COMMANDS.zoomOut, viewCommand('zoomOut')),
     vscode.commands.registerCommand(MAP_COMMANDS.actualSize, viewCommand('actualSize')),
-    vscode.commands.registerCommand(MAP_COMMANDS.exportSvg, (target?: unknown) => withActiveMap((s) => maps.exportMap(s, 'svg', target instanceof vscode.Uri ? target : undefined))()),
-    vscode.commands.registerCommand(MAP_COMMANDS.exportPng, (target?: unknown) => withActiveMap((s) => maps.exportMap(s, 'png', target instanceof vscode.Uri ? target : undefined))()),
+    vscode.commands.registerCommand(MAP_COMMANDS.exportSvg, (target?: unknown) => withActiveMap((s, maps) => maps.exportMap(s, 'svg', target instanceof vscode.Uri ? target : undefined))()),
+    vscode.commands.registerCommand(MAP_COMMANDS.exportPng, (target?: unknown) => withActiveMap((s, maps) => maps.exportMap(s, 'png', target instanceof vscode.Uri ? target : undefined))()),
     vscode.commands.registerCommand(MAP_COMMANDS.editAsNewVersion, operation({ op: 'editAsNewVersion' })),
     vscode.commands.registerCommand(MAP_COMMANDS.resetLayout, operation({ op: 'unpinPositions' })),
   );

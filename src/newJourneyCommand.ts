@@ -3,7 +3,7 @@
 // map. Arguments { template, uri, name } skip the prompts (tests, links).
 import * as vscode from 'vscode';
 import { emptyJourneyText, instantiateTemplate, journeyIdFromFileName } from './core/journeyTemplate';
-import { VIEW_TYPE } from './journeyEditorProvider';
+import { VIEW_TYPE } from './journeyMapViewType';
 import { readSettings } from './settings';
 
 interface NewJourneyArgs {

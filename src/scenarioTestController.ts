@@ -4,9 +4,8 @@
 // at the expectation's place in the file.
 import * as vscode from 'vscode';
 import { parseJsonDocument } from './core/jsonDocument';
-import { Scenario } from './core/scenario';
 import { expectationTitle } from './core/scenarioCheck';
-import { runScenario, type ScenarioFiles, type SimulateFn } from './core/scenarioRunner';
+import type { ScenarioFiles, SimulateFn } from './core/scenarioRunner';
 import { LineIndex } from './core/textPosition';
 
 const SCENARIO_GLOB = '**/*.scenario.json';
@@ -25,7 +24,7 @@ export class ScenarioTestController implements vscode.Disposable {
   /** Fires after each test run. */
   readonly onDidRun = this.ranEmitter.event;
 
-  constructor(private readonly simulate: SimulateFn) {
+  constructor(private readonly loadSimulate: () => Promise<SimulateFn>) {
     this.controller.resolveHandler = async (item) => {
       if (!item) await this.discoverAll();
       else if (item.uri) await this.refreshFile(item.uri);
@@ -53,6 +52,7 @@ export class ScenarioTestController implements vscode.Disposable {
     this.controller.items.add(item);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const doc = parseJsonDocument(text);
+    const { Scenario } = await import('./core/scenario');
     const parsed = Scenario.safeParse(doc.value);
     item.error = parsed.success ? undefined : `Not a valid scenario: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
     if (!parsed.success) {
@@ -109,7 +109,8 @@ export class ScenarioTestController implements vscode.Disposable {
       run.appendOutput('Simulating needs a trusted workspace (Restricted Mode is on).\r\n');
       return;
     }
-    const result = await runScenario(file.id, workspaceFiles, this.simulate);
+    const { runScenario } = await import('./core/scenarioRunner');
+    const result = await runScenario(file.id, workspaceFiles, await this.loadSimulate());
     if (result.problems.length > 0) {
       const messages = result.problems.map((p) => {
         const message = new vscode.TestMessage(`${p.file.split('/').pop()}: ${p.diagnostic.message}`);

@@ -3,12 +3,11 @@
 // progress notification, then show the stats on the map and in the status
 // bar and the contact queues in the Journey Simulation view.
 import * as vscode from 'vscode';
-import { Timeline } from './core/timeline';
-import { generateTimeline, type ContactProfile } from './core/timelineGenerator';
-import { validateJourneyText } from './core/validate';
+import type { Timeline } from './core/timeline';
+import type { ContactProfile } from './core/timelineGenerator';
 import type { ContactQueuesView } from './contactQueuesView';
 import { readSettings } from './settings';
-import { SimulationSession } from './simulationSession';
+import type { SimulationSession } from './simulationSession';
 import type { MapOverlay } from './core/simulationView';
 import type { JourneyStatusBar } from './statusBar';
 
@@ -98,6 +97,12 @@ export class SimulationController implements vscode.Disposable {
       void vscode.window.showWarningMessage('Simulating a journey needs a trusted workspace (Restricted Mode is on).');
       return undefined;
     }
+    const [{ validateJourneyText }, { Timeline }, { generateTimeline }, { SimulationSession }] = await Promise.all([
+      import('./core/validate'),
+      import('./core/timeline'),
+      import('./core/timelineGenerator'),
+      import('./simulationSession'),
+    ]);
     const validation = validateJourneyText(await readText(journeyUri));
     const errors = validation.diagnostics.filter((d) => d.severity === 'error');
     if (!validation.journey || errors.length > 0) {
