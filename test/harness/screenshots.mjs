@@ -1,0 +1,102 @@
+// `npm run screenshots`: the README's pictures, taken from a real VS Code
+// (code-server) with the extension: a seed journey on the map, the same map
+// with a simulation over it, and a short animated capture stepping the
+// simulation through time. Writes test/screenshots/*.png and *.gif.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import gifenc from 'gifenc';
+import { PNG } from 'pngjs';
+import { launchChromium } from './chromium.mjs';
+import { PROJECT_ROOT, startCodeServer } from './codeServer.mjs';
+import { workbenchUrl } from './runInVsCode.mjs';
+
+const OUT = join(PROJECT_ROOT, 'test', 'screenshots');
+const SAMPLE = 'mailchimp-vip-welcome';
+const pause = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  await page.waitForSelector('.quick-input-widget:not([style*="display: none"]) input', { timeout: 10_000 });
+  await page.keyboard.type(title, { delay: 5 });
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10_000 });
+  await pause(400);
+  await page.keyboard.press('Enter');
+}
+
+async function mapFrame(page) {
+  for (let i = 0; i < 60; i++) {
+    for (const frame of page.frames()) {
+      const found = await frame.$('svg.map-svg .map-world').catch(() => null);
+      if (found) return frame;
+    }
+    await pause(500);
+  }
+  writeFileSync('/tmp/journey-screenshot-failure.png', await page.screenshot());
+  throw new Error(`the journey map did not appear (frames: ${page.frames().map((f) => f.url().slice(0, 80)).join(', ')}); see /tmp/journey-screenshot-failure.png`);
+}
+
+function gif(frames, width, height, delayMs) {
+  const { GIFEncoder, quantize, applyPalette } = gifenc;
+  const encoder = GIFEncoder();
+  for (const rgba of frames) {
+    const palette = quantize(rgba, 256);
+    encoder.writeFrame(applyPalette(rgba, palette), width, height, { palette, delay: delayMs });
+  }
+  encoder.finish();
+  return encoder.bytes();
+}
+
+mkdirSync(OUT, { recursive: true });
+const folder = join(PROJECT_ROOT, 'samples');
+const server = await startCodeServer({ folder, gallery: false });
+const browser = await launchChromium({ viewport: { width: 1440, height: 900 } });
+try {
+  const { page } = browser;
+  await page.goto(workbenchUrl(server.url, { folder, extensionDevelopmentPath: PROJECT_ROOT }));
+  await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+  await pause(3000);
+  await page.keyboard.press('Control+P');
+  await pause(500);
+  await page.keyboard.type(`${SAMPLE}.journey.json`, { delay: 5 });
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20_000 });
+  await pause(500);
+  await page.keyboard.press('Enter');
+  await mapFrame(page);
+  await pause(2500);
+  writeFileSync(join(OUT, `map-${SAMPLE}.png`), await page.screenshot());
+  console.log(`[screenshots] map-${SAMPLE}.png`);
+
+  await runCommand(page, 'Journey: Simulate Journey');
+  await pause(1200);
+  await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10_000 });
+  await pause(400);
+  await page.keyboard.press('Enter'); // the timeline that replays this journey comes first
+  await pause(3000);
+  writeFileSync(join(OUT, `simulation-${SAMPLE}.png`), await page.screenshot());
+  console.log(`[screenshots] simulation-${SAMPLE}.png`);
+
+  const frames = [];
+  let size = { width: 0, height: 0 };
+  await runCommand(page, 'Journey Simulation: Go to Start');
+  await pause(1200);
+  for (let step = 0; step < 10; step++) {
+    const png = PNG.sync.read(await page.screenshot({ scale: 'css', clip: { x: 0, y: 0, width: 1440, height: 900 } }));
+    const half = new PNG({ width: png.width / 2, height: png.height / 2 });
+    for (let y = 0; y < half.height; y++) {
+      for (let x = 0; x < half.width; x++) {
+        const from = ((y * 2) * png.width + x * 2) * 4;
+        const to = (y * half.width + x) * 4;
+        for (let c = 0; c < 4; c++) half.data[to + c] = png.data[from + c];
+      }
+    }
+    size = { width: half.width, height: half.height };
+    frames.push(new Uint8Array(half.data));
+    await runCommand(page, 'Journey Simulation: Step Forward');
+    await pause(1000);
+  }
+  writeFileSync(join(OUT, `simulation-${SAMPLE}.gif`), gif(frames, size.width, size.height, 900));
+  console.log(`[screenshots] simulation-${SAMPLE}.gif (${frames.length} frames)`);
+} finally {
+  await browser.close();
+  server.stop();
+}
