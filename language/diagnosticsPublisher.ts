@@ -1,13 +1,18 @@
-// Validates documents with the core and publishes LSP diagnostics: debounced
-// while typing (200 ms), immediately on open, and never for a stale version
-// (a result computed for version N is dropped if the document moved on).
+// Publishes the core's diagnostics as LSP diagnostics: debounced while
+// typing (200 ms), immediately on open, once per version, and never for a
+// stale version (a result computed for version N is dropped if the document
+// moved on). The
+// validation itself comes from the analysis cache, so a version that a
+// completion or hover already validated is not validated again.
 import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JourneyDiagnostic, Severity } from '../src/core/diagnostic';
-import { validateJourneyText } from '../src/core/validate';
+import type { AnalysisCache, DocumentAnalysis } from './documentAnalysis';
 
 export const DEBOUNCE_MS = 200;
+/** At most this many diagnostics are published per document (a garbage file can have hundreds of thousands); a last one says how many more there are. */
+export const MAX_PUBLISHED = 1000;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -16,9 +21,9 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-export function toLspDiagnostic(document: TextDocument, d: JourneyDiagnostic): Diagnostic {
+export function toLspDiagnostic(analysis: DocumentAnalysis, d: JourneyDiagnostic): Diagnostic {
   return {
-    range: { start: document.positionAt(d.offset), end: document.positionAt(d.offset + d.length) },
+    range: analysis.range(d.offset, d.length),
     severity: SEVERITY[d.severity],
     code: d.code,
     source: `journey ${d.rule}`,
@@ -27,36 +32,69 @@ export function toLspDiagnostic(document: TextDocument, d: JourneyDiagnostic): D
   };
 }
 
+/** The LSP diagnostics of an analysis, capped at MAX_PUBLISHED. */
+export function publishable(analysis: DocumentAnalysis): Diagnostic[] {
+  const all = analysis.result.diagnostics;
+  const shown = all.slice(0, MAX_PUBLISHED).map((d) => toLspDiagnostic(analysis, d));
+  if (all.length > MAX_PUBLISHED) {
+    shown.push({
+      range: analysis.range(0, 0),
+      severity: DiagnosticSeverity.Information,
+      code: 'journey.more-problems',
+      source: 'journey',
+      message: `${all.length - MAX_PUBLISHED} more problems are not shown; fix the ones above first.`,
+    });
+  }
+  return shown;
+}
+
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version last published per document: opening a document also reports it changed, and one version is published once. */
+  private readonly published = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
+    private readonly analyses: AnalysisCache,
   ) {}
 
   schedule(document: TextDocument): void {
     this.cancel(document.uri);
-    this.timers.set(document.uri, setTimeout(() => this.validateNow(document), DEBOUNCE_MS));
+    const uri = document.uri;
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      const current = this.documents.get(uri);
+      if (current) this.validateNow(current);
+    }, DEBOUNCE_MS));
   }
 
-  validateNow(document: TextDocument): void {
+  validateNow(document: TextDocument, force = false): void {
     this.cancel(document.uri);
     const version = document.version;
+    if (!force && this.published.get(document.uri) === version) return;
     let diagnostics: Diagnostic[];
     try {
-      diagnostics = validateJourneyText(document.getText()).diagnostics.map((d) => toLspDiagnostic(document, d));
+      const analysis = this.analyses.get(document);
+      diagnostics = publishable(analysis);
     } catch (error) {
       this.connection.console.error(`journey: validation failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
       return;
     }
     const current = this.documents.get(document.uri);
     if (!current || current.version !== version) return; // stale: a newer version is already scheduled
+    this.published.set(document.uri, version);
     void this.connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  }
+
+  /** Validates every open document again (after a settings change). */
+  revalidateAll(): void {
+    for (const document of this.documents.all()) this.validateNow(document, true);
   }
 
   clear(uri: string): void {
     this.cancel(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

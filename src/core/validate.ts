@@ -21,14 +21,35 @@ export interface ValidationResult {
 
 export function validateJourneyText(text: string, options: ValidationOptions = {}, rules: readonly JourneyRule[] = allRules): ValidationResult {
   const doc = parseJsonDocument(text);
-  if (doc.syntaxErrors.length > 0 || doc.root === undefined) {
+  // (`doc.value` first: the tree is built lazily, only when a span is needed.)
+  if (doc.syntaxErrors.length > 0 || (doc.value === undefined && doc.root === undefined)) {
     const diagnostics = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [emptyDocument()];
     return { doc, diagnostics };
   }
-  const parsed = Journey.safeParse(doc.value);
-  if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
-  const journey = parsed.data;
-  return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };
+  try {
+    const parsed = Journey.safeParse(doc.value);
+    if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
+    const journey = parsed.data;
+    return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };
+  } catch (error) {
+    // The schema recurses once per nested filter: absurd nesting overflows the stack.
+    return { doc, diagnostics: [uncheckable(error)] };
+  }
+}
+
+function uncheckable(error: unknown): JourneyDiagnostic {
+  const tooDeep = error instanceof RangeError;
+  return {
+    code: tooDeep ? 'schema.too-deep' : 'internal.schema-failed',
+    rule: 'schema',
+    severity: 'error',
+    message: tooDeep
+      ? 'The journey is nested too deeply to check (filters inside filters thousands of levels deep); flatten it.'
+      : `The journey could not be checked: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+    offset: 0,
+    length: 1,
+    path: [],
+  };
 }
 
 export function runRules(doc: JsonDocument, journey: Journey, options: ValidationOptions, rules: readonly JourneyRule[]): JourneyDiagnostic[] {

@@ -9,6 +9,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
   'customEditor.test.ts': () => import('./customEditor.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
+  'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'simulation.test.ts': () => import('./simulation.test'),
 };
 
