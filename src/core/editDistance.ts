@@ -19,13 +19,15 @@ export function editDistance(a: string, b: string): number {
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
+  const tolerance = Math.max(2, Math.floor(name.length / 3));
   for (const candidate of candidates) {
+    // The distance is at least the difference in length: skip what cannot be close enough.
+    if (Math.abs(candidate.length - name.length) > Math.min(tolerance, bestDistance)) continue;
     const d = editDistance(name, candidate);
     if (d < bestDistance) {
       best = candidate;
       bestDistance = d;
     }
   }
-  const tolerance = Math.max(2, Math.floor(name.length / 3));
   return best !== undefined && bestDistance <= tolerance ? best : undefined;
 }

@@ -85,10 +85,42 @@ export function reachablePoints(graph: JourneyGraph): Set<string> {
   return seen;
 }
 
+const incomingByGraph = new WeakMap<JourneyGraph, Map<string, string[]>>();
+
+/** The nodes with an edge into each node, built once per graph. */
+function incomingOf(graph: JourneyGraph): Map<string, string[]> {
+  let incoming = incomingByGraph.get(graph);
+  if (!incoming) {
+    incoming = new Map();
+    for (const e of graph.edges) {
+      const from = incoming.get(e.to);
+      if (from) from.push(e.from);
+      else incoming.set(e.to, [e.from]);
+    }
+    incomingByGraph.set(graph, incoming);
+  }
+  return incoming;
+}
+
+/** Whether `to` can be reached from `from` by following edges (a short forward search). */
+export function reaches(graph: JourneyGraph, from: string, to: string): boolean {
+  const seen = new Set<string>();
+  const stack = [from];
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const edge of graph.out.get(id) ?? []) {
+      if (edge.to === to) return true;
+      stack.push(edge.to);
+    }
+  }
+  return false;
+}
+
 /** Ids of the points from which `target` can be reached (its ancestors). */
 export function upstreamOf(graph: JourneyGraph, target: string): Set<string> {
-  const incoming = new Map<string, string[]>();
-  for (const e of graph.edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e.from]);
+  const incoming = incomingOf(graph);
   const seen = new Set<string>();
   const stack = [...(incoming.get(target) ?? [])];
   while (stack.length > 0) {

@@ -6,7 +6,7 @@
 // the same way, except that their email may be sent anywhere in the journey.
 import { closestName } from '../editDistance';
 import { DAY, formatDuration, parseDuration } from '../durations';
-import { upstreamOf } from '../graph';
+import { reaches, upstreamOf } from '../graph';
 import type { JsonPath } from '../jsonDocument';
 import { maxWaitMs } from '../platformLimits';
 import type { AwaitedEvent } from '../schema';
@@ -72,10 +72,12 @@ function checkEvent(ctx: RuleContext, event: AwaitedEvent, path: JsonPath, rule:
       break;
   }
   const verb = event.type === 'emailOpened' ? 'opened' : 'clicked';
-  const sendEmailIds = journey.points.filter((q) => q.type === 'sendEmail').map((q) => q.id);
-  const upstream = waitingAt !== undefined ? upstreamOf(graph, waitingAt) : undefined;
-  const candidates = upstream ? sendEmailIds.filter((id) => upstream.has(id)) : sendEmailIds;
   const target = graph.points.get(event.point)?.point;
+  // The usual case, a send-email point on the way to the wait, needs no search of the whole journey.
+  const fine = target?.type === 'sendEmail' && (waitingAt === undefined || reaches(graph, event.point, waitingAt));
+  const sendEmailIds = fine ? [] : journey.points.filter((q) => q.type === 'sendEmail').map((q) => q.id);
+  const upstream = !fine && waitingAt !== undefined ? upstreamOf(graph, waitingAt) : undefined;
+  const candidates = upstream ? sendEmailIds.filter((id) => upstream.has(id)) : sendEmailIds;
   const targetKind = target ? `a ${target.type} point` : graph.startingPoints.has(event.point) ? 'a starting point' : undefined;
   const pointPath = [...path, 'point'];
   const rest = `${rule === 'R11' ? 'a wait for an email event' : 'an email event'} names the send-email point whose email must be ${verb}`;
@@ -94,7 +96,7 @@ function checkEvent(ctx: RuleContext, event: AwaitedEvent, path: JsonPath, rule:
     });
     return;
   }
-  if (upstream && !upstream.has(event.point)) {
+  if (!fine && upstream && !upstream.has(event.point)) {
     const suggestion = candidates.length === 1 ? candidates[0] : undefined;
     ctx.report({
       code: 'R11.email-point-not-upstream',
