@@ -4,11 +4,12 @@
 // and its Restate service project next to the journey, marks the version
 // published and frozen with one minimal edit (undoable), and offers to open
 // the compiled journey or register the service with Restate.
+//
+// Registering is light: the gate, the compiler and the project generator
+// load on first use (dynamic imports), so activation stays fast.
 import * as vscode from 'vscode';
 import { LineIndex } from './core/textPosition';
-import { registerDeployment } from './restate/adminClient';
-import { PROJECT_FOLDER, publishJourney, type PublishFs, type PublishOutcome } from './restate/publishJourney';
-import { RUNTIME_BUNDLE_FILE } from './restate/runtimeBundle';
+import type { PublishFs, PublishOutcome } from './restate/publishJourney';
 import { readSettings } from './settings';
 
 export const PUBLISH_COMMAND = 'journeyDesigner.publish';
@@ -68,6 +69,7 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
         void vscode.window.showErrorMessage('Publishing writes files and can register services with Restate: trust this workspace first.');
         return { published: false, reasons: [] };
       }
+      const [{ publishJourney }, { RUNTIME_BUNDLE_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundle')]);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
       const text = document.getText();
@@ -125,6 +127,7 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
 }
 
 async function offerNextSteps(name: string, version: number, irUri: vscode.Uri, projectUri: vscode.Uri | undefined, adminUrl: string, out: vscode.OutputChannel): Promise<void> {
+  const { PROJECT_FOLDER } = await import('./restate/publishJourney');
   const actions = ['Open Compiled Journey', ...(projectUri ? ['Open Restate Project README', 'Register with Restate…'] : [])];
   const choice = await vscode.window.showInformationMessage(`Published "${name}" version ${version}: it is now frozen; the compiled journey and its Restate service (${PROJECT_FOLDER}) are next to it.`, ...actions);
   if (choice === 'Open Compiled Journey') await vscode.window.showTextDocument(irUri);
@@ -138,6 +141,7 @@ async function offerNextSteps(name: string, version: number, irUri: vscode.Uri, 
     });
     if (!service) return;
     try {
+      const { registerDeployment } = await import('./restate/adminClient');
       const deployment = await registerDeployment(adminUrl, service);
       out.appendLine(`  registered ${service} with ${adminUrl} as ${deployment.id}: ${deployment.services.map((s) => s.name).join(', ')}`);
       void vscode.window.showInformationMessage(`Registered with Restate: ${deployment.services.map((s) => s.name).join(', ')}`);

@@ -73,6 +73,8 @@ export interface ServeJourneysOptions {
   host?: string;
   /** Lowest level of the Restate SDK's invocation log (default: RESTATE_LOGGING, else info). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /** Where the Restate SDK's invocation log goes instead of the console (e.g. your logger). */
+  logger?: (meta: { level: string; replaying: boolean; context?: { invocationTarget: string; invocationId: string } }, message?: unknown, ...rest: unknown[]) => void;
 }
 
 export interface RunningJourneyService {

@@ -31,6 +31,8 @@ export interface ServeJourneysOptions {
   host?: string;
   /** Lowest level of the Restate SDK's invocation log (default: RESTATE_LOGGING, else info). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
+  /** Where the Restate SDK's invocation log goes instead of the console (e.g. your logger). */
+  logger?: (meta: { level: string; replaying: boolean; context?: { invocationTarget: string; invocationId: string } }, message?: unknown, ...rest: unknown[]) => void;
 }
 
 const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
@@ -91,7 +93,8 @@ export async function serveJourneys(options: ServeJourneysOptions): Promise<Runn
   const journeys = buildJourneyServices(options.irs, options.channels, config);
   if (journeys.length === 0) throw new Error('No compiled journey to serve: give at least one IR.');
   const services = journeys.flatMap((j) => [...j.built.services]);
-  const server = http2.createServer(restate.createEndpointHandler({ services, ...(options.logLevel ? { logger: consoleLogger(options.logLevel) } : {}) }));
+  const logger = options.logger ?? (options.logLevel ? consoleLogger(options.logLevel) : undefined);
+  const server = http2.createServer(restate.createEndpointHandler({ services, ...(logger ? { logger } : {}) }));
   const sessions = new Set<http2.ServerHttp2Session>();
   server.on('session', (session) => {
     sessions.add(session);
@@ -110,8 +113,12 @@ export async function serveJourneys(options: ServeJourneysOptions): Promise<Runn
     journeys: journeys.map((j) => ({ id: j.id, versions: j.versions, services: Object.values(j.built.names) })),
     close: () =>
       new Promise<void>((resolve) => {
+        // Stop accepting, let open invocation streams finish (GOAWAY), then cut what is left.
         server.close(() => resolve());
-        for (const session of sessions) session.destroy();
+        for (const session of sessions) session.close();
+        setTimeout(() => {
+          for (const session of sessions) session.destroy();
+        }, 2_000).unref();
       }),
   };
 }

@@ -1,0 +1,164 @@
+// Specification of the runtime's decisions (the contact machine), checked
+// in-process against the simulator: for every sample and for hundreds of
+// generated journeys and timelines (trigger journeys with same-instant ties,
+// segment schedules, birthdays), each contact's path, sends, suppressions
+// and final place are the simulator's — whether the durable timers fire on
+// time or only when a later event arrives (R14). Plus what only a runtime
+// has: late events, zero-time cycles, contacts on an older version.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { compileJourney } from '../../src/core/compiler/compileJourney';
+import { Journey } from '../../src/core/schema';
+import { simulate, SimulationError } from '../../src/core/simulator/index';
+import type { Timeline } from '../../src/core/timeline';
+import { ContactMachine } from '../../src/restate/runtime/contactMachine';
+import { loadRuntimeJourney } from '../../src/restate/runtime/runtimeJourney';
+import { scenarioArb } from '../unit/simulator/arbitraries';
+import { runInProcess } from './support/inProcessRuntime';
+import { birthdayScenarioArb, segmentScenarioArb } from './support/scheduledScenarios';
+import { sampleCases } from './support/samples';
+import { compareTraces, describeDifferences } from './support/traceComparison';
+
+const RUNS = Number(process.env.RUNTIME_PROPERTY_RUNS ?? 300);
+const DAY = 86_400_000;
+
+/** Compares the runtime with the simulator on one scenario, with timers fired on time and left to catch-up; returns the entries compared. */
+function agree(label: string, journey: Journey, timeline: Timeline, horizonIfOpen = 6 * DAY): number {
+  const horizon = timeline.horizon ? Date.parse(timeline.horizon) : Date.parse(timeline.start ?? timeline.events[0]?.at ?? '2026-01-01T00:00:00Z') + horizonIfOpen;
+  let sim;
+  try {
+    sim = simulate(journey, timeline, { horizon });
+  } catch (error) {
+    if (error instanceof SimulationError && error.code === 'zero-time-cycle') return 0;
+    throw error;
+  }
+  const contacts = [...new Set([...timeline.contacts.map((c) => c.id), ...timeline.events.map((e) => e.contact)])];
+  for (const eagerTimers of [true, false]) {
+    const rt = runInProcess(journey, timeline, { start: sim.start, horizon, seed: sim.seed, eagerTimers });
+    const comparisons = compareTraces(sim.trace, rt.trace, contacts);
+    assert.ok(
+      comparisons.every((c) => c.same),
+      `${describeDifferences(`${label} (timers ${eagerTimers ? 'on time' : 'by catch-up'})`, comparisons)}\njourney: ${JSON.stringify(journey)}\ntimeline: ${JSON.stringify(timeline)}`,
+    );
+  }
+  return sim.trace.length;
+}
+
+describe('runtime contact machine agrees with the simulator (in-process)', function () {
+  this.timeout(120_000);
+
+  for (const { name, journey, timeline } of sampleCases()) {
+    it(`R7-R20 sample ${name}: every contact's path, sends, suppressions and final place match`, () => {
+      assert.ok(agree(name, journey, timeline) > 0, 'the sample produces a trace');
+    });
+  }
+
+  it(`R7-R18 generated trigger journeys (${RUNS}) with same-instant ties (R14): traces match`, () => {
+    let entries = 0;
+    fc.assert(
+      fc.property(scenarioArb, ([j, tl]) => {
+        entries += agree('generated', j, tl);
+      }),
+      { numRuns: RUNS, seed: 20261123 },
+    );
+    assert.ok(entries > RUNS, `the generated scenarios exercise the journeys (${entries} trace entries)`);
+  });
+
+  it(`R19 generated segment journeys (${RUNS}) on every schedule: traces match`, () => {
+    let entries = 0;
+    fc.assert(
+      fc.property(segmentScenarioArb, ([j, tl]) => {
+        entries += agree('segment', j, tl);
+      }),
+      { numRuns: RUNS, seed: 19 },
+    );
+    assert.ok(entries > RUNS, `entries: ${entries}`);
+  });
+
+  it(`R20 generated birthday journeys (${RUNS}) across 28/29 February and DST zones: traces match`, () => {
+    let entries = 0;
+    fc.assert(
+      fc.property(birthdayScenarioArb, ([j, tl]) => {
+        entries += agree('birthday', j, tl);
+      }),
+      { numRuns: RUNS, seed: 20 },
+    );
+    assert.ok(entries > RUNS, `entries: ${entries}`);
+  });
+});
+
+describe('runtime contact machine: what only a runtime meets', () => {
+  const journey = Journey.parse({
+    formatVersion: 1,
+    id: 'j',
+    name: 'J',
+    kind: 'trigger',
+    content: [{ id: 'c', channel: 'email', status: 'ready' }],
+    startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 'go' }, next: 'p_send' }],
+    points: [
+      { id: 'p_send', type: 'sendEmail', content: 'c', next: 'p_wait' },
+      { id: 'p_wait', type: 'waitForEvent', event: { type: 'purchase' }, timeout: 'P1D', branches: { yes: 'p_end', timeout: 'p_end' } },
+      { id: 'p_end', type: 'end' },
+    ],
+  });
+  const T = Date.parse('2026-03-02T09:00:00Z');
+  const machineOf = (j: Journey, version = 1) => loadRuntimeJourney(compileJourney(j, { version }), { dayMs: DAY, activeFrom: T - DAY, activeUntil: Infinity, splitSeed: 0 });
+
+  it('R11 an event at exactly the deadline still counts, even when the timer was already due (events before timers, R14)', () => {
+    const machine = new ContactMachine([machineOf(journey)]);
+    const state = machine.create('c1', T);
+    machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    const fx = machine.handle(state, { type: 'event', at: T + DAY, event: { type: 'purchase' } });
+    assert.deepEqual(
+      fx.trace.map((e) => `${e.point} ${e.kind} ${e.branch ?? ''}`.trim()),
+      ['p_wait leave yes', 'p_end complete'],
+    );
+  });
+
+  it('R14 an event that arrives after the contact moved past its instant is counted as late and handled at the contact clock', () => {
+    const machine = new ContactMachine([machineOf(journey)]);
+    const state = machine.create('c1', T);
+    machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    machine.handle(state, { type: 'wake', due: T + DAY });
+    const fx = machine.handle(state, { type: 'event', at: T + 1000, event: { type: 'purchase' } });
+    assert.equal(fx.late, true);
+    assert.equal(state.late, 1);
+    assert.equal(fx.stats[0]?.late, 1);
+  });
+
+  it('R8 a zero-time cycle stops the stay (exit, reason removed) instead of looping forever', () => {
+    const loop = Journey.parse({
+      ...journey,
+      points: [
+        { id: 'p_a', type: 'addTag', tag: 'x', next: 'p_b' },
+        { id: 'p_b', type: 'removeTag', tag: 'x', next: 'p_a' },
+      ],
+      startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 'go' }, next: 'p_a' }],
+    });
+    const machine = new ContactMachine([machineOf(loop)]);
+    const state = machine.create('c1', T);
+    const fx = machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    const last = fx.trace[fx.trace.length - 1]!;
+    assert.equal(last.kind, 'exit');
+    assert.equal(last.reason, 'removed');
+    assert.match(last.outcome ?? '', /zero-time cycle/);
+    assert.equal(state.status, 'exited');
+    assert.equal(state.stuck, 1);
+  });
+
+  it('R22 a contact inside version 1 stays on it when version 2 is live; new contacts enter version 2', () => {
+    const v2 = Journey.parse({ ...journey, points: journey.points.map((p) => (p.id === 'p_wait' ? { ...p, timeout: 'P2D' } : p)) });
+    const before = new ContactMachine([machineOf(journey, 1)]);
+    const old = before.create('old', T);
+    before.handle(old, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    const after = new ContactMachine([machineOf(journey, 1), machineOf(v2, 2)]);
+    const fresh = after.create('new', T);
+    after.handle(fresh, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    const oldFx = after.handle(old, { type: 'wake', due: T + DAY });
+    assert.deepEqual(oldFx.trace.map((e) => `${e.at - T} ${e.point} ${e.kind}`), [`${DAY} p_wait leave`, `${DAY} p_end complete`], 'the old contact times out after version 1\'s one day');
+    assert.equal(after.handle(fresh, { type: 'wake', due: T + DAY }).trace.length, 0, 'the new contact, on version 2, still waits after one day');
+    assert.deepEqual(after.handle(fresh, { type: 'wake', due: T + 2 * DAY }).trace.map((e) => e.kind), ['leave', 'complete']);
+    assert.equal(old.version, 1);
+    assert.equal(fresh.version, 2);
+  });
+});

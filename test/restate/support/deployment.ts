@@ -1,0 +1,85 @@
+// A journey deployed for a test: the generated Restate project written to a
+// temporary folder and run as its own process (sends go to a recording
+// server outside it), registered with a local restate-server through the
+// admin API (POST /deployments), called through the ingress.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { JourneyIr } from '../../../src/core/compiler/irSchema';
+import { registerDeployment, type RegisteredDeployment } from '../../../src/restate/adminClient';
+import { restateProjectFiles } from '../../../src/restate/projectGenerator';
+import type { JourneySettingsInput, RuntimeConfigFile } from '../../../src/restate/runtime/runtimeConfig';
+import { freePort } from './ports';
+import { RecordingServer } from './recordingServer';
+import { LocalRestateServer } from './restateServer';
+import { runtimeBundle } from './runtimeBundle';
+import { ServiceProcess, writeProject } from './serviceProcess';
+
+export interface DeployOptions {
+  irs: readonly JourneyIr[];
+  /** Runtime settings per journey id, given the wall instant at which the journeys can start (restate-server up, a few seconds ahead). */
+  settings: (wallStart: number) => Record<string, JourneySettingsInput>;
+  /** How long after restate-server is up the journeys start (the service must be started and registered by then). */
+  startDelayMs?: number;
+  settleMs?: number;
+  statsShards?: number;
+  partitions?: number;
+}
+
+export class TestDeployment {
+  private constructor(
+    readonly server: LocalRestateServer,
+    readonly recorder: RecordingServer,
+    readonly service: ServiceProcess,
+    readonly projectDir: string,
+    readonly registered: RegisteredDeployment,
+    /** The wall instant the settings were made for. */
+    readonly wallStart: number,
+  ) {}
+
+  static async start(options: DeployOptions): Promise<TestDeployment> {
+    const [bundle, server, recorder] = await Promise.all([runtimeBundle(), LocalRestateServer.start({ partitions: options.partitions ?? 4 }), RecordingServer.start()]);
+    const projectDir = mkdtempSync(join(tmpdir(), 'journey-service-'));
+    try {
+      return await TestDeployment.deploy(options, bundle, server, recorder, projectDir);
+    } catch (error) {
+      await server.dispose();
+      await recorder.close();
+      throw error;
+    }
+  }
+
+  private static async deploy(options: DeployOptions, bundle: string, server: LocalRestateServer, recorder: RecordingServer, projectDir: string): Promise<TestDeployment> {
+    writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtimeBundle: bundle }));
+    const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
+    const config: RuntimeConfigFile = {
+      settleMs: options.settleMs ?? 250,
+      statsShards: options.statsShards ?? 4,
+      retry: { initialIntervalMs: 50, maxIntervalMs: 500 },
+      journeys: options.settings(wallStart),
+    };
+    writeFileSync(join(projectDir, 'test-runtime.config.json'), JSON.stringify(config, null, 2));
+    const service = new ServiceProcess(projectDir, await freePort(), { JOURNEY_RUNTIME_CONFIG: join(projectDir, 'test-runtime.config.json'), JOURNEY_CHANNEL_URL: recorder.url });
+    await service.start();
+    try {
+      const registered = await registerDeployment(server.adminUrl, service.url);
+      if (Date.now() > wallStart - 300) throw new Error(`starting the journey service took too long: the journeys were to start ${Date.now() - wallStart} ms ago`);
+      return new TestDeployment(server, recorder, service, projectDir, registered, wallStart);
+    } catch (error) {
+      await service.kill();
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.service.kill('SIGTERM');
+    await this.server.dispose();
+    await this.recorder.close();
+    if (!process.env.JOURNEY_KEEP_TEST_FILES) rmSync(this.projectDir, { recursive: true, force: true });
+  }
+}
+
+/** Wall milliseconds per journey day so that `span` journey milliseconds last about `targetMs` (within [minDayMs, maxDayMs]). */
+export function dayMsFor(span: number, targetMs: number, minDayMs = 25, maxDayMs = 400): number {
+  return Math.round(Math.max(minDayMs, Math.min(maxDayMs, targetMs / (span / 86_400_000))));
+}

@@ -1,0 +1,118 @@
+// A local restate-server for the tests and the benchmark: the binary from
+// the npm package, on 127.0.0.1 only, with ingress, admin and node-to-node
+// (fabric) ports chosen at run time, a fresh temporary base directory,
+// telemetry off (it never reaches the internet), TCP only. It can be killed
+// (SIGKILL, as a crash) and started again on the same directory and ports.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { waitUntilHealthy } from '../../../src/restate/adminClient';
+import { freePorts, waitForPort } from './ports';
+
+export const RESTATE_SERVER_BINARY = join(__dirname, '../../../node_modules/@restatedev/restate-server-linux-x64/bin/restate-server');
+
+export class LocalRestateServer {
+  readonly baseDir: string;
+  private child: ChildProcess | undefined;
+  private exited: Promise<void> | undefined;
+  starts = 0;
+
+  private constructor(
+    readonly ingressPort: number,
+    readonly adminPort: number,
+    readonly fabricPort: number,
+    readonly partitions: number,
+  ) {
+    this.baseDir = mkdtempSync(join(tmpdir(), 'journey-restate-'));
+  }
+
+  static async start(options: { partitions?: number } = {}): Promise<LocalRestateServer> {
+    if (!existsSync(RESTATE_SERVER_BINARY)) throw new Error(`restate-server is not installed at ${RESTATE_SERVER_BINARY}`);
+    const [ingress, admin, fabric] = await freePorts(3);
+    const server = new LocalRestateServer(ingress!, admin!, fabric!, options.partitions ?? 4);
+    await server.boot();
+    return server;
+  }
+
+  get ingressUrl(): string {
+    return `http://127.0.0.1:${this.ingressPort}`;
+  }
+
+  get adminUrl(): string {
+    return `http://127.0.0.1:${this.adminPort}`;
+  }
+
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
+
+  /** Starts the process (again) on the same directory and ports; resolves when admin and ingress answer. */
+  async boot(): Promise<void> {
+    this.starts++;
+    const log = createWriteStream(join(this.baseDir, `server-${this.starts}.log`));
+    const child = spawn(RESTATE_SERVER_BINARY, ['--base-dir', join(this.baseDir, 'data'), '--node-name', 'journey-test', '--no-logo'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: this.baseDir,
+        RESTATE_LISTEN_MODE: 'tcp',
+        RESTATE_BIND_ADDRESS: `127.0.0.1:${this.fabricPort}`,
+        RESTATE_ADVERTISED_ADDRESS: `http://127.0.0.1:${this.fabricPort}/`,
+        RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${this.ingressPort}`,
+        RESTATE_INGRESS__ADVERTISED_INGRESS_ENDPOINT: `http://127.0.0.1:${this.ingressPort}/`,
+        RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${this.adminPort}`,
+        RESTATE_ADMIN__ADVERTISED_ADMIN_ENDPOINT: `http://127.0.0.1:${this.adminPort}/`,
+        RESTATE_DISABLE_TELEMETRY: 'true',
+        RESTATE_ADMIN__DISABLE_WEB_UI: 'true',
+        RESTATE_DEFAULT_NUM_PARTITIONS: String(this.partitions),
+        RESTATE_LOG_FILTER: 'warn',
+        RESTATE_LOG_DISABLE_ANSI_CODES: 'true',
+        RESTATE_ROCKSDB_TOTAL_MEMORY_SIZE: '512 MiB',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log);
+    child.stderr?.pipe(log);
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    const failed = this.exited.then(() => {
+      throw new Error(`restate-server exited while starting; see ${join(this.baseDir, `server-${this.starts}.log`)}`);
+    });
+    await Promise.race([Promise.all([waitUntilHealthy(this.adminUrl, 60_000), waitForPort(this.ingressPort, 60_000)]), failed]);
+    await Promise.race([this.ingressHealthy(60_000), failed]);
+  }
+
+  private async ingressHealthy(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const r = await fetch(`${this.ingressUrl}/restate/health`, { signal: AbortSignal.timeout(1000) });
+        if (r.ok) return;
+      } catch {
+        // not yet
+      }
+      if (Date.now() > deadline) throw new Error(`restate ingress not healthy after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Kills the server: SIGKILL by default (a crash), SIGTERM for a clean stop. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    await this.exited;
+    this.child = undefined;
+  }
+
+  async restart(): Promise<void> {
+    await this.kill('SIGKILL');
+    await this.boot();
+  }
+
+  /** Stops the server and removes its directory. */
+  async dispose(): Promise<void> {
+    await this.kill('SIGTERM');
+    if (!process.env.JOURNEY_KEEP_TEST_FILES) rmSync(this.baseDir, { recursive: true, force: true });
+  }
+}
