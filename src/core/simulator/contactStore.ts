@@ -25,12 +25,14 @@ export interface ContactView {
   readonly activity?: readonly string[];
 }
 
-// Which collections of an own copy are already copied (the others are still shared with the input).
-const TAGS = 1;
-const FIELDS = 2;
-const LISTS = 4;
-const SEGMENTS = 8;
-const ACTIVITY = 16;
+// Per contact flags: it has an own copy (OWN), and which collections of it are already
+// copied (the others are still shared with the input).
+const OWN = 1;
+const TAGS = 2;
+const FIELDS = 4;
+const LISTS = 8;
+const SEGMENTS = 16;
+const ACTIVITY = 32;
 
 /** A contact's own, changeable data: scalars copied, collections shared until their first change. */
 interface OwnContact {
@@ -51,22 +53,23 @@ interface OwnContact {
 
 function ownCopy(b: ContactView): OwnContact {
   // Collections stay shared until written: the casts are safe because every writer copies first.
-  const m: OwnContact = {
+  // Every field is set (undefined when absent), so all own copies share one shape and the
+  // filter and consent code reading them stays monomorphic.
+  return {
     id: b.id,
+    email: b.email,
+    name: b.name,
+    phone: b.phone,
+    language: b.language,
     tags: (b.tags ?? NONE) as string[],
     fields: (b.fields ?? NO_FIELDS) as Record<string, FieldValueT>,
     lists: (b.lists ?? NO_LISTS) as Record<string, ListStatus>,
     segments: (b.segments ?? NONE) as string[],
+    smsConsent: b.smsConsent,
+    unsubscribedAll: b.unsubscribedAll,
+    frequency: b.frequency,
     activity: (b.activity ?? NONE) as string[],
   };
-  if (b.email !== undefined) m.email = b.email;
-  if (b.name !== undefined) m.name = b.name;
-  if (b.phone !== undefined) m.phone = b.phone;
-  if (b.language !== undefined) m.language = b.language;
-  if (b.smsConsent !== undefined) m.smsConsent = b.smsConsent;
-  if (b.unsubscribedAll !== undefined) m.unsubscribedAll = b.unsubscribedAll;
-  if (b.frequency !== undefined) m.frequency = b.frequency;
-  return m;
 }
 
 function copyPart(m: OwnContact, part: number): void {
@@ -89,16 +92,28 @@ function copyPart(m: OwnContact, part: number): void {
   }
 }
 
+/** Removes every `item` from an array the store owns, in place (no new array to collect). */
+function removeAll(items: string[], item: string): void {
+  let kept = 0;
+  for (let k = 0; k < items.length; k++) if (items[k] !== item) items[kept++] = items[k]!;
+  items.length = kept;
+}
+
 const NONE: readonly string[] = Object.freeze([]);
 const NO_FIELDS: Readonly<Record<string, FieldValueT>> = Object.freeze({});
 const NO_LISTS: Readonly<Record<string, ListStatus>> = Object.freeze({});
 
 export class ContactStore {
   readonly ids: string[] = [];
-  private readonly index = new Map<string, number>();
-  private readonly base: ContactView[] = [];
-  private readonly own: (OwnContact | undefined)[] = [];
-  /** Per contact: which collections of its own copy are already copied (bits TAGS, FIELDS...). */
+  /**
+   * Contact number by id. A prototype-less object, not a Map: V8 looks up
+   * its (internalised) keys several times faster than a Map of a million
+   * entries, and every timeline event is resolved through it.
+   */
+  private readonly index: Record<string, number | undefined> = Object.create(null) as Record<string, number | undefined>;
+  /** Each contact's data as read now: the input object until its first change, then its own copy (one array, one lookup). */
+  private readonly current: ContactView[] = [];
+  /** Per contact: OWN once `current` holds its own copy, plus the bits of the collections already copied (TAGS, FIELDS...). */
   private readonly copied: number[] = [];
 
   constructor(contacts: readonly Contact[]) {
@@ -111,33 +126,39 @@ export class ContactStore {
 
   /** Adds a contact (the first one wins if an id repeats); returns its index. */
   add(contact: ContactView): number {
-    const known = this.index.get(contact.id);
+    const known = this.index[contact.id];
     if (known !== undefined) return known;
     const i = this.ids.length;
     this.ids.push(contact.id);
-    this.index.set(contact.id, i);
-    this.base.push(contact);
-    this.own.push(undefined);
+    this.index[contact.id] = i;
+    this.current.push(contact);
     this.copied.push(0);
     return i;
   }
 
   indexOf(id: string): number | undefined {
-    return this.index.get(id);
+    return this.index[id];
   }
 
   view(i: number): ContactView {
-    return this.own[i] ?? this.base[i]!;
+    return this.current[i]!;
   }
 
   private mutable(i: number, part: number): OwnContact {
-    let m = this.own[i];
-    if (!m) this.own[i] = m = ownCopy(this.base[i]!);
-    const copied = this.copied[i]!;
+    let copied = this.copied[i]!;
+    let m: OwnContact;
+    if ((copied & OWN) === 0) {
+      m = ownCopy(this.current[i]!);
+      this.current[i] = m;
+      copied |= OWN;
+    } else {
+      m = this.current[i] as OwnContact;
+    }
     if (part !== 0 && (copied & part) === 0) {
       copyPart(m, part);
-      this.copied[i] = copied | part;
+      copied |= part;
     }
+    this.copied[i] = copied;
     return m;
   }
 
@@ -151,8 +172,7 @@ export class ContactStore {
   /** Removes a tag; false if the contact did not have it. */
   removeTag(i: number, tag: string): boolean {
     if (!this.view(i).tags?.includes(tag)) return false;
-    const m = this.mutable(i, TAGS);
-    m.tags = m.tags.filter((t) => t !== tag);
+    removeAll(this.mutable(i, TAGS).tags, tag);
     return true;
   }
 
@@ -186,8 +206,7 @@ export class ContactStore {
 
   leaveSegment(i: number, segment: string): boolean {
     if (!this.view(i).segments?.includes(segment)) return false;
-    const m = this.mutable(i, SEGMENTS);
-    m.segments = m.segments.filter((s) => s !== segment);
+    removeAll(this.mutable(i, SEGMENTS).segments, segment);
     return true;
   }
 

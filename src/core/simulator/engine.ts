@@ -9,7 +9,7 @@
 // makes (tag added/removed, list joined) are events too: they are queued and
 // handled after the current chain, at the same instant, in order.
 // Fully deterministic; see semantics.md for every choice.
-import type { ExitCriterion, Journey } from '../schema';
+import type { ExitCriterion, Journey, PointOf, PointType, Trigger } from '../schema';
 import type { Timeline } from '../timeline';
 import { compileJourney, type CompiledJourney, type CompiledPoint, type CompiledStart, type SegmentPlan } from './compiledJourney';
 import { emailSuppression, smsSuppression } from './consent';
@@ -40,6 +40,57 @@ const IN = 1;
 const COMPLETED = 2;
 const EXITED = 3;
 
+// Point kinds: the hot loop switches on a number instead of reading `type`
+// from point objects of a dozen shapes (a megamorphic property load).
+const K_SEND_EMAIL = 0;
+const K_SEND_SMS = 1;
+const K_ADD_TAG = 2;
+const K_REMOVE_TAG = 3;
+const K_UPDATE_FIELD = 4;
+const K_SUBSCRIBE_LIST = 5;
+const K_UNSUBSCRIBE_LIST = 6;
+const K_WEBHOOK = 7;
+const K_EXIT = 8;
+const K_END = 9;
+const K_IF_ELSE = 10;
+const K_WAIT = 11;
+const K_WAIT_UNTIL = 12;
+const K_WAIT_FOR_EVENT = 13;
+const K_SPLIT = 14;
+const POINT_KIND: Record<PointType, number> = {
+  sendEmail: K_SEND_EMAIL,
+  sendSms: K_SEND_SMS,
+  addTag: K_ADD_TAG,
+  removeTag: K_REMOVE_TAG,
+  updateField: K_UPDATE_FIELD,
+  subscribeList: K_SUBSCRIBE_LIST,
+  unsubscribeList: K_UNSUBSCRIBE_LIST,
+  webhook: K_WEBHOOK,
+  exit: K_EXIT,
+  end: K_END,
+  ifElse: K_IF_ELSE,
+  wait: K_WAIT,
+  waitUntil: K_WAIT_UNTIL,
+  waitForEvent: K_WAIT_FOR_EVENT,
+  split: K_SPLIT,
+};
+
+/** The only event type that can fire each trigger (see `triggerMatches`); undefined: no event fires it. */
+const TRIGGER_EVENT: Record<Trigger['type'], SimEvent['type'] | undefined> = {
+  audienceJoined: 'audienceJoined',
+  tagAdded: 'tagAdded',
+  tagRemoved: 'tagRemoved',
+  customEvent: 'customEvent',
+  formSubmitted: 'formSubmitted',
+  campaignActivity: 'campaignActivity',
+  segmentEntered: 'segmentJoined',
+  api: 'apiEntry',
+  dateField: undefined,
+};
+
+/** An event of one type. */
+type EventOf<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
+
 // Timer kinds.
 const TIMER_WAIT = 0;
 const TIMER_DATE = 1;
@@ -60,8 +111,19 @@ interface DateTrigger {
   day: number;
 }
 
+// Per-contact state, C_SIZE numbers per contact in Simulation.cs.
+const C_STATUS = 0; // NEVER, IN, COMPLETED, EXITED
+const C_WHERE = 1; // the point index it is at, -1 when not in the journey
+const C_ENTRY = 2; // its stay number: 1 on the first entry, 2 after a re-entry...
+const C_STEP_COUNT = 3; // points passed at C_STEP_INSTANT (zero-time loop guard)
+const C_STEP_INSTANT = 4;
+const C_ARRIVAL = 5; // the stamp of its arrival at a wait point (R11: only later events count)
+const C_TOKEN = 6; // the token of its pending wait timer, 0 when none
+const C_LAST_MARKETING_EMAIL = 7; // when this journey last sent it a marketing email (R18)
+const C_SIZE = 8;
+
 /** Adds one to a counter and returns the new count. */
-function inc(counts: Float64Array | Int32Array, i: number): number {
+function inc(counts: Float64Array, i: number): number {
   return (counts[i] = counts[i]! + 1);
 }
 
@@ -78,6 +140,13 @@ export class Simulation {
   private readonly maxSteps: number;
   private readonly filterCtx: FilterContext;
   private readonly contentOf: (pointId: string) => string | undefined;
+  /** Per point: its kind (K_*). */
+  private readonly kinds: Uint8Array;
+  /** Per point: the event type a wait-for-event point waits for (undefined for other points). */
+  private readonly awaitedType: (SimEvent['type'] | undefined)[];
+  /** Per starting point: the only event type that can fire its trigger. */
+  private readonly triggerType: (SimEvent['type'] | undefined)[];
+  private readonly segmentJourney: boolean;
 
   private now = -Infinity;
   private lastActivity = -Infinity;
@@ -86,16 +155,11 @@ export class Simulation {
   private tokens = 0;
   private readonly timers = new TimerQueue();
 
-  // Per contact.
-  private readonly status: Uint8Array;
-  private readonly where: Int32Array;
-  private readonly entry: Int32Array;
+  // Per contact: the hot state side by side, C_SIZE numbers per contact (see C_*), so a
+  // contact's event or timer touches one or two cache lines instead of one per field.
+  private readonly cs: Float64Array;
+  /** When each contact last left the journey (re-entry cool-down). */
   private readonly leftAt: Float64Array;
-  private readonly arrival: Float64Array;
-  private readonly token: Float64Array;
-  private readonly lastMarketingEmail: Float64Array;
-  private readonly stepInstant: Float64Array;
-  private readonly stepCount: Int32Array;
   private readonly pendingFlag: Uint8Array;
 
   // Counters.
@@ -152,17 +216,19 @@ export class Simulation {
     this.filterCtx = { now: start, timeZone: this.cj.timeZone };
     const contentOfPoint = this.cj.contentOfPoint;
     this.contentOf = (id) => contentOfPoint.get(id);
+    this.kinds = Uint8Array.from(this.cj.points, (p) => POINT_KIND[p.point.type]);
+    this.awaitedType = this.cj.points.map((p) => (p.point.type === 'waitForEvent' ? p.point.event.type : undefined));
+    this.triggerType = this.cj.starts.map((s) => TRIGGER_EVENT[s.sp.trigger.type]);
+    this.segmentJourney = journey.kind === 'segment';
 
     const n = this.store.size;
-    this.status = new Uint8Array(n);
-    this.where = new Int32Array(n).fill(-1);
-    this.entry = new Int32Array(n);
+    this.cs = new Float64Array(n * C_SIZE);
+    for (let o = 0; o < this.cs.length; o += C_SIZE) {
+      this.cs[o + C_WHERE] = -1;
+      this.cs[o + C_LAST_MARKETING_EMAIL] = -Infinity;
+      this.cs[o + C_STEP_INSTANT] = NaN;
+    }
     this.leftAt = new Float64Array(n);
-    this.arrival = new Float64Array(n);
-    this.token = new Float64Array(n);
-    this.lastMarketingEmail = new Float64Array(n).fill(-Infinity);
-    this.stepInstant = new Float64Array(n).fill(NaN);
-    this.stepCount = new Int32Array(n);
     this.pendingFlag = new Uint8Array(n);
 
     const p = this.cj.points.length;
@@ -223,15 +289,15 @@ export class Simulation {
   snapshot(): SimulationSnapshot {
     const { points, starts } = this.cj;
     const byPoint: number[][] = points.map(() => []);
-    for (let c = 0; c < this.where.length; c++) {
-      const w = this.where[c]!;
+    for (let c = 0; c < this.store.size; c++) {
+      const w = this.cs[c * C_SIZE + C_WHERE]!;
       if (w >= 0) byPoint[w]!.push(c);
     }
     const queues: Record<string, string[]> = {};
     const counters: Record<string, PointCounters> = {};
     const R = SUPPRESSION_REASONS.length;
     points.forEach((p, i) => {
-      const waiting = byPoint[i]!.sort((a, b) => this.arrival[a]! - this.arrival[b]!);
+      const waiting = byPoint[i]!.sort((a, b) => this.cs[a * C_SIZE + C_ARRIVAL]! - this.cs[b * C_SIZE + C_ARRIVAL]!);
       queues[p.id] = waiting.map((c) => this.store.ids[c]!);
       const suppressedBy: Partial<Record<SuppressionReason, number>> = {};
       SUPPRESSION_REASONS.forEach((reason, r) => {
@@ -315,11 +381,12 @@ export class Simulation {
     const ev: SimEvent = this.tl.events[i]!;
     const t = this.tl.time[i]!;
     const c = this.tl.contact[i]!;
+    const type = ev.type;
     const stamp = ++this.stamp;
-    this.applyEventData(c, ev);
+    this.applyEventData(c, ev, type);
     if (t < this.start) return; // history before the replay: data only
     this.lastActivity = t;
-    this.handleEvent(c, ev, t, stamp);
+    this.handleEvent(c, ev, type, t, stamp);
     this.drainInternal(t);
   }
 
@@ -328,12 +395,12 @@ export class Simulation {
     const a = this.timers.poppedA;
     switch (this.timers.poppedKind) {
       case TIMER_WAIT: {
-        if (this.token[a] !== this.timers.poppedB) return; // the contact left the point: stale
-        this.token[a] = 0;
+        if (this.cs[a * C_SIZE + C_TOKEN] !== this.timers.poppedB) return; // the contact left the point: stale
+        this.cs[a * C_SIZE + C_TOKEN] = 0;
         this.stamp++;
-        const idx = this.where[a]!;
+        const idx = this.cs[a * C_SIZE + C_WHERE]!;
         const p = this.cj.points[idx]!;
-        const timeout = p.point.type === 'waitForEvent';
+        const timeout = this.kinds[idx] === K_WAIT_FOR_EVENT;
         this.record(t, a, p.id, 'leave', undefined, undefined, timeout ? 'timeout' : 'next');
         inc(this.pLeft, idx);
         this.runChain(a, this.follow(p, timeout ? 1 : 0), t);
@@ -343,7 +410,7 @@ export class Simulation {
       case TIMER_DATE: {
         const dt = this.dateTriggers[a]!;
         for (const c of dt.index.on(dt.year, dt.month, dt.day)) {
-          if (this.status[c] === IN) continue;
+          if (this.cs[c * C_SIZE + C_STATUS] === IN) continue;
           this.stamp++;
           this.tryEnter(c, dt.start, t, 'dateField');
           this.drainInternal(t);
@@ -366,7 +433,7 @@ export class Simulation {
         for (const c of this.pending) this.pendingFlag[c] = 0;
         this.pending = [];
         for (const c of candidates) {
-          if (this.status[c] === IN || !this.isMember(c, plan.segment)) continue;
+          if (this.cs[c * C_SIZE + C_STATUS] === IN || !this.isMember(c, plan.segment)) continue;
           this.stamp++;
           this.tryEnterSegment(c, t);
           this.drainInternal(t);
@@ -384,43 +451,55 @@ export class Simulation {
     return this.store.view(c).segments?.includes(segment) ?? false;
   }
 
-  /** Applies what an event says about the contact's data (also for history before the start). */
-  private applyEventData(c: number, ev: SimEvent): void {
+  /** Applies what an event says about the contact's data (also for history before the start). `type` is `ev.type`. */
+  private applyEventData(c: number, ev: SimEvent, type: SimEvent['type']): void {
     const s = this.store;
-    switch (ev.type) {
-      case 'audienceJoined':
-        if (ev.list !== undefined) s.setList(c, ev.list, 'subscribed');
+    switch (type) {
+      case 'audienceJoined': {
+        const e = ev as EventOf<'audienceJoined'>;
+        if (e.list !== undefined) s.setList(c, e.list, 'subscribed');
         return;
+      }
       case 'tagAdded':
-        s.addTag(c, ev.tag);
+        s.addTag(c, (ev as EventOf<'tagAdded'>).tag);
         return;
       case 'tagRemoved':
-        s.removeTag(c, ev.tag);
+        s.removeTag(c, (ev as EventOf<'tagRemoved'>).tag);
         return;
-      case 'fieldChanged':
-        this.setField(c, ev.field, ev.value);
+      case 'fieldChanged': {
+        const e = ev as EventOf<'fieldChanged'>;
+        this.setField(c, e.field, e.value);
         return;
-      case 'formSubmitted':
-        if (ev.fields) for (const key of Object.keys(ev.fields)) this.setField(c, key, ev.fields[key]!);
+      }
+      case 'formSubmitted': {
+        const fields = (ev as EventOf<'formSubmitted'>).fields;
+        if (fields) for (const key of Object.keys(fields)) this.setField(c, key, fields[key]!);
         return;
-      case 'campaignActivity':
-        s.addActivity(c, `${ev.campaign}:${ev.activity}`);
+      }
+      case 'campaignActivity': {
+        const e = ev as EventOf<'campaignActivity'>;
+        s.addActivity(c, `${e.campaign}:${e.activity}`);
         return;
-      case 'unsubscribed':
-        if (ev.list !== undefined) s.setList(c, ev.list, 'unsubscribed');
+      }
+      case 'unsubscribed': {
+        const e = ev as EventOf<'unsubscribed'>;
+        if (e.list !== undefined) s.setList(c, e.list, 'unsubscribed');
         else s.unsubscribeAll(c);
         return;
+      }
       case 'subscribed':
-        s.setList(c, ev.list, 'subscribed');
+        s.setList(c, (ev as EventOf<'subscribed'>).list, 'subscribed');
         return;
-      case 'segmentJoined':
-        if (s.joinSegment(c, ev.segment) && this.segment?.schedule.type === 'recurring' && ev.segment === this.segment.segment && !this.pendingFlag[c]) {
+      case 'segmentJoined': {
+        const segment = (ev as EventOf<'segmentJoined'>).segment;
+        if (s.joinSegment(c, segment) && this.segment?.schedule.type === 'recurring' && segment === this.segment.segment && !this.pendingFlag[c]) {
           this.pendingFlag[c] = 1;
           this.pending.push(c);
         }
         return;
+      }
       case 'segmentLeft':
-        s.leaveSegment(c, ev.segment);
+        s.leaveSegment(c, (ev as EventOf<'segmentLeft'>).segment);
         return;
       default:
         return;
@@ -439,9 +518,9 @@ export class Simulation {
    * criteria) or get what it waits for; a contact outside may enter. A
    * contact that is in the journey when the event arrives is not entered by it.
    */
-  private handleEvent(c: number, ev: SimEvent, t: number, stamp: number): void {
-    if (this.status[c] === IN) {
-      if (this.cj.marketing && ev.type === 'unsubscribed' && ev.list === undefined) {
+  private handleEvent(c: number, ev: SimEvent, type: SimEvent['type'], t: number, stamp: number): void {
+    if (this.cs[c * C_SIZE + C_STATUS] === IN) {
+      if (this.cj.marketing && type === 'unsubscribed' && (ev as EventOf<'unsubscribed'>).list === undefined) {
         this.exitWaiting(c, t, 'unsubscribed', undefined);
         return;
       }
@@ -450,31 +529,43 @@ export class Simulation {
         this.exitWaiting(c, t, 'exitCriteria', criterion.id);
         return;
       }
-      const idx = this.where[c]!;
-      const p = this.cj.points[idx]!;
-      if (p.point.type === 'waitForEvent' && stamp > this.arrival[c]! && awaitedMatches(p.point.event, ev, this.contentOf)) {
-        this.token[c] = 0;
-        this.record(t, c, p.id, 'leave', this.tracing ? ev.type : undefined, undefined, 'yes');
-        inc(this.pLeft, idx);
-        this.runChain(c, this.follow(p, 0), t);
+      const idx = this.cs[c * C_SIZE + C_WHERE]!;
+      // Only a wait-for-event point has an awaited type, and only an event of that type can match it.
+      if (this.awaitedType[idx] === type && stamp > this.cs[c * C_SIZE + C_ARRIVAL]!) {
+        const p = this.cj.points[idx]!;
+        if (awaitedMatches((p.point as PointOf<'waitForEvent'>).event, ev, this.contentOf)) {
+          this.cs[c * C_SIZE + C_TOKEN] = 0;
+          this.record(t, c, p.id, 'leave', this.tracing ? type : undefined, undefined, 'yes');
+          inc(this.pLeft, idx);
+          this.runChain(c, this.follow(p, 0), t);
+        }
       }
       return;
     }
-    if (this.cj.journey.kind === 'segment') {
+    if (this.segmentJourney) {
       // Segment journeys are entered by their schedule only (R19).
-      if (this.segment && this.segment.schedule.type === 'oneTimeRolling' && this.segmentStarted && ev.type === 'segmentJoined' && ev.segment === this.segment.segment) this.tryEnterSegment(c, t);
+      if (this.segment && this.segment.schedule.type === 'oneTimeRolling' && this.segmentStarted && type === 'segmentJoined' && (ev as EventOf<'segmentJoined'>).segment === this.segment.segment) this.tryEnterSegment(c, t);
       return;
     }
-    for (const s of this.cj.starts) {
+    const starts = this.cj.starts;
+    for (let k = 0; k < starts.length; k++) {
+      if (this.triggerType[k] !== type) continue;
+      const s = starts[k]!;
       if (!triggerMatches(s.sp.trigger, ev)) continue;
-      if (ev.type === 'apiEntry' && ev.startingPoint !== undefined && ev.startingPoint !== s.id) continue;
+      if (type === 'apiEntry') {
+        const wanted = (ev as EventOf<'apiEntry'>).startingPoint;
+        if (wanted !== undefined && wanted !== s.id) continue;
+      }
       if (this.tryEnter(c, s, t, s.sp.trigger.type)) return;
     }
   }
 
   private drainInternal(t: number): void {
     if (this.ieEvent.length === 0) return;
-    for (let k = 0; k < this.ieEvent.length; k++) this.handleEvent(this.ieContact[k]!, this.ieEvent[k]!, t, this.ieStamp[k]!);
+    for (let k = 0; k < this.ieEvent.length; k++) {
+      const ev = this.ieEvent[k]!;
+      this.handleEvent(this.ieContact[k]!, ev, ev.type, t, this.ieStamp[k]!);
+    }
     this.ieContact.length = 0;
     this.ieEvent.length = 0;
     this.ieStamp.length = 0;
@@ -491,12 +582,12 @@ export class Simulation {
 
   private tryEnterSegment(c: number, t: number): boolean {
     const plan = this.segment!;
-    if (plan.schedule.type !== 'recurring' && this.entry[c]! > 0) return false; // one-time: each person at most once ever
+    if (plan.schedule.type !== 'recurring' && this.cs[c * C_SIZE + C_ENTRY]! > 0) return false; // one-time: each person at most once ever
     return this.tryEnter(c, plan.entry, t, `segment:${plan.schedule.type}`);
   }
 
   private tryEnter(c: number, s: CompiledStart, t: number, how: string): boolean {
-    const status = this.status[c]!;
+    const status = this.cs[c * C_SIZE + C_STATUS]!;
     if (status === IN) return false;
     const view = this.store.view(c);
     if (status !== NEVER) {
@@ -507,8 +598,8 @@ export class Simulation {
     }
     if (s.sp.filter && !evaluateFilter(s.sp.filter, view, this.ctxAt(t))) return false;
     if (s.next < 0) throw new SimulationError('dangling-reference', `Starting point "${s.id}" goes on to "${s.sp.next}", which is not a point of the journey.`);
-    inc(this.entry, c);
-    this.status[c] = IN;
+    inc(this.cs, c * C_SIZE + C_ENTRY);
+    this.cs[c * C_SIZE + C_STATUS] = IN;
     this.started++;
     this.inProgress++;
     inc(this.spEntered, s.index);
@@ -536,25 +627,28 @@ export class Simulation {
 
   private runChain(c: number, first: number, t: number): void {
     const points = this.cj.points;
+    const kinds = this.kinds;
     let idx = first;
     for (;;) {
       const p = points[idx]!;
       this.countStep(c, t, p.id);
       inc(this.pEntered, idx);
-      this.where[c] = idx;
-      const point = p.point;
-      switch (point.type) {
-        case 'sendEmail': {
-          const reason = emailSuppression(p.transactional, p.list, this.store.view(c), t, this.lastMarketingEmail[c]!);
+      this.cs[c * C_SIZE + C_WHERE] = idx;
+      const kind = kinds[idx]!;
+      switch (kind) {
+        case K_SEND_EMAIL: {
+          const point = p.point as PointOf<'sendEmail'>;
+          const reason = emailSuppression(p.transactional, p.list, this.store.view(c), t, this.cs[c * C_SIZE + C_LAST_MARKETING_EMAIL]!);
           if (reason) this.suppress(c, idx, t, point.content, reason);
           else {
             this.record(t, c, p.id, 'send', point.content);
             inc(this.pSent, idx);
-            if (!p.transactional) this.lastMarketingEmail[c] = t;
+            if (!p.transactional) this.cs[c * C_SIZE + C_LAST_MARKETING_EMAIL] = t;
           }
           break;
         }
-        case 'sendSms': {
+        case K_SEND_SMS: {
+          const point = p.point as PointOf<'sendSms'>;
           const reason = smsSuppression(p.transactional, p.list, this.store.view(c), point.phoneField);
           if (reason) this.suppress(c, idx, t, point.content, reason);
           else {
@@ -563,7 +657,8 @@ export class Simulation {
           }
           break;
         }
-        case 'addTag': {
+        case K_ADD_TAG: {
+          const point = p.point as PointOf<'addTag'>;
           const changed = this.store.addTag(c, point.tag);
           this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" added` : `already tagged "${point.tag}"`) : undefined);
           if (changed) {
@@ -572,7 +667,8 @@ export class Simulation {
           }
           break;
         }
-        case 'removeTag': {
+        case K_REMOVE_TAG: {
+          const point = p.point as PointOf<'removeTag'>;
           const changed = this.store.removeTag(c, point.tag);
           this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" removed` : `was not tagged "${point.tag}"`) : undefined);
           if (changed) {
@@ -581,13 +677,15 @@ export class Simulation {
           }
           break;
         }
-        case 'updateField': {
+        case K_UPDATE_FIELD: {
+          const point = p.point as PointOf<'updateField'>;
           const changed = this.setField(c, point.field, point.value);
           this.record(t, c, p.id, 'pass', this.tracing ? `${point.field} = ${JSON.stringify(point.value)}` : undefined);
           if (changed && this.exitAfterChange(c, idx, t)) return;
           break;
         }
-        case 'subscribeList': {
+        case K_SUBSCRIBE_LIST: {
+          const point = p.point as PointOf<'subscribeList'>;
           const before = this.store.setList(c, point.list, 'subscribed');
           this.record(t, c, p.id, 'pass', this.tracing ? (before === 'subscribed' ? `already subscribed to "${point.list}"` : `subscribed to "${point.list}"`) : undefined);
           if (before !== 'subscribed') {
@@ -596,52 +694,55 @@ export class Simulation {
           }
           break;
         }
-        case 'unsubscribeList': {
+        case K_UNSUBSCRIBE_LIST: {
+          const point = p.point as PointOf<'unsubscribeList'>;
           const before = this.store.setList(c, point.list, 'unsubscribed');
           this.record(t, c, p.id, 'pass', this.tracing ? `unsubscribed from "${point.list}"` : undefined);
           if (before !== 'unsubscribed' && this.exitAfterChange(c, idx, t)) return;
           break;
         }
-        case 'webhook':
+        case K_WEBHOOK: {
+          const point = p.point as PointOf<'webhook'>;
           this.record(t, c, p.id, 'pass', this.tracing ? `${point.method ?? 'POST'} ${point.url}` : undefined);
           break;
-        case 'exit':
-          this.record(t, c, p.id, 'exit', point.reason, 'exitPoint');
+        }
+        case K_EXIT:
+          this.record(t, c, p.id, 'exit', (p.point as PointOf<'exit'>).reason, 'exitPoint');
           inc(this.pLeft, idx);
           this.finishExit(c, t, 'exitPoint');
           return;
-        case 'end':
+        case K_END:
           this.record(t, c, p.id, 'complete');
           inc(this.pLeft, idx);
           this.finishComplete(c, t);
           return;
-        case 'ifElse': {
-          const yes = evaluateFilter(point.condition, this.store.view(c), this.ctxAt(t));
+        case K_IF_ELSE: {
+          const yes = evaluateFilter((p.point as PointOf<'ifElse'>).condition, this.store.view(c), this.ctxAt(t));
           this.record(t, c, p.id, 'branch', undefined, undefined, yes ? 'yes' : 'no');
           inc(this.pLeft, idx);
           idx = this.follow(p, yes ? 0 : 1);
           continue;
         }
-        case 'split': {
-          const k = chooseBranch(splitUnit(this.seed, this.store.ids[c]!, p.id, this.entry[c]!), p.percents);
+        case K_SPLIT: {
+          const k = chooseBranch(splitUnit(this.seed, this.store.ids[c]!, p.id, this.cs[c * C_SIZE + C_ENTRY]!), p.percents);
           this.record(t, c, p.id, 'branch', undefined, undefined, p.labels[k]);
           inc(this.pLeft, idx);
           idx = this.follow(p, k);
           continue;
         }
-        case 'wait':
-        case 'waitUntil':
-        case 'waitForEvent': {
-          const due = point.type === 'waitUntil' ? p.untilMs : t + p.waitMs;
+        case K_WAIT:
+        case K_WAIT_UNTIL:
+        case K_WAIT_FOR_EVENT: {
+          const due = kind === K_WAIT_UNTIL ? p.untilMs : t + p.waitMs;
           this.record(t, c, p.id, 'arrive', this.tracing ? `until ${formatInstant(due)}` : undefined);
-          if (point.type !== 'waitForEvent' && due <= t) {
+          if (kind !== K_WAIT_FOR_EVENT && due <= t) {
             // R9 zero duration, R10 an instant already past: go on at once.
             this.record(t, c, p.id, 'leave', undefined, undefined, 'next');
             break;
           }
-          this.arrival[c] = ++this.stamp;
+          this.cs[c * C_SIZE + C_ARRIVAL] = ++this.stamp;
           const token = ++this.tokens;
-          this.token[c] = token;
+          this.cs[c * C_SIZE + C_TOKEN] = token;
           this.timers.push(due, TIMER_WAIT, c, token);
           return;
         }
@@ -660,12 +761,12 @@ export class Simulation {
 
   /** Counts one point passed by a contact at an instant; a contact that never stops at one instant is a zero-time loop. */
   private countStep(c: number, t: number, pointId: string): void {
-    if (this.stepInstant[c] !== t) {
-      this.stepInstant[c] = t;
-      this.stepCount[c] = 0;
-      this.trail = [];
+    if (this.cs[c * C_SIZE + C_STEP_INSTANT] !== t) {
+      this.cs[c * C_SIZE + C_STEP_INSTANT] = t;
+      this.cs[c * C_SIZE + C_STEP_COUNT] = 0;
+      if (this.trail.length > 0) this.trail = [];
     }
-    if (inc(this.stepCount, c) <= this.maxSteps) return;
+    if (inc(this.cs, c * C_SIZE + C_STEP_COUNT) <= this.maxSteps) return;
     this.trail.push(pointId);
     const seen = this.trail.indexOf(pointId);
     if (seen < this.trail.length - 1 || this.trail.length >= 64) {
@@ -714,16 +815,16 @@ export class Simulation {
 
   /** A waiting contact leaves the journey from its queue. */
   private exitWaiting(c: number, t: number, reason: ExitReason, outcome: string | undefined): void {
-    const idx = this.where[c]!;
-    this.token[c] = 0;
+    const idx = this.cs[c * C_SIZE + C_WHERE]!;
+    this.cs[c * C_SIZE + C_TOKEN] = 0;
     this.record(t, c, this.cj.points[idx]!.id, 'exit', outcome, reason);
     inc(this.pLeft, idx);
     this.finishExit(c, t, reason);
   }
 
   private finishExit(c: number, t: number, reason: ExitReason): void {
-    this.where[c] = -1;
-    this.status[c] = EXITED;
+    this.cs[c * C_SIZE + C_WHERE] = -1;
+    this.cs[c * C_SIZE + C_STATUS] = EXITED;
     this.leftAt[c] = t;
     this.inProgress--;
     this.exited++;
@@ -731,8 +832,8 @@ export class Simulation {
   }
 
   private finishComplete(c: number, t: number): void {
-    this.where[c] = -1;
-    this.status[c] = COMPLETED;
+    this.cs[c * C_SIZE + C_WHERE] = -1;
+    this.cs[c * C_SIZE + C_STATUS] = COMPLETED;
     this.leftAt[c] = t;
     this.inProgress--;
     this.completed++;
@@ -741,7 +842,7 @@ export class Simulation {
   private record(at: number, c: number, point: string, kind: TraceKind, outcome?: string, reason?: string, branch?: string): void {
     this.lastActivity = at;
     if (!this.tracing) return;
-    const e: TraceEntry = { at, contact: this.store.ids[c]!, point, kind, entry: this.entry[c]! };
+    const e: TraceEntry = { at, contact: this.store.ids[c]!, point, kind, entry: this.cs[c * C_SIZE + C_ENTRY]! };
     if (outcome !== undefined) e.outcome = outcome;
     if (reason !== undefined) e.reason = reason;
     if (branch !== undefined) e.branch = branch;

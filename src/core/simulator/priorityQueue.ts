@@ -1,15 +1,19 @@
-// The timer queue: a binary min-heap of (time, sequence) keys with a small
-// integer payload, stored in parallel typed arrays (no object per timer).
-// Ties on time are broken by insertion sequence, so the order is fully
-// deterministic (R14). Cancelled timers are not removed: their owner keeps a
-// token and ignores a popped timer whose token is stale.
+// The timer queue: a 4-ary min-heap of (time, sequence) keys with a small
+// integer payload. Each entry is four numbers side by side in one
+// Float64Array (time, sequence, b, kind and a packed), so comparing and
+// moving an entry touches one cache line, and four children sit together:
+// with hundreds of thousands of waiting contacts this is several times
+// faster than a binary heap over parallel arrays. Ties on time are broken
+// by insertion sequence, so the order is fully deterministic (R14).
+// Cancelled timers are not removed: their owner keeps a token and ignores a
+// popped timer whose token is stale.
+
+/** Numbers per entry: time, sequence, b, kind * 2^32 + a (as unsigned 32 bits). */
+const STRIDE = 4;
+const TWO_32 = 4294967296;
 
 export class TimerQueue {
-  private time: Float64Array;
-  private seq: Float64Array;
-  private kind: Uint8Array;
-  private a: Int32Array;
-  private b: Float64Array;
+  private heap: Float64Array;
   private count = 0;
   private nextSeq = 0;
 
@@ -20,11 +24,7 @@ export class TimerQueue {
   poppedB = 0;
 
   constructor(capacity = 64) {
-    this.time = new Float64Array(capacity);
-    this.seq = new Float64Array(capacity);
-    this.kind = new Uint8Array(capacity);
-    this.a = new Int32Array(capacity);
-    this.b = new Float64Array(capacity);
+    this.heap = new Float64Array(Math.max(1, capacity) * STRIDE);
   }
 
   get size(): number {
@@ -33,87 +33,91 @@ export class TimerQueue {
 
   /** The earliest due time, or +Infinity when empty. */
   peekTime(): number {
-    return this.count > 0 ? this.time[0]! : Infinity;
+    return this.count > 0 ? this.heap[0]! : Infinity;
   }
 
+  /** Adds a timer; `kind` is a small unsigned integer (0-255), `a` a 32-bit integer, `b` any number. */
   push(time: number, kind: number, a: number, b: number): void {
-    if (this.count === this.time.length) this.grow();
-    let i = this.count++;
+    if (this.count * STRIDE === this.heap.length) this.grow();
+    const h = this.heap;
     const s = this.nextSeq++;
+    let i = this.count++;
     // Sift up, moving parents down into the hole.
     while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const pt = this.time[parent]!;
-      if (pt < time || (pt === time && this.seq[parent]! < s)) break;
-      this.move(parent, i);
+      const parent = (i - 1) >> 2;
+      const p = parent * STRIDE;
+      const pt = h[p]!;
+      if (pt < time || (pt === time && h[p + 1]! < s)) break;
+      const o = i * STRIDE;
+      h[o] = pt;
+      h[o + 1] = h[p + 1]!;
+      h[o + 2] = h[p + 2]!;
+      h[o + 3] = h[p + 3]!;
       i = parent;
     }
-    this.time[i] = time;
-    this.seq[i] = s;
-    this.kind[i] = kind;
-    this.a[i] = a;
-    this.b[i] = b;
+    const o = i * STRIDE;
+    h[o] = time;
+    h[o + 1] = s;
+    h[o + 2] = b;
+    h[o + 3] = (kind & 255) * TWO_32 + (a >>> 0);
   }
 
   /** Removes the earliest timer and exposes it in popped*; false when empty. */
   pop(): boolean {
     if (this.count === 0) return false;
-    this.poppedTime = this.time[0]!;
-    this.poppedKind = this.kind[0]!;
-    this.poppedA = this.a[0]!;
-    this.poppedB = this.b[0]!;
+    const h = this.heap;
+    this.poppedTime = h[0]!;
+    this.poppedB = h[2]!;
+    const packed = h[3]!;
+    const kind = Math.floor(packed / TWO_32);
+    this.poppedKind = kind;
+    this.poppedA = (packed - kind * TWO_32) | 0;
     const last = --this.count;
     if (last === 0) return true;
-    const t = this.time[last]!;
-    const s = this.seq[last]!;
-    const k = this.kind[last]!;
-    const a = this.a[last]!;
-    const b = this.b[last]!;
+    // Sift the last entry down from the root, moving the smallest child up into the hole.
+    const l = last * STRIDE;
+    const t = h[l]!;
+    const s = h[l + 1]!;
+    const b = h[l + 2]!;
+    const k = h[l + 3]!;
     let i = 0;
     for (;;) {
-      const left = 2 * i + 1;
-      if (left >= last) break;
-      const right = left + 1;
-      let child = left;
-      if (right < last && this.less(right, left)) child = right;
-      const ct = this.time[child]!;
-      if (t < ct || (t === ct && s < this.seq[child]!)) break;
-      this.move(child, i);
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      let child = first;
+      let co = first * STRIDE;
+      let ct = h[co]!;
+      let cs = h[co + 1]!;
+      const end = first + 4 < last ? first + 4 : last;
+      for (let j = first + 1; j < end; j++) {
+        const jo = j * STRIDE;
+        const jt = h[jo]!;
+        if (jt < ct || (jt === ct && h[jo + 1]! < cs)) {
+          child = j;
+          co = jo;
+          ct = jt;
+          cs = h[jo + 1]!;
+        }
+      }
+      if (t < ct || (t === ct && s < cs)) break;
+      const o = i * STRIDE;
+      h[o] = ct;
+      h[o + 1] = cs;
+      h[o + 2] = h[co + 2]!;
+      h[o + 3] = h[co + 3]!;
       i = child;
     }
-    this.time[i] = t;
-    this.seq[i] = s;
-    this.kind[i] = k;
-    this.a[i] = a;
-    this.b[i] = b;
+    const o = i * STRIDE;
+    h[o] = t;
+    h[o + 1] = s;
+    h[o + 2] = b;
+    h[o + 3] = k;
     return true;
   }
 
-  private less(i: number, j: number): boolean {
-    const ti = this.time[i]!;
-    const tj = this.time[j]!;
-    return ti < tj || (ti === tj && this.seq[i]! < this.seq[j]!);
-  }
-
-  private move(from: number, to: number): void {
-    this.time[to] = this.time[from]!;
-    this.seq[to] = this.seq[from]!;
-    this.kind[to] = this.kind[from]!;
-    this.a[to] = this.a[from]!;
-    this.b[to] = this.b[from]!;
-  }
-
   private grow(): void {
-    const n = this.time.length * 2;
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const next = make(n);
-      next.set(old);
-      return next;
-    };
-    this.time = grow(this.time, (k) => new Float64Array(k));
-    this.seq = grow(this.seq, (k) => new Float64Array(k));
-    this.kind = grow(this.kind, (k) => new Uint8Array(k));
-    this.a = grow(this.a, (k) => new Int32Array(k));
-    this.b = grow(this.b, (k) => new Float64Array(k));
+    const next = new Float64Array(this.heap.length * 2);
+    next.set(this.heap);
+    this.heap = next;
   }
 }

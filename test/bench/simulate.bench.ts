@@ -1,0 +1,157 @@
+// Simulator benchmark (`npm run bench:simulate`): a generated 20-point
+// onboarding journey (sends, waits, an if/else, waits for events with
+// timeouts, a split, tags, an exit and an end) and a generated timeline of a
+// million contacts with about five events each (the entry trigger, opens,
+// clicks, purchases, score changes, page views, some unsubscribes),
+// replayed by our simulator (trace off) and by the obvious alternative: an
+// XState v5 machine generated from the same journey, one actor per contact,
+// `after` delays on XState's SimulatedClock, events sent in timeline order
+// and timers fired in time order (test/bench/simulate/xstateJourney.ts).
+//
+// 1. Outcome check: both engines replay the same small timeline and must
+//    report the same counts (stays, completions, exits by reason, arrivals,
+//    sends and suppressions by reason per point); any difference fails the
+//    benchmark before anything is timed.
+// 2. Timing, each replay in its own process (so memory peaks are its own),
+//    after a warm-up: ours on all contacts (one run); XState (best of 2)
+//    and ours (best of 3) on the same subset, the first N
+//    contacts of the same timeline (XState at a million contacts would take
+//    far longer than the benchmark's budget; the estimate is printed). The
+//    subset replays must agree on every count as well.
+// 3. Goals: ours ≥ 20× XState in contact events per second, and ours ≥ 2M
+//    contact events per second on the full timeline. Exits 1 when a goal is
+//    missed or the engines disagree.
+//
+// Settings (environment): BENCH_CONTACTS (1000000), BENCH_XSTATE_CONTACTS
+// (20000), BENCH_CHECK_CONTACTS (5000).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildSync } from 'esbuild';
+import { benchJourney } from './simulate/benchJourney';
+import { benchTimeline } from './simulate/benchTimeline';
+import type { Measurement } from './simulate/measure';
+import { exitedTotal, outcomeDifferences, outcomesOfSnapshot, sentTotal } from './simulate/outcomes';
+import { replayWithXState } from './simulate/xstateJourney';
+import { simulate } from '../../src/core/simulator/index';
+import { validateJourneyText } from '../../src/core/validate';
+
+const CONTACTS = Number(process.env['BENCH_CONTACTS'] ?? 1_000_000);
+const XSTATE_CONTACTS = Math.min(CONTACTS, Number(process.env['BENCH_XSTATE_CONTACTS'] ?? 20_000));
+const CHECK_CONTACTS = Number(process.env['BENCH_CHECK_CONTACTS'] ?? 5_000);
+const GOAL_RATIO = 20;
+const GOAL_RATE = 2_000_000;
+/** Each measurement process must finish within this (it is killed otherwise). */
+const CHILD_TIMEOUT_MS = 6 * 60_000;
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const rate = (m: Measurement) => m.events / (m.wallMs / 1000);
+const perSecond = (r: number) => (r >= 1e6 ? `${(r / 1e6).toFixed(2)}M/s` : `${(r / 1e3).toFixed(1)}k/s`);
+const mb = (x: number) => `${n(x)} MB`;
+
+function fail(message: string): never {
+  console.error(`\nFAILED: ${message}`);
+  process.exit(1);
+}
+
+function outcomeCheck(): void {
+  const journey = benchJourney();
+  const validation = validateJourneyText(JSON.stringify(journey));
+  const errors = validation.diagnostics.filter((d) => d.severity === 'error');
+  if (!validation.journey || errors.length > 0) fail(`the benchmark journey is not valid: ${errors.map((d) => d.message).join('; ')}`);
+  const timeline = benchTimeline(CHECK_CONTACTS);
+  const sendIds = journey.points.filter((p) => p.type === 'sendEmail' || p.type === 'sendSms').map((p) => p.id);
+  const ours = outcomesOfSnapshot(simulate(journey, timeline, { trace: false }), sendIds);
+  const theirs = replayWithXState(journey, timeline).outcomes;
+  const differences = outcomeDifferences(ours, theirs);
+  console.log(
+    `outcome check (${n(CHECK_CONTACTS)} contacts, ${n(timeline.events.length)} events): ${n(ours.started)} entered, ${n(ours.completed)} completed, ${n(exitedTotal(ours))} exited, ${n(sentTotal(ours))} sent — ` +
+      (differences.length === 0 ? 'ours and XState agree on every count' : `${differences.length} counts differ`),
+  );
+  if (differences.length > 0) fail(`the XState model and the simulator disagree (ours vs XState):\n  ${differences.join('\n  ')}`);
+  if (ours.started === 0 || ours.completed === 0 || exitedTotal(ours) === 0 || Object.values(ours.suppressed).every((by) => Object.keys(by).length === 0)) {
+    fail('the check timeline does not exercise entries, completions, exits and suppressions');
+  }
+}
+
+/**
+ * The measurements run from an esbuild bundle built like the extension's own
+ * (dist/cli.js): what users run, and without a TypeScript loader in the way.
+ */
+function bundleMeasure(dir: string): string {
+  const outfile = join(dir, 'measure.js');
+  buildSync({ entryPoints: [join(__dirname, 'simulate', 'measure.ts')], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node22', mainFields: ['module', 'main'], logLevel: 'warning' });
+  return outfile;
+}
+
+function measureInChild(script: string, engine: 'ours' | 'xstate', contacts: number, runs: number): Measurement {
+  const heapMB = Math.floor(Math.min(16_384, (totalmem() / 1024 / 1024) * 0.7));
+  const args = ['--expose-gc', `--max-old-space-size=${heapMB}`, script, engine, String(contacts), String(runs)];
+  const started = Date.now();
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
+  const line = child.stdout?.split('\n').find((l) => l.startsWith('RESULT '));
+  if (child.status !== 0 || !line) fail(`the ${engine} replay of ${n(contacts)} contacts did not finish (${child.signal ?? `exit ${child.status}`} after ${s(Date.now() - started)}):\n${child.stderr}`);
+  return JSON.parse(line.slice('RESULT '.length)) as Measurement;
+}
+
+function row(label: string, m: Measurement): string {
+  const runs = m.runs > 1 ? ` best of ${m.runs}` : '';
+  const split = m.prepareMs !== undefined && m.replayMs !== undefined ? ` (prepare ${s(m.prepareMs)} + replay ${s(m.replayMs)})` : '';
+  return (
+    `  ${label.padEnd(16)} ${n(m.contacts).padStart(9)} contacts ${n(m.events).padStart(10)} events  wall ${s(m.wallMs).padStart(9)}${runs}${split}  ` +
+    `${perSecond(rate(m)).padStart(9)} contact events  | cpu ${s(m.cpuMs)}, gc ${s(m.gcMs)} | rss ${mb(m.rssBeforeMB)} before, peak ${mb(m.peakRssMB)}${m.peakScope === 'process' ? ' (process lifetime)' : ''}`
+  );
+}
+
+function main(): void {
+  const load = loadavg().map((l) => l.toFixed(1)).join(' ');
+  console.log(`simulator benchmark: Node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${n(totalmem() / 1024 ** 3)} GiB RAM (${n(freemem() / 1024 ** 3)} free), load average ${load}`);
+  console.log(`journey: ${benchJourney().points.length} points, 2 starting points; timeline: ${n(CONTACTS)} contacts, ~5 events each; XState subset: first ${n(XSTATE_CONTACTS)} contacts`);
+  outcomeCheck();
+
+  const dir = mkdtempSync(join(tmpdir(), 'journey-bench-'));
+  let ours: Measurement;
+  let xstate: Measurement;
+  let oursSubset: Measurement;
+  try {
+    const script = bundleMeasure(dir);
+    ours = measureInChild(script, 'ours', CONTACTS, 1);
+    xstate = measureInChild(script, 'xstate', XSTATE_CONTACTS, 2);
+    oursSubset = XSTATE_CONTACTS === CONTACTS ? ours : measureInChild(script, 'ours', XSTATE_CONTACTS, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const subsetDifferences = outcomeDifferences(oursSubset.outcomes, xstate.outcomes);
+  if (subsetDifferences.length > 0) fail(`on the ${n(XSTATE_CONTACTS)}-contact subset the engines disagree (ours vs XState):\n  ${subsetDifferences.join('\n  ')}`);
+
+  console.log(`\nresults (wall time of the replay from the timeline object to the outcome counts; rates are timeline events per second):`);
+  console.log(row('ours', ours));
+  if (oursSubset !== ours) console.log(row('ours (subset)', oursSubset));
+  console.log(row('XState', xstate));
+  console.log(`  outcomes on ${n(XSTATE_CONTACTS)} contacts: identical counts for both engines (${n(xstate.outcomes.started)} entered, ${n(xstate.outcomes.completed)} completed, ${n(exitedTotal(xstate.outcomes))} exited, ${n(sentTotal(xstate.outcomes))} sent)`);
+
+  const sameInput = rate(oursSubset) / rate(xstate);
+  const crossScale = rate(ours) / rate(xstate);
+  console.log('');
+  if (XSTATE_CONTACTS < CONTACTS) {
+    const estimate = (ours.events / rate(xstate)) * 1000;
+    console.log(
+      `XState was measured on the first ${n(XSTATE_CONTACTS)} contacts of the same timeline, not on all ${n(CONTACTS)}: at its measured rate the full timeline would take about ${s(estimate)}, beyond this benchmark's 3-minute budget. Rates are compared per event.`,
+    );
+    console.log(`ratio ours/XState, same ${n(XSTATE_CONTACTS)} contacts: ${sameInput.toFixed(1)}×`);
+    console.log(`ratio ours on ${n(CONTACTS)} / XState on ${n(XSTATE_CONTACTS)} (per event): ${crossScale.toFixed(1)}×`);
+  } else {
+    console.log(`ratio ours/XState: ${sameInput.toFixed(1)}×`);
+  }
+  const ratio = Math.min(sameInput, crossScale);
+  const ratioMet = ratio >= GOAL_RATIO;
+  const rateMet = rate(ours) >= GOAL_RATE;
+  console.log(`goal ≥ ${GOAL_RATIO}× XState: ${ratioMet ? 'met' : 'NOT met'} (${ratio.toFixed(1)}×${XSTATE_CONTACTS < CONTACTS ? ', the lower of the two ratios' : ''})`);
+  console.log(`goal ≥ ${perSecond(GOAL_RATE)} contact events: ${rateMet ? 'met' : 'NOT met'} (${perSecond(rate(ours))} on ${n(CONTACTS)} contacts${ours.replayMs !== undefined ? `; the replay alone, after preparing the timeline, ${perSecond(ours.events / (ours.replayMs / 1000))}` : ''})`);
+  console.log(`load average now ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores (timings on a busy machine are slower; cpu time is shown beside wall time)`);
+  if (!ratioMet || !rateMet) process.exit(1);
+}
+
+main();

@@ -1,0 +1,149 @@
+// One measurement of the simulator benchmark, run in its own Node process
+// so that its memory peak is its own: generates the benchmark journey and
+// a timeline of N contacts, warms the engine up on a small timeline, then
+// replays the whole timeline once with our simulator (trace off) or with
+// the XState actors, and prints one `RESULT {json}` line: events, wall and
+// CPU time, time spent in garbage collection, resident memory before and
+// at the peak of the replay, and the outcome counts.
+// Usage: node --expose-gc --import tsx measure.ts ours|xstate <contacts>
+import { readFileSync, writeFileSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
+import { createSimulation } from '../../../src/core/simulator/index';
+import type { Timeline } from '../../../src/core/timeline';
+import { benchJourney } from './benchJourney';
+import { benchTimeline } from './benchTimeline';
+import { type Outcomes, outcomesOfSnapshot } from './outcomes';
+import { replayWithXState } from './xstateJourney';
+
+export type Engine = 'ours' | 'xstate';
+
+export interface Measurement {
+  engine: Engine;
+  contacts: number;
+  events: number;
+  /** Generating the timeline (not part of the replay). */
+  generateMs: number;
+  /** Runs measured; the figures are those of the fastest. */
+  runs: number;
+  /** The replay, end to end from the timeline object to the outcome counts. */
+  wallMs: number;
+  cpuMs: number;
+  /** Garbage collection pauses during the replay. */
+  gcMs: number;
+  /** Ours only: compiling the journey and preparing the timeline (parsing instants, resolving contacts). */
+  prepareMs?: number;
+  /** Ours only: the replay proper (run and snapshot). */
+  replayMs?: number;
+  /** Resident memory right before the replay, timeline loaded. */
+  rssBeforeMB: number;
+  /** Highest resident memory during the replay (the whole process, timeline included). */
+  peakRssMB: number;
+  /** Whether peakRssMB covers the replay only (Linux: the peak is reset before it) or the process lifetime. */
+  peakScope: 'replay' | 'process';
+  outcomes: Outcomes;
+}
+
+const WARM_UP_CONTACTS = 10_000;
+const MB = 1024 * 1024;
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+
+function sendPointIds(): string[] {
+  return benchJourney()
+    .points.filter((p) => p.type === 'sendEmail' || p.type === 'sendSms')
+    .map((p) => p.id);
+}
+
+function replayOurs(timeline: Timeline): { outcomes: Outcomes; prepareMs: number; replayMs: number } {
+  const t0 = performance.now();
+  const sim = createSimulation(benchJourney(), timeline, { trace: false });
+  const t1 = performance.now();
+  sim.run();
+  const snapshot = sim.snapshot();
+  const t2 = performance.now();
+  return { outcomes: outcomesOfSnapshot(snapshot, sendPointIds()), prepareMs: t1 - t0, replayMs: t2 - t1 };
+}
+
+function replay(engine: Engine, timeline: Timeline): { outcomes: Outcomes; prepareMs?: number; replayMs?: number } {
+  return engine === 'ours' ? replayOurs(timeline) : { outcomes: replayWithXState(benchJourney(), timeline).outcomes };
+}
+
+/** Linux: resets the process's peak resident memory, so the next reading is the peak of what follows. */
+function resetPeakRss(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function peakRssMB(): number | undefined {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replays the timeline once, measuring time, CPU, GC pauses and the resident memory peak. */
+async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Measurement, 'engine' | 'contacts' | 'events' | 'generateMs' | 'runs'>> {
+  const pauses: { start: number; duration: number }[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) pauses.push({ start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  gc();
+  gc();
+  const rssBeforeMB = process.memoryUsage.rss() / MB;
+  const scoped = resetPeakRss();
+  const c0 = process.cpuUsage();
+  const w0 = performance.now();
+  const result = replay(engine, timeline);
+  const w1 = performance.now();
+  const cpu = process.cpuUsage(c0);
+  const peak = peakRssMB();
+  await new Promise((resolve) => setTimeout(resolve, 50)); // let the observer deliver the pauses
+  observer.disconnect();
+  const gcMs = pauses.filter((p) => p.start >= w0 && p.start <= w1).reduce((sum, p) => sum + p.duration, 0);
+  return {
+    wallMs: w1 - w0,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    gcMs,
+    ...(result.prepareMs !== undefined ? { prepareMs: result.prepareMs } : {}),
+    ...(result.replayMs !== undefined ? { replayMs: result.replayMs } : {}),
+    rssBeforeMB,
+    peakRssMB: scoped && peak !== undefined ? peak : process.resourceUsage().maxRSS / 1024,
+    peakScope: scoped && peak !== undefined ? 'replay' : 'process',
+    outcomes: result.outcomes,
+  };
+}
+
+export async function measure(engine: Engine, contacts: number, runs = 1): Promise<Measurement> {
+  const g0 = performance.now();
+  const timeline = benchTimeline(contacts);
+  const generateMs = performance.now() - g0;
+  const warmUp = benchTimeline(WARM_UP_CONTACTS, 11);
+  for (let i = 0; i < 3; i++) replay(engine, warmUp);
+  let best: Awaited<ReturnType<typeof measureOnce>> | undefined;
+  for (let run = 0; run < runs; run++) {
+    const m = await measureOnce(engine, timeline);
+    if (!best || m.wallMs < best.wallMs) best = m;
+  }
+  return { engine, contacts, events: timeline.events.length, generateMs, runs, ...best! };
+}
+
+if (require.main === module) {
+  const [engine, count, runs = '1'] = process.argv.slice(2);
+  if ((engine !== 'ours' && engine !== 'xstate') || !(Number(count) > 0) || !(Number(runs) >= 1)) {
+    console.error('usage: measure.ts ours|xstate <contacts> [runs]');
+    process.exit(2);
+  }
+  measure(engine, Number(count), Number(runs)).then(
+    (m) => console.log(`RESULT ${JSON.stringify(m)}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,493 @@
+// The obvious alternative to our simulator, for the benchmark: an XState v5
+// machine generated from the journey (one state per point, guards for
+// triggers, filters, consent and awaited events, `after` delays for waits
+// and timeouts), one actor per contact, and a replay driver that sends the
+// timeline's events in order and fires the actors' timers in time order.
+// Each actor runs on its own XState SimulatedClock (deterministic, no real
+// waiting); a shared heap of due instants tells the driver which clock to
+// advance next. At one instant all events come before any timer, as in the
+// simulator (R14). The model covers the point, trigger and filter kinds the
+// benchmark journey uses and refuses any other, so the outcome check before
+// timing compares like with like.
+import { assign, createActor, createMachine, SimulatedClock, type AnyActor, type AnyEventObject } from 'xstate';
+import { parseDuration } from '../../../src/core/durations';
+import type { AwaitedEvent, Filter, Journey, JourneyPoint, Trigger } from '../../../src/core/schema';
+import { chooseBranch, FREQUENCY_PERIOD_MS, splitUnit } from '../../../src/core/simulator/index';
+import { TimerQueue } from '../../../src/core/simulator/priorityQueue';
+import type { Contact, ContactEvent, Timeline } from '../../../src/core/timeline';
+import { emptyOutcomes, type Outcomes } from './outcomes';
+
+type FieldValue = string | number | boolean;
+type ListStatus = 'subscribed' | 'unsubscribed';
+
+/** An actor's context: the contact's data as the journey reads and changes it. */
+interface ContactData {
+  readonly id: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly tags: readonly string[];
+  readonly fields: Readonly<Record<string, FieldValue>>;
+  readonly lists: Readonly<Record<string, ListStatus>>;
+  readonly smsConsent: boolean;
+  readonly unsubscribedAll: boolean;
+  readonly frequency: Contact['frequency'];
+  /** When this journey last sent the contact a marketing email (R18). */
+  readonly lastMarketingEmail: number;
+  /** The stay number (1 on the first entry), for the split hash (R13). */
+  readonly entry: number;
+}
+
+type Args = { context: ContactData; event: AnyEventObject };
+
+function contactData(c: Contact): ContactData {
+  return {
+    id: c.id,
+    ...(c.email !== undefined ? { email: c.email } : {}),
+    ...(c.phone !== undefined ? { phone: c.phone } : {}),
+    tags: c.tags ?? [],
+    fields: c.fields ?? {},
+    lists: c.lists ?? {},
+    smsConsent: c.smsConsent === true,
+    unsubscribedAll: c.unsubscribedAll === true,
+    frequency: c.frequency,
+    lastMarketingEmail: -Infinity,
+    entry: 0,
+  };
+}
+
+/** The contact's data after an event's own change (tags, fields, lists, unsubscribes). */
+function applyEvent(d: ContactData, ev: AnyEventObject): ContactData {
+  const e = ev as ContactEvent;
+  switch (e.type) {
+    case 'tagAdded':
+      return d.tags.includes(e.tag) ? d : { ...d, tags: [...d.tags, e.tag] };
+    case 'tagRemoved':
+      return d.tags.includes(e.tag) ? { ...d, tags: d.tags.filter((t) => t !== e.tag) } : d;
+    case 'fieldChanged': {
+      if (e.value === null) {
+        if (!(e.field in d.fields)) return d;
+        const { [e.field]: _removed, ...rest } = d.fields;
+        return { ...d, fields: rest };
+      }
+      return d.fields[e.field] === e.value ? d : { ...d, fields: { ...d.fields, [e.field]: e.value } };
+    }
+    case 'formSubmitted':
+      return e.fields ? { ...d, fields: { ...d.fields, ...e.fields } } : d;
+    case 'unsubscribed':
+      if (e.list === undefined) return d.unsubscribedAll ? d : { ...d, unsubscribedAll: true };
+      return d.lists[e.list] === 'unsubscribed' ? d : { ...d, lists: { ...d.lists, [e.list]: 'unsubscribed' } };
+    case 'subscribed':
+      return d.lists[e.list] === 'subscribed' ? d : { ...d, lists: { ...d.lists, [e.list]: 'subscribed' } };
+    case 'audienceJoined':
+      return e.list === undefined || d.lists[e.list] === 'subscribed' ? d : { ...d, lists: { ...d.lists, [e.list]: 'subscribed' } };
+    default:
+      return d;
+  }
+}
+
+function asNumber(v: FieldValue | undefined): number | undefined {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
+  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+  return undefined;
+}
+
+/** Filters and if/else conditions: the kinds the benchmark journey uses. */
+function holds(f: Filter, d: ContactData): boolean {
+  switch (f.type) {
+    case 'all':
+      return f.of.every((g) => holds(g, d));
+    case 'any':
+      return f.of.some((g) => holds(g, d));
+    case 'not':
+      return !holds(f.filter, d);
+    case 'hasTag':
+      return d.tags.includes(f.tag);
+    case 'memberOf':
+      return d.lists[f.list] === 'subscribed';
+    case 'field': {
+      const v = Object.prototype.hasOwnProperty.call(d.fields, f.field) ? d.fields[f.field] : undefined;
+      const present = v !== undefined && v !== '';
+      switch (f.op) {
+        case 'exists':
+          return present;
+        case 'notExists':
+          return !present;
+        case 'eq':
+        case 'neq': {
+          let same = false;
+          if (present && f.value !== undefined) {
+            const a = asNumber(v);
+            const b = asNumber(f.value);
+            same = a !== undefined && b !== undefined ? a === b : String(v).toLowerCase() === String(f.value).toLowerCase();
+          }
+          return f.op === 'eq' ? same : !same;
+        }
+        case 'gt':
+        case 'gte':
+        case 'lt':
+        case 'lte': {
+          const a = asNumber(v);
+          const b = asNumber(f.value);
+          if (a === undefined || b === undefined) return false;
+          return f.op === 'gt' ? a > b : f.op === 'gte' ? a >= b : f.op === 'lt' ? a < b : a <= b;
+        }
+        default:
+          throw new Error(`The XState model does not implement the field operator ${f.op}.`);
+      }
+    }
+    default:
+      throw new Error(`The XState model does not implement ${f.type} filters.`);
+  }
+}
+
+function triggerFires(t: Trigger, ev: AnyEventObject): boolean {
+  const e = ev as ContactEvent;
+  switch (t.type) {
+    case 'tagAdded':
+      return e.type === 'tagAdded' && e.tag === t.tag;
+    case 'formSubmitted':
+      return e.type === 'formSubmitted' && e.form === t.form;
+    case 'audienceJoined':
+      return e.type === 'audienceJoined' && (t.list === undefined || e.list === t.list);
+    default:
+      throw new Error(`The XState model does not implement ${t.type} triggers.`);
+  }
+}
+
+function triggerEventType(t: Trigger): string {
+  if (t.type === 'tagAdded' || t.type === 'formSubmitted' || t.type === 'audienceJoined') return t.type;
+  throw new Error(`The XState model does not implement ${t.type} triggers.`);
+}
+
+function awaited(a: AwaitedEvent, ev: AnyEventObject, contentOf: (point: string) => string | undefined): boolean {
+  const e = ev as ContactEvent;
+  switch (a.type) {
+    case 'emailOpened':
+    case 'emailClicked': {
+      if (e.type !== a.type) return false;
+      const fromPoint = e.point !== undefined ? e.point === a.point : e.content !== undefined && e.content === contentOf(a.point);
+      if (!fromPoint) return false;
+      return a.type === 'emailOpened' || a.link === undefined || (e.type === 'emailClicked' && e.link === a.link);
+    }
+    case 'purchase':
+      return e.type === 'purchase' && (a.product === undefined || e.product === a.product);
+    case 'formSubmitted':
+      return e.type === 'formSubmitted' && e.form === a.form;
+    default:
+      throw new Error(`The XState model does not implement waiting for ${a.type}.`);
+  }
+}
+
+function durationMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new Error(`Not a duration: ${text}`);
+  return ms;
+}
+
+/** The instant the driver is at; actions read it for the frequency cap (R18). */
+export interface ReplayClock {
+  now: number;
+}
+
+/**
+ * The XState machine for a journey. Counting actions write into `tally`;
+ * `time.now` is the instant of the event or timer being handled.
+ */
+export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayClock, seed: number) {
+  if (journey.kind !== 'trigger') throw new Error('The XState model covers trigger journeys only.');
+  const reEntry = journey.settings?.reEntry?.mode ?? 'never';
+  if (reEntry !== 'never') throw new Error('The XState model covers journeys without re-entry only.');
+  if ((journey.settings?.exitCriteria ?? []).length > 0) throw new Error('The XState model does not implement exit criteria.');
+  const content = new Map((journey.content ?? []).map((c) => [c.id, c]));
+  const transactionalLists = new Set((journey.lists ?? []).filter((l) => l.kind === 'transactional').map((l) => l.id));
+  const isTransactional = (contentId: string) => {
+    const c = content.get(contentId);
+    return c !== undefined && (c.transactional === true || (c.list !== undefined && transactionalLists.has(c.list)));
+  };
+  const marketing = journey.points.some((p) => (p.type === 'sendEmail' || p.type === 'sendSms') && !isTransactional(p.content));
+  const pointById = new Map(journey.points.map((p) => [p.id, p]));
+  const contentOf = (id: string) => {
+    const p = pointById.get(id);
+    return p && (p.type === 'sendEmail' || p.type === 'sendSms') ? p.content : undefined;
+  };
+  // The simulator treats the journey's own tag and list changes as events; this model does not, so refuse a journey that listens to them.
+  const ownTags = new Set(journey.points.flatMap((p) => (p.type === 'addTag' || p.type === 'removeTag' ? [p.tag] : [])));
+  for (const sp of journey.startingPoints) {
+    if (sp.trigger.type === 'tagAdded' && ownTags.has(sp.trigger.tag)) throw new Error(`Starting point ${sp.id} listens to a tag the journey itself changes: not modelled.`);
+    if (sp.trigger.type === 'audienceJoined' && journey.points.some((p) => p.type === 'subscribeList')) throw new Error('An audienceJoined trigger with subscribeList points is not modelled.');
+  }
+  for (const p of journey.points) if (p.type === 'waitForEvent' && p.event.type === 'tagAdded') throw new Error(`Point ${p.id} waits for a tag: not modelled.`);
+
+  const target = (id: string) => `#${id}`;
+  const enter = (id: string) => () => {
+    tally.entered[id] = tally.entered[id]! + 1;
+  };
+  const suppressed = (id: string, reason: string) => {
+    const by = tally.suppressed[id]!;
+    by[reason] = (by[reason] ?? 0) + 1;
+  };
+  const sent = (id: string) => () => {
+    tally.sent[id] = tally.sent[id]! + 1;
+  };
+  const listReason = (d: ContactData, list: string | undefined): string | undefined => {
+    if (list === undefined) return undefined;
+    const status = d.lists[list];
+    return status === 'subscribed' ? undefined : status === 'unsubscribed' ? 'listUnsubscribed' : 'notSubscribed';
+  };
+  const emailBlock = (contentId: string) => {
+    const transactional = isTransactional(contentId);
+    const list = content.get(contentId)?.list;
+    return (d: ContactData): string | undefined => {
+      if (transactional) return undefined;
+      if (d.unsubscribedAll) return 'unsubscribedAll';
+      const byList = listReason(d, list);
+      if (byList) return byList;
+      if (d.frequency !== undefined && time.now - d.lastMarketingEmail < FREQUENCY_PERIOD_MS[d.frequency]) return 'frequency';
+      return undefined;
+    };
+  };
+  const smsBlock = (contentId: string, phoneField: string | undefined) => {
+    const transactional = isTransactional(contentId);
+    const list = content.get(contentId)?.list;
+    const usable = (v: unknown) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number';
+    return (d: ContactData): string | undefined => {
+      const phone = phoneField !== undefined && phoneField !== 'phone' ? usable(d.fields[phoneField]) : usable(d.phone) || usable(d.fields['phone']);
+      if (!phone) return 'noPhone';
+      if (transactional) return undefined;
+      if (d.unsubscribedAll) return 'unsubscribedAll';
+      const byList = listReason(d, list);
+      if (byList) return byList;
+      if (!d.smsConsent) return 'noSmsConsent';
+      return undefined;
+    };
+  };
+  const applyEventAction = assign(({ context, event }: Args) => applyEvent(context, event));
+
+  const inJourney: Record<string, object> = {};
+  const finals: Record<string, object> = {};
+  for (const p of journey.points) {
+    const state = pointState(p);
+    if (p.type === 'end' || p.type === 'exit') finals[p.id] = state;
+    else inJourney[p.id] = state;
+  }
+
+  function pointState(p: JourneyPoint): object {
+    const id = p.id;
+    switch (p.type) {
+      case 'sendEmail':
+      case 'sendSms': {
+        const block = p.type === 'sendEmail' ? emailBlock(p.content) : smsBlock(p.content, p.phoneField);
+        const recordsFrequency = p.type === 'sendEmail' && !isTransactional(p.content);
+        return {
+          id,
+          entry: enter(id),
+          always: [
+            {
+              guard: ({ context }: Args) => block(context) === undefined,
+              target: target(p.next),
+              actions: recordsFrequency ? [sent(id), assign({ lastMarketingEmail: () => time.now })] : sent(id),
+            },
+            { target: target(p.next), actions: ({ context }: Args) => suppressed(id, block(context)!) },
+          ],
+        };
+      }
+      case 'addTag':
+        return { id, entry: [enter(id), assign({ tags: ({ context }: Args) => (context.tags.includes(p.tag) ? context.tags : [...context.tags, p.tag]) })], always: target(p.next) };
+      case 'removeTag':
+        return { id, entry: [enter(id), assign({ tags: ({ context }: Args) => context.tags.filter((t) => t !== p.tag) })], always: target(p.next) };
+      case 'updateField':
+        return { id, entry: [enter(id), assign({ fields: ({ context }: Args) => ({ ...context.fields, [p.field]: p.value }) })], always: target(p.next) };
+      case 'webhook':
+        return { id, entry: enter(id), always: target(p.next) };
+      case 'wait':
+        return { id, entry: enter(id), after: { [durationMs(p.duration)]: { target: target(p.next) } } };
+      case 'waitForEvent':
+        return {
+          id,
+          entry: enter(id),
+          on: { [p.event.type]: [{ guard: ({ event }: Args) => awaited(p.event, event, contentOf), target: target(p.branches.yes), actions: applyEventAction }] },
+          after: { [durationMs(p.timeout)]: { target: target(p.branches.timeout) } },
+        };
+      case 'ifElse':
+        return { id, entry: enter(id), always: [{ guard: ({ context }: Args) => holds(p.condition, context), target: target(p.branches.yes) }, { target: target(p.branches.no) }] };
+      case 'split': {
+        const percents = p.branches.map((b) => b.percent);
+        const branch = (d: ContactData) => chooseBranch(splitUnit(seed, d.id, id, d.entry), percents);
+        return {
+          id,
+          entry: enter(id),
+          always: p.branches.map((b, k) => (k < p.branches.length - 1 ? { guard: ({ context }: Args) => branch(context) === k, target: target(b.next) } : { target: target(b.next) })),
+        };
+      }
+      case 'end':
+        return {
+          id,
+          type: 'final',
+          entry: [
+            enter(id),
+            () => {
+              tally.completed++;
+            },
+          ],
+        };
+      case 'exit':
+        return {
+          id,
+          type: 'final',
+          entry: [
+            enter(id),
+            () => {
+              tally.exitedBy['exitPoint'] = (tally.exitedBy['exitPoint'] ?? 0) + 1;
+            },
+          ],
+        };
+      default:
+        throw new Error(`The XState model does not implement ${p.type} points.`);
+    }
+  }
+
+  // Entering: per trigger event type, the starting points in document order; the filter sees the data after the event's change.
+  const idleOn: Record<string, object[]> = {};
+  for (const sp of journey.startingPoints) {
+    const type = triggerEventType(sp.trigger);
+    (idleOn[type] ??= []).push({
+      guard: ({ context, event }: Args) => triggerFires(sp.trigger, event) && (sp.filter === undefined || holds(sp.filter, applyEvent(context, event))),
+      target: target(sp.next),
+      actions: [
+        applyEventAction,
+        assign({ entry: ({ context }: Args) => context.entry + 1 }),
+        () => {
+          tally.started++;
+        },
+      ],
+    });
+  }
+
+  const first = journey.startingPoints[0]?.next;
+  if (first === undefined || inJourney[first] === undefined) throw new Error('The XState model needs a first point that is not an end or exit.');
+  return createMachine({
+    id: 'journey',
+    initial: 'idle',
+    context: ({ input }: { input: Contact }) => contactData(input),
+    // Events nobody handles still change the contact's data.
+    on: { '*': { actions: applyEventAction } },
+    states: {
+      idle: { on: idleOn },
+      inJourney: {
+        initial: first,
+        states: inJourney,
+        // R17: a master unsubscribe makes a waiting contact leave a marketing journey.
+        on: marketing ? { unsubscribed: [{ guard: ({ event }: Args) => (event as ContactEvent & { type: 'unsubscribed' }).list === undefined, target: '#unsubscribedExit', actions: applyEventAction }] } : {},
+      },
+      ...finals,
+      unsubscribedExit: {
+        id: 'unsubscribedExit',
+        type: 'final',
+        entry: () => {
+          tally.exitedBy['unsubscribed'] = (tally.exitedBy['unsubscribed'] ?? 0) + 1;
+        },
+      },
+    },
+  } as unknown as Parameters<typeof createMachine>[0]);
+}
+
+/** An actor's SimulatedClock that also tells the driver when its timers are due. */
+class ContactClock extends SimulatedClock {
+  constructor(
+    private readonly contact: number,
+    private readonly due: TimerQueue,
+  ) {
+    super();
+  }
+
+  override setTimeout(fn: (...args: unknown[]) => void, timeout: number): number {
+    const id = super.setTimeout(fn, timeout);
+    this.due.push(this.now() + timeout, 0, this.contact, 0);
+    return id;
+  }
+
+  /**
+   * Moves the clock to an event's instant without firing timers due then:
+   * the driver fires them after every event at that instant (R14).
+   * SimulatedClock.set would fire them first.
+   */
+  moveTo(t: number): void {
+    (this as unknown as { _now: number })._now = t;
+  }
+}
+
+export interface XStateReplayResult {
+  outcomes: Outcomes;
+  /** Actors created (one per contact with an event). */
+  actors: number;
+}
+
+/** Replays the whole timeline (it has no horizon) with one XState actor per contact. */
+export function replayWithXState(journey: Journey, timeline: Timeline, seed = timeline.seed ?? 0): XStateReplayResult {
+  if (timeline.horizon !== undefined) throw new Error('The XState replay runs timelines without a horizon only.');
+  const sendIds = journey.points.filter((p) => p.type === 'sendEmail' || p.type === 'sendSms').map((p) => p.id);
+  const tally = emptyOutcomes(
+    journey.points.map((p) => p.id),
+    sendIds,
+  );
+  const time: ReplayClock = { now: -Infinity };
+  const machine = journeyMachine(journey, tally, time, seed);
+  const index = new Map<string, number>();
+  timeline.contacts.forEach((c, i) => index.set(c.id, i));
+  const n = timeline.contacts.length;
+  const actors: (AnyActor | undefined)[] = new Array(n);
+  const clocks: (ContactClock | undefined)[] = new Array(n);
+  const done = new Uint8Array(n);
+  const due = new TimerQueue();
+  const start = timeline.start !== undefined ? Date.parse(timeline.start) : -Infinity;
+  const events = timeline.events;
+  let created = 0;
+  let last = -Infinity;
+  let e = 0;
+  let nextEventAt = events.length > 0 ? Date.parse(events[0]!.at) : Infinity;
+
+  const settle = (c: number, actor: AnyActor) => {
+    if (actor.getSnapshot().status !== 'done') return;
+    done[c] = 1;
+    actors[c] = undefined; // let a finished contact's actor be collected
+    clocks[c] = undefined;
+  };
+
+  for (;;) {
+    const timerAt = due.peekTime();
+    if (nextEventAt === Infinity && timerAt === Infinity) break;
+    if (nextEventAt <= timerAt) {
+      const ev = events[e++]!;
+      const t = nextEventAt;
+      nextEventAt = e < events.length ? Date.parse(events[e]!.at) : Infinity;
+      if (t < last) throw new Error('The XState replay needs a timeline in time order.');
+      if (t < start) throw new Error('The XState replay does not model history before the start.');
+      last = t;
+      const c = index.get(ev.contact);
+      if (c === undefined) throw new Error(`Event for unknown contact ${ev.contact}.`);
+      if (done[c]) continue;
+      let actor = actors[c];
+      let clock = clocks[c];
+      if (!actor || !clock) {
+        clock = clocks[c] = new ContactClock(c, due);
+        clock.moveTo(t);
+        actor = actors[c] = createActor(machine, { input: timeline.contacts[c]!, clock }).start();
+        created++;
+      }
+      clock.moveTo(t);
+      time.now = t;
+      actor.send(ev);
+      settle(c, actor);
+    } else {
+      due.pop();
+      const c = due.poppedA;
+      const clock = clocks[c];
+      const actor = actors[c];
+      if (!clock || !actor) continue; // the contact finished since
+      time.now = timerAt;
+      clock.set(timerAt);
+      settle(c, actor);
+    }
+  }
+  return { outcomes: tally, actors: created };
+}
