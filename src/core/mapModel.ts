@@ -152,25 +152,16 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
   };
 
   const pending: { from: MapNode; raw: unknown; kind: 'start' | 'point'; index: number }[] = [];
-  arrayField(value, 'startingPoints').forEach((raw, index) => {
-    const id = stringField(raw, 'id') ?? `starting point ${index + 1}`;
-    const parsed = StartingPoint.safeParse(raw);
-    const triggerType = stringField(isObject(raw) ? raw['trigger'] : undefined, 'type') ?? '';
-    const summary = parsed.success
-      ? summarizeTrigger(parsed.data.trigger) + (parsed.data.filter ? ` · only if ${summarizeFilter(parsed.data.filter)}` : '')
-      : 'Not a valid starting point: see its problems';
+  /** Adds the node of a starting point or journey point; what differs between the two is in `look`. */
+  const addNode = (raw: unknown, kind: 'start' | 'point', index: number, id: string, look: Pick<MapNode, 'type' | 'typeLabel' | 'icon' | 'title' | 'summary' | 'valid'>) => {
+    const section = kind === 'start' ? 'startingPoints' : 'points';
     const node: MapNode = {
       key: uniqueKey(id),
       id,
-      kind: 'start',
-      type: 'start',
-      typeLabel: 'Starting point',
-      icon: TRIGGER_ICONS[triggerType as TriggerType] ?? 'debug-start',
-      title: stringField(raw, 'name') ?? id,
-      summary,
-      path: ['startingPoints', index],
-      valid: parsed.success,
-      problems: problemsBySection.startingPoints.get(index) ?? [],
+      kind,
+      ...look,
+      path: [section, index],
+      problems: problemsBySection[section].get(index) ?? [],
       ports: [],
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
@@ -178,33 +169,36 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
     const pin = pinOf(id);
     if (pin) node.pinned = pin;
     nodes.push(node);
-    pending.push({ from: node, raw, kind: 'start', index });
+    pending.push({ from: node, raw, kind, index });
+  };
+  arrayField(value, 'startingPoints').forEach((raw, index) => {
+    const id = stringField(raw, 'id') ?? `starting point ${index + 1}`;
+    const parsed = StartingPoint.safeParse(raw);
+    const triggerType = stringField(isObject(raw) ? raw['trigger'] : undefined, 'type') ?? '';
+    addNode(raw, 'start', index, id, {
+      type: 'start',
+      typeLabel: 'Starting point',
+      icon: TRIGGER_ICONS[triggerType as TriggerType] ?? 'debug-start',
+      title: stringField(raw, 'name') ?? id,
+      summary: parsed.success
+        ? summarizeTrigger(parsed.data.trigger) + (parsed.data.filter ? ` · only if ${summarizeFilter(parsed.data.filter)}` : '')
+        : 'Not a valid starting point: see its problems',
+      valid: parsed.success,
+    });
   });
   arrayField(value, 'points').forEach((raw, index) => {
     const id = stringField(raw, 'id') ?? `point ${index + 1}`;
     const type = stringField(raw, 'type') ?? '';
     const parsed = JourneyPoint.safeParse(raw);
     const known = isPointType(type);
-    const node: MapNode = {
-      key: uniqueKey(id),
-      id,
-      kind: 'point',
+    addNode(raw, 'point', index, id, {
       type: known ? type : 'unknown',
       typeLabel: known ? POINT_TYPE_LABELS[type] : `Unknown type "${type}"`,
       icon: known ? POINT_ICONS[type] : 'question',
       title: stringField(raw, 'title') ?? id,
       summary: parsed.success ? summarizePoint(parsed.data) : 'Not a valid point: see its problems',
-      path: ['points', index],
       valid: parsed.success,
-      problems: problemsBySection.points.get(index) ?? [],
-      ports: [],
-      width: NODE_WIDTH,
-      height: NODE_HEIGHT,
-    };
-    const pin = pinOf(id);
-    if (pin) node.pinned = pin;
-    nodes.push(node);
-    pending.push({ from: node, raw, kind: 'point', index });
+    });
   });
 
   const ghosts = new Map<string, MapNode>();
