@@ -63,11 +63,16 @@ function pathsOf(value: Json, limit = 400): (string | number)[][] {
   return paths;
 }
 
+/** `root` with the value at `path` replaced (undefined: removed); unchanged when an earlier mutation left no container on the path. */
 function setAt(root: Json, path: (string | number)[], value: Json | undefined): Json {
   if (path.length === 0) return value ?? null;
   const copy = structuredClone(root);
-  let parent: Json = copy;
-  for (const segment of path.slice(0, -1)) parent = (parent as Record<string | number, Json>)[segment]!;
+  let parent: Json | undefined = copy;
+  for (const segment of path.slice(0, -1)) {
+    if (parent === null || typeof parent !== 'object') return root;
+    parent = (parent as Record<string | number, Json>)[segment];
+  }
+  if (parent === null || parent === undefined || typeof parent !== 'object') return root;
   const last = path[path.length - 1]!;
   if (value === undefined) {
     if (Array.isArray(parent)) parent.splice(Number(last), 1);
