@@ -21,14 +21,14 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** A persistent context (its own profile folder) and a page; close() removes the profile. */
-export async function launchChromium({ viewport = { width: 1400, height: 900 }, colorScheme } = {}) {
+/** A persistent context (its own profile folder) and a page, with `args` added to CHROMIUM_ARGS; close() removes the profile. */
+export async function launchChromium({ viewport = { width: 1400, height: 900 }, colorScheme, args = [] } = {}) {
   ensureSystemPackages();
   const profile = mkdtempSync(join(tmpdir(), 'journey-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
     viewport,
     ...(colorScheme ? { colorScheme } : {}),
     env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: join(profile, '.config'), XDG_CACHE_HOME: join(profile, '.cache') },
