@@ -1,13 +1,13 @@
 // In VS Code for the Web: "Simulate Journey" runs the pure core simulator in
 // the web worker extension host on a mounted sample and its timeline, with
 // the same stats as the simulator itself, shown in the contact queues and
-// the status bar.
+// the status bar; the sample scenarios pass in the Test Explorer.
 import { assert } from 'chai';
 import * as vscode from 'vscode';
 import { Journey } from '../../src/core/schema';
 import { simulate } from '../../src/core/simulator/index';
 import { Timeline } from '../../src/core/timeline';
-import { closeAllEditors, journeyApi, mountedUri, readJson } from './webTestKit';
+import { closeAllEditors, journeyApi, mountedUri, readJson, waitFor } from './webTestKit';
 
 describe('simulation in VS Code for the Web', function () {
   afterEach(closeAllEditors);
@@ -34,5 +34,20 @@ describe('simulation in VS Code for the Web', function () {
     assert.equal(session!.snapshot.stats.started, 0);
     await vscode.commands.executeCommand('journeyDesigner.simulation.goToTime', '2026-03-04T00:00:00Z');
     assert.include(session!.snapshot.queues['p_wait_3d'] ?? [], 'c_ona');
+  });
+
+  it('runs the sample scenarios in the Test Explorer, all passing', async () => {
+    const api = await journeyApi();
+    await api.scenarioTests.discoverAll();
+    const files = await vscode.workspace.findFiles('**/*.scenario.json');
+    assert.isAtLeast(files.length, 5);
+    let expectations = 0;
+    for (const file of files) expectations += (await readJson<{ expectations: unknown[] }>(file)).expectations.length;
+    const ran = waitFor(api.scenarioTests.onDidRun, () => (api.scenarioTests.lastOutcome.size >= expectations ? true : undefined), 'the scenario run', 45000);
+    await vscode.commands.executeCommand('testing.runAll');
+    await ran;
+    const outcomes = [...api.scenarioTests.lastOutcome.values()];
+    assert.equal(outcomes.length, expectations);
+    assert.deepEqual(outcomes.filter((o) => o !== 'passed'), []);
   });
 });
