@@ -1,10 +1,12 @@
 // Builds every bundle of the extension: the extension host, the language
-// server, the webview app, the `journey` CLI and the integration test suite;
-// also writes the JSON Schema generated from the zod schema.
+// server, the webview app, the `journey` CLI, the web extension (its browser
+// builds are in build/webBundles.mjs) and the test suites; also writes the
+// JSON Schema generated from the zod schema.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { WEB_BUNDLES, WEB_TEST_BUNDLES } from './build/webBundles.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -34,10 +36,14 @@ const webviewBuilds = existsSync('webview/main.tsx')
   ? [{ ...common, entryPoints: { webview: 'webview/main.tsx' }, platform: 'browser', format: 'iife', outdir: 'dist', jsx: 'automatic', loader: { '.ttf': 'file' } }]
   : [];
 
+/** VS Code for the Web: the extension and its language server in web workers (no Node built-ins: the build fails on one). */
+const webBuilds = WEB_BUNDLES.map((b) => ({ ...common, ...b }));
+
 /** The mocha suites that run inside a real VS Code extension host. */
 const testBuilds = ['test/integration/index', 'test/e2e/index']
   .filter((entry) => existsSync(`${entry}.ts`))
   .map((entry) => ({ ...common, entryPoints: { [entry]: `${entry}.ts` }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }));
+const webTestBuilds = WEB_TEST_BUNDLES.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p))).map((b) => ({ ...common, ...b }));
 
 async function writeJsonSchema() {
   if (!existsSync('src/core/schema.ts')) return;
@@ -55,7 +61,7 @@ const runtimeBuilds = existsSync('src/restate/runtime/index.ts')
   ? [{ ...common, ...(await (await import('tsx/esm/api')).tsImport('./src/restate/runtimeBundle.ts', import.meta.url)).RUNTIME_BUNDLE_BUILD, outdir: 'dist', sourcemap: false }]
   : [];
 
-const all = [...nodeBuilds, ...webviewBuilds, ...testBuilds, ...runtimeBuilds];
+const all = [...nodeBuilds, ...webviewBuilds, ...webBuilds, ...testBuilds, ...webTestBuilds, ...runtimeBuilds];
 await writeJsonSchema();
 if (watch) {
   const contexts = await Promise.all(all.map((o) => esbuild.context(o)));

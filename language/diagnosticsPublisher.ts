@@ -4,8 +4,8 @@
 // moved on). The
 // validation itself comes from the analysis cache, so a version that a
 // completion or hover already validated is not validated again.
-import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver/node';
-import { DiagnosticSeverity } from 'vscode-languageserver/node';
+import type { Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JourneyDiagnostic, Severity } from '../src/core/diagnostic';
 import type { AnalysisCache, DocumentAnalysis } from './documentAnalysis';

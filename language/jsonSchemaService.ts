@@ -5,7 +5,7 @@
 // diagnostics, so no error is ever published twice. The service's parse of
 // a document is kept per (uri, version), like the core's analysis.
 import { getLanguageService, type JSONDocument, type LanguageService } from 'vscode-json-languageservice';
-import type { CompletionList, Hover, Position } from 'vscode-languageserver/node';
+import type { CompletionList, Hover, Position } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { journeyJsonSchema } from '../src/core/jsonSchema';
 import type { DocumentAnalysis } from './documentAnalysis';

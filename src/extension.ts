@@ -1,100 +1,23 @@
-// Extension entry point: registers the journey map editor, the commands,
-// the simulation views and the scenario tests, starts the language server,
-// and returns a small API for tests. Activation stays fast: the heavy parts
-// (zod schemas, validator, simulator, exporter, language client) load on
-// first use through `lazy`, and test/unit/activationImports.test.ts keeps
-// them out of this module's static imports.
+// Extension entry point on the desktop and remote (Node) extension hosts
+// (package.json `main`, bundled to dist/extension.js): the language server
+// runs in its own Node process and every command is there, publishing to
+// Restate included. The activation itself is journeyDesigner.ts.
 import { bundleStart } from './activationClock';
-import * as vscode from 'vscode';
-import { registerCommands } from './commands';
-import { ContactQueuesView } from './contactQueuesView';
-import type { EditResult, JourneyEditorProvider } from './journeyEditorProvider';
-import { VIEW_TYPE } from './journeyMapViewType';
-import { lazy } from './lazy';
-import { registerMapCommands } from './mapCommands';
-import { registerNewJourneyCommand } from './newJourneyCommand';
+import type * as vscode from 'vscode';
+import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
 import { registerPublishCommand } from './publishCommand';
-import { ScenarioTestController } from './scenarioTestController';
-import { SimulationController } from './simulateCommand';
-import { JourneyStatusBar } from './statusBar';
-import type { JourneyOperation, RenderedSummary, SimulationOverlay } from './webviewProtocol';
 
-export interface JourneyDesignerApi {
-  /** Resolves when the language server is up. */
-  languageServerReady: Promise<void>;
-  /** The last summary the map of `uri` reported drawing. */
-  renderedMap(uri: vscode.Uri): RenderedSummary | undefined;
-  /** Fires each time a map reports what it drew. */
-  onDidRenderMap: vscode.Event<{ uri: string; summary: RenderedSummary }>;
-  /** The status bar item of the active journey. */
-  statusBar: JourneyStatusBar;
-  /** Performs a map edit on the journey of `uri` exactly as if its map had sent it. */
-  mapOperation(uri: vscode.Uri, operation: JourneyOperation): Promise<EditResult>;
-  /** Shows (or clears, with null) simulation stats and a contact's path on the maps of `uri`. */
-  showSimulationOnMap(uri: vscode.Uri, overlay: SimulationOverlay | null): Promise<void>;
-  /** The simulations run from the editor. */
-  simulations: SimulationController;
-  /** The journey scenarios of the Test Explorer. */
-  scenarioTests: ScenarioTestController;
-  /** Milliseconds from the start of loading the extension's code to the end of activate(). */
-  activationMs: number;
-}
+export type { JourneyDesignerApi } from './journeyDesigner';
 
 export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
-  const log = vscode.window.createOutputChannel('Journey Designer', { log: true });
-  context.subscriptions.push(log);
-
-  const renderedEmitter = new vscode.EventEmitter<{ uri: string; summary: RenderedSummary }>();
-  let loadedMaps: JourneyEditorProvider | undefined;
-  const maps = lazy(async () => {
-    loadedMaps = (await import('./journeyEditorProvider')).JourneyEditorProvider.create(context, log);
-    loadedMaps.onDidRender((e) => renderedEmitter.fire(e));
-    return loadedMaps;
-  });
-  context.subscriptions.push(
-    renderedEmitter,
-    vscode.window.registerCustomEditorProvider(
-      VIEW_TYPE,
-      { resolveCustomTextEditor: async (document, panel) => (await maps()).resolveCustomTextEditor(document, panel) },
-      { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
-    ),
+  return activateJourneyDesigner(
+    context,
+    {
+      startLanguageClient: async (ctx, log) => (await import('./languageClient')).startLanguageClient(ctx, log),
+      registerPublishCommand,
+    },
+    bundleStart,
   );
-  registerCommands(context);
-  registerMapCommands(context, maps);
-  registerNewJourneyCommand(context);
-  registerPublishCommand(context);
-
-  const statusBar = new JourneyStatusBar();
-  const queues = new ContactQueuesView();
-  const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
-  const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
-  const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
-  context.subscriptions.push(statusBar, queues, simulations, scenarioTests);
-
-  const languageServerReady = import('./languageClient')
-    .then(({ startLanguageClient }) => startLanguageClient(context, log))
-    .then(
-      () => log.info('language server started'),
-      (error: unknown) => {
-        log.error(`language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-        throw error;
-      },
-    );
-
-  const activationMs = performance.now() - bundleStart;
-  log.info(`activated in ${activationMs.toFixed(1)} ms`);
-  return {
-    activationMs,
-    languageServerReady,
-    renderedMap: (uri) => loadedMaps?.rendered.get(uri.toString()),
-    onDidRenderMap: renderedEmitter.event,
-    mapOperation: async (uri, operation) => (await maps()).performOperation(uri, operation),
-    showSimulationOnMap: showOnMap,
-    statusBar,
-    simulations,
-    scenarioTests,
-  };
 }
 
 export function deactivate(): void {}
-

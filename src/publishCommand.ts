@@ -10,9 +10,8 @@
 import * as vscode from 'vscode';
 import { LineIndex } from './core/textPosition';
 import type { PublishFs, PublishOutcome } from './restate/publishJourney';
+import { PUBLISH_COMMAND } from './publishCommandId';
 import { readSettings } from './settings';
-
-export const PUBLISH_COMMAND = 'journeyDesigner.publish';
 
 function journeyUriOf(arg: unknown): vscode.Uri | undefined {
   if (arg instanceof vscode.Uri) return arg;
@@ -69,7 +68,7 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
         void vscode.window.showErrorMessage('Publishing writes files and can register services with Restate: trust this workspace first.');
         return { published: false, reasons: [] };
       }
-      const [{ publishJourney }, { RUNTIME_BUNDLE_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundle')]);
+      const [{ publishJourney }, { RUNTIME_BUNDLE_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundleFile')]);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
       const text = document.getText();

@@ -1,7 +1,8 @@
 // Runs every test of the project and prints one closing line
 // `N passed, N failed`: type check, build, unit tests (core, CLI, language
 // server over a real LSP connection), then the integration suite in a real
-// VS Code. Exits non-zero if anything failed or a stage could not run.
+// VS Code and the web extension suite in a real VS Code for the Web.
+// Exits non-zero if anything failed or a stage could not run.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -51,6 +52,7 @@ if (!run('build', npm, ['run', '--silent', 'build'])) {
     ['test:webview', 'map tests in Chromium'],
     ['test:restate', 'Restate runtime tests'],
     ['test:integration', 'integration tests in VS Code'],
+    ['test:web-extension', 'web extension tests in VS Code for the Web'],
     ['test:e2e', 'the installed .vsix, as a new user'],
   ]) {
     if (scripts[script]) runCounted(title, npm, ['run', '--silent', script]);

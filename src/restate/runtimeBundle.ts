@@ -2,11 +2,13 @@
 // built: esbuild bundles src/restate/runtime/index.ts with the core modules
 // it uses into one ES module; @restatedev/restate-sdk stays a dependency of
 // the generated project. The build (esbuild.mjs) writes it to
-// dist/restate/journey-runtime.mjs, next to the CLI and the extension.
+// dist/restate/journey-runtime.mjs (RUNTIME_BUNDLE_FILE), next to the CLI
+// and the extension.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { RUNTIME_BUNDLE_FILE } from './runtimeBundleFile';
 
-export const RUNTIME_BUNDLE_FILE = 'restate/journey-runtime.mjs';
+export { RUNTIME_BUNDLE_FILE } from './runtimeBundleFile';
 
 /** esbuild options of the runtime bundle (entry relative to the repository root). */
 export const RUNTIME_BUNDLE_BUILD = {

@@ -1,7 +1,7 @@
 // Launches Debian's Chromium headless through playwright-core (never a
 // downloaded browser), with the flags this closed network needs, in a fresh
 // profile of its own.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -21,10 +21,14 @@ export const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** A persistent context (its own profile folder) and a page; close() removes the profile. */
-export async function launchChromium({ viewport = { width: 1400, height: 900 }, colorScheme } = {}) {
+/** A persistent context (its own profile folder, starting with `preferences` if given) and a page; close() removes the profile. */
+export async function launchChromium({ viewport = { width: 1400, height: 900 }, colorScheme, preferences } = {}) {
   ensureSystemPackages();
   const profile = mkdtempSync(join(tmpdir(), 'journey-chromium-'));
+  if (preferences) {
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(join(profile, 'Default', 'Preferences'), JSON.stringify(preferences));
+  }
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,

@@ -1,0 +1,167 @@
+// The Journey language server's wiring, whatever carries its messages:
+// validates `*.journey.json` documents with the shared core (syntax, zod
+// schema, semantic rules) and answers the editing requests: completion,
+// hover, go to definition, references, rename, outline and quick fixes.
+// language/server.ts runs it in a Node process (IPC or stdio) and
+// language/server.web.ts in a browser web worker; both only make the
+// connection. Every request of a document version reuses that version's
+// one analysis.
+import {
+  type ClientCapabilities,
+  CodeActionKind,
+  type CompletionList,
+  type Connection,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Plan } from '../src/core/schema';
+import { codeActions } from './codeActions';
+import { journeyCompletion } from './completion';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { AnalysisCache } from './documentAnalysis';
+import { documentSymbols } from './documentSymbols';
+import { journeyHover } from './hover';
+import { JsonSchemaService } from './jsonSchemaService';
+import { definition, references } from './navigation';
+import { prepareRename, rename } from './rename';
+import { safely } from './safeHandler';
+
+const PLANS: readonly Plan[] = ['free', 'essentials', 'standard', 'premium'];
+
+/** Registers every handler of the Journey language server on `connection` and starts listening on it. */
+export function serveJourneyLanguage(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new AnalysisCache();
+  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses);
+  const jsonSchema = new JsonSchemaService();
+  let capabilities: ClientCapabilities = {};
+
+  connection.onInitialize((params) => {
+    capabilities = params.capabilities;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':', ' '] },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: { label: 'Journey' },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
+      serverInfo: { name: 'journey-language-server', version: '0.1.0' },
+    };
+  });
+
+  /** Resolves once the first settings are read (or there are none to read), so no document is first published with the wrong plan. */
+  let settingsRead: () => void = () => undefined;
+  const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
+
+  connection.onInitialized(() => {
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'journeyDesigner' });
+    }
+    // A client that never answers must not hold the diagnostics back for long.
+    const fallback = setTimeout(settingsRead, 2000);
+    void loadSettings().finally(() => {
+      clearTimeout(fallback);
+      settingsRead();
+    });
+  });
+
+  /** The user's default plan (R1 limits of journeys that declare none), when the client offers settings. */
+  async function loadSettings(): Promise<void> {
+    if (!capabilities.workspace?.configuration) return;
+    try {
+      const settings = (await connection.workspace.getConfiguration('journeyDesigner')) as { defaultPlan?: unknown } | null;
+      const plan = PLANS.find((p) => p === settings?.defaultPlan);
+      analyses.setOptions(plan ? { defaultPlan: plan } : {});
+      diagnostics.revalidateAll();
+    } catch (error) {
+      connection.console.warn(`journey: could not read the settings: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration(() => void loadSettings());
+
+  documents.onDidOpen((e) => void settingsReady.then(() => diagnostics.validateNow(e.document)));
+  documents.onDidChangeContent((e) => void settingsReady.then(() => diagnostics.schedule(e.document)));
+  documents.onDidClose((e) => {
+    diagnostics.clear(e.document.uri);
+    analyses.delete(e.document.uri);
+    jsonSchema.forget(e.document.uri);
+  });
+
+  /** The analysis of the open document `uri`, or undefined if it is not open. */
+  const analysisOf = (uri: string) => {
+    const document = documents.get(uri);
+    return document ? analyses.get(document) : undefined;
+  };
+
+  const snippets = () => capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  const versioned = () => capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  const log = (message: string) => connection.console.error(message);
+
+  connection.onCompletion(
+    safely('completion', log, null, async (params): Promise<CompletionList | null> => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!analysis) return null;
+      return journeyCompletion(analysis, params.position, { snippets: snippets() }) ?? (await jsonSchema.complete(analysis, params.position));
+    }),
+  );
+
+  connection.onHover(
+    safely('hover', log, null, async (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      if (!analysis) return null;
+      return journeyHover(analysis, params.position) ?? (await jsonSchema.hover(analysis, params.position));
+    }),
+  );
+
+  connection.onDefinition(
+    safely('definition', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? definition(analysis, params.position) : null;
+    }),
+  );
+
+  connection.onReferences(
+    safely('references', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? references(analysis, params.position, params.context.includeDeclaration) : null;
+    }),
+  );
+
+  connection.onPrepareRename(
+    safely('prepareRename', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? prepareRename(analysis, params.position) : null;
+    }),
+  );
+
+  connection.onRenameRequest(
+    safely('rename', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? rename(analysis, params.position, params.newName, { versioned: versioned() }) : null;
+    }),
+  );
+
+  connection.onDocumentSymbol(
+    safely('documentSymbol', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? documentSymbols(analysis) : null;
+    }),
+  );
+
+  connection.onCodeAction(
+    safely('codeAction', log, null, (params) => {
+      const analysis = analysisOf(params.textDocument.uri);
+      return analysis ? codeActions(analysis, params, { versioned: versioned() }) : null;
+    }),
+  );
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,11 @@
+// What the extension needs from the extension host it runs on, given by the
+// entry module of each host: extension.ts (desktop and remote, Node) and
+// extension.web.ts (VS Code for the Web, a browser web worker).
+import type * as vscode from 'vscode';
+
+export interface ExtensionHost {
+  /** Starts the language server and its client (a Node process over IPC, or a web worker); resolves once it is up. */
+  startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<unknown>;
+  /** Registers "Journey: Publish Journey" (or, where it cannot run, a command that says so). */
+  registerPublishCommand(context: vscode.ExtensionContext): void;
+}
