@@ -1,12 +1,12 @@
 // Builds every bundle of the extension: the extension host, the language
 // server, the webview app, the `journey` CLI, the web extension (its browser
-// builds are in build/webBundles.mjs) and the test suites; also writes the
+// builds are in src/build/webBundles.ts) and the test suites; also writes the
 // JSON Schema generated from the zod schema.
 // Usage: node esbuild.mjs [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { WEB_BUNDLES, WEB_TEST_BUNDLES } from './build/webBundles.mjs';
+import { tsImport } from 'tsx/esm/api';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -37,17 +37,17 @@ const webviewBuilds = existsSync('webview/main.tsx')
   : [];
 
 /** VS Code for the Web: the extension and its language server in web workers (no Node built-ins: the build fails on one). */
+const { WEB_BUNDLES } = await tsImport('./src/build/webBundles.ts', import.meta.url);
 const webBuilds = WEB_BUNDLES.map((b) => ({ ...common, ...b }));
 
 /** The mocha suites that run inside a real VS Code extension host. */
 const testBuilds = ['test/integration/index', 'test/e2e/index']
   .filter((entry) => existsSync(`${entry}.ts`))
   .map((entry) => ({ ...common, entryPoints: { [entry]: `${entry}.ts` }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }));
-const webTestBuilds = WEB_TEST_BUNDLES.filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p))).map((b) => ({ ...common, ...b }));
+const webTestBuilds = existsSync('test/web/index.ts') ? [{ ...common, ...(await tsImport('./test/web/testBundle.ts', import.meta.url)).WEB_TEST_BUNDLE }] : [];
 
 async function writeJsonSchema() {
   if (!existsSync('src/core/schema.ts')) return;
-  const { tsImport } = await import('tsx/esm/api');
   const mod = await tsImport('./src/core/jsonSchema.ts', import.meta.url);
   await mkdir('dist', { recursive: true });
   await writeFile('dist/journey.schema.json', JSON.stringify(mod.journeyJsonSchema(), null, 2) + '\n');
@@ -58,7 +58,7 @@ async function writeJsonSchema() {
 
 /** The journey runtime that generated Restate projects run (src/restate/runtimeBundle.ts has its options). */
 const runtimeBuilds = existsSync('src/restate/runtime/index.ts')
-  ? [{ ...common, ...(await (await import('tsx/esm/api')).tsImport('./src/restate/runtimeBundle.ts', import.meta.url)).RUNTIME_BUNDLE_BUILD, outdir: 'dist', sourcemap: false }]
+  ? [{ ...common, ...(await tsImport('./src/restate/runtimeBundle.ts', import.meta.url)).RUNTIME_BUNDLE_BUILD, outdir: 'dist', sourcemap: false }]
   : [];
 
 const all = [...nodeBuilds, ...webviewBuilds, ...webBuilds, ...testBuilds, ...webTestBuilds, ...runtimeBuilds];

@@ -6,8 +6,8 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { build, type BuildOptions, type Metafile } from 'esbuild';
-import { isNodeBuiltin, noNodeBuiltins } from '../../build/noNodeBuiltins.mjs';
-import { WEB_BUNDLES } from '../../build/webBundles.mjs';
+import { isNodeBuiltin, noNodeBuiltins } from '../../src/build/noNodeBuiltins';
+import { WEB_BUNDLES } from '../../src/build/webBundles';
 
 const ROOT = join(__dirname, '../..');
 /** Modules that only make sense in Node: the CLI, the Restate publisher and runtime, the Node entries and transports. */

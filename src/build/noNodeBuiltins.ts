@@ -2,18 +2,18 @@
 // Web's extension host and language server workers): the build fails, naming
 // the importer, as soon as anything imports a Node built-in (`node:fs`,
 // `child_process`, `path`, ...), even one a package's `browser` field would
-// quietly replace with an empty module.
+// quietly replace with an empty module. Build-time code: esbuild.mjs loads it.
+import type { Plugin } from 'esbuild';
 import { builtinModules } from 'node:module';
 
 const BUILTINS = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
 /** True for `fs`, `node:fs`, `fs/promises`, `node:test` and the like. */
-export function isNodeBuiltin(specifier) {
-  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]);
+export function isNodeBuiltin(specifier: string): boolean {
+  return specifier.startsWith('node:') || BUILTINS.has(specifier) || BUILTINS.has(specifier.split('/')[0]!);
 }
 
-/** @type {import('esbuild').Plugin} */
-export const noNodeBuiltins = {
+export const noNodeBuiltins: Plugin = {
   name: 'no-node-builtins',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
