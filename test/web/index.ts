@@ -3,8 +3,8 @@
 // `test/web/*.test.ts`, runs them, prints the spec report and one
 // machine-readable result line that test/harness/runWebExtensionTests.mjs
 // counts, and rejects if any test failed. Bundled for the browser by
-// esbuild.mjs (build/webBundles.mjs) to dist/web/test/index.js.
-// Sets the global `mocha` (see build/mochaBrowserGlobal.mjs).
+// esbuild.mjs (test/web/testBundle.ts) to dist/web/test/index.js.
+// Sets the global `mocha` (see mochaBrowserGlobal in test/web/testBundle.ts).
 import 'mocha/mocha.js';
 
 /** Every suite of this folder. */
