@@ -1,6 +1,8 @@
 // Helpers for the suites that run inside a real VS Code extension host: the
 // extension's test API, the samples folder, and waiting on VS Code events
-// with a deadline (so a missing event fails the test instead of hanging it).
+// with a deadline (so a missing event fails the test instead of hanging it),
+// finding text in a document and computing an edit's result. No Node APIs:
+// the suites in VS Code for the Web (test/web) use it too.
 import * as vscode from 'vscode';
 import type { JourneyDesignerApi } from '../../src/extension';
 
@@ -40,4 +42,19 @@ export function waitFor<T>(event: vscode.Event<unknown>, probe: () => T | undefi
 
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The position `delta` characters into the first occurrence of `needle` in the document. */
+export function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  if (offset < 0) throw new Error(`"${needle}" is not in ${document.uri.path}`);
+  return document.positionAt(offset + delta);
+}
+
+/** The text after a WorkspaceEdit, computed without applying it (the samples stay untouched). */
+export function afterEdit(document: vscode.TextDocument, edit: vscode.WorkspaceEdit): string {
+  const edits = edit.get(document.uri).map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), text: e.newText }));
+  let text = document.getText();
+  for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
+  return text;
 }

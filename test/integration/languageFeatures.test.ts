@@ -6,23 +6,9 @@
 // alive for .json files in the same window, never reports them again).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, journeyApi, sampleUri, waitFor } from './journeyTestKit';
+import { afterEdit, closeAllEditors, journeyApi, positionOf, sampleUri, waitFor } from './journeyTestKit';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-
-function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
-  const offset = document.getText().indexOf(needle);
-  assert.ok(offset >= 0, `"${needle}" is not in ${document.uri.path}`);
-  return document.positionAt(offset + delta);
-}
-
-/** The text after a WorkspaceEdit, computed without applying it (the samples stay untouched). */
-function afterEdit(document: vscode.TextDocument, edit: vscode.WorkspaceEdit): string {
-  const edits = edit.get(document.uri).map((e) => ({ start: document.offsetAt(e.range.start), end: document.offsetAt(e.range.end), text: e.newText }));
-  let text = document.getText();
-  for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
-  return text;
-}
 
 async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -1,15 +1,10 @@
 // In VS Code for the Web: the language server runs in a web worker
 // (dist/web/server.js) and answers like the Node one: diagnostics with the
-// rule's code at the exact range, completion and hover.
+// rule's code at the exact range, completion, hover, go to definition,
+// rename, outline and quick fixes.
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { closeAllEditors, journeyApi, mountedUri, waitFor } from './webTestKit';
-
-function positionOf(document: vscode.TextDocument, text: string, offsetInText: number): vscode.Position {
-  const at = document.getText().indexOf(text);
-  assert.isAtLeast(at, 0, `${text} is in ${document.uri.path}`);
-  return document.positionAt(at + offsetInText);
-}
+import { afterEdit, closeAllEditors, journeyApi, mountedUri, positionOf, waitFor } from './webTestKit';
 
 describe('the language server in a web worker', function () {
   afterEach(closeAllEditors);
@@ -48,5 +43,44 @@ describe('the language server in a web worker', function () {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, positionOf(document, '"p_wait_story_open"', 3));
     const text = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
     assert.include(text, 'p_wait_story_open');
+  });
+
+  it('goes to the definition of a point id named as a successor (R4)', async () => {
+    const api = await journeyApi();
+    await api.languageServerReady;
+    const document = await vscode.workspace.openTextDocument(mountedUri('mailchimp-vip-welcome.journey.json'));
+    const definitions = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, positionOf(document, '"yes": "p_tag_engaged"', 10));
+    const [target] = definitions.map((d) => ('targetRange' in d ? d.targetRange : d.range));
+    assert.deepEqual(target?.start, positionOf(document, '"id": "p_tag_engaged"', 6));
+  });
+
+  it('renames a point id everywhere it is named', async () => {
+    const api = await journeyApi();
+    await api.languageServerReady;
+    const document = await vscode.workspace.openTextDocument(mountedUri('mailchimp-vip-welcome.journey.json'));
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, positionOf(document, '"id": "p_send_brand_story"', 9), 'p_brand_story');
+    assert.equal(afterEdit(document, edit), document.getText().replace(/"p_send_brand_story"/g, '"p_brand_story"'));
+  });
+
+  it('outlines the starting points and the points', async () => {
+    const api = await journeyApi();
+    await api.languageServerReady;
+    const document = await vscode.workspace.openTextDocument(mountedUri('mailchimp-vip-welcome.journey.json'));
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    assert.deepEqual(symbols.map((s) => s.name), ['Starting points', 'Points']);
+    assert.deepEqual(symbols[0]?.children.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
+  });
+
+  it('offers the quick fix of a misspelt point type, which fixes it', async () => {
+    const api = await journeyApi();
+    await api.languageServerReady;
+    const uri = mountedUri('broken', 'unknown-point-type.journey.json');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const typo = await waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'schema.unknown-discriminator'), 'the misspelt type diagnostic', 30000);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Change "sendEmial" to "sendEmail"');
+    assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(afterEdit(document, fix!.edit!), document.getText().replace('"sendEmial"', '"sendEmail"'));
   });
 });
