@@ -5,6 +5,11 @@
 // string internalisation, no allocation per entry, and a lookup is one
 // probe into the table plus one comparison with the id found there.
 
+import type { Numbers } from './heapNumbers';
+
+/** Ids looked up together by getAll, pass by pass. */
+const BLOCK = 4096;
+
 /** A 32-bit hash of a string (FNV-1a over its UTF-16 code units, then a murmur3 finaliser). */
 function hashOf(text: string): number {
   let h = 0x811c9dc5;
@@ -45,21 +50,24 @@ export class ContactIndex {
    * the processor overlaps their cache misses, which is most of the cost of
    * a lookup when the table and the ids are far bigger than the caches.
    */
-  getAll(count: number, idAt: (i: number) => string, out: Int32Array): void {
-    const hashes = new Int32Array(count);
-    for (let i = 0; i < count; i++) hashes[i] = hashOf(idAt(i));
+  getAll(count: number, idAt: (i: number) => string, out: Numbers): void {
+    const hashes = new Int32Array(Math.min(count, BLOCK));
     const slots = this.slots;
     const mask = this.mask;
-    for (let i = 0; i < count; i++) {
-      const h = hashes[i]!;
-      let s = h & mask;
-      while (slots[2 * s + 1] !== 0 && slots[2 * s] !== h) s = (s + 1) & mask;
-      out[i] = slots[2 * s + 1]! - 1;
-    }
     const ids = this.ids;
-    for (let i = 0; i < count; i++) {
-      const c = out[i]!;
-      if (c >= 0 && ids[c] !== idAt(i)) out[i] = this.getHashed(idAt(i), hashes[i]!); // same hash, other id
+    for (let from = 0; from < count; from += BLOCK) {
+      const to = Math.min(from + BLOCK, count);
+      for (let i = from; i < to; i++) hashes[i - from] = hashOf(idAt(i));
+      for (let i = from; i < to; i++) {
+        const h = hashes[i - from]!;
+        let s = h & mask;
+        while (slots[2 * s + 1] !== 0 && slots[2 * s] !== h) s = (s + 1) & mask;
+        out[i] = slots[2 * s + 1]! - 1;
+      }
+      for (let i = from; i < to; i++) {
+        const c = out[i]!;
+        if (c >= 0 && ids[c] !== idAt(i)) out[i] = this.getHashed(idAt(i), hashes[i - from]!); // same hash, other id
+      }
     }
   }
 

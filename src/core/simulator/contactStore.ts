@@ -4,6 +4,7 @@
 // contacts cost no more than the timeline itself.
 import type { Contact } from '../timeline';
 import { ContactIndex } from './contactIndex';
+import type { Numbers } from './heapNumbers';
 
 type FieldValueT = string | number | boolean;
 type ListStatus = 'subscribed' | 'unsubscribed';
@@ -140,7 +141,7 @@ export class ContactStore {
   }
 
   /** `out[i] = indexOf(idAt(i))` for i < count, faster than one by one. */
-  indicesOf(count: number, idAt: (i: number) => string, out: Int32Array): void {
+  indicesOf(count: number, idAt: (i: number) => string, out: Numbers): void {
     this.index.getAll(count, idAt, out);
   }
 

@@ -4,6 +4,7 @@
 // contacts (with a warning, since it may be a typo).
 import type { ContactEvent, Timeline } from '../timeline';
 import { ContactStore } from './contactStore';
+import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
 import { IsoInstantParser, parseIsoInstant } from './isoInstant';
 import type { InstantInput } from './types';
@@ -45,10 +46,11 @@ export function formatInstant(ms: number): string {
 export interface PreparedTimeline {
   readonly store: ContactStore;
   readonly events: readonly ContactEvent[];
-  /** Event indices in replay order. */
-  readonly order: Int32Array;
-  readonly time: Float64Array;
-  readonly contact: Int32Array;
+  /** Event indices in replay order; undefined when that is the timeline's order (it is sorted). */
+  readonly order: Numbers | undefined;
+  /** Per event (in timeline order): its instant and its contact number. */
+  readonly time: Numbers;
+  readonly contact: Numbers;
   readonly firstEventTime: number;
   readonly lastEventTime: number;
   readonly warnings: string[];
@@ -60,8 +62,8 @@ export function prepareTimeline(timeline: Timeline): PreparedTimeline {
   if (store.size < timeline.contacts.length) warnings.push(`${timeline.contacts.length - store.size} contact id(s) appear more than once in contacts: the first of each is used.`);
   const events = timeline.events;
   const n = events.length;
-  const time = new Float64Array(n);
-  const contact = new Int32Array(n);
+  const time = numbers(n);
+  const contact = numbers(n);
   let sorted = true;
   let unknown = 0;
   const instants = new EventInstants();
@@ -82,9 +84,12 @@ export function prepareTimeline(timeline: Timeline): PreparedTimeline {
     contact[i] = c;
   }
   if (unknown > 20) warnings.push(`... and ${unknown - 20} more events for contacts not in contacts.`);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (!sorted) order.sort((a, b) => time[a]! - time[b]! || a - b);
+  let order: Numbers | undefined;
+  if (!sorted) {
+    const indices: number[] = [];
+    for (let i = 0; i < n; i++) indices.push(i);
+    order = indices.sort((a, b) => time[a]! - time[b]! || a - b);
+  }
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < n; i++) {
