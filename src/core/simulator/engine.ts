@@ -1,9 +1,10 @@
 // The discrete-event engine (R7-R20): replays a timeline against a journey.
 // External events (in time order, ties in timeline order) come before timers
 // due at the same instant; timers (waits, timeouts, daily date triggers,
-// segment runs) sit in a binary heap ordered by (time, insertion sequence).
-// Each contact is in one place at a time; its state lives in typed arrays
-// indexed by contact number, its data is copied only when it changes.
+// segment runs) are ordered by (time, insertion sequence): fixed delays in
+// FIFO lanes, the others in a heap (timerLanes.ts). Each contact is in one
+// place at a time; its state lives in flat arrays of numbers indexed by
+// contact number, its data is copied only when it changes.
 // Actions take no time: a contact runs through a chain of points at one
 // instant until it waits, completes or exits. Changes the journey itself
 // makes (tag added/removed, list joined) are events too: they are queued and
