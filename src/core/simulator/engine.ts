@@ -1,9 +1,10 @@
 // The discrete-event engine (R7-R20): replays a timeline against a journey.
 // External events (in time order, ties in timeline order) come before timers
 // due at the same instant; timers (waits, timeouts, daily date triggers,
-// segment runs) sit in a binary heap ordered by (time, insertion sequence).
-// Each contact is in one place at a time; its state lives in typed arrays
-// indexed by contact number, its data is copied only when it changes.
+// segment runs) are ordered by (time, insertion sequence): fixed delays in
+// FIFO lanes, the others in a heap (timerLanes.ts). Each contact is in one
+// place at a time; its state lives in flat arrays of numbers indexed by
+// contact number, its data is copied only when it changes.
 // Actions take no time: a contact runs through a chain of points at one
 // instant until it waits, completes or exits. Changes the journey itself
 // makes (tag added/removed, list joined) are events too: they are queued and
@@ -15,12 +16,13 @@ import { compileJourney, type CompiledJourney, type CompiledPoint, type Compiled
 import { emailSuppression, smsSuppression } from './consent';
 import type { ContactStore } from './contactStore';
 import { DateFieldIndex } from './dateFieldIndex';
+import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
 import { evaluateFilter, type FilterContext } from './filters';
 import { awaitedMatches, type SimEvent, triggerMatches } from './matching';
-import { TimerQueue } from './priorityQueue';
 import { chooseBranch, splitUnit } from './splitHash';
 import { formatInstant, parseInstant, type PreparedTimeline, prepareTimeline } from './timelineInput';
+import { Timers } from './timerLanes';
 import {
   type ExitReason,
   type InstantInput,
@@ -122,8 +124,11 @@ const C_TOKEN = 6; // the token of its pending wait timer, 0 when none
 const C_LAST_MARKETING_EMAIL = 7; // when this journey last sent it a marketing email (R18)
 const C_SIZE = 8;
 
+/** Events (and lane timers) whose contacts' state is touched ahead, together (see warmEvents). */
+const WARM_AHEAD = 32;
+
 /** Adds one to a counter and returns the new count. */
-function inc(counts: Float64Array, i: number): number {
+function inc(counts: Numbers, i: number): number {
   return (counts[i] = counts[i]! + 1);
 }
 
@@ -149,17 +154,23 @@ export class Simulation {
   private readonly segmentJourney: boolean;
 
   private now = -Infinity;
+  /** Events before this one have had their contact's state touched ahead (warmEvents). */
+  private warmedTo = 0;
+  /** Where warm-up loads go, so that the compiler keeps them. */
+  private warmSink = 0;
   private lastActivity = -Infinity;
   private eventPtr = 0;
   private stamp = 0;
   private tokens = 0;
-  private readonly timers = new TimerQueue();
+  private readonly timers = new Timers();
+  /** Per point: the timer lane of its fixed delay (wait, wait for event), -1 for none. */
+  private readonly laneOf: Int32Array;
 
   // Per contact: the hot state side by side, C_SIZE numbers per contact (see C_*), so a
   // contact's event or timer touches one or two cache lines instead of one per field.
-  private readonly cs: Float64Array;
+  private readonly cs: Numbers;
   /** When each contact last left the journey (re-entry cool-down). */
-  private readonly leftAt: Float64Array;
+  private readonly leftAt: Numbers;
   private readonly pendingFlag: Uint8Array;
 
   // Counters.
@@ -168,20 +179,24 @@ export class Simulation {
   private completed = 0;
   private exited = 0;
   private readonly exitedBy: Record<ExitReason, number> = { exitPoint: 0, exitCriteria: 0, unsubscribed: 0, removed: 0 };
-  private readonly pEntered: Float64Array;
-  private readonly pLeft: Float64Array;
-  private readonly pSent: Float64Array;
-  private readonly pSuppressed: Float64Array;
-  private readonly pSuppressedBy: Float64Array;
-  private readonly spEntered: Float64Array;
+  private readonly pEntered: Numbers;
+  private readonly pLeft: Numbers;
+  private readonly pSent: Numbers;
+  private readonly pSuppressed: Numbers;
+  private readonly pSuppressedBy: Numbers;
+  private readonly spEntered: Numbers;
 
   private readonly trace: TraceEntry[] = [];
   private readonly warnings: string[];
 
   // Events the journey's own actions cause, handled after the current chain.
+  // (Kept at their longest and overwritten: emptying an array frees its storage, and the next push allocates it again.)
   private readonly ieContact: number[] = [];
   private readonly ieEvent: SimEvent[] = [];
   private readonly ieStamp: number[] = [];
+  private ieCount = 0;
+  /** Per point: the event its action causes when it changes something (tagAdded, tagRemoved, audienceJoined); read only, so shared. */
+  private readonly caused: (SimEvent | undefined)[];
 
   // Clock-driven entries.
   private readonly dateTriggers: DateTrigger[] = [];
@@ -220,24 +235,32 @@ export class Simulation {
     this.awaitedType = this.cj.points.map((p) => (p.point.type === 'waitForEvent' ? p.point.event.type : undefined));
     this.triggerType = this.cj.starts.map((s) => TRIGGER_EVENT[s.sp.trigger.type]);
     this.segmentJourney = journey.kind === 'segment';
+    this.laneOf = this.delayLanes();
+    this.caused = this.cj.points.map(({ point }): SimEvent | undefined => {
+      if (point.type === 'addTag') return Object.freeze({ type: 'tagAdded', tag: point.tag });
+      if (point.type === 'removeTag') return Object.freeze({ type: 'tagRemoved', tag: point.tag });
+      if (point.type === 'subscribeList') return Object.freeze({ type: 'audienceJoined', list: point.list });
+      return undefined;
+    });
 
     const n = this.store.size;
-    this.cs = new Float64Array(n * C_SIZE);
+    this.cs = numbers(n * C_SIZE);
     for (let o = 0; o < this.cs.length; o += C_SIZE) {
       this.cs[o + C_WHERE] = -1;
       this.cs[o + C_LAST_MARKETING_EMAIL] = -Infinity;
       this.cs[o + C_STEP_INSTANT] = NaN;
     }
-    this.leftAt = new Float64Array(n);
+    this.timers.warmAhead(this.cs, C_SIZE, WARM_AHEAD);
+    this.leftAt = numbers(n);
     this.pendingFlag = new Uint8Array(n);
 
     const p = this.cj.points.length;
-    this.pEntered = new Float64Array(p);
-    this.pLeft = new Float64Array(p);
-    this.pSent = new Float64Array(p);
-    this.pSuppressed = new Float64Array(p);
-    this.pSuppressedBy = new Float64Array(p * SUPPRESSION_REASONS.length);
-    this.spEntered = new Float64Array(this.cj.starts.length);
+    this.pEntered = numbers(p);
+    this.pLeft = numbers(p);
+    this.pSent = numbers(p);
+    this.pSuppressed = numbers(p);
+    this.pSuppressedBy = numbers(p * SUPPRESSION_REASONS.length);
+    this.spEntered = numbers(this.cj.starts.length);
 
     this.checkApiEntries(timeline);
     if (journey.kind === 'trigger') this.setUpDateTriggers();
@@ -260,13 +283,15 @@ export class Simulation {
     if (Number.isNaN(target)) throw new SimulationError('invalid-instant', 'advanceTo: the instant is not a number.');
     const limit = Math.min(target, this.stopAt);
     const { order, time } = this.tl;
-    const nEvents = order.length;
+    const nEvents = time.length;
     for (;;) {
-      const et = this.eventPtr < nEvents ? time[order[this.eventPtr]!]! : Infinity;
+      const et = this.eventPtr < nEvents ? time[order === undefined ? this.eventPtr : order[this.eventPtr]!]! : Infinity;
       const tt = this.timers.peekTime();
       if (et <= tt) {
         if (et > limit) break;
-        this.processEvent(order[this.eventPtr++]!);
+        if (this.eventPtr >= this.warmedTo) this.warmEvents(this.eventPtr);
+        const i = this.eventPtr++;
+        this.processEvent(order === undefined ? i : order[i]!);
       } else {
         if (tt > limit) break;
         this.timers.pop();
@@ -278,6 +303,22 @@ export class Simulation {
     else reached = Number.isFinite(target) ? target : Math.max(this.start, this.lastActivity);
     if (reached > this.now) this.now = reached;
     return this;
+  }
+
+  /**
+   * Touches the state of the contacts of the next WARM_AHEAD events in one
+   * tight loop. With a million contacts each is a cache (and TLB) miss; loads
+   * issued together overlap, where the same loads made one event at a time
+   * would each stall the replay for the whole memory latency.
+   */
+  private warmEvents(from: number): void {
+    const { order, contact } = this.tl;
+    const end = Math.min(from + WARM_AHEAD, contact.length);
+    const cs = this.cs;
+    let sink = 0;
+    for (let k = from; k < end; k++) sink += cs[contact[order === undefined ? k : order[k]!]! * C_SIZE]!;
+    this.warmSink += sink;
+    this.warmedTo = end;
   }
 
   /** Runs to the horizon, or until nothing is pending when there is none. */
@@ -333,6 +374,23 @@ export class Simulation {
       reported.add(ev.startingPoint);
       this.warnings.push(`apiEntry events name starting point "${ev.startingPoint}", which is not an API starting point of the journey: they enter nobody.`);
     }
+  }
+
+  /** One timer lane per distinct delay of the wait and wait-for-event points. */
+  private delayLanes(): Int32Array {
+    const laneOf = new Int32Array(this.cj.points.length).fill(-1);
+    const byDelay = new Map<number, number>();
+    this.cj.points.forEach((p, i) => {
+      if (this.kinds[i] !== K_WAIT && this.kinds[i] !== K_WAIT_FOR_EVENT) return;
+      let lane = byDelay.get(p.waitMs);
+      if (lane === undefined) {
+        lane = this.timers.newLane();
+        if (lane === undefined) return;
+        byDelay.set(p.waitMs, lane);
+      }
+      laneOf[i] = lane;
+    });
+    return laneOf;
   }
 
   private setUpDateTriggers(): void {
@@ -561,20 +619,26 @@ export class Simulation {
   }
 
   private drainInternal(t: number): void {
-    if (this.ieEvent.length === 0) return;
-    for (let k = 0; k < this.ieEvent.length; k++) {
+    if (this.ieCount === 0) return;
+    // Handling one may cause more: they join the end of the list.
+    for (let k = 0; k < this.ieCount; k++) {
       const ev = this.ieEvent[k]!;
       this.handleEvent(this.ieContact[k]!, ev, ev.type, t, this.ieStamp[k]!);
     }
-    this.ieContact.length = 0;
-    this.ieEvent.length = 0;
-    this.ieStamp.length = 0;
+    this.ieCount = 0;
   }
 
   private emit(c: number, ev: SimEvent): void {
-    this.ieContact.push(c);
-    this.ieEvent.push(ev);
-    this.ieStamp.push(++this.stamp);
+    const k = this.ieCount++;
+    if (k === this.ieEvent.length) {
+      this.ieContact.push(c);
+      this.ieEvent.push(ev);
+      this.ieStamp.push(++this.stamp);
+    } else {
+      this.ieContact[k] = c;
+      this.ieEvent[k] = ev;
+      this.ieStamp[k] = ++this.stamp;
+    }
   }
 
   // ---------------------------------------------------------------------------
@@ -662,7 +726,7 @@ export class Simulation {
           const changed = this.store.addTag(c, point.tag);
           this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" added` : `already tagged "${point.tag}"`) : undefined);
           if (changed) {
-            this.emit(c, { type: 'tagAdded', tag: point.tag });
+            this.emit(c, this.caused[idx]!);
             if (this.exitAfterChange(c, idx, t)) return;
           }
           break;
@@ -672,7 +736,7 @@ export class Simulation {
           const changed = this.store.removeTag(c, point.tag);
           this.record(t, c, p.id, 'pass', this.tracing ? (changed ? `tag "${point.tag}" removed` : `was not tagged "${point.tag}"`) : undefined);
           if (changed) {
-            this.emit(c, { type: 'tagRemoved', tag: point.tag });
+            this.emit(c, this.caused[idx]!);
             if (this.exitAfterChange(c, idx, t)) return;
           }
           break;
@@ -689,7 +753,7 @@ export class Simulation {
           const before = this.store.setList(c, point.list, 'subscribed');
           this.record(t, c, p.id, 'pass', this.tracing ? (before === 'subscribed' ? `already subscribed to "${point.list}"` : `subscribed to "${point.list}"`) : undefined);
           if (before !== 'subscribed') {
-            if (before === undefined) this.emit(c, { type: 'audienceJoined', list: point.list });
+            if (before === undefined) this.emit(c, this.caused[idx]!);
             if (this.exitAfterChange(c, idx, t)) return;
           }
           break;
@@ -743,7 +807,9 @@ export class Simulation {
           this.cs[c * C_SIZE + C_ARRIVAL] = ++this.stamp;
           const token = ++this.tokens;
           this.cs[c * C_SIZE + C_TOKEN] = token;
-          this.timers.push(due, TIMER_WAIT, c, token);
+          const lane = this.laneOf[idx]!;
+          if (lane >= 0) this.timers.pushToLane(lane, due, TIMER_WAIT, c, token);
+          else this.timers.push(due, TIMER_WAIT, c, token);
           return;
         }
       }

@@ -15,10 +15,13 @@ export interface FilterContext {
 
 export function evaluateFilter(filter: Filter, contact: ContactView, ctx: FilterContext): boolean {
   switch (filter.type) {
+    // Loops, not every/some: no closure to allocate on each evaluation.
     case 'all':
-      return filter.of.every((f) => evaluateFilter(f, contact, ctx));
+      for (let i = 0; i < filter.of.length; i++) if (!evaluateFilter(filter.of[i]!, contact, ctx)) return false;
+      return true;
     case 'any':
-      return filter.of.some((f) => evaluateFilter(f, contact, ctx));
+      for (let i = 0; i < filter.of.length; i++) if (evaluateFilter(filter.of[i]!, contact, ctx)) return true;
+      return false;
     case 'not':
       return !evaluateFilter(filter.filter, contact, ctx);
     case 'hasTag':

@@ -36,11 +36,28 @@ export class TimerQueue {
     return this.count > 0 ? this.heap[0]! : Infinity;
   }
 
+  /** The insertion sequence of the earliest timer (undefined when empty). */
+  peekSequence(): number | undefined {
+    return this.count > 0 ? this.heap[1]! : undefined;
+  }
+
   /** Adds a timer; `kind` is a small unsigned integer (0-255), `a` a 32-bit integer, `b` any number. */
   push(time: number, kind: number, a: number, b: number): void {
+    this.insert(time, this.nextSeq++, kind, a, b);
+  }
+
+  /**
+   * Adds a timer with the caller's insertion sequence (ties on time are
+   * broken by it), for callers that order this heap's timers with others.
+   * Do not mix with `push` on one queue.
+   */
+  pushSequenced(time: number, seq: number, kind: number, a: number, b: number): void {
+    this.insert(time, seq, kind, a, b);
+  }
+
+  private insert(time: number, s: number, kind: number, a: number, b: number): void {
     if (this.count * STRIDE === this.heap.length) this.grow();
     const h = this.heap;
-    const s = this.nextSeq++;
     let i = this.count++;
     // Sift up, moving parents down into the hole.
     while (i > 0) {

@@ -4,7 +4,9 @@
 // contacts (with a warning, since it may be a typo).
 import type { ContactEvent, Timeline } from '../timeline';
 import { ContactStore } from './contactStore';
+import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
+import { IsoInstantParser, parseIsoInstant } from './isoInstant';
 import type { InstantInput } from './types';
 
 /** Epoch ms of an instant given as a number, Date or ISO string with offset. */
@@ -13,9 +15,25 @@ export function parseInstant(input: InstantInput, what: string): number {
     if (Number.isNaN(input)) throw new SimulationError('invalid-instant', `${what} is not a number.`);
     return input;
   }
-  const ms = input instanceof Date ? input.getTime() : Date.parse(input);
-  if (Number.isNaN(ms)) throw new SimulationError('invalid-instant', `${what}: "${String(input)}" is not an ISO 8601 instant such as 2026-03-01T09:00:00Z.`);
+  const ms = input instanceof Date ? input.getTime() : parseIsoInstant(input);
+  if (Number.isNaN(ms)) throw notAnInstant(input, what);
   return ms;
+}
+
+function notAnInstant(input: string | Date, what: string): SimulationError {
+  return new SimulationError('invalid-instant', `${what}: "${String(input)}" is not an ISO 8601 instant such as 2026-03-01T09:00:00Z.`);
+}
+
+/** parseInstant for the events of a timeline, in order: neighbours often share their instant string. */
+class EventInstants {
+  private readonly parser = new IsoInstantParser();
+
+  at(input: InstantInput, i: number): number {
+    if (typeof input !== 'string') return parseInstant(input, `events[${i}].at`);
+    const ms = this.parser.parse(input);
+    if (Number.isNaN(ms)) throw notAnInstant(input, `events[${i}].at`);
+    return ms;
+  }
 }
 
 /** `2026-03-01T09:00:00Z` (milliseconds only when there are any). */
@@ -28,10 +46,11 @@ export function formatInstant(ms: number): string {
 export interface PreparedTimeline {
   readonly store: ContactStore;
   readonly events: readonly ContactEvent[];
-  /** Event indices in replay order. */
-  readonly order: Int32Array;
-  readonly time: Float64Array;
-  readonly contact: Int32Array;
+  /** Event indices in replay order; undefined when that is the timeline's order (it is sorted). */
+  readonly order: Numbers | undefined;
+  /** Per event (in timeline order): its instant and its contact number. */
+  readonly time: Numbers;
+  readonly contact: Numbers;
   readonly firstEventTime: number;
   readonly lastEventTime: number;
   readonly warnings: string[];
@@ -43,25 +62,34 @@ export function prepareTimeline(timeline: Timeline): PreparedTimeline {
   if (store.size < timeline.contacts.length) warnings.push(`${timeline.contacts.length - store.size} contact id(s) appear more than once in contacts: the first of each is used.`);
   const events = timeline.events;
   const n = events.length;
-  const time = new Float64Array(n);
-  const contact = new Int32Array(n);
+  const time = numbers(n);
+  const contact = numbers(n);
   let sorted = true;
   let unknown = 0;
+  const instants = new EventInstants();
   for (let i = 0; i < n; i++) {
-    const ev = events[i]!;
-    time[i] = parseInstant(ev.at, `events[${i}].at`);
+    time[i] = instants.at(events[i]!.at, i);
     if (i > 0 && time[i]! < time[i - 1]!) sorted = false;
-    let c = store.indexOf(ev.contact);
-    if (c === undefined) {
-      c = store.add({ id: ev.contact });
-      if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${ev.contact}", who is not in contacts: replayed as a new contact with no data.`);
+  }
+  store.indicesOf(n, (i) => events[i]!.contact, contact);
+  for (let i = 0; i < n; i++) {
+    if (contact[i]! >= 0) continue;
+    // Not in contacts (or added for an earlier event).
+    const id = events[i]!.contact;
+    let c = store.indexOf(id);
+    if (c < 0) {
+      c = store.add({ id });
+      if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${id}", who is not in contacts: replayed as a new contact with no data.`);
     }
     contact[i] = c;
   }
   if (unknown > 20) warnings.push(`... and ${unknown - 20} more events for contacts not in contacts.`);
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (!sorted) order.sort((a, b) => time[a]! - time[b]! || a - b);
+  let order: Numbers | undefined;
+  if (!sorted) {
+    const indices: number[] = [];
+    for (let i = 0; i < n; i++) indices.push(i);
+    order = indices.sort((a, b) => time[a]! - time[b]! || a - b);
+  }
   let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < n; i++) {

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { TimerQueue } from '../../../src/core/simulator/priorityQueue';
+import { MAX_LANES, Timers } from '../../../src/core/simulator/timerLanes';
 import { simulate, SimulationError } from '../../../src/core/simulator/index';
 import { localParts, zonedToEpoch } from '../../../src/core/simulator/zonedTime';
 import type { Timeline } from '../../../src/core/timeline';
@@ -32,6 +33,56 @@ describe('timer queue (R14 ties by insertion)', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('timer lanes (R14 ties by insertion across lanes and heap)', () => {
+  it('pops in (time, insertion) order like one heap, with fixed-delay lanes beside it and a clock that only goes forward', () => {
+    // op: [kind, value]: 0 = push to the heap at now + value, 1 = push to lane (value % lanes) at now + its delay, 2 = pop, 3 = advance now.
+    const opArb = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 30 }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 4 }), fc.array(opArb, { maxLength: 300 }), (delays, ops) => {
+        const timers = new Timers();
+        const lanes = delays.map(() => timers.newLane()!);
+        const model: { time: number; n: number }[] = [];
+        let now = 0;
+        let n = 0;
+        for (const [op, value] of ops) {
+          if (op === 0 || op === 1) {
+            const time = op === 0 ? now + value - 10 : now + delays[value % delays.length]!;
+            if (op === 0) timers.push(time, n % 3, n, n * 10);
+            else timers.pushToLane(lanes[value % lanes.length]!, time, n % 3, n, n * 10);
+            model.push({ time, n: n++ });
+          } else if (op === 2) {
+            model.sort((a, b) => a.time - b.time || a.n - b.n);
+            const expected = model.shift();
+            assert.equal(timers.pop(), expected !== undefined);
+            if (expected) {
+              assert.deepEqual([timers.poppedTime, timers.poppedA, timers.poppedB, timers.poppedKind], [expected.time, expected.n, expected.n * 10, expected.n % 3]);
+              if (expected.time > now) now = expected.time;
+            }
+          } else {
+            now += value;
+          }
+          assert.equal(timers.size, model.length);
+          assert.equal(timers.peekTime(), model.length ? Math.min(...model.map((m) => m.time)) : Infinity);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the order when a lane gets a time before its last one, and has at most MAX_LANES lanes', () => {
+    const timers = new Timers();
+    const lane = timers.newLane()!;
+    timers.pushToLane(lane, 10, 0, 1, 0);
+    timers.pushToLane(lane, 5, 0, 2, 0);
+    timers.pushToLane(lane, 10, 0, 3, 0);
+    const popped: number[] = [];
+    while (timers.pop()) popped.push(timers.poppedA);
+    assert.deepEqual(popped, [2, 1, 3]);
+    for (let k = 1; k < MAX_LANES; k++) assert.notEqual(timers.newLane(), undefined);
+    assert.equal(timers.newLane(), undefined);
   });
 });
 
