@@ -2,7 +2,7 @@
 // language client, puts schema errors in the Problems model at exact ranges.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeAllEditors, journeyApi, sampleUri, waitFor } from './journeyTestKit';
+import { closeAllEditors, journeyApi, openUntilDiagnostic, sampleUri, waitFor } from './journeyTestKit';
 
 describe('journey diagnostics in the Problems model', function () {
   this.timeout(60000);
@@ -11,16 +11,8 @@ describe('journey diagnostics in the Problems model', function () {
   it('reports the misspelt point type of a broken sample at the exact value', async () => {
     const api = await journeyApi();
     await api.languageServerReady;
-    const uri = sampleUri('broken', 'unknown-point-type.journey.json');
-    const document = await vscode.workspace.openTextDocument(uri);
+    const { document, diagnostic: typo } = await openUntilDiagnostic(sampleUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
     assert.equal(document.languageId, 'journey-json');
-    await vscode.window.showTextDocument(document);
-    const diagnostics = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-      const found = vscode.languages.getDiagnostics(uri);
-      return found.length > 0 ? found : undefined;
-    }, 'diagnostics for the broken sample');
-    const typo = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'schema.unknown-discriminator');
-    assert.ok(typo, `expected schema.unknown-discriminator in ${JSON.stringify(diagnostics.map((d) => d.message))}`);
     assert.equal(typo.severity, vscode.DiagnosticSeverity.Error);
     assert.equal(document.getText(typo.range), '"sendEmial"');
     assert.match(typo.message, /Did you mean "sendEmail"\?/);

@@ -1,8 +1,8 @@
 // The integration suite's entry, run inside a real VS Code extension host:
-// loads every `test/integration/*.test.ts` under mocha's BDD globals, runs
-// them, prints the spec report and one machine-readable result line that
-// the outer runner counts, and rejects if any test failed.
+// loads every `test/integration/*.test.ts` under mocha's BDD globals and
+// runs them (runSuites.ts prints the report and the counted result line).
 import Mocha from 'mocha';
+import { runSuites } from './runSuites';
 
 /** Every suite of this folder; test/unit/integrationIndex.test.ts checks that none is missing. */
 export const SUITES: Record<string, () => Promise<unknown>> = {
@@ -20,13 +20,5 @@ export async function run(): Promise<void> {
   const grep = process.env.JOURNEY_TEST_GREP;
   if (grep) mocha.grep(grep);
   mocha.suite.emit('pre-require', globalThis, 'integration', mocha);
-  for (const load of Object.values(SUITES)) await load();
-  const failures = await new Promise<number>((resolve) => {
-    const runner = mocha.run((count) => resolve(count));
-    runner.on('end', () => {
-      const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
-      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: passes, failed, pending })}`);
-    });
-  });
-  if (failures > 0) throw new Error(`${failures} integration test${failures === 1 ? '' : 's'} failed`);
+  await runSuites(mocha, SUITES, RESULT_PREFIX, 'integration');
 }

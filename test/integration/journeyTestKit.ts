@@ -58,3 +58,26 @@ export function afterEdit(document: vscode.TextDocument, edit: vscode.WorkspaceE
   for (const e of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   return text;
 }
+
+/** A diagnostic's code as a string. */
+export function codeOf(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+/** Opens `uri` in a text editor and waits until its diagnostics include one with `code`; returns the document and that diagnostic. */
+export async function openUntilDiagnostic(uri: vscode.Uri, code: string, timeoutMs = 30000): Promise<{ document: vscode.TextDocument; diagnostic: vscode.Diagnostic }> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const diagnostic = await waitFor(
+    vscode.languages.onDidChangeDiagnostics,
+    () => vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === code),
+    `a ${code} diagnostic in ${uri.path} (has: ${vscode.languages.getDiagnostics(uri).map(codeOf).join(', ') || 'none'})`,
+    timeoutMs,
+  );
+  return { document, diagnostic };
+}
+
+/** A workspace file's JSON. */
+export async function readJson<T = unknown>(uri: vscode.Uri): Promise<T> {
+  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
+}

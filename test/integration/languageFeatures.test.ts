@@ -6,9 +6,7 @@
 // alive for .json files in the same window, never reports them again).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { afterEdit, closeAllEditors, journeyApi, positionOf, sampleUri, waitFor } from './journeyTestKit';
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+import { afterEdit, closeAllEditors, codeOf, journeyApi, openUntilDiagnostic, positionOf, sampleUri, waitFor } from './journeyTestKit';
 
 async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -93,12 +91,8 @@ describe('journey language features through the extension language client', func
   });
 
   it('offers the quick fix of a misspelt point type, which fixes it', async () => {
-    const broken = await openSample('broken', 'unknown-point-type.journey.json');
-    const [typo] = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-      const found = vscode.languages.getDiagnostics(broken.uri).filter((d) => codeOf(d) === 'schema.unknown-discriminator');
-      return found.length > 0 ? found : undefined;
-    }, 'the diagnostic of the misspelt type');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', broken.uri, typo!.range, vscode.CodeActionKind.QuickFix.value);
+    const { document: broken, diagnostic: typo } = await openUntilDiagnostic(sampleUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', broken.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === 'Change "sendEmial" to "sendEmail"');
     assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(fix.isPreferred, true);

@@ -6,11 +6,7 @@ import * as vscode from 'vscode';
 import { Journey } from '../../src/core/schema';
 import { simulate } from '../../src/core/simulator/index';
 import { Timeline } from '../../src/core/timeline';
-import { closeAllEditors, journeyApi, sampleUri, waitFor } from './journeyTestKit';
-
-async function readJson(uri: vscode.Uri): Promise<unknown> {
-  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
-}
+import { closeAllEditors, journeyApi, readJson, sampleUri, waitFor } from './journeyTestKit';
 
 describe('simulation in the editor', function () {
   this.timeout(60000);

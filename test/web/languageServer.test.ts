@@ -4,7 +4,7 @@
 // rename, outline and quick fixes.
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { afterEdit, closeAllEditors, journeyApi, mountedUri, positionOf, waitFor } from './webTestKit';
+import { afterEdit, closeAllEditors, journeyApi, mountedUri, openUntilDiagnostic, positionOf } from './webTestKit';
 
 describe('the language server in a web worker', function () {
   afterEach(closeAllEditors);
@@ -12,19 +12,11 @@ describe('the language server in a web worker', function () {
   it('publishes the misspelt point type of a broken journey with its rule code at the exact value', async () => {
     const api = await journeyApi();
     await api.languageServerReady;
-    const uri = mountedUri('broken', 'unknown-point-type.journey.json');
-    const document = await vscode.workspace.openTextDocument(uri);
+    const { document, diagnostic: typo } = await openUntilDiagnostic(mountedUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
     assert.equal(document.languageId, 'journey-json');
-    await vscode.window.showTextDocument(document);
-    const diagnostics = await waitFor(vscode.languages.onDidChangeDiagnostics, () => {
-      const found = vscode.languages.getDiagnostics(uri);
-      return found.length > 0 ? found : undefined;
-    }, 'diagnostics for the broken journey', 30000);
-    const typo = diagnostics.find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'schema.unknown-discriminator');
-    assert.ok(typo, `expected schema.unknown-discriminator in ${JSON.stringify(diagnostics.map((d) => d.message))}`);
-    assert.equal(typo!.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(document.getText(typo!.range), '"sendEmial"');
-    assert.match(typo!.message, /Did you mean "sendEmail"\?/);
+    assert.equal(typo.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(document.getText(typo.range), '"sendEmial"');
+    assert.match(typo.message, /Did you mean "sendEmail"\?/);
   });
 
   it('completes point ids where a successor is named (R4)', async () => {
@@ -74,11 +66,8 @@ describe('the language server in a web worker', function () {
   it('offers the quick fix of a misspelt point type, which fixes it', async () => {
     const api = await journeyApi();
     await api.languageServerReady;
-    const uri = mountedUri('broken', 'unknown-point-type.journey.json');
-    const document = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(document);
-    const typo = await waitFor(vscode.languages.onDidChangeDiagnostics, () => vscode.languages.getDiagnostics(uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'schema.unknown-discriminator'), 'the misspelt type diagnostic', 30000);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, typo.range, vscode.CodeActionKind.QuickFix.value);
+    const { document, diagnostic: typo } = await openUntilDiagnostic(mountedUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
     const fix = actions.find((a) => a.title === 'Change "sendEmial" to "sendEmail"');
     assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(afterEdit(document, fix!.edit!), document.getText().replace('"sendEmial"', '"sendEmail"'));

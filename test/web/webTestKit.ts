@@ -4,15 +4,11 @@
 // which need no Node.
 import * as vscode from 'vscode';
 
-export { afterEdit, closeAllEditors, journeyApi, positionOf, waitFor } from '../integration/journeyTestKit';
+export { afterEdit, closeAllEditors, journeyApi, openUntilDiagnostic, positionOf, readJson, waitFor } from '../integration/journeyTestKit';
 
 /** A file of the mounted samples folder, the window's only workspace folder. */
 export function mountedUri(...segments: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('no workspace folder: the runner mounts samples/');
   return vscode.Uri.joinPath(folder.uri, ...segments);
-}
-
-export async function readJson<T>(uri: vscode.Uri): Promise<T> {
-  return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
 }
