@@ -2,7 +2,7 @@
 // (package.json `main`, bundled to dist/extension.js): the language server
 // runs in its own Node process and every command is there, publishing to
 // Restate included. The activation itself is journeyDesigner.ts.
-import { bundleStart } from './activationClock';
+import { bundleEvaluated, startActivationClock } from './activationClock';
 import type * as vscode from 'vscode';
 import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
 import { registerPublishCommand } from './publishCommand';
@@ -10,14 +10,17 @@ import { registerPublishCommand } from './publishCommand';
 export type { JourneyDesignerApi } from './journeyDesigner';
 
 export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
+  const clock = startActivationClock();
   return activateJourneyDesigner(
     context,
     {
       startLanguageClient: async (ctx, log) => (await import('./languageClient')).startLanguageClient(ctx, log),
       registerPublishCommand,
     },
-    bundleStart,
+    clock,
   );
 }
 
 export function deactivate(): void {}
+
+bundleEvaluated();

@@ -5,7 +5,7 @@
 // the desktop or a remote extension host. Everything else, the map, the
 // validation, the simulator and the scenario tests, is the same pure code as
 // on the desktop. The activation itself is journeyDesigner.ts.
-import { bundleStart } from './activationClock';
+import { bundleEvaluated, startActivationClock } from './activationClock';
 import * as vscode from 'vscode';
 import { registerDesktopOnlyCommand, WEB_EXTENSION_HOST_CONTEXT } from './desktopOnlyCommand';
 import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
@@ -14,6 +14,7 @@ import { PUBLISH_COMMAND } from './publishCommandId';
 export type { JourneyDesignerApi } from './journeyDesigner';
 
 export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
+  const clock = startActivationClock();
   void vscode.commands.executeCommand('setContext', WEB_EXTENSION_HOST_CONTEXT, true);
   return activateJourneyDesigner(
     context,
@@ -21,8 +22,10 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
       startLanguageClient: async (ctx, log) => (await import('./languageClient.web')).startLanguageClient(ctx, log),
       registerPublishCommand: (ctx) => registerDesktopOnlyCommand(ctx, PUBLISH_COMMAND, 'Publishing a journey to Restate'),
     },
-    bundleStart,
+    clock,
   );
 }
 
 export function deactivate(): void {}
+
+bundleEvaluated();

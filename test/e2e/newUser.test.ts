@@ -45,7 +45,7 @@ describe('a new user with the installed .vsix', function () {
     const a = await api();
     // A measure, not a timed assertion (machine load varies); test/unit/activationImports.test.ts keeps the heavy parts out.
     assert.ok(Number.isFinite(a.activationMs) && a.activationMs > 0, 'activation was measured');
-    console.log(`    activation: ${a.activationMs.toFixed(1)} ms (goal < 50 ms: ${a.activationMs < 50 ? 'met' : 'missed'})`);
+    console.log(`    activation (evaluating the bundle + activate()): ${a.activationMs.toFixed(1)} ms (goal < 50 ms: ${a.activationMs < 50 ? 'met' : 'missed'})`);
     await a.languageServerReady;
   });
 
