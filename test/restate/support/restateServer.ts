@@ -3,20 +3,18 @@
 // (fabric) ports chosen at run time, a fresh temporary base directory,
 // telemetry off (it never reaches the internet), TCP only. It can be killed
 // (SIGKILL, as a crash) and started again on the same directory and ports.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntilHealthy } from '../../../src/restate/adminClient';
 import { freePorts, waitForPort } from './ports';
+import { RestartableProcess } from './restartableProcess';
 
 export const RESTATE_SERVER_BINARY = join(__dirname, '../../../node_modules/@restatedev/restate-server-linux-x64/bin/restate-server');
 
 export class LocalRestateServer {
   readonly baseDir: string;
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> | undefined;
-  starts = 0;
+  private readonly child: RestartableProcess;
 
   private constructor(
     readonly ingressPort: number,
@@ -25,6 +23,7 @@ export class LocalRestateServer {
     readonly partitions: number,
   ) {
     this.baseDir = mkdtempSync(join(tmpdir(), 'journey-restate-'));
+    this.child = new RestartableProcess('restate-server', this.baseDir, 'server');
   }
 
   static async start(options: { partitions?: number } = {}): Promise<LocalRestateServer> {
@@ -44,42 +43,38 @@ export class LocalRestateServer {
   }
 
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.child.pid;
+  }
+
+  /** How many times the process was started. */
+  get starts(): number {
+    return this.child.starts;
   }
 
   /** Starts the process (again) on the same directory and ports; resolves when admin and ingress answer. */
   async boot(): Promise<void> {
-    this.starts++;
-    const log = createWriteStream(join(this.baseDir, `server-${this.starts}.log`));
-    const child = spawn(RESTATE_SERVER_BINARY, ['--base-dir', join(this.baseDir, 'data'), '--node-name', 'journey-test', '--no-logo'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: this.baseDir,
-        RESTATE_LISTEN_MODE: 'tcp',
-        RESTATE_BIND_ADDRESS: `127.0.0.1:${this.fabricPort}`,
-        RESTATE_ADVERTISED_ADDRESS: `http://127.0.0.1:${this.fabricPort}/`,
-        RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${this.ingressPort}`,
-        RESTATE_INGRESS__ADVERTISED_INGRESS_ENDPOINT: `http://127.0.0.1:${this.ingressPort}/`,
-        RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${this.adminPort}`,
-        RESTATE_ADMIN__ADVERTISED_ADMIN_ENDPOINT: `http://127.0.0.1:${this.adminPort}/`,
-        RESTATE_DISABLE_TELEMETRY: 'true',
-        RESTATE_ADMIN__DISABLE_WEB_UI: 'true',
-        RESTATE_DEFAULT_NUM_PARTITIONS: String(this.partitions),
-        RESTATE_LOG_FILTER: 'warn',
-        RESTATE_LOG_DISABLE_ANSI_CODES: 'true',
-        RESTATE_ROCKSDB_TOTAL_MEMORY_SIZE: '512 MiB',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const args = ['--base-dir', join(this.baseDir, 'data'), '--node-name', 'journey-test', '--no-logo'];
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: this.baseDir,
+      RESTATE_LISTEN_MODE: 'tcp',
+      RESTATE_BIND_ADDRESS: `127.0.0.1:${this.fabricPort}`,
+      RESTATE_ADVERTISED_ADDRESS: `http://127.0.0.1:${this.fabricPort}/`,
+      RESTATE_INGRESS__BIND_ADDRESS: `127.0.0.1:${this.ingressPort}`,
+      RESTATE_INGRESS__ADVERTISED_INGRESS_ENDPOINT: `http://127.0.0.1:${this.ingressPort}/`,
+      RESTATE_ADMIN__BIND_ADDRESS: `127.0.0.1:${this.adminPort}`,
+      RESTATE_ADMIN__ADVERTISED_ADMIN_ENDPOINT: `http://127.0.0.1:${this.adminPort}/`,
+      RESTATE_DISABLE_TELEMETRY: 'true',
+      RESTATE_ADMIN__DISABLE_WEB_UI: 'true',
+      RESTATE_DEFAULT_NUM_PARTITIONS: String(this.partitions),
+      RESTATE_LOG_FILTER: 'warn',
+      RESTATE_LOG_DISABLE_ANSI_CODES: 'true',
+      RESTATE_ROCKSDB_TOTAL_MEMORY_SIZE: '512 MiB',
+    };
+    await this.child.start(RESTATE_SERVER_BINARY, args, { env }, async () => {
+      await Promise.all([waitUntilHealthy(this.adminUrl, 60_000), waitForPort(this.ingressPort, 60_000)]);
+      await this.ingressHealthy(60_000);
     });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const failed = this.exited.then(() => {
-      throw new Error(`restate-server exited while starting; see ${join(this.baseDir, `server-${this.starts}.log`)}`);
-    });
-    await Promise.race([Promise.all([waitUntilHealthy(this.adminUrl, 60_000), waitForPort(this.ingressPort, 60_000)]), failed]);
-    await Promise.race([this.ingressHealthy(60_000), failed]);
   }
 
   private async ingressHealthy(timeoutMs: number): Promise<void> {
@@ -97,12 +92,8 @@ export class LocalRestateServer {
   }
 
   /** Kills the server: SIGKILL by default (a crash), SIGTERM for a clean stop. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
-    await this.exited;
-    this.child = undefined;
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    return this.child.kill(signal);
   }
 
   async restart(): Promise<void> {

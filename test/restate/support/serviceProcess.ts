@@ -2,11 +2,11 @@
 // src/main.ts`, as `npm start` does), with node_modules linked to this
 // repository's (what `npm install` would provide). It can be killed (SIGKILL,
 // a crash) and started again on the same port.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { GeneratedFile } from '../../../src/restate/projectGenerator';
 import { waitForPort } from './ports';
+import { RestartableProcess } from './restartableProcess';
 
 const REPO_NODE_MODULES = join(__dirname, '../../../node_modules');
 
@@ -26,47 +26,35 @@ export function writeProject(dir: string, files: readonly GeneratedFile[]): void
 }
 
 export class ServiceProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<void> | undefined;
-  starts = 0;
+  private readonly child: RestartableProcess;
 
   constructor(
     readonly dir: string,
     readonly port: number,
     readonly env: Record<string, string>,
-  ) {}
+  ) {
+    this.child = new RestartableProcess('the journey service', dir, 'service');
+  }
 
   get url(): string {
     return `http://127.0.0.1:${this.port}`;
   }
 
   get pid(): number | undefined {
-    return this.child?.pid;
+    return this.child.pid;
   }
 
-  async start(): Promise<void> {
-    this.starts++;
-    const log = createWriteStream(join(this.dir, `service-${this.starts}.log`));
-    const child = spawn(node22(), ['src/main.ts'], {
-      cwd: this.dir,
-      env: { PATH: process.env.PATH ?? '', RESTATE_LOGGING: 'WARN', PORT: String(this.port), HOST: '127.0.0.1', ...this.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
-    const failed = this.exited.then(() => {
-      throw new Error(`the journey service exited while starting; see ${join(this.dir, `service-${this.starts}.log`)}`);
-    });
-    await Promise.race([waitForPort(this.port, 30_000), failed]);
+  /** How many times the process was started. */
+  get starts(): number {
+    return this.child.starts;
   }
 
-  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    child.kill(signal);
-    await this.exited;
-    this.child = undefined;
+  start(): Promise<void> {
+    const env = { PATH: process.env.PATH ?? '', RESTATE_LOGGING: 'WARN', PORT: String(this.port), HOST: '127.0.0.1', ...this.env };
+    return this.child.start(node22(), ['src/main.ts'], { cwd: this.dir, env }, () => waitForPort(this.port, 30_000));
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    return this.child.kill(signal);
   }
 }
