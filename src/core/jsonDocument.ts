@@ -322,36 +322,14 @@ function buildStrictTree(text: string): Node {
       skipWhitespace();
       const top = open[open.length - 1];
       if (!top) break;
-      if (top.type === 'object') {
-        const property = opened ? undefined : top.children![top.children!.length - 1];
+      const isObject = top.type === 'object';
+      if (isObject && !opened) {
         // A finished value of a property ends the property.
+        const property = top.children![top.children!.length - 1];
         if (property && property.length < 0) property.length = (property.children![1]!.offset + property.children![1]!.length) - property.offset;
-        const ch = text.charCodeAt(i);
-        if (ch === Char.CloseBrace) {
-          i++;
-          top.length = i - top.offset;
-          open.pop();
-          opened = false;
-          continue;
-        }
-        if (ch === Char.Comma) {
-          i++;
-          skipWhitespace();
-        }
-        // A key, a colon, then the property's value.
-        const propertyNode: TreeNode = { type: 'property', offset: i, length: -1, parent: top, children: [] };
-        const keyNode = scanString(propertyNode);
-        propertyNode.children!.push(keyNode);
-        top.children!.push(propertyNode);
-        skipWhitespace();
-        propertyNode.colonOffset = i;
-        i++;
-        skipWhitespace();
-        break;
       }
-      // An array.
       const ch = text.charCodeAt(i);
-      if (ch === Char.CloseBracket) {
+      if (ch === (isObject ? Char.CloseBrace : Char.CloseBracket)) {
         i++;
         top.length = i - top.offset;
         open.pop();
@@ -359,6 +337,17 @@ function buildStrictTree(text: string): Node {
         continue;
       }
       if (ch === Char.Comma) {
+        i++;
+        skipWhitespace();
+      }
+      if (isObject) {
+        // A key, a colon, then the property's value.
+        const propertyNode: TreeNode = { type: 'property', offset: i, length: -1, parent: top, children: [] };
+        const keyNode = scanString(propertyNode);
+        propertyNode.children!.push(keyNode);
+        top.children!.push(propertyNode);
+        skipWhitespace();
+        propertyNode.colonOffset = i;
         i++;
         skipWhitespace();
       }
