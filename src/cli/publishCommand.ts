@@ -10,8 +10,9 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { registerDeployment } from '../restate/adminClient';
 import { PROJECT_FOLDER, publishJourney, type PublishFs } from '../restate/publishJourney';
 import { findRuntimeBundle } from '../restate/runtimeBundle';
-import { LineIndex } from '../core/textPosition';
 import type { CommandResult } from './command';
+import { readCommandArgs } from './commandArgs';
+import { printFindings, readSourceFile } from './sourceFiles';
 
 const USAGE = 'Usage: journey publish FILE [--out DIR] [--dry-run] [--now ISO] [--register ADMIN_URL --service SERVICE_URL]';
 
@@ -25,37 +26,26 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const files: string[] = [];
-  const parsed: Omit<Args, 'file'> = { dryRun: false };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--dry-run':
-        parsed.dryRun = true;
-        break;
-      case '--out':
-      case '--now':
-      case '--register':
-      case '--service': {
-        const v = value();
-        if (v === undefined || v === '') return `${flag} needs a value`;
-        if (flag === '--now' && Number.isNaN(Date.parse(v))) return `--now must be an ISO 8601 instant, not "${v}"`;
-        if (flag === '--out') parsed.out = v;
-        else if (flag === '--now') parsed.now = v;
-        else if (flag === '--register') parsed.register = v;
-        else parsed.service = v;
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        files.push(arg);
-    }
-  }
+  const read = readCommandArgs(args, {
+    switches: ['--dry-run'],
+    valued: ['--out', '--now', '--register', '--service'],
+    check: (option, value) => (option === '--now' && Number.isNaN(Date.parse(value)) ? `--now must be an ISO 8601 instant, not "${value}"` : undefined),
+  });
+  if (typeof read === 'string') return read;
+  const { files, switches, values } = read;
   if (files.length !== 1) return files.length === 0 ? 'name the .journey.json file to publish' : 'name exactly one journey file';
-  if ((parsed.register === undefined) !== (parsed.service === undefined)) return '--register and --service go together: the admin URL and the URL restate-server reaches the service at';
-  return { ...parsed, file: files[0]! };
+  const register = values.get('--register');
+  const service = values.get('--service');
+  if ((register === undefined) !== (service === undefined)) return '--register and --service go together: the admin URL and the URL restate-server reaches the service at';
+  const out = values.get('--out');
+  const now = values.get('--now');
+  return {
+    file: files[0]!,
+    dryRun: switches.has('--dry-run'),
+    ...(out !== undefined ? { out } : {}),
+    ...(now !== undefined ? { now } : {}),
+    ...(register !== undefined && service !== undefined ? { register, service } : {}),
+  };
 }
 
 /** Node's file system, rooted at the journey's folder. */
@@ -92,13 +82,8 @@ async function runtimeBundle(): Promise<string | undefined> {
 export async function publishCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') return { exitCode: 2, error: `journey publish: ${parsed}\n${USAGE}` };
-  let text: string;
-  try {
-    text = await readFile(parsed.file, 'utf8');
-  } catch (error) {
-    out(`${parsed.file}:1:1 error cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return { exitCode: 1 };
-  }
+  const text = await readSourceFile(parsed.file, out);
+  if (text === undefined) return { exitCode: 1 };
   const bundle = await runtimeBundle();
   if (bundle === undefined && !parsed.dryRun) return { exitCode: 2, error: 'journey publish: the bundled runtime (dist/restate/journey-runtime.mjs) is missing; run `npm run build` (or set JOURNEY_RUNTIME_BUNDLE).' };
   const root = dirname(parsed.file);
@@ -107,11 +92,7 @@ export async function publishCommand(args: string[], out: (line: string) => void
   const outcome = await publishJourney(nodePublishFs(root), { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}), dryRun: parsed.dryRun });
   const { plan } = outcome;
   if (!plan.ok) {
-    const lines = new LineIndex(text);
-    for (const r of plan.reasons) {
-      const { line, character } = lines.positionAt(r.offset);
-      out(`${parsed.file}:${line + 1}:${character + 1} error ${r.message} [${r.code}]`);
-    }
+    printFindings(parsed.file, text, plan.reasons.map((r) => ({ ...r, severity: 'error' })), out);
     out(`${parsed.file}: not published: ${plan.reasons.length} reason${plan.reasons.length === 1 ? '' : 's'} (R21, R22).`);
     return { exitCode: 1 };
   }

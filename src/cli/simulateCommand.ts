@@ -4,15 +4,16 @@
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
 // Extra options: --seed N, --horizon TIME, --no-trace.
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
-import { LineIndex } from '../core/textPosition';
 import { Instant, Timeline } from '../core/timeline';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
+import { readCommandArgs } from './commandArgs';
+import { printFindings, readSourceFile } from './sourceFiles';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace]';
 
@@ -27,43 +28,31 @@ interface Args {
 }
 
 function parseArgs(args: string[]): Args | string {
-  const files: string[] = [];
-  const parsed: Partial<Args> & { json: boolean; trace: boolean } = { json: false, trace: true };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++i];
-    switch (flag) {
-      case '--json':
-        parsed.json = true;
-        break;
-      case '--no-trace':
-        parsed.trace = false;
-        break;
-      case '--timeline':
-      case '--at':
-      case '--horizon':
-      case '--seed': {
-        const v = value();
-        if (v === undefined || v === '') return `${flag} needs a value`;
-        if (flag === '--seed') {
-          if (!/^-?\d+$/.test(v)) return `--seed must be an integer, not "${v}"`;
-          parsed.seed = Number(v);
-        } else if (flag === '--timeline') parsed.timeline = v;
-        else {
-          if (!Instant.safeParse(v).success) return `${flag} must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "${v}"`;
-          if (flag === '--at') parsed.at = v;
-          else parsed.horizon = v;
-        }
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) return `unknown option ${arg}`;
-        files.push(arg);
-    }
-  }
+  const read = readCommandArgs(args, {
+    switches: ['--json', '--no-trace'],
+    valued: ['--timeline', '--at', '--horizon', '--seed'],
+    check: (option, value) => {
+      if (option === '--seed') return /^-?\d+$/.test(value) ? undefined : `--seed must be an integer, not "${value}"`;
+      if (option === '--at' || option === '--horizon') return Instant.safeParse(value).success ? undefined : `${option} must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "${value}"`;
+      return undefined;
+    },
+  });
+  if (typeof read === 'string') return read;
+  const { files, switches, values } = read;
   if (files.length !== 1) return files.length === 0 ? 'name the .journey.json file to simulate' : 'name exactly one journey file';
-  return { ...parsed, file: files[0]! };
+  const timeline = values.get('--timeline');
+  const at = values.get('--at');
+  const horizon = values.get('--horizon');
+  const seed = values.get('--seed');
+  return {
+    file: files[0]!,
+    json: switches.has('--json'),
+    trace: !switches.has('--no-trace'),
+    ...(timeline !== undefined ? { timeline } : {}),
+    ...(at !== undefined ? { at } : {}),
+    ...(horizon !== undefined ? { horizon } : {}),
+    ...(seed !== undefined ? { seed: Number(seed) } : {}),
+  };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -75,25 +64,11 @@ async function exists(path: string): Promise<boolean> {
   }
 }
 
-function printDiagnostics(file: string, text: string, diagnostics: readonly JourneyDiagnostic[], out: (line: string) => void): number {
-  const lines = new LineIndex(text);
-  let errors = 0;
-  for (const d of [...diagnostics].sort((a, b) => a.offset - b.offset)) {
-    if (d.severity !== 'error') continue;
-    const { line, character } = lines.positionAt(d.offset);
-    out(`${file}:${line + 1}:${character + 1} error ${d.message} [${d.code}]`);
-    errors++;
-  }
-  return errors;
-}
-
-async function readText(file: string, out: (line: string) => void): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    out(`${file}:1:1 error cannot read the file: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    return undefined;
-  }
+/** Prints the errors among `diagnostics` in text order; returns how many there were. */
+function printErrors(file: string, text: string, diagnostics: readonly JourneyDiagnostic[], out: (line: string) => void): number {
+  const errors = diagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.offset - b.offset);
+  printFindings(file, text, errors, out);
+  return errors.length;
 }
 
 export async function simulateCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
@@ -106,25 +81,25 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     else return { exitCode: 2, error: `journey simulate: name the timeline with --timeline (no ${sibling === parsed.file ? 'sibling .timeline.json' : sibling} found)\n${USAGE}` };
   }
 
-  const journeyText = await readText(parsed.file, out);
-  const timelineText = await readText(timelineFile, out);
+  const journeyText = await readSourceFile(parsed.file, out);
+  const timelineText = await readSourceFile(timelineFile, out);
   if (journeyText === undefined || timelineText === undefined) return { exitCode: 1, error: 'journey simulate: nothing was simulated.' };
 
   const validation = validateJourneyText(journeyText);
-  const journeyErrors = printDiagnostics(parsed.file, journeyText, validation.diagnostics, out);
+  const journeyErrors = printErrors(parsed.file, journeyText, validation.diagnostics, out);
 
   const doc = parseJsonDocument(timelineText);
   let timeline: Timeline | undefined;
   let timelineErrors: number;
   if (doc.syntaxErrors.length > 0 || doc.root === undefined) {
     const diagnostics: JourneyDiagnostic[] = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [{ code: 'syntax.empty', rule: 'syntax', severity: 'error', message: 'The file is empty: a timeline is a JSON object with formatVersion, contacts and events.', offset: 0, length: 0, path: [] }];
-    timelineErrors = printDiagnostics(timelineFile, timelineText, diagnostics, out);
+    timelineErrors = printErrors(timelineFile, timelineText, diagnostics, out);
   } else {
     const result = Timeline.safeParse(doc.value);
     if (result.success) {
       timeline = result.data;
       timelineErrors = 0;
-    } else timelineErrors = printDiagnostics(timelineFile, timelineText, schemaDiagnostics(doc, Timeline, result.error.issues), out);
+    } else timelineErrors = printErrors(timelineFile, timelineText, schemaDiagnostics(doc, Timeline, result.error.issues), out);
   }
   if (journeyErrors > 0 || timelineErrors > 0 || !validation.journey || !timeline) {
     const what = [journeyErrors > 0 ? `${parsed.file} has ${journeyErrors} error${journeyErrors === 1 ? '' : 's'}` : '', timelineErrors > 0 ? `${timelineFile} has ${timelineErrors} error${timelineErrors === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
