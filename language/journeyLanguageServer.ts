@@ -20,7 +20,7 @@ import type { Plan } from '../src/core/schema';
 import { codeActions } from './codeActions';
 import { journeyCompletion } from './completion';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
-import { AnalysisCache } from './documentAnalysis';
+import { AnalysisCache, type DocumentAnalysis } from './documentAnalysis';
 import { documentSymbols } from './documentSymbols';
 import { journeyHover } from './hover';
 import { JsonSchemaService } from './jsonSchemaService';
@@ -104,62 +104,48 @@ export function serveJourneyLanguage(connection: Connection): void {
   const versioned = () => capabilities.workspace?.workspaceEdit?.documentChanges === true;
   const log = (message: string) => connection.console.error(message);
 
-  connection.onCompletion(
-    safely('completion', log, null, async (params): Promise<CompletionList | null> => {
+  /**
+   * A request about an open journey document, answered from its analysis:
+   * null for a document that is not open, and (see safely) for one the
+   * feature fails on.
+   */
+  const onOpenDocument =
+    <P extends { textDocument: { uri: string } }, R>(name: string, answer: (analysis: DocumentAnalysis, params: P) => R | Promise<R>) =>
+    safely(name, log, null, async (params: P) => {
       const analysis = analysisOf(params.textDocument.uri);
-      if (!analysis) return null;
-      return journeyCompletion(analysis, params.position, { snippets: snippets() }) ?? (await jsonSchema.complete(analysis, params.position));
-    }),
+      return analysis ? answer(analysis, params) : null;
+    });
+
+  connection.onCompletion(
+    onOpenDocument('completion', async (analysis, params) => journeyCompletion(analysis, params.position, { snippets: snippets() }) ?? (await jsonSchema.complete(analysis, params.position))),
   );
 
   connection.onHover(
-    safely('hover', log, null, async (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      if (!analysis) return null;
-      return journeyHover(analysis, params.position) ?? (await jsonSchema.hover(analysis, params.position));
-    }),
+    onOpenDocument('hover', async (analysis, params) => journeyHover(analysis, params.position) ?? (await jsonSchema.hover(analysis, params.position))),
   );
 
   connection.onDefinition(
-    safely('definition', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? definition(analysis, params.position) : null;
-    }),
+    onOpenDocument('definition', (analysis, params) => definition(analysis, params.position)),
   );
 
   connection.onReferences(
-    safely('references', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? references(analysis, params.position, params.context.includeDeclaration) : null;
-    }),
+    onOpenDocument('references', (analysis, params) => references(analysis, params.position, params.context.includeDeclaration)),
   );
 
   connection.onPrepareRename(
-    safely('prepareRename', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? prepareRename(analysis, params.position) : null;
-    }),
+    onOpenDocument('prepareRename', (analysis, params) => prepareRename(analysis, params.position)),
   );
 
   connection.onRenameRequest(
-    safely('rename', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? rename(analysis, params.position, params.newName, { versioned: versioned() }) : null;
-    }),
+    onOpenDocument('rename', (analysis, params) => rename(analysis, params.position, params.newName, { versioned: versioned() })),
   );
 
   connection.onDocumentSymbol(
-    safely('documentSymbol', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? documentSymbols(analysis) : null;
-    }),
+    onOpenDocument('documentSymbol', (analysis) => documentSymbols(analysis)),
   );
 
   connection.onCodeAction(
-    safely('codeAction', log, null, (params) => {
-      const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? codeActions(analysis, params, { versioned: versioned() }) : null;
-    }),
+    onOpenDocument('codeAction', (analysis, params) => codeActions(analysis, params, { versioned: versioned() })),
   );
 
   documents.listen(connection);
