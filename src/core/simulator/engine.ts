@@ -9,6 +9,12 @@
 // instant until it waits, completes or exits. Changes the journey itself
 // makes (tag added/removed, list joined) are events too: they are queued and
 // handled after the current chain, at the same instant, in order.
+// Contacts never affect each other except through clock-driven entries
+// (date triggers, segment runs) and the trace's interleaving. So a replay
+// without those is run contact by contact (each contact's events, and its
+// one pending wait, in order; see advanceByContact): the same result, but
+// each contact's state and data are read once, from one place, instead of
+// once per event from all over memory, and no timer queue is needed.
 // Fully deterministic; see semantics.md for every choice.
 import type { ExitCriterion, Journey, PointOf, PointType, Trigger } from '../schema';
 import type { Timeline } from '../timeline';
@@ -18,6 +24,7 @@ import type { ContactStore } from './contactStore';
 import { DateFieldIndex } from './dateFieldIndex';
 import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
+import { EventsByContact } from './eventsByContact';
 import { evaluateFilter, type FilterContext } from './filters';
 import { awaitedMatches, type SimEvent, triggerMatches } from './matching';
 import { chooseBranch, splitUnit } from './splitHash';
@@ -122,10 +129,14 @@ const C_STEP_INSTANT = 4;
 const C_ARRIVAL = 5; // the stamp of its arrival at a wait point (R11: only later events count)
 const C_TOKEN = 6; // the token of its pending wait timer, 0 when none
 const C_LAST_MARKETING_EMAIL = 7; // when this journey last sent it a marketing email (R18)
-const C_SIZE = 8;
+const C_ARRIVED_AT = 8; // the instant of its arrival at the wait point it is at (queues are in this order)
+const C_DUE = 9; // contact by contact: when its pending wait ends (pending while C_TOKEN is not 0)
+const C_SIZE = 10;
 
 /** Events (and lane timers) whose contacts' state is touched ahead, together (see warmEvents). */
 const WARM_AHEAD = 32;
+/** Contact by contact: the contacts ahead whose events are touched together (see warmContacts). */
+const WARM_CONTACTS = 16;
 
 /** Adds one to a counter and returns the new count. */
 function inc(counts: Numbers, i: number): number {
@@ -152,6 +163,12 @@ export class Simulation {
   /** Per starting point: the only event type that can fire its trigger. */
   private readonly triggerType: (SimEvent['type'] | undefined)[];
   private readonly segmentJourney: boolean;
+  /** Replayed contact by contact (see advanceByContact), not in global time order. */
+  private readonly byContact: boolean;
+  /** For byContact: each contact's events; built on the first advance. */
+  private contactEvents: EventsByContact | undefined;
+  /** For byContact: what a replay in time order needs to report an error as it would (see timeOrderError). */
+  private readonly inputs: { journey: Journey; timeline: Timeline; options: SimulationOptions };
 
   private now = -Infinity;
   /** Events before this one have had their contact's state touched ahead (warmEvents). */
@@ -266,6 +283,8 @@ export class Simulation {
     if (journey.kind === 'trigger') this.setUpDateTriggers();
     this.segmentAnchor = planStart ?? start;
     if (this.segment) this.setUpSegmentRuns(this.segment, this.segmentAnchor);
+    this.byContact = !this.tracing && options.replayOrder !== 'time' && this.dateTriggers.length === 0 && this.segment === undefined;
+    this.inputs = { journey, timeline, options };
   }
 
   /** The instant the simulation has advanced to. */
@@ -282,6 +301,17 @@ export class Simulation {
     const target = typeof input === 'number' ? input : parseInstant(input, 'advanceTo');
     if (Number.isNaN(target)) throw new SimulationError('invalid-instant', 'advanceTo: the instant is not a number.');
     const limit = Math.min(target, this.stopAt);
+    if (this.byContact) this.advanceByContact(limit, target);
+    else this.advanceInTimeOrder(limit);
+    let reached: number;
+    if (this.horizon !== undefined) reached = Math.min(target, this.horizon);
+    else reached = Number.isFinite(target) ? target : Math.max(this.start, this.lastActivity);
+    if (reached > this.now) this.now = reached;
+    return this;
+  }
+
+  /** Every event and timer up to `limit`, all contacts together in time order (R14). */
+  private advanceInTimeOrder(limit: number): void {
     const { order, time } = this.tl;
     const nEvents = time.length;
     for (;;) {
@@ -290,19 +320,80 @@ export class Simulation {
       if (et <= tt) {
         if (et > limit) break;
         if (this.eventPtr >= this.warmedTo) this.warmEvents(this.eventPtr);
-        const i = this.eventPtr++;
-        this.processEvent(order === undefined ? i : order[i]!);
+        const k = this.eventPtr++;
+        const i = order === undefined ? k : order[k]!;
+        this.processEvent(i, time[i]!, this.tl.contact[i]!);
       } else {
         if (tt > limit) break;
         this.timers.pop();
         this.processTimer();
       }
     }
-    let reached: number;
-    if (this.horizon !== undefined) reached = Math.min(target, this.horizon);
-    else reached = Number.isFinite(target) ? target : Math.max(this.start, this.lastActivity);
-    if (reached > this.now) this.now = reached;
-    return this;
+  }
+
+  /**
+   * Every event and wait up to `limit`, one contact after the other: each
+   * contact's events in replay order, its pending wait (at most one) ending
+   * after the events of its instant, as in time order (R14). Contacts do not
+   * interact here (no clock-driven entries), so every count, queue and
+   * contact state is the one the replay in time order reaches.
+   */
+  private advanceByContact(limit: number, target: number): void {
+    const byContact = (this.contactEvents ??= new EventsByContact(this.store.size, this.tl.contact, this.tl.time, this.tl.order));
+    const { events, time, start, next } = byContact;
+    const cs = this.cs;
+    const n = this.store.size;
+    try {
+      for (let c = 0; c < n; c++) {
+        if (c % WARM_CONTACTS === 0) this.warmContacts(c);
+        const o = c * C_SIZE;
+        const end = start[c + 1]!;
+        let k = next[c]!;
+        for (;;) {
+          const et = k < end ? time[k]! : Infinity;
+          const tt = cs[o + C_TOKEN] !== 0 ? cs[o + C_DUE]! : Infinity;
+          if (et <= tt) {
+            if (et > limit) break;
+            this.processEvent(events[k++]!, et, c);
+          } else {
+            if (tt > limit) break;
+            this.endWait(c, tt);
+          }
+        }
+        next[c] = k;
+      }
+    } catch (error) {
+      throw error instanceof SimulationError ? this.timeOrderError(target, error) : error;
+    }
+  }
+
+  /**
+   * Reads the events of the next WARM_CONTACTS contacts in one tight loop:
+   * they lie where the timeline put them (in time order, far apart), and
+   * loads issued together overlap their cache misses (see warmEvents).
+   */
+  private warmContacts(from: number): void {
+    const { events, start } = this.contactEvents!;
+    const timeline = this.tl.events;
+    const end = start[Math.min(from + WARM_CONTACTS, this.store.size)]!;
+    let sink = 0;
+    for (let k = start[from]!; k < end; k++) sink += timeline[events[k]!]!.type.length;
+    this.warmSink += sink;
+  }
+
+  /**
+   * The error a replay in time order stops with (contact by contact, the
+   * first contact to fail is not always the first in time): replays so,
+   * from the start, up to `target`.
+   */
+  private timeOrderError(target: number, error: SimulationError): SimulationError {
+    const { journey, timeline, options } = this.inputs;
+    try {
+      new Simulation(journey, timeline, { ...options, replayOrder: 'time' }).advanceTo(target);
+    } catch (first) {
+      if (first instanceof SimulationError) return first;
+    }
+    return error;
   }
 
   /**
@@ -329,6 +420,7 @@ export class Simulation {
   /** Stats, counters, queues and trace at the current instant. */
   snapshot(): SimulationSnapshot {
     const { points, starts } = this.cj;
+    // Queues in order of arrival instant, contacts arriving at one instant in contact order (sort is stable).
     const byPoint: number[][] = points.map(() => []);
     for (let c = 0; c < this.store.size; c++) {
       const w = this.cs[c * C_SIZE + C_WHERE]!;
@@ -338,7 +430,7 @@ export class Simulation {
     const counters: Record<string, PointCounters> = {};
     const R = SUPPRESSION_REASONS.length;
     points.forEach((p, i) => {
-      const waiting = byPoint[i]!.sort((a, b) => this.cs[a * C_SIZE + C_ARRIVAL]! - this.cs[b * C_SIZE + C_ARRIVAL]!);
+      const waiting = byPoint[i]!.sort((a, b) => this.cs[a * C_SIZE + C_ARRIVED_AT]! - this.cs[b * C_SIZE + C_ARRIVED_AT]!);
       queues[p.id] = waiting.map((c) => this.store.ids[c]!);
       const suppressedBy: Partial<Record<SuppressionReason, number>> = {};
       SUPPRESSION_REASONS.forEach((reason, r) => {
@@ -435,15 +527,14 @@ export class Simulation {
   // ---------------------------------------------------------------------------
   // The two kinds of things that happen: events and timers.
 
-  private processEvent(i: number): void {
+  /** Event i of the timeline, for contact c at t. */
+  private processEvent(i: number, t: number, c: number): void {
     const ev: SimEvent = this.tl.events[i]!;
-    const t = this.tl.time[i]!;
-    const c = this.tl.contact[i]!;
     const type = ev.type;
     const stamp = ++this.stamp;
     this.applyEventData(c, ev, type);
     if (t < this.start) return; // history before the replay: data only
-    this.lastActivity = t;
+    if (t > this.lastActivity) this.lastActivity = t;
     this.handleEvent(c, ev, type, t, stamp);
     this.drainInternal(t);
   }
@@ -452,19 +543,10 @@ export class Simulation {
     const t = this.timers.poppedTime;
     const a = this.timers.poppedA;
     switch (this.timers.poppedKind) {
-      case TIMER_WAIT: {
+      case TIMER_WAIT:
         if (this.cs[a * C_SIZE + C_TOKEN] !== this.timers.poppedB) return; // the contact left the point: stale
-        this.cs[a * C_SIZE + C_TOKEN] = 0;
-        this.stamp++;
-        const idx = this.cs[a * C_SIZE + C_WHERE]!;
-        const p = this.cj.points[idx]!;
-        const timeout = this.kinds[idx] === K_WAIT_FOR_EVENT;
-        this.record(t, a, p.id, 'leave', undefined, undefined, timeout ? 'timeout' : 'next');
-        inc(this.pLeft, idx);
-        this.runChain(a, this.follow(p, timeout ? 1 : 0), t);
-        this.drainInternal(t);
+        this.endWait(a, t);
         return;
-      }
       case TIMER_DATE: {
         const dt = this.dateTriggers[a]!;
         for (const c of dt.index.on(dt.year, dt.month, dt.day)) {
@@ -503,6 +585,19 @@ export class Simulation {
         return;
       }
     }
+  }
+
+  /** A contact's wait (or wait for an event) ends: it goes on (or times out) at `t`. */
+  private endWait(c: number, t: number): void {
+    this.cs[c * C_SIZE + C_TOKEN] = 0;
+    this.stamp++;
+    const idx = this.cs[c * C_SIZE + C_WHERE]!;
+    const p = this.cj.points[idx]!;
+    const timeout = this.kinds[idx] === K_WAIT_FOR_EVENT;
+    this.record(t, c, p.id, 'leave', undefined, undefined, timeout ? 'timeout' : 'next');
+    inc(this.pLeft, idx);
+    this.runChain(c, this.follow(p, timeout ? 1 : 0), t);
+    this.drainInternal(t);
   }
 
   private isMember(c: number, segment: string): boolean {
@@ -805,8 +900,13 @@ export class Simulation {
             break;
           }
           this.cs[c * C_SIZE + C_ARRIVAL] = ++this.stamp;
+          this.cs[c * C_SIZE + C_ARRIVED_AT] = t;
           const token = ++this.tokens;
           this.cs[c * C_SIZE + C_TOKEN] = token;
+          if (this.byContact) {
+            this.cs[c * C_SIZE + C_DUE] = due;
+            return;
+          }
           const lane = this.laneOf[idx]!;
           if (lane >= 0) this.timers.pushToLane(lane, due, TIMER_WAIT, c, token);
           else this.timers.push(due, TIMER_WAIT, c, token);
@@ -906,7 +1006,7 @@ export class Simulation {
   }
 
   private record(at: number, c: number, point: string, kind: TraceKind, outcome?: string, reason?: string, branch?: string): void {
-    this.lastActivity = at;
+    if (at > this.lastActivity) this.lastActivity = at; // contact by contact, instants do not come in order
     if (!this.tracing) return;
     const e: TraceEntry = { at, contact: this.store.ids[c]!, point, kind, entry: this.cs[c * C_SIZE + C_ENTRY]! };
     if (outcome !== undefined) e.outcome = outcome;

@@ -55,6 +55,31 @@ describe('R8 actions take no time and each pass is recorded', () => {
     );
   });
 
+  it('reports the first contact in time to loop, also when the replay without a trace goes contact by contact', () => {
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'VIP', 'p1')],
+      points: [
+        { id: 'p1', type: 'addTag', tag: 'x', next: 'p2' },
+        { id: 'p2', type: 'removeTag', tag: 'x', next: 'p1' },
+      ],
+    });
+    // c1 comes first among the contacts, but c2 enters (and loops) an hour earlier.
+    const tl = timeline(
+      [{ id: 'c1' }, { id: 'c2' }],
+      [
+        { at: '2026-03-02T10:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'VIP' },
+        { at: at9, contact: 'c2', type: 'tagAdded', tag: 'VIP' },
+      ],
+    );
+    for (const trace of [true, false]) {
+      assert.throws(
+        () => simulate(j, tl, { trace }),
+        (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && /Contact "c2"/.test(e.message) && e.message.includes(at9),
+        `trace: ${trace}`,
+      );
+    }
+  });
+
   it('stops a contact that keeps re-entering at one instant, and a zero-timeout wait-for-event loop', () => {
     const reenter = journey({
       settings: { reEntry: { mode: 'afterCompletion' } },

@@ -9,9 +9,10 @@ import { buildGraph } from '../../../src/core/graph';
 import type { Journey, JourneyPoint } from '../../../src/core/schema';
 import { createSimulation, isTransactional, simulate, SimulationError, type SimulationSnapshot, type TraceEntry } from '../../../src/core/simulator/index';
 import type { Timeline } from '../../../src/core/timeline';
-import { scenarioArb } from './arbitraries';
+import { scenarioArb, T0 } from './arbitraries';
 import { ReferenceLoop, referenceSimulate } from './referenceModel';
 
+const HOUR = 3_600_000;
 const RUNS = { numRuns: Number(process.env.SIM_PROPERTY_RUNS ?? 150) };
 
 /** Runs `f`, or returns undefined when the replay stops on a zero-time loop (journeys that re-trigger themselves). */
@@ -226,6 +227,28 @@ describe('simulator properties (generated journeys and timelines)', function () 
         const bound = Math.max(last, ...j.startingPoints.map((sp) => finish(sp.next, last)));
         assert.equal(r.stats.inProgress, 0);
         for (const e of r.trace) assert.ok(e.at <= bound, `${e.kind} at ${e.at} after the bound ${bound}`);
+      }),
+      RUNS,
+    );
+  });
+
+  it('replays contact by contact (no trace) to exactly the snapshots of the replay in time order, step by step, errors included', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 1, maxLength: 4 }), ([j, tl], hours) => {
+        const steps = [...hours.sort((a, b) => a - b).map((h) => T0 + h * HOUR), Infinity];
+        const byContact = createSimulation(j, tl, { trace: false });
+        const inTimeOrder = createSimulation(j, tl, { trace: false, replayOrder: 'time' });
+        for (const t of steps) {
+          let expected: SimulationSnapshot | SimulationError;
+          try {
+            expected = inTimeOrder.advanceTo(t).snapshot();
+          } catch (e) {
+            if (!(e instanceof SimulationError)) throw e;
+            assert.throws(() => byContact.advanceTo(t), (x: unknown) => x instanceof SimulationError && x.code === e.code && x.message === e.message);
+            return;
+          }
+          assert.deepEqual(byContact.advanceTo(t).snapshot(), expected, `at ${t}`);
+        }
       }),
       RUNS,
     );

@@ -28,6 +28,8 @@ interface RContact {
   entry: number;
   leftAt: number;
   arrivalMoment: number;
+  /** The instant it arrived at the point it waits at (queues list contacts by it). */
+  arrivedAt: number;
   lastMarketing: number;
   stepsAt: number;
   steps: number;
@@ -83,6 +85,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
         entry: 0,
         leftAt: 0,
         arrivalMoment: 0,
+        arrivedAt: 0,
         lastMarketing: -Infinity,
         stepsAt: NaN,
         steps: 0,
@@ -300,6 +303,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
           return next();
         }
         c.arrivalMoment = ++moment;
+        c.arrivedAt = t;
         timers.push({ due, seq: seq++, contact: c });
         return;
       }
@@ -425,7 +429,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
   for (const p of journey.points) {
     queues[p.id] = [...contacts.values()]
       .filter((c) => c.state === 'in' && c.at === p.id)
-      .sort((a, b) => a.arrivalMoment - b.arrivalMoment)
+      .sort((a, b) => a.arrivedAt - b.arrivedAt) // ties keep the contacts' order (sort is stable)
       .map((c) => c.id);
   }
   const inProgress = [...contacts.values()].filter((c) => c.state === 'in').length;
