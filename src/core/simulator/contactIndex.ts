@@ -88,11 +88,25 @@ export class ContactIndex {
     }
   }
 
-  /** Records that `ids[n]` is contact number n; the id must not be in the index yet. */
-  add(id: string, n: number): void {
+  /**
+   * The number of the contact with this id if it is in the index; else
+   * records `n` as its number (the caller then appends the id to `ids`) and
+   * returns -1. One hash and one probe for both.
+   */
+  addIfAbsent(id: string, n: number): number {
     if (2 * (this.count + 1) > this.mask + 1) this.grow();
-    this.place(hashOf(id), n + 1);
+    const h = hashOf(id);
+    const slots = this.slots;
+    const mask = this.mask;
+    let s = h & mask;
+    for (; slots[2 * s + 1] !== 0; s = (s + 1) & mask) {
+      const known = slots[2 * s + 1]! - 1;
+      if (slots[2 * s] === h && this.ids[known] === id) return known;
+    }
+    slots[2 * s] = h;
+    slots[2 * s + 1] = n + 1;
     this.count++;
+    return -1;
   }
 
   private place(h: number, entry: number): void {

@@ -35,6 +35,8 @@ const FIELDS = 4;
 const LISTS = 8;
 const SEGMENTS = 16;
 const ACTIVITY = 32;
+/** The contact's data will not be read again (see retire). */
+const RETIRED = 64;
 
 /** A contact's own, changeable data: scalars copied, collections shared until their first change. */
 interface OwnContact {
@@ -113,6 +115,8 @@ export class ContactStore {
   private readonly current: ContactView[] = [];
   /** Per contact: OWN once `current` holds its own copy, plus the bits of the collections already copied (TAGS, FIELDS...). */
   private readonly copied: number[] = [];
+  /** Each contact's input data (what `current` holds until the first change). */
+  private readonly inputs: ContactView[] = [];
 
   constructor(contacts: readonly Contact[]) {
     this.index = new ContactIndex(this.ids, contacts.length);
@@ -125,12 +129,12 @@ export class ContactStore {
 
   /** Adds a contact (the first one wins if an id repeats); returns its index. */
   add(contact: ContactView): number {
-    const known = this.index.get(contact.id);
-    if (known >= 0) return known;
     const i = this.ids.length;
+    const known = this.index.addIfAbsent(contact.id, i);
+    if (known >= 0) return known;
     this.ids.push(contact.id);
-    this.index.add(contact.id, i);
     this.current.push(contact);
+    this.inputs.push(contact);
     this.copied.push(0);
     return i;
   }
@@ -149,8 +153,19 @@ export class ContactStore {
     return this.current[i]!;
   }
 
+  /**
+   * Drops the contact's own copy of its data, once the replay is sure never
+   * to read or change it again (it has replayed the contact to its end): the
+   * copy is then garbage young, instead of living on to the end of the replay.
+   */
+  retire(i: number): void {
+    this.current[i] = this.inputs[i]!;
+    this.copied[i] = RETIRED;
+  }
+
   private mutable(i: number, part: number): OwnContact {
     let copied = this.copied[i]!;
+    if (copied === RETIRED) throw new Error(`internal: contact "${this.ids[i]}" was retired, its data cannot change`);
     let m: OwnContact;
     if ((copied & OWN) === 0) {
       m = ownCopy(this.current[i]!);

@@ -97,6 +97,9 @@ const TRIGGER_EVENT: Record<Trigger['type'], SimEvent['type'] | undefined> = {
   dateField: undefined,
 };
 
+/** The types of event that never change contact data (applyEventData passes them by). */
+const EVENTS_WITHOUT_DATA: readonly SimEvent['type'][] = ['emailOpened', 'emailClicked', 'purchase', 'customEvent', 'apiEntry'];
+
 /** An event of one type. */
 type EventOf<T extends SimEvent['type']> = Extract<SimEvent, { type: T }>;
 
@@ -339,10 +342,12 @@ export class Simulation {
    * contact state is the one the replay in time order reaches.
    */
   private advanceByContact(limit: number, target: number): void {
-    const byContact = (this.contactEvents ??= new EventsByContact(this.store.size, this.tl.contact, this.tl.time, this.tl.order));
+    const byContact = (this.contactEvents ??= new EventsByContact(this.store.size, this.tl.contact, this.tl.time, this.tl.order, this.tl.events, this.inertEventTypes()));
     const { events, time, start, next } = byContact;
     const cs = this.cs;
     const n = this.store.size;
+    /** Whether this advance replays every contact to the end (nothing happens after stopAt). */
+    const final = limit >= this.stopAt;
     try {
       for (let c = 0; c < n; c++) {
         if (c % WARM_CONTACTS === 0) this.warmContacts(c);
@@ -354,13 +359,16 @@ export class Simulation {
           const tt = cs[o + C_TOKEN] !== 0 ? cs[o + C_DUE]! : Infinity;
           if (et <= tt) {
             if (et > limit) break;
-            this.processEvent(events[k++]!, et, c);
+            const i = events[k++]!;
+            if (i >= 0) this.processEvent(i, et, c);
+            else if (et >= this.start && et > this.lastActivity) this.lastActivity = et; // inert: it only happened
           } else {
             if (tt > limit) break;
             this.endWait(c, tt);
           }
         }
         next[c] = k;
+        if (final) this.store.retire(c); // nothing more can happen to it
       }
     } catch (error) {
       throw error instanceof SimulationError ? this.timeOrderError(target, error) : error;
@@ -377,7 +385,10 @@ export class Simulation {
     const timeline = this.tl.events;
     const end = start[Math.min(from + WARM_CONTACTS, this.store.size)]!;
     let sink = 0;
-    for (let k = start[from]!; k < end; k++) sink += timeline[events[k]!]!.type.length;
+    for (let k = start[from]!; k < end; k++) {
+      const i = events[k]!;
+      if (i >= 0) sink += timeline[i]!.type.length;
+    }
     this.warmSink += sink;
   }
 
@@ -602,6 +613,19 @@ export class Simulation {
 
   private isMember(c: number, segment: string): boolean {
     return this.store.view(c).segments?.includes(segment) ?? false;
+  }
+
+  /**
+   * The types of event this replay can never notice: events that change no
+   * contact data (see applyEventData), fire no trigger, are awaited by no
+   * point and match no exit criterion. None when a condition exit criterion
+   * is checked on every event.
+   */
+  private inertEventTypes(): Set<string> {
+    if (this.cj.hasConditionCriteria) return new Set();
+    const noticed = new Set<string | undefined>([...this.triggerType, ...this.awaitedType]);
+    for (const criterion of this.cj.exitCriteria) if (criterion.when === 'event') noticed.add(criterion.event.type);
+    return new Set(EVENTS_WITHOUT_DATA.filter((type) => !noticed.has(type)));
   }
 
   /** Applies what an event says about the contact's data (also for history before the start). `type` is `ev.type`. */

@@ -115,6 +115,18 @@ describe('invalid input never hangs the engine', () => {
     assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z ghost sp enter', '2026-03-02T09:00:00Z ghost e complete']);
     assert.match(r.warnings.join('\n'), /"ghost", who is not in contacts/);
   });
+
+  it('keeps the first of two contacts with one id, with a warning, and resolves every event to it', () => {
+    const j = journey({ startingPoints: [{ ...tagTrigger('sp', 'VIP', 'e'), filter: { type: 'hasTag', tag: 'first' } }], points: [{ id: 'e', type: 'end' }] });
+    const contacts = [{ id: 'c1', tags: ['first'] }, { id: 'c2' }, { id: 'c1', tags: ['second'] }];
+    for (const trace of [true, false]) {
+      const r = simulate(j, timeline(contacts, [{ at: at9, contact: 'c1', type: 'tagAdded', tag: 'VIP' }, { at: at9, contact: 'c2', type: 'tagAdded', tag: 'VIP' }]), { trace });
+      assert.equal(r.stats.started, 1, `trace: ${trace}`);
+      assert.equal(r.stats.completed, 1);
+      if (trace) assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z c1 sp enter', '2026-03-02T09:00:00Z c1 e complete']);
+      assert.match(r.warnings.join('\n'), /1 contact id\(s\) appear more than once in contacts: the first of each is used/);
+    }
+  });
 });
 
 describe('R9 wait a duration', () => {
