@@ -4,7 +4,9 @@
 // replays the whole timeline once with our simulator (trace off) or with
 // the XState actors, and prints one `RESULT {json}` line: events, wall and
 // CPU time, time spent in garbage collection, resident memory before and
-// at the peak of the replay, and the outcome counts.
+// at the peak of the replay, and the outcome counts. For ours it also
+// times, for scale, looking up every event's contact id in a Map and
+// nothing else (finding each event's contact is the least a replay does).
 // Usage: node --expose-gc --import tsx measure.ts ours|xstate <contacts>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -34,6 +36,8 @@ export interface Measurement {
   prepareMs?: number;
   /** Ours only: the replay proper (run and snapshot). */
   replayMs?: number;
+  /** Ours only, for scale: a Map from contact id to contact and one lookup per event (best of the runs). */
+  mapLookupMs?: number;
   /** Resident memory right before the replay, timeline loaded. */
   rssBeforeMB: number;
   /** Highest resident memory during the replay (the whole process, timeline included). */
@@ -126,11 +130,32 @@ export async function measure(engine: Engine, contacts: number, runs = 1): Promi
   const warmUp = benchTimeline(WARM_UP_CONTACTS, 11);
   for (let i = 0; i < 3; i++) replay(engine, warmUp);
   let best: Awaited<ReturnType<typeof measureOnce>> | undefined;
+  let mapLookupMs = Infinity;
   for (let run = 0; run < runs; run++) {
     const m = await measureOnce(engine, timeline);
     if (!best || m.wallMs < best.wallMs) best = m;
+    if (engine === 'ours') mapLookupMs = Math.min(mapLookupMs, mapLookupOnlyMs(timeline));
   }
-  return { engine, contacts, events: timeline.events.length, generateMs, runs, ...best! };
+  return { engine, contacts, events: timeline.events.length, generateMs, runs, ...best!, ...(engine === 'ours' ? { mapLookupMs } : {}) };
+}
+
+/**
+ * For scale: a Map from contact id to contact number, then every event's
+ * contact looked up in it. A replay of this timeline must at least find each
+ * event's contact; where memory far from the cache is slow, the obvious way
+ * to do only that takes seconds for a million contacts.
+ */
+function mapLookupOnlyMs(timeline: Timeline): number {
+  gc();
+  const t0 = performance.now();
+  const byId = new Map<string, number>();
+  timeline.contacts.forEach((c, i) => byId.set(c.id, i));
+  const events = timeline.events;
+  let found = 0;
+  for (let i = 0; i < events.length; i++) if (byId.get(events[i]!.contact) !== undefined) found++;
+  const ms = performance.now() - t0;
+  if (found !== events.length) throw new Error(`map lookup: ${events.length - found} events name no contact`);
+  return ms;
 }
 
 if (require.main === module) {
