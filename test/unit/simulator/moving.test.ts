@@ -8,6 +8,16 @@ import { journey, lines, T, tagTrigger, timeline } from './helpers';
 const at9 = '2026-03-02T09:00:00Z';
 
 describe('R8 actions take no time and each pass is recorded', () => {
+  /** Adds then removes a tag, forever, at one instant: a zero-time cycle. */
+  const tagLoop = () =>
+    journey({
+      startingPoints: [tagTrigger('sp', 'VIP', 'p1')],
+      points: [
+        { id: 'p1', type: 'addTag', tag: 'x', next: 'p2' },
+        { id: 'p2', type: 'removeTag', tag: 'x', next: 'p1' },
+      ],
+    });
+
   it('runs a chain of actions at one instant, in order, with who, where, when and outcome', () => {
     const j = journey({
       content: [{ id: 'receipt', channel: 'email', status: 'ready', transactional: true }],
@@ -42,27 +52,13 @@ describe('R8 actions take no time and each pass is recorded', () => {
   });
 
   it('stops a zero-time cycle with a clear error instead of hanging', () => {
-    const j = journey({
-      startingPoints: [tagTrigger('sp', 'VIP', 'p1')],
-      points: [
-        { id: 'p1', type: 'addTag', tag: 'x', next: 'p2' },
-        { id: 'p2', type: 'removeTag', tag: 'x', next: 'p1' },
-      ],
-    });
     assert.throws(
-      () => simulate(j, timeline([{ id: 'c1' }], [{ at: at9, contact: 'c1', type: 'tagAdded', tag: 'VIP' }])),
+      () => simulate(tagLoop(), timeline([{ id: 'c1' }], [{ at: at9, contact: 'c1', type: 'tagAdded', tag: 'VIP' }])),
       (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && /p1 → p2 → p1/.test(e.message) && /c1/.test(e.message),
     );
   });
 
   it('reports the first contact in time to loop, also when the replay without a trace goes contact by contact', () => {
-    const j = journey({
-      startingPoints: [tagTrigger('sp', 'VIP', 'p1')],
-      points: [
-        { id: 'p1', type: 'addTag', tag: 'x', next: 'p2' },
-        { id: 'p2', type: 'removeTag', tag: 'x', next: 'p1' },
-      ],
-    });
     // c1 comes first among the contacts, but c2 enters (and loops) an hour earlier.
     const tl = timeline(
       [{ id: 'c1' }, { id: 'c2' }],
@@ -73,7 +69,7 @@ describe('R8 actions take no time and each pass is recorded', () => {
     );
     for (const trace of [true, false]) {
       assert.throws(
-        () => simulate(j, tl, { trace }),
+        () => simulate(tagLoop(), tl, { trace }),
         (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && /Contact "c2"/.test(e.message) && e.message.includes(at9),
         `trace: ${trace}`,
       );
