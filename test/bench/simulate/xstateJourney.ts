@@ -6,13 +6,19 @@
 // Each actor runs on its own XState SimulatedClock (deterministic, no real
 // waiting); a shared heap of due instants tells the driver which clock to
 // advance next. At one instant all events come before any timer, as in the
-// simulator (R14). The model covers the point, trigger and filter kinds the
-// benchmark journey uses and refuses any other, so the outcome check before
-// timing compares like with like.
+// simulator (R14). Its guards decide with the simulator's own predicates
+// (filters, trigger and awaited-event matching, consent and frequency), so
+// the two engines differ in their machinery, not in what they decide. The
+// model covers the point, trigger and filter kinds the benchmark journey
+// uses and refuses any other, so the outcome check before timing compares
+// like with like.
 import { assign, createActor, createMachine, SimulatedClock, type AnyActor, type AnyEventObject } from 'xstate';
 import { parseDuration } from '../../../src/core/durations';
-import type { AwaitedEvent, Filter, Journey, JourneyPoint, Trigger } from '../../../src/core/schema';
-import { chooseBranch, FREQUENCY_PERIOD_MS, splitUnit } from '../../../src/core/simulator/index';
+import type { Filter, Journey, JourneyPoint, Trigger } from '../../../src/core/schema';
+import { emailSuppression, smsSuppression } from '../../../src/core/simulator/consent';
+import { evaluateFilter, type FilterContext } from '../../../src/core/simulator/filters';
+import { chooseBranch, isMarketingJourney, isTransactional, splitUnit } from '../../../src/core/simulator/index';
+import { awaitedMatches, triggerMatches } from '../../../src/core/simulator/matching';
 import { TimerQueue } from '../../../src/core/simulator/priorityQueue';
 import type { Contact, ContactEvent, Timeline } from '../../../src/core/timeline';
 import { emptyOutcomes, type Outcomes } from './outcomes';
@@ -85,97 +91,29 @@ function applyEvent(d: ContactData, ev: AnyEventObject): ContactData {
   }
 }
 
-function asNumber(v: FieldValue | undefined): number | undefined {
-  if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
-  return undefined;
-}
-
-/** Filters and if/else conditions: the kinds the benchmark journey uses. */
-function holds(f: Filter, d: ContactData): boolean {
+/** The filter kinds the model's contact data can answer (it keeps no segments, campaign activity, language or name). */
+function checkModelledFilter(f: Filter): void {
   switch (f.type) {
     case 'all':
-      return f.of.every((g) => holds(g, d));
     case 'any':
-      return f.of.some((g) => holds(g, d));
+      f.of.forEach(checkModelledFilter);
+      return;
     case 'not':
-      return !holds(f.filter, d);
+      checkModelledFilter(f.filter);
+      return;
     case 'hasTag':
-      return d.tags.includes(f.tag);
     case 'memberOf':
-      return d.lists[f.list] === 'subscribed';
-    case 'field': {
-      const v = Object.prototype.hasOwnProperty.call(d.fields, f.field) ? d.fields[f.field] : undefined;
-      const present = v !== undefined && v !== '';
-      switch (f.op) {
-        case 'exists':
-          return present;
-        case 'notExists':
-          return !present;
-        case 'eq':
-        case 'neq': {
-          let same = false;
-          if (present && f.value !== undefined) {
-            const a = asNumber(v);
-            const b = asNumber(f.value);
-            same = a !== undefined && b !== undefined ? a === b : String(v).toLowerCase() === String(f.value).toLowerCase();
-          }
-          return f.op === 'eq' ? same : !same;
-        }
-        case 'gt':
-        case 'gte':
-        case 'lt':
-        case 'lte': {
-          const a = asNumber(v);
-          const b = asNumber(f.value);
-          if (a === undefined || b === undefined) return false;
-          return f.op === 'gt' ? a > b : f.op === 'gte' ? a >= b : f.op === 'lt' ? a < b : a <= b;
-        }
-        default:
-          throw new Error(`The XState model does not implement the field operator ${f.op}.`);
-      }
-    }
+    case 'field':
+      return;
     default:
       throw new Error(`The XState model does not implement ${f.type} filters.`);
   }
 }
 
-function triggerFires(t: Trigger, ev: AnyEventObject): boolean {
-  const e = ev as ContactEvent;
-  switch (t.type) {
-    case 'tagAdded':
-      return e.type === 'tagAdded' && e.tag === t.tag;
-    case 'formSubmitted':
-      return e.type === 'formSubmitted' && e.form === t.form;
-    case 'audienceJoined':
-      return e.type === 'audienceJoined' && (t.list === undefined || e.list === t.list);
-    default:
-      throw new Error(`The XState model does not implement ${t.type} triggers.`);
-  }
-}
-
+/** The event type that fires a trigger, for the trigger kinds the model covers. */
 function triggerEventType(t: Trigger): string {
   if (t.type === 'tagAdded' || t.type === 'formSubmitted' || t.type === 'audienceJoined') return t.type;
   throw new Error(`The XState model does not implement ${t.type} triggers.`);
-}
-
-function awaited(a: AwaitedEvent, ev: AnyEventObject, contentOf: (point: string) => string | undefined): boolean {
-  const e = ev as ContactEvent;
-  switch (a.type) {
-    case 'emailOpened':
-    case 'emailClicked': {
-      if (e.type !== a.type) return false;
-      const fromPoint = e.point !== undefined ? e.point === a.point : e.content !== undefined && e.content === contentOf(a.point);
-      if (!fromPoint) return false;
-      return a.type === 'emailOpened' || a.link === undefined || (e.type === 'emailClicked' && e.link === a.link);
-    }
-    case 'purchase':
-      return e.type === 'purchase' && (a.product === undefined || e.product === a.product);
-    case 'formSubmitted':
-      return e.type === 'formSubmitted' && e.form === a.form;
-    default:
-      throw new Error(`The XState model does not implement waiting for ${a.type}.`);
-  }
 }
 
 function durationMs(text: string): number {
@@ -199,12 +137,17 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
   if (reEntry !== 'never') throw new Error('The XState model covers journeys without re-entry only.');
   if ((journey.settings?.exitCriteria ?? []).length > 0) throw new Error('The XState model does not implement exit criteria.');
   const content = new Map((journey.content ?? []).map((c) => [c.id, c]));
-  const transactionalLists = new Set((journey.lists ?? []).filter((l) => l.kind === 'transactional').map((l) => l.id));
-  const isTransactional = (contentId: string) => {
-    const c = content.get(contentId);
-    return c !== undefined && (c.transactional === true || (c.list !== undefined && transactionalLists.has(c.list)));
+  const transactional = (contentId: string) => isTransactional(content.get(contentId), journey);
+  const marketing = isMarketingJourney(journey);
+  const filterContext: FilterContext = {
+    get now() {
+      return time.now;
+    },
+    timeZone: journey.settings?.timeZone ?? 'UTC',
   };
-  const marketing = journey.points.some((p) => (p.type === 'sendEmail' || p.type === 'sendSms') && !isTransactional(p.content));
+  const holds = (f: Filter, d: ContactData) => evaluateFilter(f, d, filterContext);
+  for (const sp of journey.startingPoints) if (sp.filter) checkModelledFilter(sp.filter);
+  for (const p of journey.points) if (p.type === 'ifElse') checkModelledFilter(p.condition);
   const pointById = new Map(journey.points.map((p) => [p.id, p]));
   const contentOf = (id: string) => {
     const p = pointById.get(id);
@@ -229,38 +172,18 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
   const sent = (id: string) => () => {
     tally.sent[id] = tally.sent[id]! + 1;
   };
-  const listReason = (d: ContactData, list: string | undefined): string | undefined => {
-    if (list === undefined) return undefined;
-    const status = d.lists[list];
-    return status === 'subscribed' ? undefined : status === 'unsubscribed' ? 'listUnsubscribed' : 'notSubscribed';
-  };
   const emailBlock = (contentId: string) => {
-    const transactional = isTransactional(contentId);
+    const isTx = transactional(contentId);
     const list = content.get(contentId)?.list;
-    return (d: ContactData): string | undefined => {
-      if (transactional) return undefined;
-      if (d.unsubscribedAll) return 'unsubscribedAll';
-      const byList = listReason(d, list);
-      if (byList) return byList;
-      if (d.frequency !== undefined && time.now - d.lastMarketingEmail < FREQUENCY_PERIOD_MS[d.frequency]) return 'frequency';
-      return undefined;
-    };
+    return (d: ContactData): string | undefined => emailSuppression(isTx, list, d, time.now, d.lastMarketingEmail);
   };
   const smsBlock = (contentId: string, phoneField: string | undefined) => {
-    const transactional = isTransactional(contentId);
+    const isTx = transactional(contentId);
     const list = content.get(contentId)?.list;
-    const usable = (v: unknown) => (typeof v === 'string' && v.trim() !== '') || typeof v === 'number';
-    return (d: ContactData): string | undefined => {
-      const phone = phoneField !== undefined && phoneField !== 'phone' ? usable(d.fields[phoneField]) : usable(d.phone) || usable(d.fields['phone']);
-      if (!phone) return 'noPhone';
-      if (transactional) return undefined;
-      if (d.unsubscribedAll) return 'unsubscribedAll';
-      const byList = listReason(d, list);
-      if (byList) return byList;
-      if (!d.smsConsent) return 'noSmsConsent';
-      return undefined;
-    };
+    return (d: ContactData): string | undefined => smsSuppression(isTx, list, d, phoneField);
   };
+  /** A final state: the contact completes or exits there. */
+  const finalState = (id: string, count: () => void) => ({ id, type: 'final', entry: [enter(id), count] });
   const applyEventAction = assign(({ context, event }: Args) => applyEvent(context, event));
 
   const inJourney: Record<string, object> = {};
@@ -277,7 +200,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
       case 'sendEmail':
       case 'sendSms': {
         const block = p.type === 'sendEmail' ? emailBlock(p.content) : smsBlock(p.content, p.phoneField);
-        const recordsFrequency = p.type === 'sendEmail' && !isTransactional(p.content);
+        const recordsFrequency = p.type === 'sendEmail' && !transactional(p.content);
         return {
           id,
           entry: enter(id),
@@ -305,7 +228,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
         return {
           id,
           entry: enter(id),
-          on: { [p.event.type]: [{ guard: ({ event }: Args) => awaited(p.event, event, contentOf), target: target(p.branches.yes), actions: applyEventAction }] },
+          on: { [p.event.type]: [{ guard: ({ event }: Args) => awaitedMatches(p.event, event as ContactEvent, contentOf), target: target(p.branches.yes), actions: applyEventAction }] },
           after: { [durationMs(p.timeout)]: { target: target(p.branches.timeout) } },
         };
       case 'ifElse':
@@ -320,27 +243,13 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
         };
       }
       case 'end':
-        return {
-          id,
-          type: 'final',
-          entry: [
-            enter(id),
-            () => {
-              tally.completed++;
-            },
-          ],
-        };
+        return finalState(id, () => {
+          tally.completed++;
+        });
       case 'exit':
-        return {
-          id,
-          type: 'final',
-          entry: [
-            enter(id),
-            () => {
-              tally.exitedBy['exitPoint'] = (tally.exitedBy['exitPoint'] ?? 0) + 1;
-            },
-          ],
-        };
+        return finalState(id, () => {
+          tally.exitedBy['exitPoint'] = (tally.exitedBy['exitPoint'] ?? 0) + 1;
+        });
       default:
         throw new Error(`The XState model does not implement ${p.type} points.`);
     }
@@ -351,7 +260,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
   for (const sp of journey.startingPoints) {
     const type = triggerEventType(sp.trigger);
     (idleOn[type] ??= []).push({
-      guard: ({ context, event }: Args) => triggerFires(sp.trigger, event) && (sp.filter === undefined || holds(sp.filter, applyEvent(context, event))),
+      guard: ({ context, event }: Args) => triggerMatches(sp.trigger, event as ContactEvent) && (sp.filter === undefined || holds(sp.filter, applyEvent(context, event))),
       target: target(sp.next),
       actions: [
         applyEventAction,
