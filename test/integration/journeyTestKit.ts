@@ -1,9 +1,14 @@
 // Helpers for the suites that run inside a real VS Code extension host: the
 // extension's test API, the samples folder, and waiting on VS Code events
 // with a deadline (so a missing event fails the test instead of hanging it),
-// finding text in a document and computing an edit's result. No Node APIs:
-// the suites in VS Code for the Web (test/web) use it too.
+// finding text in a document and computing an edit's result, the core
+// simulator's replay of sample files and a whole scenario run in the Test
+// Explorer. No Node APIs: the suites in VS Code for the Web (test/web) use
+// it too.
 import * as vscode from 'vscode';
+import { Journey } from '../../src/core/schema';
+import { simulate, type SimulationResult } from '../../src/core/simulator/index';
+import { Timeline } from '../../src/core/timeline';
 import type { JourneyDesignerApi } from '../../src/extension';
 
 export const EXTENSION_ID = 'journey-designer.journey-designer';
@@ -80,4 +85,25 @@ export async function openUntilDiagnostic(uri: vscode.Uri, code: string, timeout
 /** A workspace file's JSON. */
 export async function readJson<T = unknown>(uri: vscode.Uri): Promise<T> {
   return JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri))) as T;
+}
+
+/** The core simulator's replay of a journey file against a timeline file: what the editor must show. */
+export async function coreReplay(journeyUri: vscode.Uri, timelineUri: vscode.Uri): Promise<SimulationResult> {
+  return simulate(Journey.parse(await readJson(journeyUri)), Timeline.parse(await readJson(timelineUri)));
+}
+
+/**
+ * Runs every scenario test of the workspace in the Test Explorer and waits
+ * until each expectation has an outcome: how many scenario files and
+ * expectations there are, and the outcomes.
+ */
+export async function runAllScenarioTests(api: JourneyDesignerApi): Promise<{ files: number; expectations: number; outcomes: string[] }> {
+  await api.scenarioTests.discoverAll();
+  const files = await vscode.workspace.findFiles('**/*.scenario.json');
+  let expectations = 0;
+  for (const file of files) expectations += (await readJson<{ expectations: unknown[] }>(file)).expectations.length;
+  const ran = waitFor(api.scenarioTests.onDidRun, () => (api.scenarioTests.lastOutcome.size >= expectations ? true : undefined), 'the scenario run', 45000);
+  await vscode.commands.executeCommand('testing.runAll');
+  await ran;
+  return { files: files.length, expectations, outcomes: [...api.scenarioTests.lastOutcome.values()] };
 }

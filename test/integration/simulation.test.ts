@@ -3,10 +3,7 @@
 // scenarios run in the Test Explorer — all agreeing with the core simulator.
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { Journey } from '../../src/core/schema';
-import { simulate } from '../../src/core/simulator/index';
-import { Timeline } from '../../src/core/timeline';
-import { closeAllEditors, journeyApi, readJson, sampleUri, waitFor } from './journeyTestKit';
+import { closeAllEditors, coreReplay, journeyApi, runAllScenarioTests, sampleUri } from './journeyTestKit';
 
 describe('simulation in the editor', function () {
   this.timeout(60000);
@@ -19,7 +16,7 @@ describe('simulation in the editor', function () {
     await vscode.commands.executeCommand('vscode.open', journeyUri);
     const session = await api.simulations.simulate(journeyUri, { timeline: timelineUri });
     assert.ok(session, 'the simulation ran');
-    const expected = simulate(Journey.parse(await readJson(journeyUri)), Timeline.parse(await readJson(timelineUri)));
+    const expected = await coreReplay(journeyUri, timelineUri);
     assert.deepEqual(session.snapshot.stats, expected.stats);
     const { started, inProgress, completed, exited } = expected.stats;
     assert.equal(started, inProgress + completed + exited);
@@ -57,16 +54,8 @@ describe('simulation in the editor', function () {
   });
 
   it('runs the sample scenarios in the Test Explorer, one test per expectation, all passing', async () => {
-    const api = await journeyApi();
-    await api.scenarioTests.discoverAll();
-    const files = await vscode.workspace.findFiles('**/*.scenario.json');
-    assert.ok(files.length >= 5);
-    let expectations = 0;
-    for (const file of files) expectations += ((await readJson(file)) as { expectations: unknown[] }).expectations.length;
-    const ran = waitFor(api.scenarioTests.onDidRun, () => (api.scenarioTests.lastOutcome.size >= expectations ? true : undefined), 'the scenario run', 45000);
-    await vscode.commands.executeCommand('testing.runAll');
-    await ran;
-    const outcomes = [...api.scenarioTests.lastOutcome.values()];
+    const { files, expectations, outcomes } = await runAllScenarioTests(await journeyApi());
+    assert.ok(files >= 5);
     assert.equal(outcomes.length, expectations);
     assert.deepEqual(outcomes.filter((o) => o !== 'passed'), []);
   });

@@ -4,10 +4,7 @@
 // the status bar; the sample scenarios pass in the Test Explorer.
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { Journey } from '../../src/core/schema';
-import { simulate } from '../../src/core/simulator/index';
-import { Timeline } from '../../src/core/timeline';
-import { closeAllEditors, journeyApi, mountedUri, readJson, waitFor } from './webTestKit';
+import { closeAllEditors, coreReplay, journeyApi, mountedUri, runAllScenarioTests } from './webTestKit';
 
 describe('simulation in VS Code for the Web', function () {
   afterEach(closeAllEditors);
@@ -20,7 +17,7 @@ describe('simulation in VS Code for the Web', function () {
     await vscode.commands.executeCommand('journeyDesigner.simulate', journeyUri, { timeline: timelineUri });
     const session = api.simulations.current;
     assert.ok(session, 'the simulation ran');
-    const expected = simulate(Journey.parse(await readJson(journeyUri)), Timeline.parse(await readJson(timelineUri)));
+    const expected = await coreReplay(journeyUri, timelineUri);
     assert.deepEqual(session!.snapshot.stats, expected.stats);
     assert.isAbove(expected.stats.started, 0);
     assert.include(api.statusBar.text, `${expected.stats.started} started`);
@@ -37,16 +34,8 @@ describe('simulation in VS Code for the Web', function () {
   });
 
   it('runs the sample scenarios in the Test Explorer, all passing', async () => {
-    const api = await journeyApi();
-    await api.scenarioTests.discoverAll();
-    const files = await vscode.workspace.findFiles('**/*.scenario.json');
-    assert.isAtLeast(files.length, 5);
-    let expectations = 0;
-    for (const file of files) expectations += (await readJson<{ expectations: unknown[] }>(file)).expectations.length;
-    const ran = waitFor(api.scenarioTests.onDidRun, () => (api.scenarioTests.lastOutcome.size >= expectations ? true : undefined), 'the scenario run', 45000);
-    await vscode.commands.executeCommand('testing.runAll');
-    await ran;
-    const outcomes = [...api.scenarioTests.lastOutcome.values()];
+    const { files, expectations, outcomes } = await runAllScenarioTests(await journeyApi());
+    assert.isAtLeast(files, 5);
     assert.equal(outcomes.length, expectations);
     assert.deepEqual(outcomes.filter((o) => o !== 'passed'), []);
   });
