@@ -397,4 +397,17 @@ describe('R14 ordering at one instant and determinism', () => {
   it('gives the same trace for the same journey, timeline and seed', () => {
     assert.deepEqual(simulate(j, tl, { seed: 3 }), simulate(j, tl, { seed: 3 }));
   });
+
+  it('R15 lists a queue by arrival instant, contacts that arrived together in contact order, with or without a trace', () => {
+    for (const trace of [true, false]) {
+      // c4 entered before c1 at 09:00, c3 before c2 at 10:00: the queue lists them in contact order.
+      assert.deepEqual(simulate(j, tl, { trace, at: '2026-03-02T09:30:00Z' }).queues['w'], ['c1', 'c4'], `trace: ${trace}`);
+      assert.deepEqual(simulate(j, tl, { trace, at: '2026-03-02T10:00:00Z' }).queues['w'], ['c2', 'c3'], `trace: ${trace}`);
+    }
+    const late = timeline([{ id: 'c1' }, { id: 'c2' }], [
+      { at: '2026-03-02T09:10:00Z', contact: 'c1', type: 'tagAdded', tag: 'go' },
+      { at: at9, contact: 'c2', type: 'tagAdded', tag: 'go' },
+    ]);
+    for (const trace of [true, false]) assert.deepEqual(simulate(j, late, { trace, at: '2026-03-02T09:30:00Z' }).queues['w'], ['c2', 'c1'], 'the earlier arrival first');
+  });
 });

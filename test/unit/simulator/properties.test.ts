@@ -232,7 +232,7 @@ describe('simulator properties (generated journeys and timelines)', function () 
     );
   });
 
-  it('replays contact by contact (no trace) to exactly the snapshots of the replay in time order, step by step, errors included', () => {
+  it('R14, R15: replays contact by contact (no trace) to exactly the snapshots of the replay in time order, step by step, errors included', () => {
     fc.assert(
       fc.property(scenarioArb, fc.array(fc.integer({ min: 0, max: 150 }), { minLength: 1, maxLength: 4 }), ([j, tl], hours) => {
         const steps = [...hours.sort((a, b) => a - b).map((h) => T0 + h * HOUR), Infinity];
