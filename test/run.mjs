@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureSystemPackages, SYSTEM_PACKAGES } from './harness/systemPackages.mjs';
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'journey-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -42,6 +43,16 @@ function runCounted(title, command, args) {
 }
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+// Before any stage: the Debian packages the stages need (Chromium for the
+// map tests, Neovim for the second LSP client, ...), so that on a fresh
+// machine no stage fails or skips for a part the set-up can install.
+console.log(`\n=== system packages: ${SYSTEM_PACKAGES.join(' ')}`);
+try {
+  ensureSystemPackages();
+} catch (error) {
+  problems.push(`system packages: ${error instanceof Error ? error.message : String(error)}`);
+}
 if (!run('type check', npm, ['run', '--silent', 'typecheck'])) problems.push('type check failed');
 if (!run('build', npm, ['run', '--silent', 'build'])) {
   problems.push('build failed');
@@ -52,6 +63,7 @@ if (!run('build', npm, ['run', '--silent', 'build'])) {
     ['test:webview', 'map tests in Chromium'],
     ['test:restate', 'Restate runtime tests'],
     ['test:integration', 'integration tests in VS Code'],
+    ['test:restricted', 'Restricted Mode in VS Code'],
     ['test:web-extension', 'web extension tests in VS Code for the Web'],
     ['test:e2e', 'the installed .vsix, as a new user'],
   ]) {

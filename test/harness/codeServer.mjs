@@ -184,13 +184,22 @@ async function waitForHealth(url, child, log, timeoutMs) {
   throw new Error(`code-server did not answer ${url}/healthz within ${timeoutMs} ms:\n${log().slice(-4000)}`);
 }
 
+/** Settings that turn workspace trust on, with no start-up prompt: a folder the user never trusted opens in Restricted Mode. */
+export const UNTRUSTED_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /**
  * Starts code-server on 127.0.0.1 with its own user-data, extensions and HOME
  * folders. Returns its URL and a stop() that ends it (also done on exit).
  * `gallery: false` turns the extension marketplace (open-vsx.org) off, so a
  * test run makes no network requests and logs no failed lookups.
+ * `untrusted: true` keeps workspace trust on (UNTRUSTED_SETTINGS), so the
+ * folder opens in Restricted Mode; otherwise trust is off and all is trusted.
  */
-export async function startCodeServer({ folder, port, userDataDir, extensionsDir, settings = {}, quiet = true, gallery = true } = {}) {
+export async function startCodeServer({ folder, port, userDataDir, extensionsDir, settings = {}, quiet = true, gallery = true, untrusted = false } = {}) {
   const { entry, node } = ensureCodeServer();
   const chosenPort = port ?? (await freePort());
   const home = mkdtempSync(join(tmpdir(), 'journey-vscode-'));
@@ -198,14 +207,14 @@ export async function startCodeServer({ folder, port, userDataDir, extensionsDir
   const extensions = extensionsDir ?? join(home, 'extensions');
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(extensions, { recursive: true });
-  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2));
+  writeFileSync(join(userData, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...settings }, null, 2));
   const args = [
     entry,
     '--bind-addr', `127.0.0.1:${chosenPort}`,
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(untrusted ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--user-data-dir', userData,
     '--extensions-dir', extensions,

@@ -28,13 +28,13 @@ const NOISE = /^(%c|\[(Extension Host|LocalProcess|UtilityProcess|Service Worker
 
 /**
  * @param {{ extensionDevelopmentPath: string, extensionTestsPath: string, folder?: string, timeoutMs?: number,
- *           onPage?: (page: import('playwright-core').Page) => Promise<void>, userDataDir?: string, extensionsDir?: string }} options
+ *           onPage?: (page: import('playwright-core').Page) => Promise<void>, userDataDir?: string, extensionsDir?: string, untrusted?: boolean }} options
  * @returns {Promise<{ exitCode: number, counts?: { passed: number, failed: number, pending?: number } }>}
  *   the suite's exit code, and its pass/fail counts from the suite's result line
  */
 export async function runExtensionTests(options) {
   const { extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 10 * 60_000, onPage } = options;
-  const server = await startCodeServer({ folder, userDataDir: options.userDataDir, extensionsDir: options.extensionsDir, gallery: false });
+  const server = await startCodeServer({ folder, userDataDir: options.userDataDir, extensionsDir: options.extensionsDir, gallery: false, untrusted: options.untrusted });
   const browser = await launchChromium();
   let timer;
   try {
