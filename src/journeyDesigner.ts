@@ -9,6 +9,7 @@
 // and test/unit/activationImports.test.ts keeps them out of the entries'
 // static imports.
 import * as vscode from 'vscode';
+import { markWalkthroughStep } from './walkthroughProgress';
 import { registerCommands } from './commands';
 import { ContactQueuesView } from './contactQueuesView';
 import type { EditResult, JourneyEditorProvider } from './journeyEditorProvider';
@@ -59,7 +60,12 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
     renderedEmitter,
     vscode.window.registerCustomEditorProvider(
       VIEW_TYPE,
-      { resolveCustomTextEditor: async (document, panel) => (await maps()).resolveCustomTextEditor(document, panel) },
+      {
+        resolveCustomTextEditor: async (document, panel) => {
+          await (await maps()).resolveCustomTextEditor(document, panel);
+          markWalkthroughStep('mapOpened');
+        },
+      },
       { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
     ),
   );

@@ -1,8 +1,10 @@
-// "Journey: New Journey…": pick a template (each seed scenario, or empty),
+// "Journey: New Journey…": pick one of the product's templates (or empty),
 // name the journey, and it is written into the workspace and opened on the
 // map. Arguments { template, uri, name } skip the prompts (tests, links).
+// Works in VS Code for the Web too: templates are read by name from the
+// extension (a folder served over http(s) cannot be listed).
 import * as vscode from 'vscode';
-import { emptyJourneyText, instantiateTemplate, journeyIdFromFileName } from './core/journeyTemplate';
+import { emptyJourneyText, instantiateTemplate, JOURNEY_TEMPLATES, journeyFileName, journeyIdFromFileName, withJourneyExtension } from './core/journeyTemplate';
 import { VIEW_TYPE } from './journeyMapViewType';
 import { readSettings } from './settings';
 
@@ -16,27 +18,23 @@ interface TemplatePick extends vscode.QuickPickItem {
   file?: vscode.Uri;
 }
 
-async function templates(extensionUri: vscode.Uri): Promise<TemplatePick[]> {
-  const samples = vscode.Uri.joinPath(extensionUri, 'samples');
-  const entries = await vscode.workspace.fs.readDirectory(samples);
-  const picks: TemplatePick[] = [];
-  for (const [name] of entries.filter(([n, type]) => type === vscode.FileType.File && n.endsWith('.journey.json')).sort()) {
-    const file = vscode.Uri.joinPath(samples, name);
-    try {
-      const journey = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as { name?: string; description?: string };
-      picks.push({ label: journey.name ?? name, detail: journey.description, description: name.replace(/\.journey\.json$/, ''), file });
-    } catch {
-      // a sample that does not parse is not offered as a template
-    }
-  }
-  return [{ label: 'Empty journey', description: 'empty', detail: 'One starting point and an end' }, ...picks];
+function templates(extensionUri: vscode.Uri): TemplatePick[] {
+  return [
+    { label: 'Empty journey', description: 'empty', detail: 'One starting point and an end, to build on the map' },
+    ...JOURNEY_TEMPLATES.map((t) => ({ label: t.label, description: t.key, detail: t.detail, file: vscode.Uri.joinPath(extensionUri, 'samples', `${t.key}.journey.json`) })),
+  ];
+}
+
+/** Where the new journey goes: the file a save dialog gave, with exactly one `.journey.json` ending. */
+function journeyTarget(uri: vscode.Uri): vscode.Uri {
+  return uri.with({ path: withJourneyExtension(uri.path) });
 }
 
 export function registerNewJourneyCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('journeyDesigner.newJourney', async (args: NewJourneyArgs = {}) => {
-      const all = await templates(context.extensionUri);
-      const pick = args.template !== undefined ? all.find((t) => t.description === args.template) : await vscode.window.showQuickPick(all, { title: 'New journey from a template', matchOnDetail: true });
+      const all = templates(context.extensionUri);
+      const pick = args.template !== undefined ? all.find((t) => t.description === args.template) : await vscode.window.showQuickPick(all, { title: 'New journey from a template', matchOnDescription: true, matchOnDetail: true });
       if (!pick) {
         if (args.template !== undefined) void vscode.window.showErrorMessage(`No journey template named "${args.template}".`);
         return undefined;
@@ -48,11 +46,12 @@ export function registerNewJourneyCommand(context: vscode.ExtensionContext): voi
         const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
         target = await vscode.window.showSaveDialog({
           title: 'Save the new journey',
-          defaultUri: folder ? vscode.Uri.joinPath(folder, `${journeyIdFromFileName(name)}.journey.json`) : undefined,
-          filters: { Journeys: ['journey.json'] },
+          defaultUri: folder ? vscode.Uri.joinPath(folder, journeyFileName(name)) : undefined,
+          filters: { Journeys: ['json'] },
         });
       }
       if (!target) return undefined;
+      target = journeyTarget(target);
       const values = { id: journeyIdFromFileName(target.path), name };
       const text = pick.file
         ? instantiateTemplate(new TextDecoder().decode(await vscode.workspace.fs.readFile(pick.file)), values)

@@ -8,18 +8,12 @@
 // Registering is light: the gate, the compiler and the project generator
 // load on first use (dynamic imports), so activation stays fast.
 import * as vscode from 'vscode';
+import { journeyToActOn } from './journeyPicker';
+import { markWalkthroughStep } from './walkthroughProgress';
 import { LineIndex } from './core/textPosition';
 import type { PublishFs, PublishOutcome } from './restate/publishJourney';
 import { PUBLISH_COMMAND } from './publishCommandId';
 import { readSettings } from './settings';
-
-function journeyUriOf(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) return input.uri.path.endsWith('.journey.json') ? input.uri : undefined;
-  const editor = vscode.window.activeTextEditor?.document.uri;
-  return editor?.path.endsWith('.journey.json') ? editor : undefined;
-}
 
 /** vscode.workspace.fs rooted at a folder (works in virtual workspaces too). */
 function workspacePublishFs(root: vscode.Uri): PublishFs {
@@ -59,15 +53,12 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
 
   context.subscriptions.push(
     vscode.commands.registerCommand(PUBLISH_COMMAND, async (arg?: unknown, options?: { quiet?: boolean }): Promise<PublishCommandResult> => {
-      const uri = journeyUriOf(arg);
-      if (!uri) {
-        void vscode.window.showErrorMessage('Open a .journey.json file to publish it.');
-        return { published: false, reasons: [] };
-      }
       if (!vscode.workspace.isTrusted) {
         void vscode.window.showErrorMessage('Publishing writes files and can register services with Restate: trust this workspace first.');
         return { published: false, reasons: [] };
       }
+      const uri = await journeyToActOn(arg, 'publish');
+      if (!uri) return { published: false, reasons: [] };
       const [{ publishJourney }, { RUNTIME_BUNDLE_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundleFile')]);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
@@ -120,6 +111,7 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
       if (outcome.projectDir) out.appendLine(`  Restate service: ${vscode.workspace.asRelativePath(vscode.Uri.joinPath(folder, ...outcome.projectDir.split('/')))} (versions ${outcome.versions!.join(', ')})`);
       else out.appendLine(`  Restate service not generated: the runtime bundle (dist/${RUNTIME_BUNDLE_FILE}) is missing from the extension.`);
       if (!options?.quiet) void offerNextSteps(plan.journey.name, plan.version, irUri, outcome.projectDir ? vscode.Uri.joinPath(folder, ...outcome.projectDir.split('/')) : undefined, settings.restateAdminUrl, out);
+      markWalkthroughStep('published');
       return { published: true, outcome, reasons: [] };
     }),
   );

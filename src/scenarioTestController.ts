@@ -23,6 +23,12 @@ export class ScenarioTestController implements vscode.Disposable {
   private readonly ranEmitter = new vscode.EventEmitter<void>();
   /** Fires after each test run. */
   readonly onDidRun = this.ranEmitter.event;
+  /**
+   * The first discovery of the workspace's scenarios, started with the
+   * controller: "Run All Tests" must find them even if the Testing view was
+   * never opened (VS Code asks the resolve handler only when it opens).
+   */
+  readonly discovered: Promise<void>;
 
   constructor(private readonly loadSimulate: () => Promise<SimulateFn>) {
     this.controller.resolveHandler = async (item) => {
@@ -38,6 +44,7 @@ export class ScenarioTestController implements vscode.Disposable {
       watcher.onDidChange((uri) => this.refreshFile(uri)),
       watcher.onDidDelete((uri) => this.controller.items.delete(uri.toString())),
     );
+    this.discovered = this.discoverAll().catch(() => undefined);
   }
 
   async discoverAll(): Promise<void> {

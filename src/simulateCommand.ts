@@ -3,6 +3,8 @@
 // progress notification, then show the stats on the map and in the status
 // bar and the contact queues in the Journey Simulation view.
 import * as vscode from 'vscode';
+import { journeyToActOn } from './journeyPicker';
+import { markWalkthroughStep } from './walkthroughProgress';
 import type { Timeline } from './core/timeline';
 import type { ContactProfile } from './core/timelineGenerator';
 import type { ContactQueuesView } from './contactQueuesView';
@@ -20,13 +22,6 @@ export interface SimulateArgs {
 
 interface TimelinePick extends vscode.QuickPickItem {
   uri?: vscode.Uri;
-}
-
-function journeyUriOf(arg: unknown): vscode.Uri | undefined {
-  if (arg instanceof vscode.Uri) return arg;
-  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-  if (input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText) return input.uri.path.endsWith('.journey.json') ? input.uri : undefined;
-  return undefined;
 }
 
 async function readText(uri: vscode.Uri): Promise<string> {
@@ -72,7 +67,7 @@ export class SimulationController implements vscode.Disposable {
   ) {
     const step = (delta: number | 'start' | 'end') => () => this.move((s) => (delta === 'start' ? s.goToIndex(0) : delta === 'end' ? s.goToIndex(s.instants.length - 1) : s.step(delta)));
     this.disposables.push(
-      vscode.commands.registerCommand('journeyDesigner.simulate', (uri?: unknown, args?: SimulateArgs) => this.simulate(journeyUriOf(uri), args ?? {})),
+      vscode.commands.registerCommand('journeyDesigner.simulate', (uri?: unknown, args?: SimulateArgs) => this.simulate(uri, args ?? {})),
       vscode.commands.registerCommand('journeyDesigner.simulation.stepForward', step(1)),
       vscode.commands.registerCommand('journeyDesigner.simulation.stepBack', step(-1)),
       vscode.commands.registerCommand('journeyDesigner.simulation.toStart', step('start')),
@@ -88,15 +83,14 @@ export class SimulationController implements vscode.Disposable {
     return this.active;
   }
 
-  async simulate(journeyUri: vscode.Uri | undefined, args: SimulateArgs): Promise<SimulationSession | undefined> {
-    if (!journeyUri) {
-      void vscode.window.showErrorMessage('Open a journey (*.journey.json) to simulate it.');
-      return undefined;
-    }
+  /** Simulates `target` (a URI; else the active journey, else one the user picks: journeyPicker.ts). */
+  async simulate(target: unknown, args: SimulateArgs): Promise<SimulationSession | undefined> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('Simulating a journey needs a trusted workspace (Restricted Mode is on).');
       return undefined;
     }
+    const journeyUri = await journeyToActOn(target, 'simulate');
+    if (!journeyUri) return undefined;
     const [{ validateJourneyText }, { Timeline }, { generateTimeline }, { SimulationSession }] = await Promise.all([
       import('./core/validate'),
       import('./core/timeline'),
@@ -162,6 +156,7 @@ export class SimulationController implements vscode.Disposable {
     if (!session) return undefined;
     this.sessions.set(journeyUri.toString(), session);
     this.active = session;
+    markWalkthroughStep('simulated');
     this.publish();
     await vscode.commands.executeCommand('journeyDesigner.simulation.focus');
     return session;
@@ -190,7 +185,10 @@ export class SimulationController implements vscode.Disposable {
   }
 
   private clear(): void {
-    if (this.active) this.showOnMap(this.active.journeyUri, null);
+    if (this.active) {
+      this.showOnMap(this.active.journeyUri, null);
+      this.statusBar.clearSimulation(this.active.journeyUri);
+    }
     this.active = undefined;
     this.view.show(undefined);
   }

@@ -1,6 +1,7 @@
 // The status bar item of the active journey: its errors and warnings, and
 // the last simulation's stats once one ran; a click opens the Problems view.
 import * as vscode from 'vscode';
+import { activeJourneyUri } from './journeyPicker';
 
 export interface SimulationStatus {
   started: number;
@@ -31,11 +32,15 @@ export class JourneyStatusBar implements vscode.Disposable {
     this.refresh();
   }
 
+  /** Forgets the simulation of `uri` (Clear Simulation): only its problems are shown again. */
+  clearSimulation(uri: vscode.Uri): void {
+    this.simulations.delete(uri.toString());
+    this.refresh();
+  }
+
   /** The active journey's URI, whether shown on the map or as text. */
   activeJourney(): vscode.Uri | undefined {
-    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
-    const uri = input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputText ? input.uri : undefined;
-    return uri && uri.path.endsWith('.journey.json') ? uri : undefined;
+    return activeJourneyUri();
   }
 
   /** The text shown, for tests. */

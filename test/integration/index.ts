@@ -10,6 +10,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'customEditor.test.ts': () => import('./customEditor.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
+  'newJourney.test.ts': () => import('./newJourney.test'),
   'simulation.test.ts': () => import('./simulation.test'),
 };
 

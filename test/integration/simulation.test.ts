@@ -23,6 +23,18 @@ describe('simulation in the editor', function () {
     assert.ok(api.statusBar.text.includes(`${started} started`), api.statusBar.text);
   });
 
+  it('Clear Simulation takes the simulation off the map and the status bar', async () => {
+    const api = await journeyApi();
+    const journeyUri = sampleUri('preference-center.journey.json');
+    await vscode.commands.executeCommand('vscode.open', journeyUri);
+    const session = await api.simulations.simulate(journeyUri, { timeline: sampleUri('preference-center.timeline.json') });
+    assert.ok(session);
+    assert.match(api.statusBar.text, /started/);
+    await vscode.commands.executeCommand('journeyDesigner.simulation.clear');
+    assert.doesNotMatch(api.statusBar.text, /started/, api.statusBar.text);
+    assert.match(api.statusBar.text, /Journey/, 'the problems of the journey are still shown');
+  });
+
   it('steps the time scrubber back to the start and forward again, exactly', async () => {
     const api = await journeyApi();
     const journeyUri = sampleUri('mailchimp-vip-welcome.journey.json');

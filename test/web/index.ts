@@ -13,6 +13,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'languageServer.test.ts': () => import('./languageServer.test'),
   'simulation.test.ts': () => import('./simulation.test'),
   'desktopOnly.test.ts': () => import('./desktopOnly.test'),
+  'newJourney.test.ts': () => import('./newJourney.test'),
 };
 
 export const RESULT_PREFIX = 'WEB-EXTENSION-RESULT ';
