@@ -10,6 +10,8 @@
 // static imports.
 import * as vscode from 'vscode';
 import { markWalkthroughStep } from './walkthroughProgress';
+import { PublishedReadOnly } from './publishedReadOnly';
+import { registerPublishedVersionsCommand } from './publishedVersions';
 import { registerCommands } from './commands';
 import { ContactQueuesView } from './contactQueuesView';
 import type { EditResult, JourneyEditorProvider } from './journeyEditorProvider';
@@ -40,6 +42,8 @@ export interface JourneyDesignerApi {
   simulations: SimulationController;
   /** The journey scenarios of the Test Explorer. */
   scenarioTests: ScenarioTestController;
+  /** Which journey texts are read-only because they are published versions (R22). */
+  publishedReadOnly: PublishedReadOnly;
   /** Milliseconds of the extension's own activation: evaluating its bundle, then the activate() call (see activationClock.ts). */
   activationMs: number;
 }
@@ -72,6 +76,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   registerCommands(context);
   registerMapCommands(context, maps);
   registerNewJourneyCommand(context);
+  registerPublishedVersionsCommand(context);
   host.registerPublishCommand(context);
 
   const statusBar = new JourneyStatusBar();
@@ -79,7 +84,8 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
   const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
-  context.subscriptions.push(statusBar, queues, simulations, scenarioTests);
+  const publishedReadOnly = new PublishedReadOnly();
+  context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly);
 
   const languageServerReady = host
     .startLanguageClient(context, log)
@@ -103,6 +109,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
     statusBar,
     simulations,
     scenarioTests,
+    publishedReadOnly,
   };
 }
 

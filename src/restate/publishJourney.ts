@@ -36,6 +36,8 @@ export interface PublishOutcome {
   plan: PublishPlan;
   outDir?: string;
   irPath?: string;
+  /** The published version's own source, kept read-only beside its compiled journey (R22). */
+  sourcePath?: string;
   projectDir?: string;
   /** Versions the Restate project serves. */
   versions?: number[];
@@ -43,6 +45,16 @@ export interface PublishOutcome {
 }
 
 export const PROJECT_FOLDER = 'restate-service';
+
+/**
+ * `<id>.v<N>.journey.json`: the source of a published version as it was
+ * published (with its publication record), kept in the output folder so
+ * that "Edit as New Version" never loses it; VS Code opens it read-only
+ * (package.json `files.readonlyInclude`).
+ */
+export function publishedSourceFileName(journeyId: string, version: number): string {
+  return `${journeyId}.v${version}.journey.json`;
+}
 
 function idFromText(text: string): string | undefined {
   try {
@@ -77,12 +89,18 @@ export async function publishJourney(fs: PublishFs, request: PublishRequest): Pr
   });
   if (!plan.ok || outDir === undefined) return { plan, written: [] };
   const irPath = `${outDir}/${irFileName(plan.ir)}`;
+  const sourcePath = `${outDir}/${publishedSourceFileName(plan.ir.journey.id, plan.version)}`;
   const irs = [...earlier.filter((ir) => ir.journey.version !== plan.version), plan.ir].sort((a, b) => a.journey.version - b.journey.version);
   const projectDir = `${outDir}/${PROJECT_FOLDER}`;
-  const outcome: PublishOutcome = { plan, outDir, irPath, versions: irs.map((ir) => ir.journey.version), written: [], ...(request.runtimeBundle !== undefined ? { projectDir } : {}) };
+  const outcome: PublishOutcome = { plan, outDir, irPath, sourcePath, versions: irs.map((ir) => ir.journey.version), written: [], ...(request.runtimeBundle !== undefined ? { projectDir } : {}) };
   if (request.dryRun) return outcome;
   await fs.write(irPath, irToJson(request.runtimeBundle !== undefined ? { $schema: `./${PROJECT_FOLDER}/journey-ir.schema.json`, ...plan.ir } : plan.ir));
   outcome.written.push(irPath);
+  // A version's source is written once: a frozen version never changes.
+  if ((await fs.read(sourcePath)) === undefined) {
+    await fs.write(sourcePath, plan.text);
+    outcome.written.push(sourcePath);
+  }
   if (request.runtimeBundle !== undefined) {
     for (const file of restateProjectFiles({ irs, runtimeBundle: request.runtimeBundle })) {
       const path = `${projectDir}/${file.path}`;

@@ -11,6 +11,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
   'newJourney.test.ts': () => import('./newJourney.test'),
+  'publishedVersions.test.ts': () => import('./publishedVersions.test'),
   'simulation.test.ts': () => import('./simulation.test'),
 };
 

@@ -158,6 +158,10 @@ describe('publishing: files written (R22 versions)', function () {
     assert.ok(fs.files.has('published/mailchimp-vip-welcome/restate-service/journeys/mailchimp-vip-welcome.v1.ir.json'), 'version 1 is still served: its contacts stay on it');
     assert.ok(fs.files.has('published/mailchimp-vip-welcome/restate-service/journeys/mailchimp-vip-welcome.v2.ir.json'));
     assert.equal(fs.files.get('published/mailchimp-vip-welcome/restate-service/src/channels.ts'), '// my providers\n', 'the user\'s channel adapters are not overwritten');
+    assert.equal(v1.sourcePath, 'published/mailchimp-vip-welcome/mailchimp-vip-welcome.v1.journey.json');
+    assert.equal(fs.files.get(v1.sourcePath!), v1.plan.text, 'version 1\'s source is kept as it was published, though the journey file is version 2 now');
+    assert.equal(fs.files.get(v2.sourcePath!), v2.plan.ok ? v2.plan.text : undefined, 'version 2\'s source is kept too');
+    assert.equal(Journey.parse(JSON.parse(fs.files.get(v1.sourcePath!)!)).publication?.version, 1);
     const wait = (ir: JourneyIr) => ir.points.find((p) => p.id === 'p_wait_3d');
     const ir2 = JourneyIr.parse(JSON.parse(fs.files.get(v2.irPath!)!));
     assert.deepEqual([wait(ir1), wait(ir2)].map((p) => (p?.type === 'wait' ? p.durationMs : undefined)), [3 * 86_400_000, 2 * 86_400_000]);
