@@ -41,6 +41,8 @@ function workspacePublishFs(root: vscode.Uri): PublishFs {
 
 export interface PublishCommandResult {
   published: boolean;
+  /** The person did not confirm publishing (R21). */
+  cancelled?: boolean;
   outcome?: PublishOutcome;
   /** The reasons as printed: `path:line:col message [code]`. */
   reasons: string[];
@@ -52,7 +54,12 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push({ dispose: () => output?.dispose() });
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(PUBLISH_COMMAND, async (arg?: unknown, options?: { quiet?: boolean }): Promise<PublishCommandResult> => {
+    /**
+     * `quiet`: no notifications. `confirmed`: the caller has already had the
+     * person confirm (R21); without it a modal dialog says what publishing
+     * will do and lists every warning, and only "Publish" goes on.
+     */
+    vscode.commands.registerCommand(PUBLISH_COMMAND, async (arg?: unknown, options?: { quiet?: boolean; confirmed?: boolean }): Promise<PublishCommandResult> => {
       if (!vscode.workspace.isTrusted) {
         void vscode.window.showErrorMessage('Publishing writes files and can register services with Restate: trust this workspace first.');
         return { published: false, reasons: [] };
@@ -70,12 +77,20 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
         runtimeBundle = undefined;
       }
       const settings = readSettings(uri);
-      const outcome = await publishJourney(workspacePublishFs(vscode.Uri.joinPath(uri, '..')), {
-        text,
-        now: new Date(),
-        validation: { now: new Date(), defaultPlan: settings.defaultPlan },
-        ...(runtimeBundle !== undefined ? { runtimeBundle } : {}),
-      });
+      const now = new Date();
+      const fs = workspacePublishFs(vscode.Uri.joinPath(uri, '..'));
+      const request = { text, now, validation: { now, defaultPlan: settings.defaultPlan }, ...(runtimeBundle !== undefined ? { runtimeBundle } : {}) };
+      const checked = await publishJourney(fs, { ...request, dryRun: true });
+      if (checked.plan.ok && !checked.plan.alreadyPublished && !options?.confirmed) {
+        const [{ publishConfirmation, confirmationText }, { validateJourneyText }] = await Promise.all([import('./core/publishConfirmation'), import('./core/validate')]);
+        const confirmation = publishConfirmation(checked.plan.journey, checked.plan.version, validateJourneyText(text, request.validation).diagnostics, now, {
+          output: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..', ...(checked.outDir ?? '').split('/'))),
+          service: runtimeBundle !== undefined,
+        });
+        const choice = await vscode.window.showWarningMessage(confirmation.question, { modal: true, detail: confirmationText(confirmation) }, 'Publish');
+        if (choice !== 'Publish') return { published: false, cancelled: true, reasons: [] };
+      }
+      const outcome = checked.plan.ok ? await publishJourney(fs, request) : checked;
       const { plan } = outcome;
       const shownPath = vscode.workspace.asRelativePath(uri);
       const out = channel();

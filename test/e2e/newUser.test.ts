@@ -76,7 +76,7 @@ describe('a new user with the installed .vsix', function () {
   it('publishes it (R21, R22): the version is frozen, and the compiled journey and its Restate service are written beside it', async () => {
     const a = await api();
     const target = vscode.Uri.joinPath(workspace(), 'vip-welcome.journey.json');
-    const result = await vscode.commands.executeCommand<{ published: boolean; reasons: string[]; outcome?: { written: string[]; irPath?: string; projectDir?: string } }>('journeyDesigner.publish', target, { quiet: true });
+    const result = await vscode.commands.executeCommand<{ published: boolean; reasons: string[]; outcome?: { written: string[]; irPath?: string; projectDir?: string } }>('journeyDesigner.publish', target, { quiet: true, confirmed: true });
     assert.ok(result?.published, `refused: ${result?.reasons.join('; ')}`);
     const document = await vscode.workspace.openTextDocument(target);
     const published = JSON.parse(document.getText()) as { status?: string; publication?: { version: number; hash: string } };

@@ -19,7 +19,7 @@ describe('published versions (R22)', function () {
     const journey = vscode.Uri.file(join(folder, 'vip.journey.json'));
     await vscode.workspace.fs.copy(sampleUri('mailchimp-vip-welcome.journey.json'), journey);
 
-    const result = await vscode.commands.executeCommand<{ published: boolean; reasons: string[]; outcome?: { sourcePath?: string } }>('journeyDesigner.publish', journey, { quiet: true });
+    const result = await vscode.commands.executeCommand<{ published: boolean; reasons: string[]; outcome?: { sourcePath?: string } }>('journeyDesigner.publish', journey, { quiet: true, confirmed: true });
     assert.ok(result?.published, `refused: ${result?.reasons.join('; ')}`);
     const publishedText = (await vscode.workspace.openTextDocument(journey)).getText();
 
