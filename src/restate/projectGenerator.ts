@@ -228,16 +228,22 @@ const CHANNELS_TS = `// How this journey's messages are delivered: one adapter p
 // that is the same on every retry: pass it to the provider so a message is
 // delivered at most once. Throw to have Restate retry the send.
 //
+// Webhook points are logged, not called, until you enable callWebhooks: it
+// calls each point's URL (http/https only) with the idempotency key, and only
+// public addresses: loopback, private and link-local ones (169.254.169.254,
+// the cloud metadata service) are refused unless listed in allowHosts.
+//
 // Setting JOURNEY_CHANNEL_URL sends every message as JSON to that URL instead
 // (a webhook gateway, or a test recorder).
-import { httpChannels, loggingChannels, type ChannelAdapters } from '../runtime/journey-runtime.mjs';
+import { callWebhooks, httpChannels, loggingChannels, type ChannelAdapters } from '../runtime/journey-runtime.mjs';
 
 export const channels: ChannelAdapters = process.env.JOURNEY_CHANNEL_URL
   ? httpChannels(process.env.JOURNEY_CHANNEL_URL)
   : {
       ...loggingChannels(),
       // async email(message) { await myEmailProvider.send({ to: message.to, template: message.content, idempotencyKey: message.idempotencyKey }); },
-      // async sms(message) { await mySmsProvider.send({ to: message.to, template: message.content }); },
+      // async sms(message) { await mySmsProvider.send({ to: message.to, template: message.content, idempotencyKey: message.idempotencyKey }); },
+      // webhook: callWebhooks({ allowHosts: [] }), // e.g. allowHosts: ['crm.internal.example'] for a host on your own network
     };
 `;
 

@@ -104,6 +104,19 @@ export interface RequestIdentity {
 export declare function createRequestIdentity(): RequestIdentity;
 /** The public keys the service accepts: JOURNEY_IDENTITY_KEYS (commas or spaces), else the lines of \`file\` if it exists. */
 export declare function identityKeysFromEnvironment(env?: Record<string, string | undefined>, file?: string): string[];
+export interface WebhookCallOptions {
+  /** Host names or addresses that may be called although they are not public (e.g. your CRM on the internal network). */
+  allowHosts?: readonly string[];
+  /** Call loopback, private and link-local addresses too (only where every journey author is trusted). */
+  allowPrivateNetworks?: boolean;
+  /** Extra request headers (e.g. an authorization header). */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+/** A webhook adapter that calls each webhook point's URL (http/https, public addresses only unless allowed) with the call's idempotency key. */
+export declare function callWebhooks(options?: WebhookCallOptions): (call: WebhookCall) => Promise<void>;
+/** Whether an IP address is public (not loopback, private, link-local, unique-local, multicast...). */
+export declare function isPublicAddress(address: string): boolean;
 /** POSTs every message as JSON to a URL with an Idempotency-Key header. */
 export declare function httpChannels(url: string, options?: { headers?: Record<string, string>; timeoutMs?: number }): ChannelAdapters;
 /** Logs every message instead of sending it. */

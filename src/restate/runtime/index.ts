@@ -16,6 +16,7 @@ import { loadRuntimeJourney } from './runtimeJourney';
 
 export { httpChannels, loggingChannels, recordingChannels, type ChannelAdapters, type OutboundMessage, type WebhookCall } from './channels';
 export { JourneyClock } from './clock';
+export { callWebhooks, isPublicAddress, type WebhookCallOptions } from './webhookCalls';
 export { createRequestIdentity, identityKeysFromEnvironment, type RequestIdentity } from './requestIdentity';
 export { journeyServices, type ContactReport } from './journeyServices';
 export { resolveRuntimeConfig, type RuntimeConfig, type RuntimeConfigFile } from './runtimeConfig';
