@@ -761,10 +761,16 @@ class Step {
     }
   }
 
+  /** A checkpoint costs a few shallow copies: the pass changes only what is copied here. */
   private checkpoint(): Checkpoint {
+    const s = this.s;
+    const data = this.data;
+    // A fresh store over the data as it is: the store copies before its first change, so `data` stays as it is now.
+    this.store = new ContactStore([]);
+    this.store.add(data);
     return {
-      state: JSON.parse(JSON.stringify(this.s)) as ContactState,
-      data: JSON.parse(JSON.stringify(this.data)) as ContactView,
+      state: { ...s, timers: [...s.timers], dateCursor: { ...s.dateCursor }, segment: { ...s.segment }, outcomes: [...s.outcomes] },
+      data,
       trace: this.fx.trace.length,
       sends: this.fx.sends.length,
       webhooks: this.fx.webhooks.length,
