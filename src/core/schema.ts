@@ -152,6 +152,12 @@ export const SplitBranch = z.strictObject({
   label: z.string().optional(),
 });
 
+/** The URL a webhook point calls: http or https only, no whitespace or control characters (a newline could split the request). */
+const WebhookUrl = z
+  .string()
+  .refine((url) => !/[\s\u0000-\u001f\u007f-\u009f]/.test(url), { error: 'A webhook URL must not contain spaces or control characters (newline, tab...)' })
+  .pipe(z.url({ protocol: /^https?$/, error: 'A webhook URL must be an http:// or https:// URL' }));
+
 export const JourneyPoint = z.discriminatedUnion('type', [
   point('sendEmail', { content: Id.describe('The email content item sent'), next }),
   point('sendSms', {
@@ -164,7 +170,7 @@ export const JourneyPoint = z.discriminatedUnion('type', [
   point('updateField', { field: z.string().min(1), value: FieldValue, next }),
   point('subscribeList', { list: Id, next }),
   point('unsubscribeList', { list: Id, next }),
-  point('webhook', { url: z.url(), method: z.enum(['POST', 'PUT']).optional(), next }),
+  point('webhook', { url: WebhookUrl, method: z.enum(['POST', 'PUT']).optional(), next }),
   point('exit', { reason: z.string().optional() }),
   point('ifElse', {
     condition: Filter.describe('Evaluated on the contact data at the instant of arrival (R12)'),

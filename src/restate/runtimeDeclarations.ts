@@ -71,6 +71,10 @@ export interface ServeJourneysOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
+  /** Restate request identity public keys (publickeyv1_...): only requests signed by a restate-server holding the matching private key are served. Required unless unsignedRequests is true. */
+  identityKeys?: readonly string[];
+  /** Serve requests without a request identity (anyone who reaches the port can call the handlers): only for a local trial or tests. */
+  unsignedRequests?: boolean;
   /** Lowest level of the Restate SDK's invocation log (default: RESTATE_LOGGING, else info). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
   /** Where the Restate SDK's invocation log goes instead of the console (e.g. your logger). */
@@ -91,6 +95,28 @@ export declare function readIrDirectory(dir: string): unknown[];
 export declare function configFromEnvironment(env?: Record<string, string | undefined>): RuntimeConfig;
 /** The configuration from a parsed config file plus environment overrides. */
 export declare function resolveRuntimeConfig(file: unknown, env?: Record<string, string | undefined>): RuntimeConfig;
+/** A Restate request identity key pair: the private key (PKCS#8 PEM) for restate-server, the public key for the service. */
+export interface RequestIdentity {
+  privateKeyPem: string;
+  publicKey: string;
+}
+/** Makes a new Ed25519 request identity key pair. */
+export declare function createRequestIdentity(): RequestIdentity;
+/** The public keys the service accepts: JOURNEY_IDENTITY_KEYS (commas or spaces), else the lines of \`file\` if it exists. */
+export declare function identityKeysFromEnvironment(env?: Record<string, string | undefined>, file?: string): string[];
+export interface WebhookCallOptions {
+  /** Host names or addresses that may be called although they are not public (e.g. your CRM on the internal network). */
+  allowHosts?: readonly string[];
+  /** Call loopback, private and link-local addresses too (only where every journey author is trusted). */
+  allowPrivateNetworks?: boolean;
+  /** Extra request headers (e.g. an authorization header). */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+/** A webhook adapter that calls each webhook point's URL (http/https, public addresses only unless allowed) with the call's idempotency key. */
+export declare function callWebhooks(options?: WebhookCallOptions): (call: WebhookCall) => Promise<void>;
+/** Whether an IP address is public (not loopback, private, link-local, unique-local, multicast...). */
+export declare function isPublicAddress(address: string): boolean;
 /** POSTs every message as JSON to a URL with an Idempotency-Key header. */
 export declare function httpChannels(url: string, options?: { headers?: Record<string, string>; timeoutMs?: number }): ChannelAdapters;
 /** Logs every message instead of sending it. */

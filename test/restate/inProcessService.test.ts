@@ -1,16 +1,20 @@
 // The runtime's services served from this process (serveJourneys, as a
 // project's own code would) with the in-memory recording channel adapter,
-// against a real restate-server: the ingress refuses malformed events, the
+// against a real restate-server that signs its requests (Restate request
+// identity; the service is given the public key): the ingress refuses malformed events, the
 // queue, stats and contact queries answer per point, a contact's wait for a
 // click ends on the click (durable promise) or at its timeout (durable
 // sleep), and each send reaches the adapter once.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { TerminalError } from '@restatedev/restate-sdk';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
 import { Journey } from '../../src/core/schema';
 import { registerDeployment } from '../../src/restate/adminClient';
 import { IngressError, JourneyIngressClient } from '../../src/restate/ingressClient';
-import { recordingChannels, resolveRuntimeConfig, serveJourneys, type RunningJourneyService } from '../../src/restate/runtime/index';
+import { createRequestIdentity, recordingChannels, resolveRuntimeConfig, serveJourneys, type RunningJourneyService } from '../../src/restate/runtime/index';
 import { LocalRestateServer } from './support/restateServer';
 
 const DAY = 86_400_000;
@@ -52,13 +56,17 @@ describe('journey services served in-process with the recording channel adapter'
     },
   };
   let wallStart = 0;
+  let keyDir = '';
   const errors: string[] = [];
   let closing = false;
   const wallAt = (journeyTime: number) => wallStart + ((journeyTime - T0) / DAY) * DAY_MS;
   const until = (journeyTime: number) => new Promise((r) => setTimeout(r, Math.max(0, wallAt(journeyTime) - Date.now())));
 
   before(async () => {
-    server = await LocalRestateServer.start({ partitions: 2 });
+    const identity = createRequestIdentity();
+    keyDir = mkdtempSync(join(tmpdir(), 'journey-identity-'));
+    writeFileSync(join(keyDir, 'identity.pem'), identity.privateKeyPem, { mode: 0o600 });
+    server = await LocalRestateServer.start({ partitions: 2, identityKeyFile: join(keyDir, 'identity.pem') });
     wallStart = Date.now() + 3_000;
     const config = resolveRuntimeConfig({ settleMs: 100, statsShards: 2, journeys: { [journey.id]: { dayMs: DAY_MS, epoch: { journeyTime: T0, wallTime: wallStart }, activeFrom: T0, activeUntil: T0 + DAY + 6 * 3_600_000 } } });
     service = await serveJourneys({
@@ -66,6 +74,7 @@ describe('journey services served in-process with the recording channel adapter'
       channels,
       config,
       port: 0,
+      identityKeys: [identity.publicKey],
       // The SDK's errors become part of what the test checks; refused events (400, 404) are expected warnings.
       logger: (meta, message) => {
         if (meta.level === 'error' && !closing) errors.push(`${meta.context?.invocationTarget}: ${String(message)}`);
@@ -80,6 +89,7 @@ describe('journey services served in-process with the recording channel adapter'
     closing = true; // closing cuts the open invocation streams, which the SDK reports
     await service?.close();
     await server?.dispose();
+    rmSync(keyDir, { recursive: true, force: true });
   });
 
   it('refuses a malformed contact event with HTTP 400 and a message saying what is wrong', async () => {

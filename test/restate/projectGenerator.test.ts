@@ -58,10 +58,10 @@ describe('generated Restate project', function () {
 import type * as R from ${JSON.stringify(real)};
 declare const r: typeof R;
 declare const d: typeof D;
-export const fromReal: [typeof D.serveJourneys, typeof D.readIrDirectory, typeof D.configFromEnvironment, typeof D.resolveRuntimeConfig, typeof D.httpChannels, typeof D.loggingChannels, typeof D.recordingChannels, typeof D.serviceNames] =
-  [r.serveJourneys, r.readIrDirectory, r.configFromEnvironment, r.resolveRuntimeConfig, r.httpChannels, r.loggingChannels, r.recordingChannels, r.serviceNames];
-export const toReal: [R.ChannelAdapters, R.OutboundMessage, R.WebhookCall, R.RuntimeConfig] = [{} as D.ChannelAdapters, {} as D.OutboundMessage, {} as D.WebhookCall, {} as D.RuntimeConfig];
-export const fromRealData: [D.ChannelAdapters, D.OutboundMessage, D.WebhookCall, D.RuntimeConfig] = [{} as R.ChannelAdapters, {} as R.OutboundMessage, {} as R.WebhookCall, {} as R.RuntimeConfig];
+export const fromReal: [typeof D.serveJourneys, typeof D.readIrDirectory, typeof D.configFromEnvironment, typeof D.resolveRuntimeConfig, typeof D.httpChannels, typeof D.loggingChannels, typeof D.recordingChannels, typeof D.serviceNames, typeof D.createRequestIdentity, typeof D.identityKeysFromEnvironment] =
+  [r.serveJourneys, r.readIrDirectory, r.configFromEnvironment, r.resolveRuntimeConfig, r.httpChannels, r.loggingChannels, r.recordingChannels, r.serviceNames, r.createRequestIdentity, r.identityKeysFromEnvironment];
+export const toReal: [R.ChannelAdapters, R.OutboundMessage, R.WebhookCall, R.RuntimeConfig, R.RequestIdentity] = [{} as D.ChannelAdapters, {} as D.OutboundMessage, {} as D.WebhookCall, {} as D.RuntimeConfig, {} as D.RequestIdentity];
+export const fromRealData: [D.ChannelAdapters, D.OutboundMessage, D.WebhookCall, D.RuntimeConfig, D.RequestIdentity] = [{} as R.ChannelAdapters, {} as R.OutboundMessage, {} as R.WebhookCall, {} as R.RuntimeConfig, {} as R.RequestIdentity];
 export const used = d;
 `,
     );
@@ -73,7 +73,7 @@ export const used = d;
 
   it('its bundled runtime loads in Node and exports the declared functions', async () => {
     const script = `const m = await import(${JSON.stringify(pathToFileURL(join(dir, 'runtime/journey-runtime.mjs')).href)});
-console.log(JSON.stringify(Object.fromEntries(['serveJourneys','readIrDirectory','configFromEnvironment','resolveRuntimeConfig','httpChannels','loggingChannels','recordingChannels','serviceNames'].map((k) => [k, typeof m[k]]))));
+console.log(JSON.stringify(Object.fromEntries(['serveJourneys','readIrDirectory','configFromEnvironment','resolveRuntimeConfig','httpChannels','loggingChannels','recordingChannels','serviceNames','createRequestIdentity','identityKeysFromEnvironment'].map((k) => [k, typeof m[k]]))));
 console.log(JSON.stringify(m.readIrDirectory(${JSON.stringify(join(dir, 'journeys'))}).map((ir) => ir.journey.version)));`;
     const r = spawnSync(node22(), ['--input-type=module', '-e', script], { cwd: dir, encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);

@@ -25,7 +25,7 @@ import type { ExitReason, SuppressionReason, TraceEntry, TraceKind } from '../..
 import type { Contact } from '../../core/timeline';
 import type { IrExitCriterion, IrPoint } from '../../core/compiler/irSchema';
 import { dateFallsOn, nextDateTick, nextRunAtOrAfter, type RuntimeJourney } from './runtimeJourney';
-import { emptyDelta, type StatsDelta } from './statsDelta';
+import { copyCounters, emptyDelta, emptyPointDelta, type StatsDelta } from './statsDelta';
 
 export type ContactStatus = 'never' | 'in' | 'completed' | 'exited';
 
@@ -143,6 +143,8 @@ export interface Effects {
   /** Date and segment timers that need a durable wake-up. */
   arm: { due: number }[];
   late: boolean;
+  /** Set when a pass looped without waiting and was discarded: the simulator's zero-time-cycle message. */
+  cycle?: string;
 }
 
 const RANK = { wait: 0, date: 1, segment: 1 } as const;
@@ -177,7 +179,18 @@ export function newContactState(id: string, at: number): ContactState {
   };
 }
 
+/** A contact passed the most points one instant allows and went round a cycle (the simulator's `zero-time-cycle`). */
 class ZeroTimeCycle extends Error {}
+
+/** What a pass can be rolled back to: the contact before it, and how far the effects had got. */
+interface Checkpoint {
+  state: ContactState;
+  data: ContactView;
+  trace: number;
+  sends: number;
+  webhooks: number;
+  deltas: StatsDelta[];
+}
 
 /**
  * Interprets the published versions of one journey for one contact at a
@@ -239,6 +252,10 @@ class Step {
   private readonly internal: { ev: SimEvent; stamp: number }[] = [];
   private readonly deltas = new Map<number, StatsDelta>();
   private readonly before: { entry: number; status: ContactStatus; gen: number; version: number | null; where: number };
+  /** Points passed after the step limit, to name the cycle (as the simulator does). */
+  private trail: string[] | null = null;
+  /** The first entry of the current pass (starting point index and how), if it made one. */
+  private passEntry: { start: number; how: string } | undefined;
 
   constructor(
     private readonly machine: ContactMachine,
@@ -523,6 +540,7 @@ class Step {
     }
     const sp = live.ir.startingPoints[start]!;
     if (sp.filter && !evaluateFilter(sp.filter, view, { now: t, timeZone: live.ir.timeZone })) return false;
+    this.passEntry ??= { start, how };
     s.entry++;
     s.status = 'in';
     s.version = live.version;
@@ -696,31 +714,104 @@ class Step {
     c.suppressedBy[reason] = (c.suppressedBy[reason] ?? 0) + 1;
   }
 
+  /**
+   * Counts one point passed at instant t. Past `maxChainSteps` points at one
+   * instant the contact is in a zero-time cycle: like the simulator, it goes
+   * on until a point repeats (at most 64 more) to name the cycle, then stops.
+   */
   private countStep(t: number, pointId: string): void {
     const s = this.s;
     if (s.stepInstant !== t) {
       s.stepInstant = t;
       s.stepCount = 0;
+      this.trail = null;
     }
-    if (++s.stepCount > this.j.ir.maxChainSteps) throw new ZeroTimeCycle(`passed ${this.j.ir.maxChainSteps} points at ${formatInstant(t)} without waiting (last: ${pointId})`);
+    const max = this.j.ir.maxChainSteps;
+    if (++s.stepCount <= max) return;
+    const trail = (this.trail ??= []);
+    trail.push(pointId);
+    const seen = trail.indexOf(pointId);
+    if (seen < trail.length - 1 || trail.length >= 64) {
+      const cycle = seen < trail.length - 1 ? trail.slice(seen) : trail;
+      throw new ZeroTimeCycle(
+        `Contact "${s.id}" passed ${max} points at ${formatInstant(t)} without waiting: the journey has a zero-time cycle (${cycle.join(' → ')}). Put a wait in the cycle, or make sure it is left.`,
+      );
+    }
   }
 
-  /** Runs part of a step; a zero-time cycle stops the stay (the contact is removed) instead of looping forever. */
+  /**
+   * Runs one pass of the contact (an event, a timer). A pass that loops
+   * without waiting is discarded whole, as the simulator refuses such a
+   * journey: no send, webhook, data change, trace entry or count of it
+   * remains. The contact is then removed from the journey (exit, reason
+   * `removed`, the simulator's message as the outcome), from the point it
+   * waited at, or from the starting point the pass entered it at.
+   */
   private guard(work: () => void, t: number): void {
+    const checkpoint = this.checkpoint();
+    this.passEntry = undefined;
+    this.trail = null;
     try {
       work();
     } catch (error) {
       if (!(error instanceof ZeroTimeCycle)) throw error;
-      this.internal.length = 0;
-      const s = this.s;
-      s.stuck++;
-      if (s.status === 'in') {
-        const p = this.j.ir.points[s.where];
-        this.record(t, p?.id ?? '?', 'exit', `zero-time cycle: ${error.message}`, 'removed');
-        if (p) this.point(p.id).left++;
-        this.finishExit(t, 'removed', p?.id ?? '?');
-      }
+      const entered = this.passEntry;
+      this.rollBack(checkpoint);
+      this.removeLooping(t, error.message, entered);
     }
+  }
+
+  /** A checkpoint costs a few shallow copies: the pass changes only what is copied here. */
+  private checkpoint(): Checkpoint {
+    const s = this.s;
+    const data = this.data;
+    // A fresh store over the data as it is: the store copies before its first change, so `data` stays as it is now.
+    this.store = new ContactStore([]);
+    this.store.add(data);
+    return {
+      state: { ...s, timers: [...s.timers], dateCursor: { ...s.dateCursor }, segment: { ...s.segment }, outcomes: [...s.outcomes] },
+      data,
+      trace: this.fx.trace.length,
+      sends: this.fx.sends.length,
+      webhooks: this.fx.webhooks.length,
+      deltas: [...this.deltas.values()].map((d) => ({ ...copyCounters(d), queue: [...d.queue] })),
+    };
+  }
+
+  private rollBack(c: Checkpoint): void {
+    Object.assign(this.s, c.state);
+    this.store = new ContactStore([]);
+    this.store.add(c.data);
+    this.fx.trace.length = c.trace;
+    this.fx.sends.length = c.sends;
+    this.fx.webhooks.length = c.webhooks;
+    this.deltas.clear();
+    for (const d of c.deltas) this.deltas.set(d.version, d);
+    this.internal.length = 0;
+    this.trail = null;
+  }
+
+  private removeLooping(t: number, message: string, entered: { start: number; how: string } | undefined): void {
+    const s = this.s;
+    s.stuck++;
+    this.fx.cycle = message;
+    if (s.status === 'in') {
+      this.exitWaiting(t, 'removed', message);
+      return;
+    }
+    if (!entered) return;
+    // The pass entered the contact: it enters, and leaves at once from the starting point.
+    const live = this.machine.live;
+    const sp = live.ir.startingPoints[entered.start]!;
+    s.entry++;
+    s.status = 'in';
+    s.version = live.version;
+    const d = this.delta();
+    d.started++;
+    d.startingPoints[sp.id] = (d.startingPoints[sp.id] ?? 0) + 1;
+    this.record(t, sp.id, 'enter', entered.how);
+    this.record(t, sp.id, 'exit', message, 'removed');
+    this.finishExit(t, 'removed', sp.id);
   }
 
   // ---------------------------------------------------------------------------
@@ -795,7 +886,7 @@ class Step {
 
   private point(id: string): StatsDelta['points'][string] {
     const d = this.delta();
-    return (d.points[id] ??= { entered: 0, left: 0, sent: 0, suppressed: 0, suppressedBy: {} });
+    return (d.points[id] ??= emptyPointDelta());
   }
 
   private record(at: number, point: string, kind: TraceKind, outcome?: string, reason?: string, branch?: string): void {

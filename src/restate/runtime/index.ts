@@ -11,10 +11,13 @@ import type { ChannelAdapters } from './channels';
 import { JourneyClock } from './clock';
 import { journeyServices } from './journeyServices';
 import { resolveRuntimeConfig, type RuntimeConfig } from './runtimeConfig';
+import { isIdentityPublicKey } from './requestIdentity';
 import { loadRuntimeJourney } from './runtimeJourney';
 
 export { httpChannels, loggingChannels, recordingChannels, type ChannelAdapters, type OutboundMessage, type WebhookCall } from './channels';
 export { JourneyClock } from './clock';
+export { callWebhooks, isPublicAddress, type WebhookCallOptions } from './webhookCalls';
+export { createRequestIdentity, identityKeysFromEnvironment, type RequestIdentity } from './requestIdentity';
 export { journeyServices, type ContactReport } from './journeyServices';
 export { resolveRuntimeConfig, type RuntimeConfig, type RuntimeConfigFile } from './runtimeConfig';
 export { serviceNames } from './serviceNames';
@@ -29,6 +32,14 @@ export interface ServeJourneysOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
+  /**
+   * Restate request identity public keys (`publickeyv1_...`): only requests
+   * signed by a restate-server holding the matching private key are served.
+   * Required unless `unsignedRequests` is true.
+   */
+  identityKeys?: readonly string[];
+  /** Serve requests without a request identity (anyone who reaches the port can call the handlers): only for a local trial or tests. */
+  unsignedRequests?: boolean;
   /** Lowest level of the Restate SDK's invocation log (default: RESTATE_LOGGING, else info). */
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error';
   /** Where the Restate SDK's invocation log goes instead of the console (e.g. your logger). */
@@ -92,9 +103,14 @@ export async function serveJourneys(options: ServeJourneysOptions): Promise<Runn
   const config = options.config ?? configFromEnvironment();
   const journeys = buildJourneyServices(options.irs, options.channels, config);
   if (journeys.length === 0) throw new Error('No compiled journey to serve: give at least one IR.');
+  const identityKeys = [...(options.identityKeys ?? [])];
+  if (identityKeys.length === 0 && options.unsignedRequests !== true) {
+    throw new Error('The journey service only serves requests signed by restate-server: give its request identity public key (identityKeys, JOURNEY_IDENTITY_KEYS, `npm run keys` in a generated project), or set unsignedRequests for a local trial.');
+  }
+  for (const key of identityKeys) if (!isIdentityPublicKey(key)) throw new Error(`"${key}" is not a Restate request identity public key (publickeyv1_ followed by the base58 key).`);
   const services = journeys.flatMap((j) => [...j.built.services]);
   const logger = options.logger ?? (options.logLevel ? consoleLogger(options.logLevel) : undefined);
-  const server = http2.createServer(restate.createEndpointHandler({ services, ...(logger ? { logger } : {}) }));
+  const server = http2.createServer(restate.createEndpointHandler({ services, ...(identityKeys.length > 0 ? { identityKeys } : {}), ...(logger ? { logger } : {}) }));
   const sessions = new Set<http2.ServerHttp2Session>();
   server.on('session', (session) => {
     sessions.add(session);

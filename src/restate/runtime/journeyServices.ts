@@ -23,10 +23,11 @@ import type { TraceEntry } from '../../core/simulator/types';
 import type { ChannelAdapters } from './channels';
 import type { JourneyClock } from './clock';
 import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayState } from './contactMachine';
-import { ProfileImport, parseIngressEvent } from './ingressEvent';
+import { type ProfileImport, parseIngressEvent, parseProfileImport } from './ingressEvent';
 import type { RuntimeConfig } from './runtimeConfig';
 import type { RuntimeJourney } from './runtimeJourney';
 import { serviceNames, shardOf, stayKey, statsKey } from './serviceNames';
+import { dict, own, toDict } from './dictionary';
 import { addCounters, type Counters, emptyCounters, type JourneyStats, type QueueEntry, type StatsDelta, toJourneyStats } from './statsDelta';
 
 const json = restate.serde.json;
@@ -56,6 +57,8 @@ export interface ContactReport {
   trace: TraceEntry[];
   late: number;
   failedDeliveries: number;
+  /** Passes stopped because the contact looped without waiting (each discarded whole; the contact was removed). */
+  zeroTimeCycles: number;
 }
 
 interface Stored {
@@ -93,6 +96,7 @@ export function journeyServices(options: JourneyServicesOptions) {
 
   /** Carries out the effects of one step: deliveries, state, stats, stay workflows, wake-ups. */
   async function apply(ctx: restate.ObjectContext, stored: Stored, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
+    if (fx.cycle) ctx.console.warn(`Journey "${journeyId}": ${fx.cycle} Nothing of that pass was carried out; the contact was removed from the journey.`);
     let failed = stored.failed;
     for (const message of fx.sends) {
       const adapter = message.channel === 'email' ? channels.email : channels.sms;
@@ -166,9 +170,13 @@ export function journeyServices(options: JourneyServicesOptions) {
       },
       /** Ingress: imports the contact's profile (data only: it triggers nothing). */
       upsert: async (ctx: restate.ObjectContext, input: unknown): Promise<{ accepted: true }> => {
-        const parsed = ProfileImport.safeParse(input);
-        if (!parsed.success) throw new restate.TerminalError(`Not a contact profile: ${parsed.error.message}`, { errorCode: 400 });
-        const { at: atText, ...profile } = parsed.data;
+        let parsed: ProfileImport;
+        try {
+          parsed = parseProfileImport(input);
+        } catch (error) {
+          throw new restate.TerminalError(`Not a contact profile: ${error instanceof Error ? error.message : String(error)}`, { errorCode: 400 });
+        }
+        const { at: atText, ...profile } = parsed;
         const at = atText !== undefined ? Date.parse(atText) : await journeyNow(ctx);
         await step(ctx, { type: 'upsert', at, profile });
         return { accepted: true };
@@ -190,7 +198,7 @@ export function journeyServices(options: JourneyServicesOptions) {
         const state = await ctx.get<ContactState>('state');
         const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
         const failed = (await ctx.get<number>('failed')) ?? 0;
-        if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0 };
+        if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0, zeroTimeCycles: 0 };
         const j = machine.journey(state.version);
         return {
           contact: ctx.key,
@@ -203,6 +211,7 @@ export function journeyServices(options: JourneyServicesOptions) {
           trace,
           late: state.late,
           failedDeliveries: failed,
+          zeroTimeCycles: state.stuck,
         };
       }),
     },
@@ -266,7 +275,7 @@ export function journeyServices(options: JourneyServicesOptions) {
         const touched = new Map<string, Record<string, { at: number; stamp: number }>>();
         for (const change of queue) {
           let q = touched.get(change.point);
-          if (!q) touched.set(change.point, (q = (await ctx.get<Record<string, { at: number; stamp: number }>>(`queue:${change.point}`)) ?? {}));
+          if (!q) touched.set(change.point, (q = toDict(await ctx.get<Record<string, { at: number; stamp: number }>>(`queue:${change.point}`))));
           if (change.op === 'add') q[change.contact] = { at: change.at, stamp: change.stamp };
           else delete q[change.contact];
         }
@@ -277,7 +286,7 @@ export function journeyServices(options: JourneyServicesOptions) {
       }),
       read: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<{ counters: Counters | null; queues: Record<string, QueueEntry[]> }> => {
         const counters = await ctx.get<Counters>('counters');
-        const queues: Record<string, QueueEntry[]> = {};
+        const queues = dict<QueueEntry[]>();
         for (const key of await ctx.stateKeys()) {
           if (!key.startsWith('queue:')) continue;
           const q = (await ctx.get<Record<string, { at: number; stamp: number }>>(key)) ?? {};
@@ -298,7 +307,7 @@ export function journeyServices(options: JourneyServicesOptions) {
       ),
     );
     const counters = reads.reduce<Counters>((sum, r) => (r.counters ? addCounters(sum, r.counters) : sum), emptyCounters(version));
-    const queues: Record<string, QueueEntry[]> = {};
+    const queues = dict<QueueEntry[]>();
     for (const r of reads) for (const [point, entries] of Object.entries(r.queues)) (queues[point] ??= []).push(...entries);
     for (const entries of Object.values(queues)) entries.sort((a, b) => a.at - b.at || a.stamp - b.stamp || (a.contact < b.contact ? -1 : 1));
     return { counters, queues };
@@ -321,7 +330,7 @@ export function journeyServices(options: JourneyServicesOptions) {
         const j = versionOf(input.version);
         if (!j.ir.points.some((p) => p.id === input.point)) throw new restate.TerminalError(`Journey "${journeyId}" version ${j.version} has no point "${input.point}".`, { errorCode: 404 });
         const { queues } = await gather(ctx, j.version);
-        return { point: input.point, version: j.version, contacts: queues[input.point] ?? [] };
+        return { point: input.point, version: j.version, contacts: own(queues, input.point) ?? [] };
       },
       /** One contact's place and activity in the journey. */
       contact: async (ctx: restate.Context, input: { contact: string }): Promise<ContactReport> =>

@@ -6,6 +6,7 @@
 // typo stops the service at start rather than misbehaving later.
 import { z } from 'zod';
 import { REAL_DAY_MS } from './clock';
+import { own } from './dictionary';
 
 const instant = z.union([z.number(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
 
@@ -81,7 +82,7 @@ export function resolveRuntimeConfig(file: unknown, env: Record<string, string |
     retry: parsed.retry ? { initialIntervalMs: parsed.retry.initialIntervalMs ?? 100, maxIntervalMs: parsed.retry.maxIntervalMs ?? 10_000, ...(parsed.retry.maxAttempts ? { maxAttempts: parsed.retry.maxAttempts } : {}) } : undefined,
     sendAttempts: parsed.sendAttempts,
     settingsFor(journeyId, publishedAt) {
-      const s = { ...defaults, ...parsed.journeys?.[journeyId] };
+      const s = { ...defaults, ...own(parsed.journeys, journeyId) };
       const dayMs = s.dayMs ?? REAL_DAY_MS;
       const published = publishedAt !== undefined ? Date.parse(publishedAt) : NaN;
       return {

@@ -2,8 +2,11 @@
 // changed (a delta), and the sum of deltas a stats shard holds. Counters have
 // the simulator's meaning (types.ts): started = in progress + completed +
 // exited; per point entered = left + queued. Queues are kept as the contacts
-// waiting at each point with their arrival instant.
+// waiting at each point with their arrival instant. Every map keyed by a
+// point, starting point or reason is a prototype-less dictionary
+// (dictionary.ts): point ids come from the journey and are data.
 import type { ExitReason, SuppressionReason } from '../../core/simulator/types';
+import { dict, own, toDict } from './dictionary';
 
 export interface PointDelta {
   entered: number;
@@ -29,12 +32,27 @@ export interface StatsDelta {
 }
 
 export function emptyDelta(version: number): StatsDelta {
-  return { version, started: 0, completed: 0, exited: 0, exitedBy: {}, points: {}, startingPoints: {}, queue: [], late: 0 };
+  return { version, started: 0, completed: 0, exited: 0, exitedBy: dict(), points: dict(), startingPoints: dict(), queue: [], late: 0 };
+}
+
+export function emptyPointDelta(): PointDelta {
+  return { entered: 0, left: 0, sent: 0, suppressed: 0, suppressedBy: dict() };
 }
 
 /** Counters of a version before any contact moved. */
 export function emptyCounters(version: number): Counters {
-  return { version, started: 0, completed: 0, exited: 0, exitedBy: {}, points: {}, startingPoints: {}, late: 0 };
+  return { version, started: 0, completed: 0, exited: 0, exitedBy: dict(), points: dict(), startingPoints: dict(), late: 0 };
+}
+
+function copyPoint(p: PointDelta): PointDelta {
+  return { entered: p.entered, left: p.left, sent: p.sent, suppressed: p.suppressed, suppressedBy: toDict(p.suppressedBy) };
+}
+
+/** A copy made of dictionaries, e.g. of a delta or of counters read back from JSON. */
+export function copyCounters<C extends Counters>(c: C): C {
+  const points = dict<PointDelta>();
+  for (const id of Object.keys(c.points)) points[id] = copyPoint(c.points[id]!);
+  return { ...c, exitedBy: toDict(c.exitedBy), startingPoints: toDict(c.startingPoints), points };
 }
 
 /** Journey-level and per-point counts of one version, as queries report them. */
@@ -59,7 +77,9 @@ export interface QueueEntry {
 /** Counters without the queue, as a shard stores them. */
 export type Counters = Omit<StatsDelta, 'queue'>;
 
-export function addCounters(into: Counters, d: Counters): Counters {
+/** Adds `d` to `into`; returns the sum (a copy of `into` made of dictionaries, which may have come from JSON). */
+export function addCounters(sum: Counters, d: Counters): Counters {
+  const into = copyCounters(sum);
   into.started += d.started;
   into.completed += d.completed;
   into.exited += d.exited;
@@ -67,7 +87,7 @@ export function addCounters(into: Counters, d: Counters): Counters {
   for (const [k, v] of Object.entries(d.exitedBy) as [ExitReason, number][]) into.exitedBy[k] = (into.exitedBy[k] ?? 0) + v;
   for (const [k, v] of Object.entries(d.startingPoints)) into.startingPoints[k] = (into.startingPoints[k] ?? 0) + v;
   for (const [id, p] of Object.entries(d.points)) {
-    const q = (into.points[id] ??= { entered: 0, left: 0, sent: 0, suppressed: 0, suppressedBy: {} });
+    const q = (into.points[id] ??= emptyPointDelta());
     q.entered += p.entered;
     q.left += p.left;
     q.sent += p.sent;
@@ -79,13 +99,13 @@ export function addCounters(into: Counters, d: Counters): Counters {
 
 /** The stats of a version from the sum of its counters and its queues. */
 export function toJourneyStats(c: Counters, queues: Record<string, QueueEntry[]>, pointIds: readonly string[], startIds: readonly string[]): JourneyStats {
-  const points: JourneyStats['points'] = {};
+  const points: JourneyStats['points'] = dict();
   for (const id of pointIds) {
-    const p = c.points[id] ?? { entered: 0, left: 0, sent: 0, suppressed: 0, suppressedBy: {} };
-    points[id] = { ...p, queued: queues[id]?.length ?? 0 };
+    const p = own(c.points, id) ?? emptyPointDelta();
+    points[id] = { ...copyPoint(p), queued: own(queues, id)?.length ?? 0 };
   }
-  const startingPoints: JourneyStats['startingPoints'] = {};
-  for (const id of startIds) startingPoints[id] = { entered: c.startingPoints[id] ?? 0 };
+  const startingPoints: JourneyStats['startingPoints'] = dict();
+  for (const id of startIds) startingPoints[id] = { entered: own(c.startingPoints, id) ?? 0 };
   return {
     version: c.version,
     started: c.started,

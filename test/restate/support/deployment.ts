@@ -1,19 +1,22 @@
 // A journey deployed for a test: the generated Restate project written to a
-// temporary folder and run as its own process (sends go to a recording
-// server outside it), registered with a local restate-server through the
-// admin API (POST /deployments), called through the ingress.
+// temporary folder, its request identity made with its own `npm run keys`,
+// run as its own process (sends go to a recording server outside it),
+// registered with a local restate-server that signs its requests with that
+// identity, through the admin API (POST /deployments), called through the
+// ingress.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JourneyIr } from '../../../src/core/compiler/irSchema';
 import { registerDeployment, type RegisteredDeployment } from '../../../src/restate/adminClient';
-import { restateProjectFiles } from '../../../src/restate/projectGenerator';
+import { IDENTITY_DIR, IDENTITY_PRIVATE_FILE, restateProjectFiles } from '../../../src/restate/projectGenerator';
 import type { JourneySettingsInput, RuntimeConfigFile } from '../../../src/restate/runtime/runtimeConfig';
 import { freePort } from './ports';
 import { RecordingServer } from './recordingServer';
 import { LocalRestateServer } from './restateServer';
 import { runtimeBundle } from './runtimeBundle';
-import { ServiceProcess, writeProject } from './serviceProcess';
+import { node22, ServiceProcess, writeProject } from './serviceProcess';
 
 export interface DeployOptions {
   irs: readonly JourneyIr[];
@@ -38,19 +41,21 @@ export class TestDeployment {
   ) {}
 
   static async start(options: DeployOptions): Promise<TestDeployment> {
-    const [bundle, server, recorder] = await Promise.all([runtimeBundle(), LocalRestateServer.start({ partitions: options.partitions ?? 4 }), RecordingServer.start()]);
+    const [bundle, recorder] = await Promise.all([runtimeBundle(), RecordingServer.start()]);
     const projectDir = mkdtempSync(join(tmpdir(), 'journey-service-'));
+    writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtimeBundle: bundle }));
+    let server: LocalRestateServer | undefined;
     try {
-      return await TestDeployment.deploy(options, bundle, server, recorder, projectDir);
+      server = await LocalRestateServer.start({ partitions: options.partitions ?? 4, identityKeyFile: makeProjectKeys(projectDir) });
+      return await TestDeployment.deploy(options, server, recorder, projectDir);
     } catch (error) {
-      await server.dispose();
+      await server?.dispose();
       await recorder.close();
       throw error;
     }
   }
 
-  private static async deploy(options: DeployOptions, bundle: string, server: LocalRestateServer, recorder: RecordingServer, projectDir: string): Promise<TestDeployment> {
-    writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtimeBundle: bundle }));
+  private static async deploy(options: DeployOptions, server: LocalRestateServer, recorder: RecordingServer, projectDir: string): Promise<TestDeployment> {
     const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
     const config: RuntimeConfigFile = {
       settleMs: options.settleMs ?? 250,
@@ -77,6 +82,13 @@ export class TestDeployment {
     await this.recorder.close();
     if (!process.env.JOURNEY_KEEP_TEST_FILES) rmSync(this.projectDir, { recursive: true, force: true });
   }
+}
+
+/** Runs the project's `npm run keys` (node src/keys.ts); returns the private key file for restate-server. */
+export function makeProjectKeys(projectDir: string): string {
+  const r = spawnSync(node22(), ['src/keys.ts'], { cwd: projectDir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`npm run keys failed in ${projectDir}: ${r.stdout}${r.stderr}`);
+  return join(projectDir, IDENTITY_DIR, IDENTITY_PRIVATE_FILE);
 }
 
 /** Wall milliseconds per journey day so that `span` journey milliseconds last about `targetMs` (within [minDayMs, maxDayMs]). */

@@ -1,12 +1,14 @@
 // A local restate-server for the tests and the benchmark: the binary from
 // the npm package, on 127.0.0.1 only, with ingress, admin and node-to-node
 // (fabric) ports chosen at run time, a fresh temporary base directory,
-// telemetry off (it never reaches the internet), TCP only. It can be killed
+// telemetry off (it never reaches the internet), TCP only; given a request
+// identity private key, it signs every request it sends to services. It can be killed
 // (SIGKILL, as a crash) and started again on the same directory and ports.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitUntilHealthy } from '../../../src/restate/adminClient';
+import { IDENTITY_SERVER_ENV } from '../../../src/restate/projectGenerator';
 import { freePorts, waitForPort } from './ports';
 import { RestartableProcess } from './restartableProcess';
 
@@ -21,15 +23,17 @@ export class LocalRestateServer {
     readonly adminPort: number,
     readonly fabricPort: number,
     readonly partitions: number,
+    /** The PEM file of the request identity private key it signs requests with, if any. */
+    readonly identityKeyFile: string | undefined,
   ) {
     this.baseDir = mkdtempSync(join(tmpdir(), 'journey-restate-'));
     this.child = new RestartableProcess('restate-server', this.baseDir, 'server');
   }
 
-  static async start(options: { partitions?: number } = {}): Promise<LocalRestateServer> {
+  static async start(options: { partitions?: number; identityKeyFile?: string } = {}): Promise<LocalRestateServer> {
     if (!existsSync(RESTATE_SERVER_BINARY)) throw new Error(`restate-server is not installed at ${RESTATE_SERVER_BINARY}`);
     const [ingress, admin, fabric] = await freePorts(3);
-    const server = new LocalRestateServer(ingress!, admin!, fabric!, options.partitions ?? 4);
+    const server = new LocalRestateServer(ingress!, admin!, fabric!, options.partitions ?? 4, options.identityKeyFile);
     await server.boot();
     return server;
   }
@@ -70,6 +74,7 @@ export class LocalRestateServer {
       RESTATE_LOG_FILTER: 'warn',
       RESTATE_LOG_DISABLE_ANSI_CODES: 'true',
       RESTATE_ROCKSDB_TOTAL_MEMORY_SIZE: '512 MiB',
+      ...(this.identityKeyFile ? { [IDENTITY_SERVER_ENV]: this.identityKeyFile } : {}),
     };
     await this.child.start(RESTATE_SERVER_BINARY, args, { env }, async () => {
       await Promise.all([waitUntilHealthy(this.adminUrl, 60_000), waitForPort(this.ingressPort, 60_000)]);
