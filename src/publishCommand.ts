@@ -141,7 +141,7 @@ async function offerNextSteps(name: string, version: number, irUri: vscode.Uri, 
   else if (choice === 'Register with Restate…') {
     const service = await vscode.window.showInputBox({
       title: 'Register the journey service with Restate',
-      prompt: `The URL restate-server reaches the running service at (start it with npm start in ${PROJECT_FOLDER}); admin API: ${adminUrl}`,
+      prompt: `The URL restate-server reaches the running service at (in ${PROJECT_FOLDER}: npm install, npm run keys, start restate-server with the key as its README says, then npm start); admin API: ${adminUrl}`,
       value: 'http://127.0.0.1:9080',
       validateInput: (v) => (/^https?:\/\/\S+$/.test(v) ? undefined : 'An http(s) URL'),
     });
