@@ -18,8 +18,13 @@ import { Contact, ContactEvent, Timeline } from '../core/timeline';
 import { positionOfByte, positionsOfBytes } from '../core/utf8Text';
 import { printAt, printFindings, readSourceBytes } from './sourceFiles';
 
-/** Heap per byte of timeline file: the parsed events (~1.5×) and the replay's own state, measured on generated timelines, with a margin. */
-const HEAP_PER_FILE_BYTE = 2.2;
+/** Heap per byte of timeline file that the parsed timeline takes at least (1.5 to 4 measured, depending on how small its events are). */
+const MIN_HEAP_PER_FILE_BYTE = 1.5;
+/** The replay's own heap per contact and per event, on top of the parsed timeline (about 100-130 and 12 bytes measured), with a margin. */
+const REPLAY_HEAP_PER_CONTACT = 160;
+const REPLAY_HEAP_PER_EVENT = 16;
+/** Parsing stops when the heap is this full: the rest would not fit. */
+const PARSE_HEAP_SHARE = 0.9;
 /** Heap per byte of text that parsing with locations (the jsonc-parser tree) takes, about 26× measured, with a margin. */
 const LOCATED_HEAP_PER_TEXT_BYTE = 40;
 /** What the CLI itself and the journey take besides the timeline. */
@@ -29,30 +34,41 @@ export type TimelineRead = { ok: true; timeline: Timeline } | { ok: false; error
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
-function heapLimit(): number {
-  return getHeapStatistics().heap_size_limit;
+function tooBig(file: string, size: number, needed: number, limit: number): TimelineRead {
+  return {
+    ok: false,
+    errors: 0,
+    tooBig: `${file} (${mb(size)}) is too big for the memory given: replaying it needs ${needed > limit ? `about ${mb(needed)}` : `more than ${mb(limit)}`} of heap and this Node allows ${mb(limit)}. Give it more (NODE_OPTIONS=--max-old-space-size=${Math.ceil((Math.max(needed, limit * 1.5) / 2 ** 20) / 256) * 256}) or split the timeline.`,
+  };
 }
 
-/** The located errors of a timeline that is not valid, as `file:line:col error message [code]` lines. */
+/**
+ * The timeline of a file, or its errors printed as `file:line:col error
+ * message [code]` lines, or why it is too big for the heap (printed by the caller).
+ * The heap is checked three times: against the file size before parsing,
+ * while parsing (a chunk at a time), and against the contacts and events
+ * counted before the replay starts.
+ */
 export async function readTimelineFile(file: string, out: (line: string) => void): Promise<TimelineRead> {
   const source = await readSourceBytes(file, out);
   if (!source) return { ok: false, errors: 1 };
   const { bytes } = source;
-  const limit = heapLimit();
-  const needed = BASE_HEAP + bytes.length * HEAP_PER_FILE_BYTE;
-  if (needed > limit) {
-    return {
-      ok: false,
-      errors: 0,
-      tooBig: `${file} (${mb(bytes.length)}) is too big for the memory given: replaying it needs about ${mb(needed)} of heap and this Node allows ${mb(limit)}. Give it more (NODE_OPTIONS=--max-old-space-size=${Math.ceil(needed / 2 ** 20 / 256) * 256}) or split the timeline.`,
-    };
-  }
+  const limit = getHeapStatistics().heap_size_limit;
+  const atLeast = BASE_HEAP + bytes.length * MIN_HEAP_PER_FILE_BYTE;
+  if (atLeast > limit) return tooBig(file, bytes.length, atLeast, limit);
   const spans = new Map<string, MemberSpans>();
-  let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans);
+  const withinBudget = () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE;
+  let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget);
+  if (!parsed.ok && 'overBudget' in parsed) return tooBig(file, bytes.length, 0, limit);
   const locateInText = bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit;
   if (parsed.ok) {
     const check = checkTimelineValue(parsed.value);
-    if (check.ok) return { ok: true, timeline: check.timeline };
+    if (check.ok) {
+      const { contacts, events } = check.timeline;
+      const needed = getHeapStatistics().used_heap_size + contacts.length * REPLAY_HEAP_PER_CONTACT + events.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
+      if (needed > limit) return tooBig(file, bytes.length, needed, limit);
+      return { ok: true, timeline: check.timeline };
+    }
     parsed = undefined; // free the value before locating
     if (locateInText) return { ok: false, errors: locateWithTree(file, new TextDecoder().decode(bytes), out, check.issues) };
     return { ok: false, errors: locateInElements(file, bytes, spans, check.issues, check.more, out) };

@@ -17,7 +17,7 @@ export interface JsonBytesProblem {
   message: string;
 }
 
-export type JsonBytesResult = { ok: true; value: unknown } | { ok: false; problem: JsonBytesProblem };
+export type JsonBytesResult = { ok: true; value: unknown } | { ok: false; problem: JsonBytesProblem } | { ok: false; overBudget: true };
 
 /** Byte span of a value (or key) in the bytes: [start, end). */
 export interface ByteSpan {
@@ -131,7 +131,10 @@ function expected(byteOffset: number, what: string): BytesProblem {
 }
 
 /** Parses the array whose '[' is at i, a chunk of elements at a time; returns its end. */
-function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[]): number {
+/** Thrown when the caller's memory budget says stop. */
+class OverBudget extends Error {}
+
+function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean): number {
   let j = skipSpace(bytes, i + 1);
   if (bytes[j] === B.CloseBracket) return j + 1;
   let chunkStart = j;
@@ -144,6 +147,7 @@ function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[]): numb
     if (b === B.CloseBracket || end - chunkStart >= CHUNK_BYTES) {
       const elements = parseSlice(bytes, chunkStart, end, '[', ']') as unknown[];
       for (const e of elements) into.push(e);
+      if (!withinBudget()) throw new OverBudget();
       if (b === B.CloseBracket) return j + 1;
       chunkStart = skipSpace(bytes, j + 1);
     }
@@ -158,19 +162,22 @@ function defineMember(target: Record<string, unknown>, key: string, value: unkno
 
 /**
  * The value of strict JSON bytes (no BOM), or its first problem. With
- * `spans`, also records where each top-level member is.
+ * `spans`, also records where each top-level member is. `withinBudget` is
+ * asked after each chunk (e.g. whether the heap still has room); false stops
+ * the parse with `overBudget`.
  */
-export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>): JsonBytesResult {
+export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true): JsonBytesResult {
   try {
-    return { ok: true, value: readTopLevel(bytes, spans) };
+    return { ok: true, value: readTopLevel(bytes, spans, withinBudget) };
   } catch (error) {
+    if (error instanceof OverBudget) return { ok: false, overBudget: true };
     if (error instanceof BytesProblem) return { ok: false, problem: error.problem };
     if (error instanceof RangeError) return { ok: false, problem: { byteOffset: 0, code: 'syntax.too-big', message: `The file is too big to read (${error.message}).` } };
     throw error;
   }
 }
 
-function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined): unknown {
+function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean): unknown {
   const n = bytes.length;
   let i = skipSpace(bytes, 0);
   if (i >= n) throw new BytesProblem({ byteOffset: 0, code: 'syntax.empty', message: 'The file is empty.' });
@@ -195,7 +202,7 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
       let value: unknown;
       if (bytes[i] === B.OpenBracket) {
         const array: unknown[] = [];
-        i = parseArrayInChunks(bytes, i, array);
+        i = parseArrayInChunks(bytes, i, array, withinBudget);
         value = array;
       } else {
         const end = skipValue(bytes, i);

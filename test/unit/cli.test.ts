@@ -177,6 +177,28 @@ describe('journey simulate: memory bounded by the timeline, not its location tre
     assert.match(stderr, /big\.timeline\.json \(\d+ MB\) is too big for the memory given: replaying it needs about \d+ MB of heap and this Node allows \d+ MB\. Give it more \(NODE_OPTIONS=--max-old-space-size=\d+\)/);
   });
 
+  it('refuses a timeline whose contacts would not fit the replay (a million contacts, 17 MB, 160 MB heap) with the message, not a V8 crash', async () => {
+    const dir = tmp();
+    const journey = join(dir, 'tag.journey.json');
+    const timeline = join(dir, 'contacts.timeline.json');
+    writeFileSync(journey, tagJourney());
+    const out = createWriteStream(timeline);
+    let buffer = '{"formatVersion":1,"contacts":[';
+    for (let c = 0; c < 1_000_000; c++) {
+      buffer += `${c ? ',' : ''}{"id":"c${c}"}`;
+      if (buffer.length < 1 << 16) continue;
+      const full = !out.write(buffer);
+      buffer = '';
+      if (full) await once(out, 'drain');
+    }
+    out.end(`${buffer}],"events":[{"at":"2026-01-01T00:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}]}`);
+    await once(out, 'finish');
+    const { code, signal, stderr } = journeyCliWith({ nodeArgs: ['--max-old-space-size=160'] }, 'simulate', journey, '--timeline', timeline, '--no-trace');
+    assert.equal(signal, null, `the CLI was killed by ${signal}: ${stderr.slice(0, 400)}`);
+    assert.equal(code, 1, stderr);
+    assert.match(stderr, /contacts\.timeline\.json \(17 MB\) is too big for the memory given: replaying it needs about \d+ MB of heap and this Node allows \d+ MB\./);
+  });
+
   it('locates schema and syntax errors in a timeline too big to parse with locations, at the event they are in', async () => {
     const dir = tmp();
     const journey = join(dir, 'tag.journey.json');

@@ -121,7 +121,7 @@ describe('journey CLI fuzz (#13)', function () {
       const command = commands[n % commands.length]!;
       const target = command === 'simulate' ? pick(['journey', 'timeline']) : command === 'test' ? pick(['journey', 'timeline', 'scenario']) : 'journey';
       const file = join(dir, `${sample}.${target}.json`);
-      let bytes = readFileSync(file);
+      let bytes: Buffer = readFileSync(file);
       const whats: string[] = [];
       for (let k = 1 + Math.floor(rnd() * 2); k > 0; k--) {
         const mangled = pick(MANGLES)(bytes, rnd);
