@@ -134,7 +134,7 @@ function expected(byteOffset: number, what: string): BytesProblem {
 /** Thrown when the caller's memory budget says stop. */
 class OverBudget extends Error {}
 
-function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean): number {
+function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean, chunkBytes: number): number {
   let j = skipSpace(bytes, i + 1);
   if (bytes[j] === B.CloseBracket) return j + 1;
   let chunkStart = j;
@@ -144,7 +144,7 @@ function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withi
     j = skipSpace(bytes, end);
     const b = bytes[j];
     if (b !== B.Comma && b !== B.CloseBracket) throw expected(j, b === undefined ? 'A closing bracket ]' : 'A comma');
-    if (b === B.CloseBracket || end - chunkStart >= CHUNK_BYTES) {
+    if (b === B.CloseBracket || end - chunkStart >= chunkBytes) {
       const elements = parseSlice(bytes, chunkStart, end, '[', ']') as unknown[];
       for (const e of elements) into.push(e);
       if (!withinBudget()) throw new OverBudget();
@@ -166,9 +166,9 @@ function defineMember(target: Record<string, unknown>, key: string, value: unkno
  * asked after each chunk (e.g. whether the heap still has room); false stops
  * the parse with `overBudget`.
  */
-export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true): JsonBytesResult {
+export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true, chunkBytes = CHUNK_BYTES): JsonBytesResult {
   try {
-    return { ok: true, value: readTopLevel(bytes, spans, withinBudget) };
+    return { ok: true, value: readTopLevel(bytes, spans, withinBudget, chunkBytes) };
   } catch (error) {
     if (error instanceof OverBudget) return { ok: false, overBudget: true };
     if (error instanceof BytesProblem) return { ok: false, problem: error.problem };
@@ -177,7 +177,7 @@ export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpan
   }
 }
 
-function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean): unknown {
+function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean, chunkBytes: number): unknown {
   const n = bytes.length;
   let i = skipSpace(bytes, 0);
   if (i >= n) throw new BytesProblem({ byteOffset: 0, code: 'syntax.empty', message: 'The file is empty.' });
@@ -202,7 +202,7 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
       let value: unknown;
       if (bytes[i] === B.OpenBracket) {
         const array: unknown[] = [];
-        i = parseArrayInChunks(bytes, i, array, withinBudget);
+        i = parseArrayInChunks(bytes, i, array, withinBudget, chunkBytes);
         value = array;
       } else {
         const end = skipValue(bytes, i);
