@@ -4,6 +4,9 @@
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
 // Extra options: --seed N, --horizon TIME, --no-trace.
+// The timeline is read by timelineFile.ts in memory bounded by the timeline
+// itself (no location tree unless there are errors to locate); one too big
+// for the heap is refused with the heap it needs (exit 1).
 import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
