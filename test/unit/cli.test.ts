@@ -2,7 +2,7 @@
 // diagnostics as file:line:col severity message and exits 1 on errors.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -153,6 +153,7 @@ describe('journey simulate: memory bounded by the timeline, not its location tre
     writeFileSync(journey, tagJourney());
     await writeTagTimeline(timeline, CONTACTS, PER_CONTACT);
     const { code, signal, stdout, stderr } = journeyCliWith({ nodeArgs: ['--max-old-space-size=1024'] }, 'simulate', journey, '--timeline', timeline, '--no-trace');
+    rmSync(dir, { recursive: true, force: true }); // 412 MB
     assert.equal(signal, null, `the CLI was killed by ${signal}: ${stderr.slice(0, 400)}`);
     assert.doesNotMatch(stderr, /heap out of memory|FATAL ERROR|internal error/);
     if (code !== 0) {
@@ -172,6 +173,7 @@ describe('journey simulate: memory bounded by the timeline, not its location tre
     writeFileSync(journey, tagJourney());
     await writeTagTimeline(timeline, 200_000, 5); // about 16 MB of timeline against a 16 MB heap
     const { code, signal, stderr } = journeyCliWith({ nodeArgs: ['--max-old-space-size=16'] }, 'simulate', journey, '--timeline', timeline, '--no-trace');
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(signal, null);
     assert.equal(code, 1, stderr);
     assert.match(stderr, /big\.timeline\.json \(\d+ MB\) is too big for the memory given: replaying it needs about \d+ MB of heap and this Node allows \d+ MB\. Give it more \(NODE_OPTIONS=--max-old-space-size=\d+\)/);
@@ -194,6 +196,7 @@ describe('journey simulate: memory bounded by the timeline, not its location tre
     out.end(`${buffer}],"events":[{"at":"2026-01-01T00:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}]}`);
     await once(out, 'finish');
     const { code, signal, stderr } = journeyCliWith({ nodeArgs: ['--max-old-space-size=160'] }, 'simulate', journey, '--timeline', timeline, '--no-trace');
+    rmSync(dir, { recursive: true, force: true });
     assert.equal(signal, null, `the CLI was killed by ${signal}: ${stderr.slice(0, 400)}`);
     assert.equal(code, 1, stderr);
     assert.match(stderr, /contacts\.timeline\.json \(17 MB\) is too big for the memory given: replaying it needs about \d+ MB of heap and this Node allows \d+ MB\./);
