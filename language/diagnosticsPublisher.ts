@@ -32,10 +32,30 @@ export function toLspDiagnostic(analysis: DocumentAnalysis, d: JourneyDiagnostic
   };
 }
 
+/**
+ * The first U+FFFD (replacement character) of a journey, as a warning: the
+ * editor decodes the file itself, and when its bytes are not UTF-8 (a
+ * Latin-1 file) it shows U+FFFD for them; saving then replaces the original
+ * bytes for good. The CLI refuses such a file outright ([encoding.not-utf8]).
+ */
+export function replacementCharacterWarning(analysis: DocumentAnalysis): Diagnostic | undefined {
+  const offset = analysis.text.indexOf('\uFFFD');
+  if (offset < 0) return undefined;
+  const count = analysis.text.split('\uFFFD').length - 1;
+  return {
+    range: analysis.range(offset, 1),
+    severity: DiagnosticSeverity.Warning,
+    code: 'encoding.replacement-character',
+    source: 'journey encoding',
+    message: `U+FFFD (the replacement character${count > 1 ? `, ${count} times in this file` : ''}): the file was probably not UTF-8 when it was opened, and saving it replaces the original bytes. Use "Reopen Editor with Encoding" with the file's real encoding, then save it as UTF-8.`,
+  };
+}
+
 /** The LSP diagnostics of an analysis, capped at MAX_PUBLISHED. */
 export function publishable(analysis: DocumentAnalysis): Diagnostic[] {
   const all = analysis.result.diagnostics;
-  const shown = all.slice(0, MAX_PUBLISHED).map((d) => toLspDiagnostic(analysis, d));
+  const encoding = replacementCharacterWarning(analysis);
+  const shown = [...(encoding ? [encoding] : []), ...all.slice(0, MAX_PUBLISHED).map((d) => toLspDiagnostic(analysis, d))];
   if (all.length > MAX_PUBLISHED) {
     shown.push({
       range: analysis.range(0, 0),

@@ -96,15 +96,22 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
       const out = channel();
       if (!plan.ok) {
         const lines = new LineIndex(text);
-        const reasons = plan.reasons.map((r) => {
-          const { line, character } = lines.positionAt(r.offset);
-          return `${shownPath}:${line + 1}:${character + 1} ${r.message} [${r.code}]`;
+        const corrupt = (outcome.corruptFiles ?? []).map((f) => {
+          const { line, character } = new LineIndex(f.text).positionAt(f.offset);
+          return `${vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..', ...f.path.split('/')))}:${line + 1}:${character + 1} ${f.message} [${f.code}]`;
         });
+        const reasons = [
+          ...corrupt,
+          ...plan.reasons.map((r) => {
+            const { line, character } = lines.positionAt(r.offset);
+            return `${shownPath}:${line + 1}:${character + 1} ${r.message} [${r.code}]`;
+          }),
+        ];
         out.appendLine(`${new Date().toISOString()} Not published: ${reasons.length} reason${reasons.length === 1 ? '' : 's'}`);
         for (const line of reasons) out.appendLine(`  ${line}`);
         if (!options?.quiet) {
           const choice = await vscode.window.showErrorMessage(
-            `Cannot publish "${plan.journey?.name ?? shownPath}": ${reasons.length} reason${reasons.length === 1 ? '' : 's'} (${[...new Set(plan.reasons.map((r) => r.rule))].join(', ')}). ${reasons[0] ?? ''}`,
+            `Cannot publish "${plan.journey?.name ?? shownPath}": ${reasons.length} reason${reasons.length === 1 ? '' : 's'} (${[...new Set([...(corrupt.length ? ['compiled journey unreadable'] : []), ...plan.reasons.map((r) => r.rule)])].join(', ')}). ${reasons[0] ?? ''}`,
             'Show Reasons',
             'Show Problems',
           );

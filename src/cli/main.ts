@@ -1,10 +1,13 @@
 // The `journey` command line: validate journeys (and, as the simulator and
 // exporter land, simulate and publish them) outside VS Code, e.g. in CI.
+// Exit codes: 0 success, 1 errors in the input (located on stdout) or a
+// refusal, 2 usage, 70 an internal error (a bug: please report it).
 import type { CommandResult } from './command';
 import { publishCommand } from './publishCommand';
 import { referenceCommand } from './referenceCommand';
 import { simulateCommand } from './simulateCommand';
 import { testCommand } from './testCommand';
+import { terminalSafeLines } from './sourceFiles';
 import { validateCommand } from './validateCommand';
 
 const USAGE = `Usage: journey <command> [options]
@@ -22,9 +25,23 @@ Commands:
   help                show this help
 `;
 
+// A reader that stops early (`journey simulate ... | head`) closes the pipe:
+// the rest of the output goes nowhere and the command ends with its own exit
+// code, without an EPIPE stack.
+let stdoutClosed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    if (stream === process.stdout) stdoutClosed = true;
+  });
+}
+
 async function main(argv: string[]): Promise<CommandResult> {
   const [command, ...rest] = argv;
-  const print = (line: string) => process.stdout.write(line + '\n');
+  // Every line is printed with control characters from files escaped (sourceFiles.terminalSafe).
+  const print = (line: string) => {
+    if (!stdoutClosed) process.stdout.write(terminalSafeLines(line) + '\n');
+  };
   switch (command) {
     case 'validate':
       return validateCommand(rest, print);
@@ -49,7 +66,7 @@ async function main(argv: string[]): Promise<CommandResult> {
 
 main(process.argv.slice(2)).then(
   (result) => {
-    if (result.error) process.stderr.write(result.error + '\n');
+    if (result.error) process.stderr.write(terminalSafeLines(result.error) + '\n');
     process.exitCode = result.exitCode;
   },
   (error: unknown) => {

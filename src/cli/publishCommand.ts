@@ -5,6 +5,11 @@
 // <journey folder>/published/<id>/ (or --out), marks the version published
 // in the journey file (`status` and `publication`, a minimal edit), and, with
 // --register, registers the running service with a Restate admin API.
+// Exit codes: 0 published (or ready, with --dry-run); 1 refused: the journey
+// has reasons (R21, R22), is not UTF-8, or a compiled journey already in the
+// output folder cannot be read (located, nothing written); 2 usage.
+// The journey file is rewritten byte for byte as read except the edit (a BOM
+// is kept); a file that is not UTF-8 is never rewritten.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
 import { registerDeployment } from '../restate/adminClient';
@@ -12,7 +17,7 @@ import { PROJECT_FOLDER, publishJourney, type PublishFs } from '../restate/publi
 import { findRuntimeBundle } from '../restate/runtimeBundle';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
-import { printFindings, readSourceFile } from './sourceFiles';
+import { printFindings, readSourceFile, terminalSafe, withSourceBom } from './sourceFiles';
 
 const USAGE = 'Usage: journey publish FILE [--out DIR] [--dry-run] [--now ISO] [--register ADMIN_URL --service SERVICE_URL]';
 
@@ -82,8 +87,9 @@ async function runtimeBundle(): Promise<string | undefined> {
 export async function publishCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') return { exitCode: 2, error: `journey publish: ${parsed}\n${USAGE}` };
-  const text = await readSourceFile(parsed.file, out);
-  if (text === undefined) return { exitCode: 1 };
+  const source = await readSourceFile(parsed.file, out);
+  if (source === undefined) return { exitCode: 1 };
+  const { text } = source;
   const bundle = await runtimeBundle();
   if (bundle === undefined && !parsed.dryRun) return { exitCode: 2, error: 'journey publish: the bundled runtime (dist/restate/journey-runtime.mjs) is missing; run `npm run build` (or set JOURNEY_RUNTIME_BUNDLE).' };
   const root = dirname(parsed.file);
@@ -91,21 +97,27 @@ export async function publishCommand(args: string[], out: (line: string) => void
   const now = parsed.now !== undefined ? new Date(parsed.now) : new Date();
   const outcome = await publishJourney(nodePublishFs(root), { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}), dryRun: parsed.dryRun });
   const { plan } = outcome;
+  if (outcome.corruptFiles?.length) {
+    for (const f of outcome.corruptFiles) printFindings(join(root, f.path), f.text, [{ offset: f.offset, severity: 'error', message: f.message, code: f.code }], out);
+    out(`${parsed.file}: not published: the output folder holds ${outcome.corruptFiles.length === 1 ? 'a compiled journey' : `${outcome.corruptFiles.length} compiled journeys`} that cannot be read; nothing was written.`);
+    return { exitCode: 1 };
+  }
   if (!plan.ok) {
     printFindings(parsed.file, text, plan.reasons.map((r) => ({ ...r, severity: 'error' })), out);
     out(`${parsed.file}: not published: ${plan.reasons.length} reason${plan.reasons.length === 1 ? '' : 's'} (R21, R22).`);
     return { exitCode: 1 };
   }
   const shown = (p: string) => join(root, p);
+  const name = terminalSafe(plan.journey.name);
   if (parsed.dryRun) {
-    out(`${parsed.file}: ready to publish "${plan.journey.name}" version ${plan.version} (${plan.hash}); nothing written (--dry-run).`);
+    out(`${parsed.file}: ready to publish "${name}" version ${plan.version} (${plan.hash}); nothing written (--dry-run).`);
     return { exitCode: 0 };
   }
-  if (!plan.alreadyPublished) await writeFile(parsed.file, plan.text);
+  if (!plan.alreadyPublished) await writeFile(parsed.file, withSourceBom(source, plan.text));
   out(
     plan.alreadyPublished
-      ? `${parsed.file}: version ${plan.version} of "${plan.journey.name}" was already published (${plan.hash}); compiled files rewritten.`
-      : `${parsed.file}: published "${plan.journey.name}" version ${plan.version} (${plan.hash}); the journey file is marked published and frozen.`,
+      ? `${parsed.file}: version ${plan.version} of "${name}" was already published (${plan.hash}); compiled files rewritten.`
+      : `${parsed.file}: published "${name}" version ${plan.version} (${plan.hash}); the journey file is marked published and frozen.`,
   );
   out(`compiled journey: ${shown(outcome.irPath!)}`);
   out(`Restate service: ${shown(outcome.projectDir ?? `${outcome.outDir}/${PROJECT_FOLDER}`)} (versions ${outcome.versions!.join(', ')}; npm install && npm start, then npm run register)`);

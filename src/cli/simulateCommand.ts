@@ -4,16 +4,18 @@
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
 // Extra options: --seed N, --horizon TIME, --no-trace.
+// The timeline is read by timelineFile.ts in memory bounded by the timeline
+// itself (no location tree unless there are errors to locate); one too big
+// for the heap is refused with the heap it needs (exit 1).
 import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
-import { parseJsonDocument } from '../core/jsonDocument';
-import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
-import { Instant, Timeline } from '../core/timeline';
+import { Instant } from '../core/timeline';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
-import { printFindings, readSourceFile } from './sourceFiles';
+import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
+import { readTimelineFile } from './timelineFile';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace]';
 
@@ -27,13 +29,23 @@ interface Args {
   trace: boolean;
 }
 
+/**
+ * An instant as the timeline format writes it, or in the expanded-year form
+ * (+010000-01-01T00:00:00Z) the report prints for instants after year 9999
+ * (a wait that ends past 9999-12-31): what we print, --at accepts.
+ */
+function isInstantArg(value: string): boolean {
+  if (Instant.safeParse(value).success) return true;
+  return /^[+-]\d{6}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+}
+
 function parseArgs(args: string[]): Args | string {
   const read = readCommandArgs(args, {
     switches: ['--json', '--no-trace'],
     valued: ['--timeline', '--at', '--horizon', '--seed'],
     check: (option, value) => {
       if (option === '--seed') return /^-?\d+$/.test(value) ? undefined : `--seed must be an integer, not "${value}"`;
-      if (option === '--at' || option === '--horizon') return Instant.safeParse(value).success ? undefined : `${option} must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "${value}"`;
+      if (option === '--at' || option === '--horizon') return isInstantArg(value) ? undefined : `${option} must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "${value}"`;
       return undefined;
     },
   });
@@ -81,29 +93,16 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     else return { exitCode: 2, error: `journey simulate: name the timeline with --timeline (no ${sibling === parsed.file ? 'sibling .timeline.json' : sibling} found)\n${USAGE}` };
   }
 
-  const journeyText = await readSourceFile(parsed.file, out);
-  const timelineText = await readSourceFile(timelineFile, out);
-  if (journeyText === undefined || timelineText === undefined) return { exitCode: 1, error: 'journey simulate: nothing was simulated.' };
-
-  const validation = validateJourneyText(journeyText);
-  const journeyErrors = printErrors(parsed.file, journeyText, validation.diagnostics, out);
-
-  const doc = parseJsonDocument(timelineText);
-  let timeline: Timeline | undefined;
-  let timelineErrors: number;
-  if (doc.syntaxErrors.length > 0 || doc.root === undefined) {
-    const diagnostics: JourneyDiagnostic[] = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [{ code: 'syntax.empty', rule: 'syntax', severity: 'error', message: 'The file is empty: a timeline is a JSON object with formatVersion, contacts and events.', offset: 0, length: 0, path: [] }];
-    timelineErrors = printErrors(timelineFile, timelineText, diagnostics, out);
-  } else {
-    const result = Timeline.safeParse(doc.value);
-    if (result.success) {
-      timeline = result.data;
-      timelineErrors = 0;
-    } else timelineErrors = printErrors(timelineFile, timelineText, schemaDiagnostics(doc, Timeline, result.error.issues), out);
-  }
-  if (journeyErrors > 0 || timelineErrors > 0 || !validation.journey || !timeline) {
+  const journey = await readSourceFile(parsed.file, out);
+  const validation = journey ? validateJourneyText(journey.text) : undefined;
+  const journeyErrors = journey && validation ? printErrors(parsed.file, journey.text, validation.diagnostics, out) : 1;
+  const read = await readTimelineFile(timelineFile, out);
+  if (!read.ok && read.tooBig) return { exitCode: 1, error: `journey simulate: ${read.tooBig}` };
+  const timelineErrors = read.ok ? 0 : read.errors;
+  const timeline = read.ok ? read.timeline : undefined;
+  if (journeyErrors > 0 || timelineErrors > 0 || !validation?.journey || !timeline) {
     const what = [journeyErrors > 0 ? `${parsed.file} has ${journeyErrors} error${journeyErrors === 1 ? '' : 's'}` : '', timelineErrors > 0 ? `${timelineFile} has ${timelineErrors} error${timelineErrors === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
-    return { exitCode: 1, error: `journey simulate: ${what}; nothing was simulated.` };
+    return { exitCode: 1, error: `journey simulate: ${what || 'the input is not valid'}; nothing was simulated.` };
   }
 
   let result;
@@ -122,7 +121,7 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   if (parsed.json) {
     out(JSON.stringify({ journey: parsed.file, timeline: timelineFile, ...(reportJson(result) as object) }, null, 2));
   } else {
-    out(`Journey ${validation.journey.name} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${timeline.events.length} event${timeline.events.length === 1 ? '' : 's'}`);
+    out(`Journey ${terminalSafe(validation.journey.name)} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${timeline.events.length} event${timeline.events.length === 1 ? '' : 's'}`);
     for (const line of formatReport(result, { trace: parsed.trace })) out(line);
   }
   return { exitCode: 0 };

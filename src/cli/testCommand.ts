@@ -7,13 +7,38 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { junitXml, type JUnitSuite } from '../core/junitReport';
 import { runScenario, type ScenarioFiles } from '../core/scenarioRunner';
 import { simulate } from '../core/simulator/index';
-import { LineIndex } from '../core/textPosition';
+import { LineIndex, type Position } from '../core/textPosition';
+import { decodeUtf8 } from '../core/utf8Text';
 import type { CommandResult } from './command';
+import { readCommandArgs } from './commandArgs';
+import { ENCODING_CODE, terminalSafe } from './sourceFiles';
+
+const USAGE = 'Usage: journey test [PATH...] [--junit FILE]';
+
+/** A scenario, journey or timeline file that is not UTF-8 text: the message says where. */
+class NotUtf8Error extends Error {
+  constructor(readonly position: Position, message: string) {
+    super(message);
+  }
+}
 
 const nodeFiles: ScenarioFiles = {
-  readText: (path) => readFile(path, 'utf8'),
+  readText: async (path) => {
+    const decoded = decodeUtf8(await readFile(path));
+    if (!decoded.ok) throw new NotUtf8Error(decoded.invalid.position, `${decoded.invalid.message} [${ENCODING_CODE}]`);
+    return decoded.text;
+  },
   resolve: (from, rel) => resolve(dirname(from), rel),
 };
+
+/** Where a problem is: its offset in its file's text, or, for a file that is not UTF-8, the first bad byte. */
+async function problemPosition(file: string, offset: number): Promise<Position> {
+  try {
+    return new LineIndex(await nodeFiles.readText(file)).positionAt(offset);
+  } catch (error) {
+    return error instanceof NotUtf8Error ? error.position : { line: 0, character: 0 };
+  }
+}
 
 async function findScenarios(path: string): Promise<string[]> {
   const info = await stat(path);
@@ -29,10 +54,10 @@ async function findScenarios(path: string): Promise<string[]> {
 }
 
 export async function testCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
-  const junitIndex = args.indexOf('--junit');
-  const junitFile = junitIndex >= 0 ? args[junitIndex + 1] : undefined;
-  if (junitIndex >= 0 && !junitFile) return { exitCode: 2, error: 'journey test: --junit needs a file name' };
-  const paths = args.filter((_, i) => i !== junitIndex && i !== junitIndex + 1);
+  const read = readCommandArgs(args, { switches: [], valued: ['--junit'] });
+  if (typeof read === 'string') return { exitCode: 2, error: `journey test: ${read}\n${USAGE}` };
+  const junitFile = read.values.get('--junit');
+  const paths = read.files;
   const files: string[] = [];
   for (const path of paths.length ? paths : ['.']) {
     try {
@@ -49,19 +74,18 @@ export async function testCommand(args: string[], out: (line: string) => void): 
   for (const file of files) {
     const run = await runScenario(file, nodeFiles, simulate);
     const name = run.scenario?.name ?? relative(process.cwd(), file);
-    out(`${name} (${relative(process.cwd(), file)})`);
+    out(`${terminalSafe(name)} (${terminalSafe(relative(process.cwd(), file))})`);
     const suite: JUnitSuite = { name, file, cases: [] };
     suites.push(suite);
     for (const problem of run.problems) {
-      const text = await nodeFiles.readText(problem.file).catch(() => '');
-      const { line, character } = new LineIndex(text).positionAt(problem.diagnostic.offset);
+      const { line, character } = await problemPosition(problem.file, problem.diagnostic.offset);
       const where = `${problem.file}:${line + 1}:${character + 1}`;
-      out(`  ✗ ${where} ${problem.diagnostic.message}`);
+      out(`  ✗ ${terminalSafe(where)} ${terminalSafe(problem.diagnostic.message)}`);
       suite.cases.push({ name: 'scenario can run', className: name, seconds: run.seconds, error: { message: problem.diagnostic.message, details: where } });
       failed++;
     }
     for (const r of run.results) {
-      out(`  ${r.passed ? '✓' : '✗'} ${r.title}${r.passed ? '' : `: ${r.message}`}`);
+      out(`  ${r.passed ? '✓' : '✗'} ${terminalSafe(r.title)}${r.passed ? '' : `: ${terminalSafe(r.message)}`}`);
       suite.cases.push({ name: r.title, className: name, seconds: run.seconds / Math.max(1, run.results.length), ...(r.passed ? {} : { failure: { message: r.message, details: `expected: ${r.expected ?? ''}\nactual: ${r.actual ?? ''}` } }) });
       if (r.passed) passed++;
       else failed++;

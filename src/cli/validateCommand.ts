@@ -9,11 +9,12 @@ export async function validateCommand(files: string[], out: (line: string) => vo
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const text = await readSourceFile(file, out);
-    if (text === undefined) {
+    const source = await readSourceFile(file, out);
+    if (source === undefined) {
       errors++;
       continue;
     }
+    const { text } = source;
     const diagnostics = [...validateJourneyText(text).diagnostics].sort((a, b) => a.offset - b.offset);
     printFindings(file, text, diagnostics, out);
     for (const d of diagnostics) {

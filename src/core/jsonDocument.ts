@@ -176,6 +176,11 @@ function duplicateKeys(root: Node): JourneyDiagnostic[] {
  * Duplicate keys of text JSON.parse accepted, in one pass that keeps only
  * the keys of the objects still open and the current path.
  */
+/** Whether strict JSON text has an object with the same key twice (which JSON.parse resolves silently). */
+export function hasDuplicateKeys(text: string): boolean {
+  return strictDuplicateKeys(text).length > 0;
+}
+
 function strictDuplicateKeys(text: string): JourneyDiagnostic[] {
   const found: JourneyDiagnostic[] = [];
   const end = text.length;

@@ -259,11 +259,22 @@ EXPOSE 9080
 CMD ["node", "src/main.ts"]
 `;
 
+/**
+ * A journey's name as inline Markdown text: Markdown punctuation is escaped,
+ * and control characters (a line break, ESC, C1) are written as \uXXXX, so a
+ * name can neither format nor break out of its line of the README.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+}
+
 function readme(projectName: string, journeys: JourneyGroup[]): string {
   const j = journeys[0]!;
   const names = serviceNames(j.id);
   const firstPoint = j.live.points.find((p) => p.type === 'wait' || p.type === 'waitForEvent' || p.type === 'waitUntil')?.id ?? j.live.points[0]?.id ?? 'POINT';
-  const journeyList = journeys.map((g) => `- **${g.name}** (\`${g.id}\`), versions ${g.versions.join(', ')} (live: ${g.live.journey.version}): services \`${Object.values(serviceNames(g.id)).join('`, `')}\``).join('\n');
+  const journeyList = journeys.map((g) => `- **${markdownText(g.name)}** (\`${g.id}\`), versions ${g.versions.join(', ')} (live: ${g.live.journey.version}): services \`${Object.values(serviceNames(g.id)).join('`, `')}\``).join('\n');
   return `# ${projectName}
 
 A [Restate](https://restate.dev) service that runs published journeys, generated

@@ -8,6 +8,8 @@
 import { irToJson } from '../core/compiler/compileJourney';
 import { JourneyIr } from '../core/compiler/irSchema';
 import { planPublication, type PublishPlan } from '../core/compiler/publication';
+import { parseJsonDocument } from '../core/jsonDocument';
+import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import type { ValidationOptions } from '../core/validate';
 import { irFileName, restateProjectFiles } from './projectGenerator';
 
@@ -32,8 +34,21 @@ export interface PublishRequest {
   dryRun?: boolean;
 }
 
+/** A compiled journey in the output folder that cannot be read: publishing stops, since it would drop that version. */
+export interface CorruptPublishedFile {
+  /** Path relative to the journey's folder. */
+  path: string;
+  /** Its text, to turn the offset into line:col. */
+  text: string;
+  offset: number;
+  message: string;
+  code: string;
+}
+
 export interface PublishOutcome {
   plan: PublishPlan;
+  /** Compiled journeys already in the output folder that cannot be read; when any, nothing is written and plan is not ok. */
+  corruptFiles?: CorruptPublishedFile[];
   outDir?: string;
   irPath?: string;
   /** The published version's own source, kept read-only beside its compiled journey (R22). */
@@ -65,28 +80,50 @@ function idFromText(text: string): string | undefined {
   }
 }
 
-/** The compiled versions of a journey already in an output folder. */
-export async function readPublishedIrs(fs: PublishFs, outDir: string, journeyId: string): Promise<JourneyIr[]> {
+/**
+ * The compiled versions of a journey already in an output folder, and the
+ * files among them that are not valid compiled journeys (not JSON, or not
+ * of the IR schema), each with its first problem located.
+ */
+export async function readPublishedIrs(fs: PublishFs, outDir: string, journeyId: string): Promise<{ irs: JourneyIr[]; corrupt: CorruptPublishedFile[] }> {
   const irs: JourneyIr[] = [];
+  const corrupt: CorruptPublishedFile[] = [];
   for (const name of await fs.list(outDir)) {
     if (!name.startsWith(`${journeyId}.v`) || !name.endsWith('.ir.json')) continue;
-    const text = await fs.read(`${outDir}/${name}`);
+    const path = `${outDir}/${name}`;
+    const text = await fs.read(path);
     if (text === undefined) continue;
-    const parsed = JourneyIr.safeParse(JSON.parse(text));
-    if (parsed.success && parsed.data.journey.id === journeyId) irs.push(parsed.data);
+    const doc = parseJsonDocument(text);
+    const fault = (offset: number, message: string, code: string) => corrupt.push({ path, text, offset, message: `The compiled journey ${name} in the output folder cannot be read: ${message} Restore it (publishing again rewrites it from its journey version) or delete it.`, code });
+    const syntax = doc.syntaxErrors[0];
+    if (syntax || doc.value === undefined) {
+      fault(syntax?.offset ?? 0, syntax?.message ?? 'it is empty.', 'publish.corrupt-compiled-file');
+      continue;
+    }
+    const parsed = JourneyIr.safeParse(doc.value);
+    if (!parsed.success) {
+      // Another journey's file whose id merely starts like this one's (a.v1 vs a.vip.v1) is not ours to judge.
+      const id = (doc.value as { journey?: { id?: unknown } } | null)?.journey?.id;
+      if (typeof id === 'string' && id !== journeyId) continue;
+      const first = schemaDiagnostics(doc, JourneyIr, parsed.error.issues)[0];
+      fault(first?.offset ?? 0, first?.message ?? 'it is not a compiled journey.', 'publish.corrupt-compiled-file');
+      continue;
+    }
+    if (parsed.data.journey.id === journeyId) irs.push(parsed.data);
   }
-  return irs.sort((a, b) => a.journey.version - b.journey.version);
+  return { irs: irs.sort((a, b) => a.journey.version - b.journey.version), corrupt };
 }
 
 export async function publishJourney(fs: PublishFs, request: PublishRequest): Promise<PublishOutcome> {
   const id = idFromText(request.text);
   const outDir = request.outDir ?? (id !== undefined ? `published/${id}` : undefined);
-  const earlier = id !== undefined && outDir !== undefined ? await readPublishedIrs(fs, outDir, id) : [];
+  const { irs: earlier, corrupt } = id !== undefined && outDir !== undefined ? await readPublishedIrs(fs, outDir, id) : { irs: [], corrupt: [] };
   const plan = planPublication(request.text, {
     now: request.now,
     ...(request.validation ? { validation: request.validation } : {}),
     publishedVersions: new Map(earlier.map((ir) => [ir.journey.version, ir.journey.hash])),
   });
+  if (corrupt.length > 0) return { plan: { ok: false, reasons: plan.ok ? [] : plan.reasons, journey: plan.journey }, corruptFiles: corrupt, written: [] };
   if (!plan.ok || outDir === undefined) return { plan, written: [] };
   const irPath = `${outDir}/${irFileName(plan.ir)}`;
   const sourcePath = `${outDir}/${publishedSourceFileName(plan.ir.journey.id, plan.version)}`;

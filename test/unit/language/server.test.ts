@@ -60,6 +60,18 @@ describe('language server over stdio', function () {
     assert.equal(client.published.filter((p) => p.uri === URI && p.version === 1).length, 1);
   });
 
+  it('warns at the first U+FFFD, which a file that was not UTF-8 shows and saving makes permanent (#13)', async () => {
+    const uri = 'file:///tmp/latin1.journey.json';
+    const text = VALID.replace('"Welcome"', '"Caf\uFFFD cr\uFFFDme"');
+    await client.open(uri, text);
+    const { diagnostics } = await client.diagnostics(uri, 1);
+    const warning = diagnostics.find((d) => d.code === 'encoding.replacement-character');
+    assert.ok(warning, JSON.stringify(diagnostics));
+    assert.equal(warning.severity, 2);
+    assert.deepEqual(warning.range, { start: positionOf(text, '\uFFFD'), end: positionOf(text, '\uFFFD', 1) });
+    assert.match(warning.message, /2 times in this file/);
+  });
+
   it('publishes a schema error at the exact range of the wrong value after an edit', async () => {
     const broken = VALID.replace('"type": "end"', '"type": "ende"');
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: URI, version: 2 }, contentChanges: [{ text: broken }] });

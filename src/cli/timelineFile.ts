@@ -1,0 +1,154 @@
+// Reads a `.timeline.json` for `journey simulate`, in memory bounded by the
+// parsed timeline: the bytes are parsed without a location tree and without
+// one string of the whole file (jsonBytes), and checked without a copy
+// (timelineCheck). Locations are needed only to report errors: a file small
+// enough for the memory given is then parsed again with locations, for
+// exactly the editor's diagnostics; in a larger one each error is located by
+// parsing only the contact or event it is in. A file whose replay would not
+// fit in the memory given is refused up front with a clear message instead
+// of a V8 out-of-memory crash.
+import { getHeapStatistics } from 'node:v8';
+import type { z } from 'zod';
+import type { JourneyDiagnostic } from '../core/diagnostic';
+import { arrayElementSpans, type MemberSpans, parseJsonBytes } from '../core/jsonBytes';
+import { formatPath, parseJsonDocument } from '../core/jsonDocument';
+import { schemaDiagnostics } from '../core/schemaDiagnostics';
+import { checkTimelineValue } from '../core/timelineCheck';
+import { Contact, ContactEvent, Timeline } from '../core/timeline';
+import { positionOfByte, positionsOfBytes } from '../core/utf8Text';
+import { printAt, printFindings, readSourceBytes } from './sourceFiles';
+
+/** Heap per byte of timeline file that the parsed timeline takes at least (1.5 to 4 measured, depending on how small its events are). */
+const MIN_HEAP_PER_FILE_BYTE = 1.5;
+/** The replay's own heap per contact and per event, on top of the parsed timeline (about 100-130 and 12 bytes measured), with a margin. */
+const REPLAY_HEAP_PER_CONTACT = 160;
+const REPLAY_HEAP_PER_EVENT = 16;
+/** Parsing stops when the heap is this full: the rest would not fit. */
+const PARSE_HEAP_SHARE = 0.9;
+/** Heap per byte of text that parsing with locations (the jsonc-parser tree) takes, about 26× measured, with a margin. */
+const LOCATED_HEAP_PER_TEXT_BYTE = 40;
+/** What the CLI itself and the journey take besides the timeline. */
+const BASE_HEAP = 64 * 2 ** 20;
+
+export type TimelineRead = { ok: true; timeline: Timeline } | { ok: false; errors: number; tooBig?: string };
+
+const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
+
+function tooBig(file: string, size: number, needed: number, limit: number): TimelineRead {
+  return {
+    ok: false,
+    errors: 0,
+    tooBig: `${file} (${mb(size)}) is too big for the memory given: replaying it needs ${needed > limit ? `about ${mb(needed)}` : `more than ${mb(limit)}`} of heap and this Node allows ${mb(limit)}. Give it more (NODE_OPTIONS=--max-old-space-size=${Math.ceil((Math.max(needed, limit * 1.5) / 2 ** 20) / 256) * 256}) or split the timeline.`,
+  };
+}
+
+/**
+ * The timeline of a file, or its errors printed as `file:line:col error
+ * message [code]` lines, or why it is too big for the heap (printed by the caller).
+ * The heap is checked three times: against the file size before parsing,
+ * while parsing (a chunk at a time), and against the contacts and events
+ * counted before the replay starts.
+ */
+export async function readTimelineFile(file: string, out: (line: string) => void): Promise<TimelineRead> {
+  const source = await readSourceBytes(file, out);
+  if (!source) return { ok: false, errors: 1 };
+  const { bytes } = source;
+  const limit = getHeapStatistics().heap_size_limit;
+  const atLeast = BASE_HEAP + bytes.length * MIN_HEAP_PER_FILE_BYTE;
+  if (atLeast > limit) return tooBig(file, bytes.length, atLeast, limit);
+  const spans = new Map<string, MemberSpans>();
+  const withinBudget = () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE;
+  let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget);
+  if (!parsed.ok && 'overBudget' in parsed) return tooBig(file, bytes.length, 0, limit);
+  const locateInText = bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit;
+  if (parsed.ok) {
+    const check = checkTimelineValue(parsed.value);
+    if (check.ok) {
+      const { contacts, events } = check.timeline;
+      const needed = getHeapStatistics().used_heap_size + contacts.length * REPLAY_HEAP_PER_CONTACT + events.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
+      if (needed > limit) return tooBig(file, bytes.length, needed, limit);
+      return { ok: true, timeline: check.timeline };
+    }
+    parsed = undefined; // free the value before locating
+    if (locateInText) return { ok: false, errors: locateWithTree(file, new TextDecoder().decode(bytes), out, check.issues) };
+    return { ok: false, errors: locateInElements(file, bytes, spans, check.issues, check.more, out) };
+  }
+  const problem = parsed.problem;
+  parsed = undefined;
+  if (locateInText) {
+    const errors = locateWithTree(file, new TextDecoder().decode(bytes), out);
+    if (errors > 0) return { ok: false, errors };
+  }
+  printAt(file, positionOfByte(bytes, problem.byteOffset), 'error', problem.message, problem.code, out);
+  return { ok: false, errors: 1 };
+}
+
+/** Parses the text with locations and prints its syntax errors, or the schema issues given (or found); returns how many. */
+function locateWithTree(file: string, text: string, out: (line: string) => void, issues?: z.core.$ZodIssue[]): number {
+  const doc = parseJsonDocument(text);
+  let diagnostics: JourneyDiagnostic[];
+  if (doc.syntaxErrors.length > 0 || doc.value === undefined) {
+    diagnostics = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [{ code: 'syntax.empty', rule: 'syntax', severity: 'error', message: 'The file is empty: a timeline is a JSON object with formatVersion, contacts and events.', offset: 0, length: 0, path: [] }];
+  } else {
+    const found = issues ?? (() => {
+      const result = Timeline.safeParse(doc.value);
+      return result.success ? [] : result.error.issues;
+    })();
+    diagnostics = schemaDiagnostics(doc, Timeline, found);
+  }
+  const errors = diagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.offset - b.offset);
+  printFindings(file, text, errors, out);
+  return errors.length;
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/** A message about a contact or event checked on its own, with the place named as in the whole timeline (events[7].at, not at). */
+function inTimeline(message: string, relative: (string | number)[], full: (string | number)[]): string {
+  const from = formatPath(relative) || 'the journey';
+  const pattern = new RegExp(`(^|\\s)${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s.:,]|$)`);
+  return message.replace(pattern, (_, before: string) => `${before}${formatPath(full)}`);
+}
+
+/** Locates each issue by parsing with locations only the contact or event it is in; returns how many errors were printed. */
+function locateInElements(file: string, bytes: Uint8Array, spans: ReadonlyMap<string, MemberSpans>, issues: readonly z.core.$ZodIssue[], more: boolean, out: (line: string) => void): number {
+  const found: { byteOffset: number; message: string; code: string }[] = [];
+  const decoder = new TextDecoder();
+  for (const key of ['contacts', 'events'] as const) {
+    const mine = issues.filter((i) => i.path[0] === key && typeof i.path[1] === 'number');
+    const member = spans.get(key);
+    if (mine.length === 0 || !member) continue;
+    const indices = [...new Set(mine.map((i) => i.path[1] as number))].sort((a, b) => a - b);
+    const elements = arrayElementSpans(bytes, member.value.start, indices);
+    for (const index of indices) {
+      const span = elements.get(index);
+      const elementIssues = mine.filter((i) => i.path[1] === index);
+      if (!span) {
+        for (const i of elementIssues) found.push({ byteOffset: member.value.start, message: `${formatPath(i.path as (string | number)[])}: ${i.message}`, code: `schema.${i.code}` });
+        continue;
+      }
+      const text = decoder.decode(bytes.subarray(span.start, span.end));
+      const doc = parseJsonDocument(text);
+      const relative = elementIssues.map((i) => ({ ...i, path: i.path.slice(2) }) as z.core.$ZodIssue);
+      for (const issue of relative) {
+        const issuePath = issue.path as (string | number)[];
+        for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue])) {
+          found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), message: inTimeline(d.message, issuePath, [key, index, ...issuePath]), code: d.code });
+        }
+      }
+    }
+  }
+  for (const i of issues) {
+    if ((i.path[0] === 'contacts' || i.path[0] === 'events') && typeof i.path[1] === 'number') continue;
+    const member = typeof i.path[0] === 'string' ? spans.get(i.path[0]) : undefined;
+    const where = formatPath(i.path as (string | number)[]) || 'the timeline';
+    if (i.code === 'unrecognized_keys') {
+      for (const key of i.keys) found.push({ byteOffset: spans.get(key)?.key.start ?? 0, message: `Property "${key}" is not allowed in ${where}.`, code: 'schema.unknown-property' });
+    } else found.push({ byteOffset: member?.value.start ?? 0, message: `${where}: ${i.message}`, code: `schema.${i.code}` });
+  }
+  found.sort((a, b) => a.byteOffset - b.byteOffset);
+  const positions = positionsOfBytes(bytes, found.map((f) => f.byteOffset));
+  found.forEach((f, k) => printAt(file, positions[k]!, 'error', f.message, f.code, out));
+  if (more) out(`${file}: more errors not shown (the first ${issues.length} are).`);
+  return found.length;
+}

@@ -1,0 +1,248 @@
+// Reads a large strict-JSON file (a timeline of millions of events) from its
+// UTF-8 bytes without ever holding the whole text as one string and without
+// a location tree: the top-level object's members are cut out of the bytes,
+// and a member that is an array is parsed a chunk of elements at a time
+// (JSON.parse on about a megabyte). Memory is then the parsed value and one
+// chunk, where parsing the text with locations costs about 25 times the
+// file. Anything that is not strict JSON (a syntax error, a duplicate key,
+// bytes that are not UTF-8) gives the first problem's byte offset and
+// message, found by parsing only the chunk it is in with locations, so the
+// caller can report it at file:line:col. Pure.
+import { hasDuplicateKeys, parseJsonDocument } from './jsonDocument';
+
+export interface JsonBytesProblem {
+  /** Offset in the bytes of the first problem. */
+  byteOffset: number;
+  code: string;
+  message: string;
+}
+
+export type JsonBytesResult = { ok: true; value: unknown } | { ok: false; problem: JsonBytesProblem } | { ok: false; overBudget: true };
+
+/** Byte span of a value (or key) in the bytes: [start, end). */
+export interface ByteSpan {
+  start: number;
+  end: number;
+}
+
+/** Where each member of the top-level object is, for locating problems in a file too big to parse with locations. */
+export interface MemberSpans {
+  key: ByteSpan;
+  value: ByteSpan;
+}
+
+const CHUNK_BYTES = 1 << 20;
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+class BytesProblem extends Error {
+  constructor(readonly problem: JsonBytesProblem) {
+    super(problem.message);
+  }
+}
+
+const enum B {
+  Tab = 9,
+  LineFeed = 10,
+  CarriageReturn = 13,
+  Space = 32,
+  Quote = 34,
+  Comma = 44,
+  Colon = 58,
+  OpenBracket = 91,
+  Backslash = 92,
+  CloseBracket = 93,
+  OpenBrace = 123,
+  CloseBrace = 125,
+}
+
+const isSpace = (b: number | undefined) => b === B.Space || b === B.LineFeed || b === B.CarriageReturn || b === B.Tab;
+
+function skipSpace(bytes: Uint8Array, i: number): number {
+  while (i < bytes.length && isSpace(bytes[i])) i++;
+  return i;
+}
+
+/** End (exclusive) of the JSON value starting at i, by bracket depth and strings only (JSON.parse checks the rest); -1 if it never ends. */
+function skipValue(bytes: Uint8Array, i: number): number {
+  const n = bytes.length;
+  const first = bytes[i];
+  if (first === B.Quote) return skipString(bytes, i);
+  if (first === B.OpenBrace || first === B.OpenBracket) {
+    let depth = 0;
+    for (let j = i; j < n; j++) {
+      const b = bytes[j]!;
+      if (b === B.Quote) {
+        j = skipString(bytes, j) - 1;
+        if (j < 0) return -1;
+      } else if (b === B.OpenBrace || b === B.OpenBracket) depth++;
+      else if (b === B.CloseBrace || b === B.CloseBracket) {
+        if (--depth === 0) return j + 1;
+      }
+    }
+    return -1;
+  }
+  let j = i;
+  while (j < n) {
+    const b = bytes[j]!;
+    if (b === B.Comma || b === B.CloseBrace || b === B.CloseBracket || isSpace(b)) break;
+    j++;
+  }
+  return j > i ? j : -1;
+}
+
+function skipString(bytes: Uint8Array, i: number): number {
+  const n = bytes.length;
+  for (let j = i + 1; j < n; j++) {
+    const b = bytes[j]!;
+    if (b === B.Quote) return j + 1;
+    if (b === B.Backslash) j++;
+  }
+  return -1;
+}
+
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * Parses `prefix + bytes[start, end) + suffix`; on any problem, throws it
+ * located at its byte, found by parsing that text alone with locations.
+ */
+function parseSlice(bytes: Uint8Array, start: number, end: number, prefix = '', suffix = ''): unknown {
+  let text: string;
+  try {
+    text = decoder.decode(bytes.subarray(start, end));
+  } catch {
+    throw new BytesProblem({ byteOffset: start, code: 'encoding.not-utf8', message: 'The file is not UTF-8 text.' });
+  }
+  const full = prefix + text + suffix;
+  try {
+    const value: unknown = JSON.parse(full);
+    if (!hasDuplicateKeys(full)) return value;
+  } catch {
+    // located below
+  }
+  const doc = parseJsonDocument(full);
+  const first = [...doc.syntaxErrors].sort((a, b) => a.offset - b.offset)[0];
+  const at = Math.max(0, Math.min(text.length, (first?.offset ?? prefix.length) - prefix.length));
+  throw new BytesProblem({ byteOffset: start + utf8Length(text.slice(0, at)), code: first?.code ?? 'syntax.invalid', message: first?.message ?? 'This is not valid JSON.' });
+}
+
+function expected(byteOffset: number, what: string): BytesProblem {
+  return new BytesProblem({ byteOffset, code: 'syntax.unexpected', message: `${what} is expected here.` });
+}
+
+/** Parses the array whose '[' is at i, a chunk of elements at a time; returns its end. */
+/** Thrown when the caller's memory budget says stop. */
+class OverBudget extends Error {}
+
+function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean, chunkBytes: number): number {
+  let j = skipSpace(bytes, i + 1);
+  if (bytes[j] === B.CloseBracket) return j + 1;
+  let chunkStart = j;
+  for (;;) {
+    const end = skipValue(bytes, j);
+    if (end < 0) throw expected(j, 'A value');
+    j = skipSpace(bytes, end);
+    const b = bytes[j];
+    if (b !== B.Comma && b !== B.CloseBracket) throw expected(j, b === undefined ? 'A closing bracket ]' : 'A comma');
+    if (b === B.CloseBracket || end - chunkStart >= chunkBytes) {
+      const elements = parseSlice(bytes, chunkStart, end, '[', ']') as unknown[];
+      for (const e of elements) into.push(e);
+      if (!withinBudget()) throw new OverBudget();
+      if (b === B.CloseBracket) return j + 1;
+      chunkStart = skipSpace(bytes, j + 1);
+    }
+    j = skipSpace(bytes, j + 1);
+  }
+}
+
+function defineMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  // Like JSON.parse: "__proto__" is an own property, not the prototype; the last duplicate would win (duplicates are refused).
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * The value of strict JSON bytes (no BOM), or its first problem. With
+ * `spans`, also records where each top-level member is. `withinBudget` is
+ * asked after each chunk (e.g. whether the heap still has room); false stops
+ * the parse with `overBudget`.
+ */
+export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true, chunkBytes = CHUNK_BYTES): JsonBytesResult {
+  try {
+    return { ok: true, value: readTopLevel(bytes, spans, withinBudget, chunkBytes) };
+  } catch (error) {
+    if (error instanceof OverBudget) return { ok: false, overBudget: true };
+    if (error instanceof BytesProblem) return { ok: false, problem: error.problem };
+    if (error instanceof RangeError) return { ok: false, problem: { byteOffset: 0, code: 'syntax.too-big', message: `The file is too big to read (${error.message}).` } };
+    throw error;
+  }
+}
+
+function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean, chunkBytes: number): unknown {
+  const n = bytes.length;
+  let i = skipSpace(bytes, 0);
+  if (i >= n) throw new BytesProblem({ byteOffset: 0, code: 'syntax.empty', message: 'The file is empty.' });
+  if (bytes[i] !== B.OpenBrace) return parseSlice(bytes, 0, n);
+  const result: Record<string, unknown> = {};
+  const seen = new Set<string>();
+  i = skipSpace(bytes, i + 1);
+  if (bytes[i] === B.CloseBrace) i++;
+  else {
+    for (;;) {
+      if (bytes[i] !== B.Quote) throw expected(i, 'A property name in double quotes');
+      const keyEnd = skipString(bytes, i);
+      if (keyEnd < 0) throw expected(i, 'The end of the string');
+      const key = parseSlice(bytes, i, keyEnd) as string;
+      if (seen.has(key)) throw new BytesProblem({ byteOffset: i, code: 'syntax.duplicate-key', message: `Duplicate property "${key}": JSON readers keep only the last one. Remove or rename one of them.` });
+      seen.add(key);
+      const keySpan = { start: i, end: keyEnd };
+      i = skipSpace(bytes, keyEnd);
+      if (bytes[i] !== B.Colon) throw expected(i, 'A colon after the property name');
+      i = skipSpace(bytes, i + 1);
+      const valueStart = i;
+      let value: unknown;
+      if (bytes[i] === B.OpenBracket) {
+        const array: unknown[] = [];
+        i = parseArrayInChunks(bytes, i, array, withinBudget, chunkBytes);
+        value = array;
+      } else {
+        const end = skipValue(bytes, i);
+        if (end < 0) throw expected(i, 'A value');
+        value = parseSlice(bytes, i, end);
+        i = end;
+      }
+      defineMember(result, key, value);
+      spans?.set(key, { key: keySpan, value: { start: valueStart, end: i } });
+      i = skipSpace(bytes, i);
+      if (bytes[i] === B.Comma) {
+        i = skipSpace(bytes, i + 1);
+        continue;
+      }
+      if (bytes[i] === B.CloseBrace) {
+        i++;
+        break;
+      }
+      throw expected(i, i >= n ? 'A closing brace }' : 'A comma');
+    }
+  }
+  i = skipSpace(bytes, i);
+  if (i < n) throw new BytesProblem({ byteOffset: i, code: 'syntax.EndOfFileExpected', message: 'Only one JSON value is allowed; nothing may follow it.' });
+  return result;
+}
+
+/** Where the elements `indices` (ascending) of the well-formed array at `arrayStart` are, found in one pass that skips the others. */
+export function arrayElementSpans(bytes: Uint8Array, arrayStart: number, indices: readonly number[]): Map<number, ByteSpan> {
+  const spans = new Map<number, ByteSpan>();
+  if (bytes[arrayStart] !== B.OpenBracket || indices.length === 0) return spans;
+  const wanted = new Set(indices);
+  const last = Math.max(...indices);
+  let j = skipSpace(bytes, arrayStart + 1);
+  for (let k = 0; k <= last; k++) {
+    const end = skipValue(bytes, j);
+    if (end < 0) break;
+    if (wanted.has(k)) spans.set(k, { start: j, end });
+    j = skipSpace(bytes, end);
+    if (bytes[j] !== B.Comma) break;
+    j = skipSpace(bytes, j + 1);
+  }
+  return spans;
+}
