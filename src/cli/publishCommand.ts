@@ -1,17 +1,25 @@
-// `journey publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]`:
+// `journey publish FILE [--yes] [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]`:
 // the publish gate (R21, R22) and the export to Restate. Refuses with every
-// reason as `file:line:col error message [code]` (exit 1). On success writes
+// reason as `file:line:col error message [code]` (exit 1). Then says what
+// publishing will do and lists every warning (R21) and asks for
+// confirmation: on a terminal it asks "Publish? [y/N]"; otherwise it needs
+// --yes (a script that publishes says so), and without it publishes
+// nothing (exit 1). --dry-run prints the same and writes nothing. On success writes
 // the compiled journey and the Restate service project under
 // <journey folder>/published/<id>/ (or --out), marks the version published
 // in the journey file (`status` and `publication`, a minimal edit), and, with
 // --register, registers the running service with a Restate admin API.
 // Exit codes: 0 published (or ready, with --dry-run); 1 refused: the journey
-// has reasons (R21, R22), is not UTF-8, or a compiled journey already in the
-// output folder cannot be read (located, nothing written); 2 usage.
+// has reasons (R21, R22), is not UTF-8, a compiled journey already in the
+// output folder cannot be read (located, nothing written), or publishing was
+// not confirmed; 2 usage.
 // The journey file is rewritten byte for byte as read except the edit (a BOM
 // is kept); a file that is not UTF-8 is never rewritten.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { confirmationText, publishConfirmation } from '../core/publishConfirmation';
+import { validateJourneyText } from '../core/validate';
 import { registerDeployment } from '../restate/adminClient';
 import { PROJECT_FOLDER, publishJourney, type PublishFs } from '../restate/publishJourney';
 import { findRuntimeBundle } from '../restate/runtimeBundle';
@@ -19,12 +27,14 @@ import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe, withSourceBom } from './sourceFiles';
 
-const USAGE = 'Usage: journey publish FILE [--out DIR] [--dry-run] [--now ISO] [--register ADMIN_URL --service SERVICE_URL]';
+const USAGE = 'Usage: journey publish FILE [--yes] [--out DIR] [--dry-run] [--now ISO] [--register ADMIN_URL --service SERVICE_URL]';
 
 interface Args {
   file: string;
   out?: string;
   dryRun: boolean;
+  /** Confirmed beforehand (R21): publish without asking. */
+  yes: boolean;
   now?: string;
   register?: string;
   service?: string;
@@ -32,7 +42,7 @@ interface Args {
 
 function parseArgs(args: string[]): Args | string {
   const read = readCommandArgs(args, {
-    switches: ['--dry-run'],
+    switches: ['--dry-run', '--yes'],
     valued: ['--out', '--now', '--register', '--service'],
     check: (option, value) => (option === '--now' && Number.isNaN(Date.parse(value)) ? `--now must be an ISO 8601 instant, not "${value}"` : undefined),
   });
@@ -47,6 +57,7 @@ function parseArgs(args: string[]): Args | string {
   return {
     file: files[0]!,
     dryRun: switches.has('--dry-run'),
+    yes: switches.has('--yes'),
     ...(out !== undefined ? { out } : {}),
     ...(now !== undefined ? { now } : {}),
     ...(register !== undefined && service !== undefined ? { register, service } : {}),
@@ -78,6 +89,17 @@ export function nodePublishFs(root: string): PublishFs {
   };
 }
 
+/** Asks "Publish? [y/N]" when a person is at a terminal; false otherwise or for anything but yes. */
+async function confirmedOnTerminal(): Promise<boolean> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) return false;
+  const prompt = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^\s*y(es)?\s*$/i.test(await prompt.question('Publish? [y/N] '));
+  } finally {
+    prompt.close();
+  }
+}
+
 /** The bundled runtime: JOURNEY_RUNTIME_BUNDLE, else dist/restate/journey-runtime.mjs next to this CLI. */
 async function runtimeBundle(): Promise<string | undefined> {
   if (process.env.JOURNEY_RUNTIME_BUNDLE) return readFile(process.env.JOURNEY_RUNTIME_BUNDLE, 'utf8');
@@ -95,7 +117,18 @@ export async function publishCommand(args: string[], out: (line: string) => void
   const root = dirname(parsed.file);
   const outDir = parsed.out !== undefined ? relative(root, parsed.out) || '.' : undefined;
   const now = parsed.now !== undefined ? new Date(parsed.now) : new Date();
-  const outcome = await publishJourney(nodePublishFs(root), { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}), dryRun: parsed.dryRun });
+  const request = { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}) };
+  const checked = await publishJourney(nodePublishFs(root), { ...request, dryRun: true });
+  if (checked.plan.ok && !checked.plan.alreadyPublished) {
+    const confirmation = publishConfirmation(checked.plan.journey, checked.plan.version, validateJourneyText(text, { now }).diagnostics, now, { output: join(root, checked.outDir ?? ''), service: bundle !== undefined });
+    out(terminalSafe(confirmation.question));
+    for (const line of confirmationText(confirmation).split('\n')) out(line === '' ? '' : `  ${terminalSafe(line)}`);
+    if (!parsed.dryRun && !parsed.yes && !(await confirmedOnTerminal())) {
+      out(`${parsed.file}: not published: publishing needs a confirmation (R21). ${process.stdin.isTTY ? 'It was not given.' : 'Read the above and run again with --yes.'}`);
+      return { exitCode: 1 };
+    }
+  }
+  const outcome = parsed.dryRun || !checked.plan.ok ? checked : await publishJourney(nodePublishFs(root), request);
   const { plan } = outcome;
   if (outcome.corruptFiles?.length) {
     for (const f of outcome.corruptFiles) printFindings(join(root, f.path), f.text, [{ offset: f.offset, severity: 'error', message: f.message, code: f.code }], out);
@@ -120,7 +153,7 @@ export async function publishCommand(args: string[], out: (line: string) => void
       : `${parsed.file}: published "${name}" version ${plan.version} (${plan.hash}); the journey file is marked published and frozen.`,
   );
   out(`compiled journey: ${shown(outcome.irPath!)}`);
-  out(`Restate service: ${shown(outcome.projectDir ?? `${outcome.outDir}/${PROJECT_FOLDER}`)} (versions ${outcome.versions!.join(', ')}; npm install && npm start, then npm run register)`);
+  out(`Restate service: ${shown(outcome.projectDir ?? `${outcome.outDir}/${PROJECT_FOLDER}`)} (versions ${outcome.versions!.join(', ')}; its README: npm install, npm run keys, start restate-server with the key, npm start, npm run register)`);
   if (parsed.register !== undefined && parsed.service !== undefined) {
     try {
       const deployment = await registerDeployment(parsed.register, parsed.service);

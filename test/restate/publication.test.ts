@@ -208,13 +208,33 @@ describe('journey publish (CLI)', function () {
     assert.deepEqual(readdirSync(dir).sort(), ['bundle.mjs', 'vip.journey.json']);
   });
 
+  it('R21 publishes nothing without a confirmation: says what would happen and every warning, and asks for --yes (exit 1)', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'announcement.journey.json');
+    const text = readFileSync(join(ROOT, 'samples', 'dynamics-product-announcement.journey.json'), 'utf8');
+    writeFileSync(file, text);
+    const bundleFile = join(dir, 'bundle.mjs');
+    writeFileSync(bundleFile, await runtimeBundle());
+    const later = new Date('2026-12-01T00:00:00Z');
+    const journey = Journey.parse(JSON.parse(text));
+    const r = cli([file, '--now', later.toISOString()], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
+    assert.equal(r.status, 1, r.stdout + r.stderr);
+    assert.match(r.stdout, new RegExp(`^Publish "${journey.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}" as version 1\\?$`, 'm'));
+    assert.match(r.stdout, /Version 1 is frozen/);
+    assert.match(r.stdout, new RegExp(`segment start \\(${journey.segmentEntry!.start}.*already past`));
+    assert.match(r.stdout, /waits until .* already past/);
+    assert.match(r.stdout, /not published: publishing needs a confirmation \(R21\)\. Read the above and run again with --yes\./);
+    assert.equal(readFileSync(file, 'utf8'), text, 'the journey file is unchanged');
+    assert.deepEqual(readdirSync(dir).sort(), ['announcement.journey.json', 'bundle.mjs'], 'nothing was written');
+  });
+
   it('R22 publishes: writes the compiled journey and the Restate project, and marks the file published', async () => {
     const dir = tempDir();
     const file = join(dir, 'vip.journey.json');
     writeFileSync(file, sampleText());
     const bundleFile = join(dir, 'bundle.mjs');
     writeFileSync(bundleFile, await runtimeBundle());
-    const r = cli([file, '--now', NOW.toISOString()], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
+    const r = cli([file, '--yes', '--now', NOW.toISOString()], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /published "VIP & major donor welcome" version 1 \(fnv1a64:[0-9a-f]{16}\)/);
     const journey = Journey.parse(JSON.parse(readFileSync(file, 'utf8')));

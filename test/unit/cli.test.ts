@@ -282,7 +282,7 @@ describe('encodings: files are UTF-8, never silently rewritten (#13)', () => {
     const dir = tmp();
     const { file, line, col } = latin1Journey(dir);
     const before = readFileSync(file);
-    const { code, stdout } = journeyCli('publish', file, '--now', '2026-12-01T00:00:00Z');
+    const { code, stdout } = journeyCli('publish', file, '--yes', '--now', '2026-12-01T00:00:00Z');
     assert.equal(code, 1);
     assert.match(stdout, new RegExp(`^${escapeRegExp(file)}:${line}:${col} error The file is not UTF-8 text`, 'm'));
     assert.deepEqual(readFileSync(file), before);
@@ -314,7 +314,7 @@ describe('encodings: files are UTF-8, never silently rewritten (#13)', () => {
     const simulated = journeyCli('simulate', file, '--no-trace');
     assert.equal(simulated.code, 0, simulated.stdout + simulated.stderr);
     assert.match(simulated.stdout, /^Stats: started 1, /m);
-    const published = journeyCli('publish', file, '--now', '2026-12-01T00:00:00Z');
+    const published = journeyCli('publish', file, '--yes', '--now', '2026-12-01T00:00:00Z');
     assert.equal(published.code, 0, published.stdout);
     const bytes = readFileSync(file);
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the BOM is kept');
@@ -342,7 +342,7 @@ describe('output: escaped, robust to a closed pipe, located (#13)', () => {
     const file = join(dir, 'named.journey.json');
     const name = 'Evil \u001b]0;pwned\u0007 *bold* <b>\nline';
     writeFileSync(file, tagJourney(name));
-    const { code, stdout } = journeyCli('publish', file, '--now', '2026-12-01T00:00:00Z');
+    const { code, stdout } = journeyCli('publish', file, '--yes', '--now', '2026-12-01T00:00:00Z');
     assert.equal(code, 0, stdout);
     assert.doesNotMatch(stdout, RAW_CONTROL);
     assert.match(stdout, /published "Evil \\u001B\]0;pwned\\u0007 \*bold\* <b>\\u000Aline" version 1/);
@@ -370,7 +370,7 @@ describe('output: escaped, robust to a closed pipe, located (#13)', () => {
     mkdirSync(out, { recursive: true });
     writeFileSync(join(out, 'tag_journey.v9.ir.json'), '{\n  "journey": {\n    "id": "tag_journey",\n    "version": 9,\n  }\n}\n');
     const before = readFileSync(file, 'utf8');
-    const { code, stdout, stderr } = journeyCli('publish', file, '--now', '2026-12-01T00:00:00Z');
+    const { code, stdout, stderr } = journeyCli('publish', file, '--yes', '--now', '2026-12-01T00:00:00Z');
     assert.equal(code, 1, stdout + stderr);
     assert.doesNotMatch(stderr, /internal error|\n\s+at /);
     assert.match(stdout, new RegExp(`^${escapeRegExp(join(out, 'tag_journey.v9.ir.json'))}:5:3 error The compiled journey tag_journey\\.v9\\.ir\\.json in the output folder cannot be read: .*\\[publish\\.corrupt-compiled-file\\]$`, 'm'));

@@ -131,7 +131,7 @@ describe('journey CLI fuzz (#13)', function () {
       writeFileSync(file, bytes);
       const journey = join(dir, `${sample}.journey.json`);
       const args =
-        command === 'validate' ? [journey] : command === 'simulate' ? [journey, '--timeline', join(dir, `${sample}.timeline.json`), '--no-trace'] : command === 'test' ? [join(dir, `${sample}.scenario.json`)] : [journey, '--now', '2026-12-01T00:00:00Z'];
+        command === 'validate' ? [journey] : command === 'simulate' ? [journey, '--timeline', join(dir, `${sample}.timeline.json`), '--no-trace'] : command === 'test' ? [join(dir, `${sample}.scenario.json`)] : [journey, '--yes', '--now', '2026-12-01T00:00:00Z'];
       const journeyBefore = readFileSync(journey);
       const label = `case ${n} (seed ${SEED}): journey ${command} on ${sample}.${target}.json with ${whats.join(', ')}`;
       const run = spawnSync(process.execPath, ['--max-old-space-size=256', CLI, command, ...args], { encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 2 ** 20 });
