@@ -3,6 +3,7 @@
 // span. The single entry point for the language server, the CLI, the
 // designer and the publish gate. Never throws on any input.
 import type { JourneyDiagnostic } from './diagnostic';
+import { closestName, SuggestionBudget } from './editDistance';
 import { buildGraph } from './graph';
 import { type JsonDocument, type JsonPath, keySpan, objectAnchorSpan, parseJsonDocument, type Span, valueSpan } from './jsonDocument';
 import { allRules } from './rules/index';
@@ -54,6 +55,7 @@ function uncheckable(error: unknown): JourneyDiagnostic {
 
 export function runRules(doc: JsonDocument, journey: Journey, options: ValidationOptions, rules: readonly JourneyRule[]): JourneyDiagnostic[] {
   const diagnostics: JourneyDiagnostic[] = [];
+  const budget = new SuggestionBudget();
   const spanOf = (path: JsonPath, on: 'key' | 'value' | 'object' = 'value'): Span =>
     on === 'key' ? (keySpan(doc, path) ?? valueSpan(doc, path)) : on === 'object' ? objectAnchorSpan(doc, path) : valueSpan(doc, path);
   const ctx: RuleContext = {
@@ -62,6 +64,7 @@ export function runRules(doc: JsonDocument, journey: Journey, options: Validatio
     graph: buildGraph(journey),
     options,
     spanOf,
+    closestName: (name, candidates) => closestName(name, candidates, budget),
     report: (r) => diagnostics.push({ code: r.code, rule: r.rule, severity: r.severity, message: r.message, ...spanOf(r.path, r.on), path: r.path, ...(r.data ? { data: r.data } : {}) }),
   };
   for (const rule of rules) {
@@ -69,10 +72,11 @@ export function runRules(doc: JsonDocument, journey: Journey, options: Validatio
       rule.check(ctx);
     } catch (error) {
       diagnostics.push({
+        // An error, never a warning: a check that did not run cannot vouch for the journey, so publishing is refused.
         code: 'internal.rule-failed',
         rule: rule.rule,
-        severity: 'warning',
-        message: `The ${rule.rule} check (${rule.title}) failed on this document: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        severity: 'error',
+        message: `The ${rule.rule} check (${rule.title}) failed on this document, so the journey cannot be published until it passes: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
         offset: 0,
         length: 1,
         path: [],
