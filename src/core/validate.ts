@@ -27,6 +27,8 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
     const diagnostics = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [emptyDocument()];
     return { doc, diagnostics };
   }
+  const tooDeep = filterTooDeep(doc);
+  if (tooDeep) return { doc, diagnostics: [tooDeep] };
   try {
     const parsed = Journey.safeParse(doc.value);
     if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
@@ -36,6 +38,51 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
     // The schema recurses once per nested filter: absurd nesting overflows the stack.
     return { doc, diagnostics: [uncheckable(error)] };
   }
+}
+
+/** Filters nest all / any / not at most this deep; a real journey needs a handful of levels. */
+export const MAX_FILTER_DEPTH = 64;
+
+/**
+ * The first filter nested deeper than MAX_FILTER_DEPTH, as a located error,
+ * found with an explicit stack before anything recursive (the schema, the
+ * rules, the simulator) reads the filters.
+ */
+function filterTooDeep(doc: JsonDocument): JourneyDiagnostic | undefined {
+  const root = doc.value as Record<string, unknown> | null;
+  if (typeof root !== 'object' || root === null) return undefined;
+  const starts: { value: unknown; path: JsonPath; depth: number }[] = [];
+  const sites = (key: string, property: string, base: JsonPath) => {
+    const items = (base.length === 0 ? root : (root as Record<string, Record<string, unknown> | undefined>)[base[0] as string])?.[key];
+    if (!Array.isArray(items)) return;
+    items.forEach((item: unknown, i) => {
+      if (typeof item === 'object' && item !== null && Object.hasOwn(item, property)) starts.push({ value: (item as Record<string, unknown>)[property], path: [...base, key, i, property], depth: 1 });
+    });
+  };
+  sites('startingPoints', 'filter', []);
+  sites('points', 'condition', []);
+  sites('exitCriteria', 'condition', ['settings']);
+  // Last in, first out: pushed in reverse, the filters are searched in document order.
+  const stack = starts.reverse();
+  while (stack.length > 0) {
+    const { value, path, depth } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth > MAX_FILTER_DEPTH) {
+      return {
+        code: 'schema.filter-too-deep',
+        rule: 'schema',
+        severity: 'error',
+        message: `This filter is nested more than ${MAX_FILTER_DEPTH} levels deep (all / any / not inside one another): a journey accepts at most ${MAX_FILTER_DEPTH} levels, and none needs that many (R3). Flatten it: an all inside an all, or an any inside an any, can be merged into one group.`,
+        ...objectAnchorSpan(doc, path),
+        path,
+      };
+    }
+    const filter = value as Record<string, unknown>;
+    const of = filter['of'];
+    if (Array.isArray(of)) for (let i = of.length - 1; i >= 0; i--) stack.push({ value: of[i], path: [...path, 'of', i], depth: depth + 1 });
+    if (Object.hasOwn(filter, 'filter')) stack.push({ value: filter['filter'], path: [...path, 'filter'], depth: depth + 1 });
+  }
+  return undefined;
 }
 
 function uncheckable(error: unknown): JourneyDiagnostic {
