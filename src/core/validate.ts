@@ -6,6 +6,7 @@ import type { JourneyDiagnostic } from './diagnostic';
 import { closestName, SuggestionBudget } from './editDistance';
 import { buildGraph } from './graph';
 import { type JsonDocument, type JsonPath, keySpan, objectAnchorSpan, parseJsonDocument, type Span, valueSpan } from './jsonDocument';
+import { reservedNameDiagnostics } from './reservedNames';
 import { allRules } from './rules/index';
 import type { JourneyRule, RuleContext, ValidationOptions } from './rules/ruleContext';
 import { Journey } from './schema';
@@ -29,9 +30,12 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
   }
   const tooDeep = filterTooDeep(doc);
   if (tooDeep) return { doc, diagnostics: [tooDeep] };
+  // Reserved names are refused like schema errors: the rules never see them.
+  const reserved = reservedNameDiagnostics(doc);
   try {
     const parsed = Journey.safeParse(doc.value);
-    if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
+    if (!parsed.success) return { doc, diagnostics: [...reserved, ...schemaDiagnostics(doc, Journey, parsed.error.issues)] };
+    if (reserved.length > 0) return { doc, diagnostics: reserved };
     const journey = parsed.data;
     return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };
   } catch (error) {
