@@ -80,6 +80,11 @@ export function unreservedName(name: string, what: string): string {
   return `${prefix}_${name.replace(/^_+|_+$/g, '') || 'name'}`;
 }
 
+/** Why a point may not be renamed to a reserved name. */
+export function reservedIdRefusal(newId: string): string {
+  return `"${newId}" is reserved: names every JavaScript object already has (__proto__, constructor, toString ...) cannot name a journey point. Use e.g. "${unreservedName(newId, 'journey point')}".`;
+}
+
 /** Every reserved name the journey uses as a name, in document order, each located at the exact key or value. */
 export function reservedNameDiagnostics(doc: JsonDocument): JourneyDiagnostic[] {
   const found: JourneyDiagnostic[] = [];
