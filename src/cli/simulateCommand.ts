@@ -9,7 +9,7 @@ import type { JourneyDiagnostic } from '../core/diagnostic';
 import { parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
-import { Instant, Timeline } from '../core/timeline';
+import { Instant, parseTimeline, Timeline } from '../core/timeline';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
@@ -95,7 +95,7 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     const diagnostics: JourneyDiagnostic[] = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [{ code: 'syntax.empty', rule: 'syntax', severity: 'error', message: 'The file is empty: a timeline is a JSON object with formatVersion, contacts and events.', offset: 0, length: 0, path: [] }];
     timelineErrors = printErrors(timelineFile, timelineText, diagnostics, out);
   } else {
-    const result = Timeline.safeParse(doc.value);
+    const result = parseTimeline(doc.value);
     if (result.success) {
       timeline = result.data;
       timelineErrors = 0;
