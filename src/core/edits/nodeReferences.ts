@@ -44,7 +44,7 @@ export function successorRefs(kind: 'start' | 'point', node: unknown): Successor
   const type = stringField(node, 'type') ?? '';
   if (TERMINAL.has(type)) return [];
   const branches = isObject(node) ? node['branches'] : undefined;
-  const keys = BRANCH_KEYS[type];
+  const keys = Object.hasOwn(BRANCH_KEYS, type) ? BRANCH_KEYS[type] : undefined;
   if (keys) return keys.map((k) => ({ slot: k, to: stringField(branches, k), label: k, path: ['branches', k] }));
   if (type === 'split' || Array.isArray(branches)) {
     return (Array.isArray(branches) ? branches : []).map((b, i) => {

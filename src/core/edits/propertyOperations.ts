@@ -34,7 +34,7 @@ export function setFields(ctx: EditContext, target: EditTarget, changes: readonl
     }
     try {
       const key = change.path[change.path.length - 1];
-      const after = typeof key === 'string' ? PLACE_AFTER[key] : undefined;
+      const after = typeof key === 'string' && Object.hasOwn(PLACE_AFTER, key) ? PLACE_AFTER[key] : undefined;
       ctx.composer.modify([...base, ...change.path], change.value, { insert: change.insert === true, ...(after ? { after } : {}) });
     } catch (error) {
       throw new EditRefused(`Cannot change ${change.path.join('.')}: ${error instanceof Error ? error.message : String(error)}`);
