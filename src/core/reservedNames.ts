@@ -103,9 +103,12 @@ export function reservedNameDiagnostics(doc: JsonDocument): JourneyDiagnostic[] 
       data: { name, suggestion, what },
     });
   };
+  // Each item links to its parent instead of carrying its path: copying paths would cost the
+  // depth at every node (quadratic on absurdly nested text); a path is built only to report.
   interface Item {
     value: unknown;
-    path: JsonPath;
+    key: string | number | undefined;
+    parent: Item | undefined;
     /** The key that holds this value (or, for an array item, the array). */
     holder: string | undefined;
     /** The key that holds the object or array this value is in. */
@@ -113,32 +116,36 @@ export function reservedNameDiagnostics(doc: JsonDocument): JourneyDiagnostic[] 
     /** The `type` of the object this value is a property of. */
     parentType: unknown;
   }
-  const stack: Item[] = [{ value: doc.value, path: [], holder: undefined, grandHolder: undefined, parentType: undefined }];
+  const pathOf = (item: Item, last?: string): JsonPath => {
+    const path: JsonPath = last === undefined ? [] : [last];
+    for (let at: Item | undefined = item; at && at.key !== undefined; at = at.parent) path.push(at.key);
+    return path.reverse();
+  };
+  const stack: Item[] = [{ value: doc.value, key: undefined, parent: undefined, holder: undefined, grandHolder: undefined, parentType: undefined }];
   while (stack.length > 0) {
-    const { value, path, holder, grandHolder, parentType } = stack.pop()!;
+    const item = stack.pop()!;
+    const { value, key, holder, grandHolder, parentType } = item;
     if (typeof value === 'string') {
       if (!isReservedName(value)) continue;
-      const key = path[path.length - 1];
       if (typeof key === 'number') {
-        if (holder === 'tags') report(value, 'tag', path, 'value');
-        else if (holder === 'links') report(value, 'link', path, 'value');
-      } else if (key === 'id') report(value, path.length === 1 ? 'journey' : (ID_OF[grandHolder ?? ''] ?? 'thing'), path, 'value');
-      else if (key === 'name' && (grandHolder === 'fields' || parentType === 'customEvent')) report(value, grandHolder === 'fields' ? 'field' : 'event', path, 'value');
-      else if (key !== undefined && NAME_PROPERTIES[key] !== undefined) report(value, NAME_PROPERTIES[key]!, path, 'value');
+        if (holder === 'tags') report(value, 'tag', pathOf(item), 'value');
+        else if (holder === 'links') report(value, 'link', pathOf(item), 'value');
+      } else if (key === 'id') report(value, item.parent?.key === undefined ? 'journey' : (ID_OF[grandHolder ?? ''] ?? 'thing'), pathOf(item), 'value');
+      else if (key === 'name' && (grandHolder === 'fields' || parentType === 'customEvent')) report(value, grandHolder === 'fields' ? 'field' : 'event', pathOf(item), 'value');
+      else if (key !== undefined && NAME_PROPERTIES[key] !== undefined) report(value, NAME_PROPERTIES[key]!, pathOf(item), 'value');
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     const children: Item[] = [];
     if (Array.isArray(value)) {
-      value.forEach((v, i) => children.push({ value: v, path: [...path, i], holder, grandHolder: holder, parentType: undefined }));
+      value.forEach((v, i) => children.push({ value: v, key: i, parent: item, holder, grandHolder: holder, parentType: undefined }));
     } else {
       const record = value as Record<string, unknown>;
       const type = Object.hasOwn(record, 'type') ? record['type'] : undefined;
-      const key = path[path.length - 1];
       const objectHolder = typeof key === 'string' ? key : holder;
       for (const k of Object.keys(record)) {
-        if (isReservedName(k)) report(k, KEY_OF[objectHolder ?? ''] ?? 'property', [...path, k], 'key');
-        children.push({ value: record[k], path: [...path, k], holder: k, grandHolder: objectHolder, parentType: type });
+        if (isReservedName(k)) report(k, KEY_OF[objectHolder ?? ''] ?? 'property', pathOf(item, k), 'key');
+        children.push({ value: record[k], key: k, parent: item, holder: k, grandHolder: objectHolder, parentType: type });
       }
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
