@@ -4,6 +4,7 @@
 // designer and the publish gate. Never throws on any input.
 import type { JourneyDiagnostic } from './diagnostic';
 import { closestName, SuggestionBudget } from './editDistance';
+import { filterTooDeepAt, MAX_FILTER_DEPTH } from './filterDepth';
 import { buildGraph } from './graph';
 import { type JsonDocument, type JsonPath, keySpan, objectAnchorSpan, parseJsonDocument, type Span, valueSpan } from './jsonDocument';
 import { reservedNameDiagnostics } from './reservedNames';
@@ -44,47 +45,40 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
   }
 }
 
-/** Filters nest all / any / not at most this deep; a real journey needs a handful of levels. */
-export const MAX_FILTER_DEPTH = 64;
+export { MAX_FILTER_DEPTH };
 
 /**
- * The first filter nested deeper than MAX_FILTER_DEPTH, as a located error,
- * found with an explicit stack before anything recursive (the schema, the
- * rules, the simulator) reads the filters.
+ * The first filter nested deeper than MAX_FILTER_DEPTH (filterDepth.ts), as a
+ * located error, before anything recursive (the schema, the rules, the
+ * simulator) reads the filters.
  */
 function filterTooDeep(doc: JsonDocument): JourneyDiagnostic | undefined {
-  const root = doc.value as Record<string, unknown> | null;
+  const root = doc.value;
   if (typeof root !== 'object' || root === null) return undefined;
-  const starts: { value: unknown; path: JsonPath; depth: number }[] = [];
-  const sites = (key: string, property: string, base: JsonPath) => {
-    const items = (base.length === 0 ? root : (root as Record<string, Record<string, unknown> | undefined>)[base[0] as string])?.[key];
+  const sites: { filter: unknown; path: JsonPath }[] = [];
+  const collect = (owner: unknown, key: string, property: string, base: JsonPath) => {
+    const items = typeof owner === 'object' && owner !== null && Object.hasOwn(owner, key) ? (owner as Record<string, unknown>)[key] : undefined;
     if (!Array.isArray(items)) return;
     items.forEach((item: unknown, i) => {
-      if (typeof item === 'object' && item !== null && Object.hasOwn(item, property)) starts.push({ value: (item as Record<string, unknown>)[property], path: [...base, key, i, property], depth: 1 });
+      if (typeof item === 'object' && item !== null && Object.hasOwn(item, property)) sites.push({ filter: (item as Record<string, unknown>)[property], path: [...base, key, i, property] });
     });
   };
-  sites('startingPoints', 'filter', []);
-  sites('points', 'condition', []);
-  sites('exitCriteria', 'condition', ['settings']);
-  // Last in, first out: pushed in reverse, the filters are searched in document order.
-  const stack = starts.reverse();
-  while (stack.length > 0) {
-    const { value, path, depth } = stack.pop()!;
-    if (typeof value !== 'object' || value === null) continue;
-    if (depth > MAX_FILTER_DEPTH) {
-      return {
-        code: 'schema.filter-too-deep',
-        rule: 'schema',
-        severity: 'error',
-        message: `This filter is nested more than ${MAX_FILTER_DEPTH} levels deep (all / any / not inside one another): a journey accepts at most ${MAX_FILTER_DEPTH} levels, and none needs that many (R3). Flatten it: an all inside an all, or an any inside an any, can be merged into one group.`,
-        ...objectAnchorSpan(doc, path),
-        path,
-      };
-    }
-    const filter = value as Record<string, unknown>;
-    const of = filter['of'];
-    if (Array.isArray(of)) for (let i = of.length - 1; i >= 0; i--) stack.push({ value: of[i], path: [...path, 'of', i], depth: depth + 1 });
-    if (Object.hasOwn(filter, 'filter')) stack.push({ value: filter['filter'], path: [...path, 'filter'], depth: depth + 1 });
+  const record = root as Record<string, unknown>;
+  collect(record, 'startingPoints', 'filter', []);
+  collect(record, 'points', 'condition', []);
+  collect(Object.hasOwn(record, 'settings') ? record['settings'] : undefined, 'exitCriteria', 'condition', ['settings']);
+  for (const site of sites) {
+    const at = filterTooDeepAt(site.filter);
+    if (at === undefined) continue;
+    const path = [...site.path, ...at];
+    return {
+      code: 'schema.filter-too-deep',
+      rule: 'schema',
+      severity: 'error',
+      message: `This filter is nested more than ${MAX_FILTER_DEPTH} levels deep (all / any / not inside one another): a journey accepts at most ${MAX_FILTER_DEPTH} levels, and none needs that many (R3). Flatten it: an all inside an all, or an any inside an any, can be merged into one group.`,
+      ...objectAnchorSpan(doc, path),
+      path,
+    };
   }
   return undefined;
 }
