@@ -96,7 +96,7 @@ export function reservedNameDiagnostics(doc: JsonDocument): JourneyDiagnostic[] 
       rule: 'schema',
       severity: 'error',
       message:
-        `"${name}" cannot name ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: ${[...RESERVED_NAMES].slice(0, 6).join(', ')}, prototype and the other names every JavaScript object already has are reserved in journey files, ` +
+        `"${name}" cannot name ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what}: __proto__, constructor, prototype, toString, valueOf, hasOwnProperty and the other names every JavaScript object already has are reserved in journey files, ` +
         `because programs that read the journey would take them for built-in properties (the name would vanish or match everything). Rename it, e.g. "${suggestion}", everywhere it is used.`,
       ...span,
       path,
