@@ -247,7 +247,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
       });
     }
   }
-  nodes.push(...ghosts.values());
+  for (const ghost of ghosts.values()) nodes.push(ghost); // not spread: there may be more ghosts than a call takes arguments
 
   const shapeKey = JSON.stringify([
     nodes.map((n) => [n.key, n.kind, n.height, n.ports.map((p) => [p.slot, p.label])]),

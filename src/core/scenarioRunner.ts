@@ -69,13 +69,14 @@ export async function runScenario(file: string, files: ScenarioFiles, simulate: 
   try {
     const result = validateJourneyText(await files.readText(journeyFile));
     journey = result.journey;
-    problems.push(...result.diagnostics.filter((d) => d.severity === 'error').map((diagnostic) => ({ file: journeyFile, diagnostic })));
+    // One push each, not a spread: a journey can have more errors than a call takes arguments.
+    for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error') problems.push({ file: journeyFile, diagnostic });
   } catch (error) {
     problems.push({ file: journeyFile, diagnostic: { code: 'io.unreadable', rule: 'syntax', severity: 'error', message: `Cannot read ${journeyFile}: ${error instanceof Error ? error.message : String(error)}`, offset: 0, length: 0, path: [] } });
   }
   const timelineFile = files.resolve(file, scenario.timeline);
   const timelineRead = await readJson(files, timelineFile, Timeline, parseTimeline);
-  problems.push(...timelineRead.problems);
+  for (const problem of timelineRead.problems) problems.push(problem);
   if (!journey || !timelineRead.value || problems.length > 0) return done({ scenario, expectationOffsets, results: [], problems });
 
   const timeline = timelineRead.value;
