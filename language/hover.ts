@@ -30,7 +30,9 @@ export function journeyHover(analysis: DocumentAnalysis, position: Position): Ho
   const range = analysis.range(site.offset, site.length);
   const value = analysis.text.slice(site.offset + 1, site.offset + site.length - 1);
   if (site.meaning.kind === 'type') {
-    const doc = (TYPE_DOCS[site.meaning.of] as Record<string, Parameters<typeof typeDocMarkdown>[0]>)[value];
+    const docs = TYPE_DOCS[site.meaning.of] as Record<string, Parameters<typeof typeDocMarkdown>[0]>;
+    // A type named like a property of every object ("constructor") has no doc.
+    const doc = Object.hasOwn(docs, value) ? docs[value] : undefined;
     return doc ? { range, contents: markdown(typeDocMarkdown(doc)) } : undefined;
   }
   if (site.meaning.kind === 'name') {

@@ -106,7 +106,8 @@ export function meaningOfValue(path: JsonPath, root: unknown): ValueMeaning | un
   if (role === 'ifElseBranches' && (property === 'yes' || property === 'no' || property === 'timeout')) return { kind: 'point-id', owner: objectPath.slice(0, -1) };
   if (role === 'event' && property === 'point') return { kind: 'email-point-id' };
   if (role === 'event' && property === 'link') return { kind: 'link', eventPath: objectPath };
-  const declaration = NAME_PROPERTIES[role]?.[property];
+  const byProperty = Object.hasOwn(NAME_PROPERTIES, role) ? NAME_PROPERTIES[role] : undefined;
+  const declaration = byProperty && Object.hasOwn(byProperty, property) ? byProperty[property] : undefined;
   if (!declaration) return undefined;
   if (declaration === 'content') return { kind: 'name', declaration, channel: type === 'sendSms' ? 'sms' : 'email' };
   if (declaration === 'field' && role === 'trigger') return { kind: 'name', declaration, dateFieldsOnly: true };

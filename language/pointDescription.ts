@@ -3,6 +3,7 @@
 // pointSummary.ts, when the node fits the schema), its title, where it leads
 // and what leads to it, and the rules that govern it.
 import { successorRefs } from '../src/core/edits/nodeReferences';
+import { holdsTooDeepFilter } from '../src/core/filterDepth';
 import { POINT_TYPE_LABELS, summarizeFilter, summarizePoint, summarizeTrigger } from '../src/core/pointSummary';
 import { JourneyPoint, StartingPoint } from '../src/core/schema';
 import type { JourneyIndex, NodeEntry } from './journeyIndex';
@@ -43,7 +44,7 @@ export function describeEntry(entry: NodeEntry, index: JourneyIndex): EntryDescr
     .map((r) => ({ from: r.owner!.id, label: r.label }));
   const successors = successorRefs(entry.kind, entry.value).map((r) => ({ label: r.label, to: r.to }));
   if (entry.kind === 'start') {
-    const parsed = attempt(() => StartingPoint.safeParse(entry.value));
+    const parsed = holdsTooDeepFilter(entry.value) ? undefined : attempt(() => StartingPoint.safeParse(entry.value));
     const triggerDoc = entry.type ? TRIGGER_TYPE_DOCS[entry.type as keyof typeof TRIGGER_TYPE_DOCS] : undefined;
     const filter = parsed?.success ? parsed.data.filter : undefined;
     return {
@@ -56,7 +57,7 @@ export function describeEntry(entry: NodeEntry, index: JourneyIndex): EntryDescr
       rules: [...new Set([...STARTING_POINT_RULES, ...(triggerDoc?.rules ?? [])])].sort(byRuleNumber),
     };
   }
-  const parsed = attempt(() => JourneyPoint.safeParse(entry.value));
+  const parsed = holdsTooDeepFilter(entry.value) ? undefined : attempt(() => JourneyPoint.safeParse(entry.value));
   const type = entry.type as keyof typeof POINT_TYPE_LABELS | undefined;
   const known = type !== undefined && type in POINT_TYPE_LABELS;
   return {

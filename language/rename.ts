@@ -9,6 +9,7 @@ import { LSPErrorCodes, type Position, type Range, ResponseError, type Workspace
 import { isPublished } from '../src/core/edits/journeyEdit';
 import { usedIds } from '../src/core/edits/newNodes';
 import { isObject } from '../src/core/edits/nodeReferences';
+import { isReservedName, reservedIdRefusal } from '../src/core/reservedNames';
 import { Id } from '../src/core/schema';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { toWorkspaceEdit } from './workspaceEdits';
@@ -34,6 +35,7 @@ function renameRefusal(analysis: DocumentAnalysis, id: string, newId: string): s
   if (!analysis.index.byId.has(id)) return `There is no point "${id}" in the journey any more.`;
   if (newId === id) return `"${id}" already has that id.`;
   if (!Id.safeParse(newId).success) return `"${newId}" is not an id: start with a letter or _, then use letters, digits, _ . -`;
+  if (isReservedName(newId)) return reservedIdRefusal(newId);
   if (usedIds(analysis.doc.value).has(newId)) return `"${newId}" is already the id of another point.`;
   return undefined;
 }

@@ -91,7 +91,7 @@ export class SimulationController implements vscode.Disposable {
     }
     const journeyUri = await journeyToActOn(target, 'simulate');
     if (!journeyUri) return undefined;
-    const [{ validateJourneyText }, { Timeline }, { generateTimeline }, { SimulationSession }] = await Promise.all([
+    const [{ validateJourneyText }, { parseTimeline }, { generateTimeline }, { SimulationSession }] = await Promise.all([
       import('./core/validate'),
       import('./core/timeline'),
       import('./core/timelineGenerator'),
@@ -127,7 +127,7 @@ export class SimulationController implements vscode.Disposable {
         void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
         return undefined;
       }
-      const parsed = Timeline.safeParse(value);
+      const parsed = parseTimeline(value);
       if (!parsed.success) {
         const issue = parsed.error.issues[0]!;
         void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);

@@ -57,17 +57,21 @@ export function buildGraph(journey: Journey): JourneyGraph {
   const points = new Map<string, { point: JourneyPoint; index: number }>();
   const out = new Map<string, Edge[]>();
   const edges: Edge[] = [];
+  // Each edge is appended once to its node's list (never a copy of the list per
+  // repeated id): linear in the journey whatever its ids.
+  const addEdge = (edge: Edge): void => {
+    edges.push(edge);
+    const list = out.get(edge.from);
+    if (list) list.push(edge);
+    else out.set(edge.from, [edge]);
+  };
   journey.startingPoints.forEach((sp, index) => {
     if (!startingPoints.has(sp.id)) startingPoints.set(sp.id, { sp, index });
-    const edge = { from: sp.id, to: sp.next, label: 'start', path: ['startingPoints', index, 'next'] };
-    edges.push(edge);
-    out.set(sp.id, [...(out.get(sp.id) ?? []), edge]);
+    addEdge({ from: sp.id, to: sp.next, label: 'start', path: ['startingPoints', index, 'next'] });
   });
   journey.points.forEach((point, index) => {
     if (!points.has(point.id)) points.set(point.id, { point, index });
-    const list = successorsOf(point).map((s) => ({ from: point.id, to: s.to, label: s.label, path: ['points', index, ...s.path] }));
-    edges.push(...list);
-    out.set(point.id, [...(out.get(point.id) ?? []), ...list]);
+    for (const s of successorsOf(point)) addEdge({ from: point.id, to: s.to, label: s.label, path: ['points', index, ...s.path] });
   });
   return { startingPoints, points, out, edges };
 }
@@ -102,24 +106,38 @@ function incomingOf(graph: JourneyGraph): Map<string, string[]> {
   return incoming;
 }
 
-/** Whether `to` can be reached from `from` by following edges (a short forward search). */
-export function reaches(graph: JourneyGraph, from: string, to: string): boolean {
+/**
+ * Work a rule may spend on graph searches (nodes visited); a rule that asks
+ * one search per point shares one budget so that checking stays linear in
+ * the journey. A search that runs out answers undefined: unknown.
+ */
+export class SearchBudget {
+  constructor(public remaining: number) {}
+  /** A budget of `perEdge` visits per edge of the graph (and a floor for small journeys). */
+  static forGraph(graph: JourneyGraph, perEdge = 32): SearchBudget {
+    return new SearchBudget(100_000 + perEdge * (graph.edges.length + graph.points.size));
+  }
+}
+
+/** Whether `to` can be reached from `from` by following edges (a short forward search); undefined if the budget ran out. */
+export function reaches(graph: JourneyGraph, from: string, to: string, budget?: SearchBudget): boolean | undefined {
   const seen = new Set<string>();
   const stack = [from];
   while (stack.length > 0) {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
+    if (budget && --budget.remaining < 0) return undefined;
     for (const edge of graph.out.get(id) ?? []) {
       if (edge.to === to) return true;
-      stack.push(edge.to);
+      if (!seen.has(edge.to)) stack.push(edge.to);
     }
   }
   return false;
 }
 
-/** Ids of the points from which `target` can be reached (its ancestors). */
-export function upstreamOf(graph: JourneyGraph, target: string): Set<string> {
+/** Ids of the points from which `target` can be reached (its ancestors); undefined if the budget ran out. */
+export function upstreamOf(graph: JourneyGraph, target: string, budget?: SearchBudget): Set<string> | undefined {
   const incoming = incomingOf(graph);
   const seen = new Set<string>();
   const stack = [...(incoming.get(target) ?? [])];
@@ -127,7 +145,8 @@ export function upstreamOf(graph: JourneyGraph, target: string): Set<string> {
     const id = stack.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    stack.push(...(incoming.get(id) ?? []));
+    if (budget && --budget.remaining < 0) return undefined;
+    for (const from of incoming.get(id) ?? []) if (!seen.has(from)) stack.push(from);
   }
   return seen;
 }

@@ -9,6 +9,8 @@
 // the journey's `description`, each journey point's `title` and each
 // starting point's `name` (labels on the map). Pure.
 
+import { setOwn } from './ownProperty';
+
 const FNV_OFFSET = 0xcbf29ce484222325n;
 const FNV_PRIME = 0x100000001b3n;
 const MASK = 0xffffffffffffffffn;
@@ -44,7 +46,7 @@ export function journeyLogic(journey: unknown): unknown {
     if (NON_LOGIC_KEYS.includes(key)) continue;
     if (key === 'points' && Array.isArray(value)) logic[key] = value.map((p) => without(p, 'title'));
     else if (key === 'startingPoints' && Array.isArray(value)) logic[key] = value.map((sp) => without(sp, 'name'));
-    else logic[key] = value;
+    else setOwn(logic, key, value);
   }
   return logic;
 }

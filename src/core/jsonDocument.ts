@@ -95,7 +95,7 @@ function parseTolerantly(text: string): JsonDocument {
       path: [],
     };
   });
-  if (root) syntaxErrors.push(...duplicateKeys(root));
+  if (root) for (const d of duplicateKeys(root)) syntaxErrors.push(d);
   return { text, root, value, syntaxErrors };
 }
 
@@ -149,24 +149,24 @@ export function pathOfNode(node: Node): JsonPath {
   return path.reverse();
 }
 
-/** Duplicate keys anywhere in a tree, walked with an explicit stack (no recursion). */
+/** Duplicate keys anywhere in a tree, walked with an explicit stack (no recursion), each node with its path (linear). */
 function duplicateKeys(root: Node): JourneyDiagnostic[] {
   const found: JourneyDiagnostic[] = [];
-  const stack: Node[] = [root];
+  const stack: { node: Node; path: JsonPath }[] = [{ node: root, path: [] }];
   while (stack.length > 0) {
-    const node = stack.pop()!;
+    const { node, path } = stack.pop()!;
     if (node.type === 'object') {
       const seen = new Set<string>();
       for (const property of node.children ?? []) {
         const [keyNode, valueNode] = property.children ?? [];
         if (!keyNode) continue;
         const key = String(keyNode.value);
-        if (seen.has(key)) found.push(duplicateKey(key, keyNode, pathOfNode(node)));
+        if (seen.has(key)) found.push(duplicateKey(key, keyNode, path));
         seen.add(key);
-        if (valueNode) stack.push(valueNode);
+        if (valueNode) stack.push({ node: valueNode, path: [...path, key] });
       }
     } else if (node.type === 'array') {
-      for (const child of node.children ?? []) stack.push(child);
+      (node.children ?? []).forEach((child, i) => stack.push({ node: child, path: [...path, i] }));
     }
   }
   return found.sort((a, b) => a.offset - b.offset);

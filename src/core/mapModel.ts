@@ -7,6 +7,7 @@
 import type { JsonPath } from './jsonDocument';
 import { arrayField, isObject, stringField, successorRefs } from './edits/nodeReferences';
 import type { Slot } from './edits/journeyOperation';
+import { holdsTooDeepFilter } from './filterDepth';
 import { POINT_TYPE_LABELS, summarizeFilter, summarizePoint, summarizeTrigger } from './pointSummary';
 import { JourneyPoint, StartingPoint, type PointType, type TriggerType } from './schema';
 
@@ -173,12 +174,13 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
   };
   arrayField(value, 'startingPoints').forEach((raw, index) => {
     const id = stringField(raw, 'id') ?? `starting point ${index + 1}`;
-    const parsed = StartingPoint.safeParse(raw);
+    // A filter nested absurdly deep is not parsed (the schema recurses): the node shows it is invalid.
+    const parsed = holdsTooDeepFilter(raw) ? { success: false as const } : StartingPoint.safeParse(raw);
     const triggerType = stringField(isObject(raw) ? raw['trigger'] : undefined, 'type') ?? '';
     addNode(raw, 'start', index, id, {
       type: 'start',
       typeLabel: 'Starting point',
-      icon: TRIGGER_ICONS[triggerType as TriggerType] ?? 'debug-start',
+      icon: (Object.hasOwn(TRIGGER_ICONS, triggerType) ? TRIGGER_ICONS[triggerType as TriggerType] : undefined) ?? 'debug-start',
       title: stringField(raw, 'name') ?? id,
       summary: parsed.success
         ? summarizeTrigger(parsed.data.trigger) + (parsed.data.filter ? ` · only if ${summarizeFilter(parsed.data.filter)}` : '')
@@ -189,7 +191,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
   arrayField(value, 'points').forEach((raw, index) => {
     const id = stringField(raw, 'id') ?? `point ${index + 1}`;
     const type = stringField(raw, 'type') ?? '';
-    const parsed = JourneyPoint.safeParse(raw);
+    const parsed = holdsTooDeepFilter(raw) ? { success: false as const } : JourneyPoint.safeParse(raw);
     const known = isPointType(type);
     addNode(raw, 'point', index, id, {
       type: known ? type : 'unknown',
@@ -245,7 +247,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
       });
     }
   }
-  nodes.push(...ghosts.values());
+  for (const ghost of ghosts.values()) nodes.push(ghost); // not spread: there may be more ghosts than a call takes arguments
 
   const shapeKey = JSON.stringify([
     nodes.map((n) => [n.key, n.kind, n.height, n.ports.map((p) => [p.slot, p.label])]),

@@ -10,7 +10,7 @@ import { checkScenario, type ExpectationResult } from './scenarioCheck';
 import { schemaDiagnostics } from './schemaDiagnostics';
 import type { Journey } from './schema';
 import type { SimulationOptions, SimulationSnapshot } from './simulator/types';
-import { Timeline } from './timeline';
+import { parseTimeline, Timeline } from './timeline';
 import { validateJourneyText } from './validate';
 
 export type SimulateFn = (journey: Journey, timeline: Timeline, options: SimulationOptions) => SimulationSnapshot;
@@ -37,7 +37,7 @@ export interface ScenarioRun {
   seconds: number;
 }
 
-async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType<T>): Promise<{ value?: T; doc?: JsonDocument; problems: FileProblem[] }> {
+async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType<T>, parse: (value: unknown) => z.ZodSafeParseResult<T> = (value) => schema.safeParse(value)): Promise<{ value?: T; doc?: JsonDocument; problems: FileProblem[] }> {
   let text: string;
   try {
     text = await files.readText(file);
@@ -46,7 +46,7 @@ async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType
   }
   const doc = parseJsonDocument(text);
   if (doc.syntaxErrors.length > 0) return { problems: doc.syntaxErrors.map((diagnostic) => ({ file, diagnostic })) };
-  const parsed = schema.safeParse(doc.value);
+  const parsed = parse(doc.value);
   if (!parsed.success) return { problems: schemaDiagnostics(doc, schema, parsed.error.issues).map((diagnostic) => ({ file, diagnostic })) };
   return { value: parsed.data, doc, problems: [] };
 }
@@ -69,13 +69,14 @@ export async function runScenario(file: string, files: ScenarioFiles, simulate: 
   try {
     const result = validateJourneyText(await files.readText(journeyFile));
     journey = result.journey;
-    problems.push(...result.diagnostics.filter((d) => d.severity === 'error').map((diagnostic) => ({ file: journeyFile, diagnostic })));
+    // One push each, not a spread: a journey can have more errors than a call takes arguments.
+    for (const diagnostic of result.diagnostics) if (diagnostic.severity === 'error') problems.push({ file: journeyFile, diagnostic });
   } catch (error) {
     problems.push({ file: journeyFile, diagnostic: { code: 'io.unreadable', rule: 'syntax', severity: 'error', message: `Cannot read ${journeyFile}: ${error instanceof Error ? error.message : String(error)}`, offset: 0, length: 0, path: [] } });
   }
   const timelineFile = files.resolve(file, scenario.timeline);
-  const timelineRead = await readJson(files, timelineFile, Timeline);
-  problems.push(...timelineRead.problems);
+  const timelineRead = await readJson(files, timelineFile, Timeline, parseTimeline);
+  for (const problem of timelineRead.problems) problems.push(problem);
   if (!journey || !timelineRead.value || problems.length > 0) return done({ scenario, expectationOffsets, results: [], problems });
 
   const timeline = timelineRead.value;

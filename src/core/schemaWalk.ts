@@ -59,11 +59,11 @@ export function schemaAtPath(root: z.ZodType, data: unknown, path: JsonPath): z.
   for (const segment of path) {
     if (!schema) return undefined;
     const def = defOf(unwrap(schema, value));
-    if (def.type === 'object' && typeof segment === 'string') schema = def.shape?.[segment];
+    if (def.type === 'object' && typeof segment === 'string') schema = def.shape && Object.hasOwn(def.shape, segment) ? def.shape[segment] : undefined;
     else if (def.type === 'array') schema = def.element;
     else if (def.type === 'record') schema = def.valueType;
     else return undefined;
-    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+    value = value && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string | number, unknown>)[segment] : undefined;
   }
   return schema;
 }

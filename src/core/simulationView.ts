@@ -2,6 +2,7 @@
 // the per-point overlay for the map, each contact's path and place. Pure
 // functions of the simulator's snapshots, shared by the Contact Queues view,
 // the map overlay and their tests.
+import { setOwn } from './ownProperty';
 import { placeOf } from './scenarioCheck';
 import type { Place } from './scenario';
 import type { SimulationSnapshot } from './simulator/types';
@@ -44,7 +45,7 @@ export function formatInstantShort(t: number): string {
 
 export function mapOverlay(snapshot: SimulationSnapshot, selectedContact?: string): MapOverlay {
   const points: Record<string, PointOverlay> = {};
-  for (const [id, c] of Object.entries(snapshot.points)) points[id] = { entered: c.entered, left: c.left, queued: c.queued, sent: c.sent, suppressed: c.suppressed };
+  for (const [id, c] of Object.entries(snapshot.points)) setOwn(points, id, { entered: c.entered, left: c.left, queued: c.queued, sent: c.sent, suppressed: c.suppressed });
   return {
     label: `Simulated to ${formatInstantShort(snapshot.at)} · ${snapshot.stats.started} started · ${snapshot.stats.inProgress} in progress · ${snapshot.stats.completed} completed · ${snapshot.stats.exited} exited`,
     points,

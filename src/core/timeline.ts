@@ -61,3 +61,48 @@ export const Timeline = z.strictObject({
   events: z.array(ContactEvent),
 });
 export type Timeline = z.infer<typeof Timeline>;
+
+// Field, list and property names of a timeline are data: a contact may have
+// a field called "__proto__". zod builds records by assignment and skips
+// that key, so it would vanish; parseTimeline puts it back (checked against
+// the record's value schema) as an own property.
+const DATA_RECORDS: { owner: 'contacts' | 'events'; key: string; value: z.ZodType }[] = [
+  { owner: 'contacts', key: 'fields', value: FieldValue },
+  { owner: 'contacts', key: 'lists', value: z.enum(['subscribed', 'unsubscribed']) },
+  { owner: 'events', key: 'fields', value: FieldValue },
+  { owner: 'events', key: 'properties', value: FieldValue },
+];
+
+/**
+ * The issues of the `__proto__` entries of a timeline's data records (zod
+ * skips that key, so it is checked here against the record's value schema);
+ * `keep` receives each valid entry with where it belongs.
+ */
+export function reservedRecordIssues(value: unknown, keep?: (owner: 'contacts' | 'events', index: number, key: string, entry: unknown) => void): z.core.$ZodIssue[] {
+  const raw = value as Record<'contacts' | 'events', Record<string, unknown>[]>;
+  const issues: z.core.$ZodIssue[] = [];
+  for (const { owner, key, value: schema } of DATA_RECORDS) {
+    raw[owner].forEach((item, i) => {
+      const record = item[key];
+      if (typeof record !== 'object' || record === null || !Object.hasOwn(record, '__proto__')) return;
+      const checked = schema.safeParse((record as Record<string, unknown>)['__proto__']);
+      if (!checked.success) {
+        for (const issue of checked.error.issues) issues.push({ ...issue, path: [owner, i, key, '__proto__', ...issue.path] } as z.core.$ZodIssue);
+        return;
+      }
+      keep?.(owner, i, key, checked.data);
+    });
+  }
+  return issues;
+}
+
+/** Timeline.safeParse that keeps every record key, `__proto__` included. */
+export function parseTimeline(value: unknown): ReturnType<typeof Timeline.safeParse> {
+  const parsed = Timeline.safeParse(value);
+  if (!parsed.success) return parsed;
+  const issues = reservedRecordIssues(value, (owner, i, key, entry) => {
+    const target = (parsed.data[owner][i] as unknown as Record<string, Record<string, unknown>>)[key]!;
+    Object.defineProperty(target, '__proto__', { value: entry, enumerable: true, writable: true, configurable: true });
+  });
+  return issues.length > 0 ? ({ success: false, error: new z.ZodError(issues) } as ReturnType<typeof Timeline.safeParse>) : parsed;
+}

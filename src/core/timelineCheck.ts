@@ -3,10 +3,12 @@
 // timeline of millions of events doubles the memory. The top level is
 // checked with empty lists, then each contact and event on its own, and
 // the value itself is used (the timeline schema has no defaults or
-// transforms, so a value that passes is exactly what the parse returns).
+// transforms, so a value that passes is exactly what the parse returns;
+// JSON.parse keeps a `__proto__` field as an own property, which zod skips,
+// so those entries are checked on their own: reservedRecordIssues).
 // Stops after `limit` issues. Pure.
 import type { z } from 'zod';
-import { Contact, ContactEvent, Timeline } from './timeline';
+import { Contact, ContactEvent, parseTimeline, reservedRecordIssues, Timeline } from './timeline';
 
 type Issue = z.core.$ZodIssue;
 
@@ -15,7 +17,7 @@ export type TimelineCheck = { ok: true; timeline: Timeline } | { ok: false; issu
 export function checkTimelineValue(value: unknown, limit = 100): TimelineCheck {
   const record = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   if (!record || !Array.isArray(record.contacts) || !Array.isArray(record.events)) {
-    const result = Timeline.safeParse(value);
+    const result = parseTimeline(value);
     return result.success ? { ok: true, timeline: result.data } : { ok: false, issues: result.error.issues.slice(0, limit), more: result.error.issues.length > limit };
   }
   const issues: Issue[] = [];
@@ -33,6 +35,7 @@ export function checkTimelineValue(value: unknown, limit = 100): TimelineCheck {
     return true;
   };
   const complete = issues.length < limit && each(record.contacts, 'contacts', Contact) && each(record.events, 'events', ContactEvent);
+  if (issues.length === 0) issues.push(...reservedRecordIssues(value).slice(0, limit));
   if (issues.length === 0) return { ok: true, timeline: value as Timeline };
   return { ok: false, issues: issues.slice(0, limit), more: !complete || issues.length > limit };
 }

@@ -3,8 +3,11 @@
 // span. The single entry point for the language server, the CLI, the
 // designer and the publish gate. Never throws on any input.
 import type { JourneyDiagnostic } from './diagnostic';
+import { closestName, SuggestionBudget } from './editDistance';
+import { filterTooDeepAt, MAX_FILTER_DEPTH } from './filterDepth';
 import { buildGraph } from './graph';
 import { type JsonDocument, type JsonPath, keySpan, objectAnchorSpan, parseJsonDocument, type Span, valueSpan } from './jsonDocument';
+import { reservedNameDiagnostics } from './reservedNames';
 import { allRules } from './rules/index';
 import type { JourneyRule, RuleContext, ValidationOptions } from './rules/ruleContext';
 import { Journey } from './schema';
@@ -26,15 +29,58 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
     const diagnostics = doc.syntaxErrors.length > 0 ? doc.syntaxErrors : [emptyDocument()];
     return { doc, diagnostics };
   }
+  const tooDeep = filterTooDeep(doc);
+  if (tooDeep) return { doc, diagnostics: [tooDeep] };
+  // Reserved names are refused like schema errors: the rules never see them.
+  const reserved = reservedNameDiagnostics(doc);
   try {
     const parsed = Journey.safeParse(doc.value);
-    if (!parsed.success) return { doc, diagnostics: schemaDiagnostics(doc, Journey, parsed.error.issues) };
+    if (!parsed.success) return { doc, diagnostics: [...reserved, ...schemaDiagnostics(doc, Journey, parsed.error.issues)] };
+    if (reserved.length > 0) return { doc, diagnostics: reserved };
     const journey = parsed.data;
     return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };
   } catch (error) {
     // The schema recurses once per nested filter: absurd nesting overflows the stack.
     return { doc, diagnostics: [uncheckable(error)] };
   }
+}
+
+export { MAX_FILTER_DEPTH };
+
+/**
+ * The first filter nested deeper than MAX_FILTER_DEPTH (filterDepth.ts), as a
+ * located error, before anything recursive (the schema, the rules, the
+ * simulator) reads the filters.
+ */
+function filterTooDeep(doc: JsonDocument): JourneyDiagnostic | undefined {
+  const root = doc.value;
+  if (typeof root !== 'object' || root === null) return undefined;
+  const sites: { filter: unknown; path: JsonPath }[] = [];
+  const collect = (owner: unknown, key: string, property: string, base: JsonPath) => {
+    const items = typeof owner === 'object' && owner !== null && Object.hasOwn(owner, key) ? (owner as Record<string, unknown>)[key] : undefined;
+    if (!Array.isArray(items)) return;
+    items.forEach((item: unknown, i) => {
+      if (typeof item === 'object' && item !== null && Object.hasOwn(item, property)) sites.push({ filter: (item as Record<string, unknown>)[property], path: [...base, key, i, property] });
+    });
+  };
+  const record = root as Record<string, unknown>;
+  collect(record, 'startingPoints', 'filter', []);
+  collect(record, 'points', 'condition', []);
+  collect(Object.hasOwn(record, 'settings') ? record['settings'] : undefined, 'exitCriteria', 'condition', ['settings']);
+  for (const site of sites) {
+    const at = filterTooDeepAt(site.filter);
+    if (at === undefined) continue;
+    const path = [...site.path, ...at];
+    return {
+      code: 'schema.filter-too-deep',
+      rule: 'schema',
+      severity: 'error',
+      message: `This filter is nested more than ${MAX_FILTER_DEPTH} levels deep (all / any / not inside one another): a journey accepts at most ${MAX_FILTER_DEPTH} levels, and none needs that many (R3). Flatten it: an all inside an all, or an any inside an any, can be merged into one group.`,
+      ...objectAnchorSpan(doc, path),
+      path,
+    };
+  }
+  return undefined;
 }
 
 function uncheckable(error: unknown): JourneyDiagnostic {
@@ -54,6 +100,7 @@ function uncheckable(error: unknown): JourneyDiagnostic {
 
 export function runRules(doc: JsonDocument, journey: Journey, options: ValidationOptions, rules: readonly JourneyRule[]): JourneyDiagnostic[] {
   const diagnostics: JourneyDiagnostic[] = [];
+  const budget = new SuggestionBudget();
   const spanOf = (path: JsonPath, on: 'key' | 'value' | 'object' = 'value'): Span =>
     on === 'key' ? (keySpan(doc, path) ?? valueSpan(doc, path)) : on === 'object' ? objectAnchorSpan(doc, path) : valueSpan(doc, path);
   const ctx: RuleContext = {
@@ -62,6 +109,7 @@ export function runRules(doc: JsonDocument, journey: Journey, options: Validatio
     graph: buildGraph(journey),
     options,
     spanOf,
+    closestName: (name, candidates) => closestName(name, candidates, budget),
     report: (r) => diagnostics.push({ code: r.code, rule: r.rule, severity: r.severity, message: r.message, ...spanOf(r.path, r.on), path: r.path, ...(r.data ? { data: r.data } : {}) }),
   };
   for (const rule of rules) {
@@ -69,10 +117,11 @@ export function runRules(doc: JsonDocument, journey: Journey, options: Validatio
       rule.check(ctx);
     } catch (error) {
       diagnostics.push({
+        // An error, never a warning: a check that did not run cannot vouch for the journey, so publishing is refused.
         code: 'internal.rule-failed',
         rule: rule.rule,
-        severity: 'warning',
-        message: `The ${rule.rule} check (${rule.title}) failed on this document: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+        severity: 'error',
+        message: `The ${rule.rule} check (${rule.title}) failed on this document, so the journey cannot be published until it passes: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
         offset: 0,
         length: 1,
         path: [],

@@ -10,6 +10,7 @@ import type { JourneyDiagnostic, RuleId } from '../diagnostic';
 import { EditComposer, type TextEdit } from '../edits/textEdits';
 import { journeyLogicHash } from '../journeyHash';
 import { type JsonPath, keySpan, valueSpan } from '../jsonDocument';
+import type { JourneyRule } from '../rules/ruleContext';
 import type { Journey } from '../schema';
 import { validateJourneyText, type ValidationOptions } from '../validate';
 import { CompileError, compileJourney } from './compileJourney';
@@ -31,6 +32,8 @@ export interface PublishOptions {
   validation?: ValidationOptions;
   /** Versions of this journey already published (compiled files found), with their logic hash. */
   publishedVersions?: ReadonlyMap<number, string | undefined>;
+  /** The semantic rules the gate runs; all of them unless given. */
+  rules?: readonly JourneyRule[];
 }
 
 export type PublishPlan =
@@ -51,15 +54,20 @@ export type PublishPlan =
 
 /** Checks whether the journey can be published and, if so, prepares everything publishing writes. */
 export function planPublication(text: string, options: PublishOptions): PublishPlan {
-  const { doc, journey, diagnostics } = validateJourneyText(text, options.validation ?? { now: options.now });
+  const { doc, journey, diagnostics } = validateJourneyText(text, options.validation ?? { now: options.now }, options.rules);
   const reasons: PublishReason[] = diagnostics.filter((d) => d.severity === 'error').map(toReason);
   if (!journey) return { ok: false, reasons };
 
   const span = (path: JsonPath, on: 'key' | 'value' = 'value') => (on === 'key' ? keySpan(doc, path) : undefined) ?? valueSpan(doc, path);
+  // What is already reported where, looked up in constant time (a journey may have many reasons).
+  const ruleAt = new Set(reasons.map((x) => `${x.rule}@${x.offset}`));
+  const spanned = new Set(reasons.map((x) => `${x.offset}+${x.length}`));
   const add = (r: Omit<PublishReason, 'offset' | 'length'>, on: 'key' | 'value' = 'value') => {
     const s = span(r.path, on);
     // The validator may already report the same thing at the same place (its R21/R22 rules).
-    if (reasons.some((x) => x.rule === r.rule && x.offset === s.offset)) return;
+    if (ruleAt.has(`${r.rule}@${s.offset}`)) return;
+    ruleAt.add(`${r.rule}@${s.offset}`);
+    spanned.add(`${s.offset}+${s.length}`);
     reasons.push({ ...r, ...s });
   };
 
@@ -72,7 +80,7 @@ export function planPublication(text: string, options: PublishOptions): PublishP
     const path = ['points', i, 'content'];
     if (!item) {
       const s = span(path);
-      if (reasons.some((x) => x.offset === s.offset && x.length === s.length)) return;
+      if (spanned.has(`${s.offset}+${s.length}`)) return;
       add({ code: 'R21.content-undeclared', rule: 'R21', message: `"${p.id}" sends content "${p.content}", which the journey does not declare, so it cannot be checked as ready: declare it in "content" with "status": "ready" before publishing (R21).`, path });
     } else if (item.status !== 'ready') {
       add({ code: 'R21.content-not-ready', rule: 'R21', message: `Content item "${item.id}"${item.name ? ` (${item.name})` : ''} sent by "${p.id}" is a ${item.status}: a journey can be published only when every content item it sends is ready (R21). Finish it and set its status to "ready".`, path });

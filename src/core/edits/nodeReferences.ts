@@ -44,7 +44,7 @@ export function successorRefs(kind: 'start' | 'point', node: unknown): Successor
   const type = stringField(node, 'type') ?? '';
   if (TERMINAL.has(type)) return [];
   const branches = isObject(node) ? node['branches'] : undefined;
-  const keys = BRANCH_KEYS[type];
+  const keys = Object.hasOwn(BRANCH_KEYS, type) ? BRANCH_KEYS[type] : undefined;
   if (keys) return keys.map((k) => ({ slot: k, to: stringField(branches, k), label: k, path: ['branches', k] }));
   if (type === 'split' || Array.isArray(branches)) {
     return (Array.isArray(branches) ? branches : []).map((b, i) => {
@@ -58,7 +58,7 @@ export function successorRefs(kind: 'start' | 'point', node: unknown): Successor
       .filter((k): k is 'yes' | 'no' | 'timeout' => k === 'yes' || k === 'no' || k === 'timeout')
       .map((k) => ({ slot: k, to: stringField(branches, k), label: k, path: ['branches', k] }));
   }
-  if (!NEXT_TYPES.has(type) && !(isObject(node) && 'next' in node)) return [];
+  if (!NEXT_TYPES.has(type) && !(isObject(node) && Object.hasOwn(node, 'next'))) return [];
   return [{ slot: 'next', to: stringField(node, 'next'), label: 'next', path: ['next'] }];
 }
 

@@ -92,7 +92,7 @@ export function changePointType(ctx: EditContext, id: string, type: PointType): 
 /** Removes the pinned position of `id`, and the `layout` object when it was the last one. */
 export function removePin(ctx: EditContext, id: string): void {
   const layout = ctx.journey['layout'];
-  if (!isObject(layout) || !(id in layout)) return;
+  if (!isObject(layout) || !Object.hasOwn(layout, id)) return;
   if (Object.keys(layout).length === 1) ctx.composer.modify(['layout'], undefined);
   else ctx.composer.modify(['layout', id], undefined);
 }

@@ -1,6 +1,7 @@
 // The inspector's edits: set, remove or insert properties of the journey, a
 // starting point or a journey point (ids are changed only by `rename`, which
 // also renames every reference to the node). Pure.
+import { isReservedName, reservedIdRefusal } from '../reservedNames';
 import { Id } from '../schema';
 import { type EditContext, EditRefused } from './editContext';
 import type { EditTarget, FieldChange } from './journeyOperation';
@@ -33,7 +34,7 @@ export function setFields(ctx: EditContext, target: EditTarget, changes: readonl
     }
     try {
       const key = change.path[change.path.length - 1];
-      const after = typeof key === 'string' ? PLACE_AFTER[key] : undefined;
+      const after = typeof key === 'string' && Object.hasOwn(PLACE_AFTER, key) ? PLACE_AFTER[key] : undefined;
       ctx.composer.modify([...base, ...change.path], change.value, { insert: change.insert === true, ...(after ? { after } : {}) });
     } catch (error) {
       throw new EditRefused(`Cannot change ${change.path.join('.')}: ${error instanceof Error ? error.message : String(error)}`);
@@ -49,6 +50,7 @@ export function rename(ctx: EditContext, id: string, newId: string): string {
   const node = ctx.require(id);
   if (newId === id) throw new EditRefused(`"${id}" already has that id.`);
   if (!Id.safeParse(newId).success) throw new EditRefused(`"${newId}" is not an id: start with a letter or _, then use letters, digits, _ . -`);
+  if (isReservedName(newId)) throw new EditRefused(reservedIdRefusal(newId));
   if (usedIds(ctx.journey).has(newId)) throw new EditRefused(`"${newId}" is already the id of another point.`);
   ctx.composer.modify([...node.path, 'id'], newId);
   if (node.kind === 'point') {
@@ -63,7 +65,7 @@ export function rename(ctx: EditContext, id: string, newId: string): string {
     });
   }
   const layout = ctx.journey['layout'];
-  if (isObject(layout) && id in layout) {
+  if (isObject(layout) && Object.hasOwn(layout, id)) {
     ctx.composer.modify(['layout', newId], layout[id]);
     ctx.composer.modify(['layout', id], undefined);
   }

@@ -5,10 +5,9 @@
 // send points name declared content of their own channel; an SMS step's
 // phone field is a declared field. Content is transactional when it says so
 // or its list is transactional (the simulator's isTransactional).
-import { closestName } from '../editDistance';
 import type { ContentItem } from '../schema';
 import { isTransactional } from '../simulator/consent';
-import { checkDeclared, fieldType } from './declarations';
+import { checkDeclared, fieldType, someNames } from './declarations';
 import type { JourneyRule } from './ruleContext';
 
 export const consentRule: JourneyRule = {
@@ -37,9 +36,9 @@ export const consentRule: JourneyRule = {
           code: 'R17.marketing-on-transactional-list',
           rule: 'R17',
           severity: 'error',
-          message: `Content item "${c.id}" is marketing ("transactional": false) but its list "${c.list}" is transactional: messages on a transactional list are sent regardless of consent, marketing ones need it (R17). Put it on a marketing list${marketingLists.length > 0 ? ` (${marketingLists.map((l) => `"${l}"`).join(', ')})` : ''}, or mark it transactional.`,
+          message: `Content item "${c.id}" is marketing ("transactional": false) but its list "${c.list}" is transactional: messages on a transactional list are sent regardless of consent, marketing ones need it (R17). Put it on a marketing list${marketingLists.length > 0 ? ` (${someNames(marketingLists)})` : ''}, or mark it transactional.`,
           path: ['content', i, 'list'],
-          data: { content: c.id, list: c.list, marketingLists, ...(marketingLists.length === 1 ? { suggestion: marketingLists[0] } : {}) },
+          data: { content: c.id, list: c.list, marketingLists: marketingLists.slice(0, 10), ...(marketingLists.length === 1 ? { suggestion: marketingLists[0] } : {}) },
         });
       } else if (c.transactional === undefined && kind === 'transactional') {
         ctx.report({
@@ -56,15 +55,17 @@ export const consentRule: JourneyRule = {
           code: 'R17.marketing-email-without-list',
           rule: 'R17',
           severity: 'error',
-          message: `Marketing email "${c.id}" names no list: a marketing email is sent only to contacts subscribed to its list (R17), so without one consent cannot be checked. Add "list"${marketingLists.length > 0 ? ` (e.g. ${marketingLists.map((l) => `"${l}"`).join(', ')})` : ''}, or mark it "transactional": true if it is an order or service message.`,
+          message: `Marketing email "${c.id}" names no list: a marketing email is sent only to contacts subscribed to its list (R17), so without one consent cannot be checked. Add "list"${marketingLists.length > 0 ? ` (e.g. ${someNames(marketingLists)})` : ''}, or mark it "transactional": true if it is an order or service message.`,
           path: ['content', i],
           on: 'object',
-          data: { content: c.id, missing: 'list', lists: marketingLists },
+          data: { content: c.id, missing: 'list', lists: marketingLists.slice(0, 10) },
         });
       }
     });
 
     const content = new Map<string, ContentItem>((journey.content ?? []).map((c) => [c.id, c]));
+    const contentOf = { email: [] as string[], sms: [] as string[] };
+    for (const c of journey.content ?? []) contentOf[c.channel].push(c.id);
     journey.points.forEach((p, i) => {
       if (p.type === 'subscribeList' || p.type === 'unsubscribeList') {
         checkDeclared(ctx, { kind: 'list', name: p.list, path: ['points', i, 'list'], rule: 'R17', where: `"${p.id}"` });
@@ -72,20 +73,20 @@ export const consentRule: JourneyRule = {
       }
       if (p.type !== 'sendEmail' && p.type !== 'sendSms') return;
       const channel = p.type === 'sendEmail' ? 'email' : 'sms';
-      const ofChannel = (journey.content ?? []).filter((c) => c.channel === channel).map((c) => c.id);
+      const ofChannel = contentOf[channel];
       const known = checkDeclared(ctx, { kind: 'content', name: p.content, path: ['points', i, 'content'], rule: 'R17', where: `"${p.id}"`, candidates: ofChannel });
       const item = content.get(p.content);
       if (known && item && item.channel !== channel) {
-        const suggestion = closestName(p.content, ofChannel) ?? (ofChannel.length === 1 ? ofChannel[0] : undefined);
+        const suggestion = ctx.closestName(p.content, ofChannel) ?? (ofChannel.length === 1 ? ofChannel[0] : undefined);
         ctx.report({
           code: 'R17.channel-mismatch',
           rule: 'R17',
           severity: 'error',
           message:
             `"${p.id}" sends ${channel === 'email' ? 'an email' : 'an SMS'} but content item "${p.content}" is ${item.channel === 'email' ? 'an email' : 'an SMS'}: a send point sends content of its own channel, with that channel's consent (R17). ` +
-            (suggestion ? `Did you mean "${suggestion}"?` : ofChannel.length > 0 ? `Use one of ${ofChannel.map((c) => `"${c}"`).join(', ')}.` : `Add ${channel === 'email' ? 'an email' : 'an SMS'} content item, or change the point to ${channel === 'email' ? 'sendSms' : 'sendEmail'}.`),
+            (suggestion ? `Did you mean "${suggestion}"?` : ofChannel.length > 0 ? `Use one of ${someNames(ofChannel)}.` : `Add ${channel === 'email' ? 'an email' : 'an SMS'} content item, or change the point to ${channel === 'email' ? 'sendSms' : 'sendEmail'}.`),
           path: ['points', i, 'content'],
-          data: { content: p.content, expected: channel, candidates: ofChannel, ...(suggestion ? { suggestion } : {}) },
+          data: { content: p.content, expected: channel, candidates: ofChannel.slice(0, 10), ...(suggestion ? { suggestion } : {}) },
         });
       }
       if (p.type === 'sendSms' && p.phoneField !== undefined) {

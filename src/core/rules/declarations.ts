@@ -6,7 +6,6 @@
 // phone and language are fields of every contact (string-typed) and need no
 // declaration. Also: every filter of the journey with its path, for the
 // filter rules.
-import { closestName } from '../editDistance';
 import type { JsonPath } from '../jsonDocument';
 import type { Filter, Journey } from '../schema';
 import type { Report, RuleContext } from './ruleContext';
@@ -28,10 +27,38 @@ export const DECLARATION_KEY: Record<NameKind, keyof Journey> = {
 const NOUN: Record<NameKind, string> = { tag: 'tag', field: 'field', list: 'list', segment: 'segment', campaign: 'campaign', form: 'form', content: 'content item' };
 
 /** Contact properties every contact has; usable as fields without a declaration. */
-export const BUILTIN_FIELDS: Readonly<Record<string, FieldType>> = { email: 'string', name: 'string', phone: 'string', language: 'string' };
+export const BUILTIN_FIELDS: ReadonlyMap<string, FieldType> = new Map<string, FieldType>([
+  ['email', 'string'],
+  ['name', 'string'],
+  ['phone', 'string'],
+  ['language', 'string'],
+]);
 
-/** The declared names of a kind, or undefined when the journey does not declare that kind. */
-export function declaredNames(journey: Journey, kind: NameKind): string[] | undefined {
+/** The declarations of a journey, indexed once per journey (rules look names up in constant time). */
+interface DeclarationIndex {
+  names: Map<NameKind, { list: string[]; set: Set<string> } | undefined>;
+  fieldTypes: Map<string, FieldType>;
+}
+const indexes = new WeakMap<Journey, DeclarationIndex>();
+
+function indexOf(journey: Journey): DeclarationIndex {
+  let index = indexes.get(journey);
+  if (!index) {
+    const names = new Map<NameKind, { list: string[]; set: Set<string> } | undefined>();
+    for (const kind of Object.keys(DECLARATION_KEY) as NameKind[]) {
+      const list = namesOf(journey, kind);
+      names.set(kind, list === undefined ? undefined : { list, set: new Set(list) });
+    }
+    const fieldTypes = new Map<string, FieldType>();
+    // The first declaration of a field wins, as a search from the start would find it.
+    for (const f of journey.fields ?? []) if (!fieldTypes.has(f.name)) fieldTypes.set(f.name, f.type);
+    index = { names, fieldTypes };
+    indexes.set(journey, index);
+  }
+  return index;
+}
+
+function namesOf(journey: Journey, kind: NameKind): string[] | undefined {
   switch (kind) {
     case 'tag':
       return journey.tags;
@@ -50,9 +77,25 @@ export function declaredNames(journey: Journey, kind: NameKind): string[] | unde
   }
 }
 
+/** The declared names of a kind, or undefined when the journey does not declare that kind. */
+export function declaredNames(journey: Journey, kind: NameKind): readonly string[] | undefined {
+  return indexOf(journey).names.get(kind)?.list;
+}
+
 /** The type of a field: declared, or a built-in contact property; undefined when unknown. */
 export function fieldType(journey: Journey, name: string): FieldType | undefined {
-  return journey.fields?.find((f) => f.name === name)?.type ?? BUILTIN_FIELDS[name];
+  return indexOf(journey).fieldTypes.get(name) ?? BUILTIN_FIELDS.get(name);
+}
+
+function* withBuiltinFields(declared: readonly string[]): Iterable<string> {
+  yield* declared;
+  yield* BUILTIN_FIELDS.keys();
+}
+
+/** At most `max` names, quoted, for a message: `"a", "b" and 12 more`. */
+export function someNames(names: readonly string[], max = 10): string {
+  const shown = names.slice(0, max).map((n) => `"${n}"`).join(', ');
+  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
 }
 
 export interface NameCheck {
@@ -65,7 +108,7 @@ export interface NameCheck {
   where: string;
   severity?: Report['severity'];
   /** Candidates for the suggestion when not all declared names fit (e.g. only email content). */
-  candidates?: string[];
+  candidates?: readonly string[];
 }
 
 /**
@@ -74,13 +117,13 @@ export interface NameCheck {
  * unchecked).
  */
 export function checkDeclared(ctx: RuleContext, check: NameCheck): boolean {
-  const declared = declaredNames(ctx.journey, check.kind);
+  const declared = indexOf(ctx.journey).names.get(check.kind);
   if (declared === undefined) return true;
-  if (declared.includes(check.name)) return true;
-  if (check.kind === 'field' && check.name in BUILTIN_FIELDS) return true;
+  if (declared.set.has(check.name)) return true;
+  if (check.kind === 'field' && BUILTIN_FIELDS.has(check.name)) return true;
   const key = DECLARATION_KEY[check.kind];
-  const pool = check.candidates ?? (check.kind === 'field' ? [...declared, ...Object.keys(BUILTIN_FIELDS)] : declared);
-  const suggestion = closestName(check.name, pool);
+  const pool = check.candidates ?? (check.kind === 'field' ? withBuiltinFields(declared.list) : declared.list);
+  const suggestion = ctx.closestName(check.name, pool);
   ctx.report({
     code: `${check.rule}.unknown-${check.kind}`,
     rule: check.rule,

@@ -306,28 +306,115 @@ function locus(l: Literal): JsonPath {
   return [...l.path, key];
 }
 
+/**
+ * Reports each condition of an `all` group that contradicts an earlier one,
+ * naming the earliest it contradicts. The earlier conditions are indexed by
+ * what they require (their canonical key, equalities by field, languages,
+ * addresses, names, campaign activity), so a group of any size is checked in
+ * one pass instead of pair by pair.
+ */
 function checkContradictions(ctx: RuleContext, site: FilterSite, group: Extract<Filter, { type: 'all' }>, path: JsonPath): void {
   const literals: Literal[] = [];
   literalsOf(group, path, true, literals);
   const own = literals;
   const whole = path.length === site.path.length;
-  for (let j = 1; j < own.length; j++) {
+  const index = new ContradictionIndex();
+  for (let j = 0; j < own.length; j++) {
     const later = own[j]!;
-    for (let i = 0; i < j; i++) {
-      const earlier = own[i]!;
-      const why = conflict(earlier, later);
-      if (!why) continue;
-      ctx.report({
-        code: 'R3.contradiction',
-        rule: 'R3',
-        severity: 'error',
-        message:
-          `${whole ? `${site.where[0]!.toUpperCase()}${site.where.slice(1)}` : `An "all" group in ${site.where}`} can never hold: in one "all" group every condition must hold (R3), but ${describeLiteral(later)} contradicts ${describeLiteral(earlier)} (${why}), ` +
-          `so ${whole ? `no contact ever ${site.effect}` : 'the group never lets a contact through'}. Remove one of the two conditions, or put them in an "any" group.`,
-        path: locus(later),
-        data: { conflictsWith: earlier.path },
-      });
-      break;
+    const form = canonical(later);
+    const i = index.earliestConflict(later, form);
+    index.add(j, later, form);
+    if (i === undefined) continue;
+    const earlier = own[i]!;
+    const why = conflict(earlier, later);
+    if (!why) continue;
+    ctx.report({
+      code: 'R3.contradiction',
+      rule: 'R3',
+      severity: 'error',
+      message:
+        `${whole ? `${site.where[0]!.toUpperCase()}${site.where.slice(1)}` : `An "all" group in ${site.where}`} can never hold: in one "all" group every condition must hold (R3), but ${describeLiteral(later)} contradicts ${describeLiteral(earlier)} (${why}), ` +
+        `so ${whole ? `no contact ever ${site.effect}` : 'the group never lets a contact through'}. Remove one of the two conditions, or put them in an "any" group.`,
+      path: locus(later),
+      data: { conflictsWith: earlier.path },
+    });
+  }
+}
+
+/** The first index seen of a value, and the first index of any value different from it. */
+class FirstTwo {
+  first: { value: string; at: number } | undefined;
+  otherAt: number | undefined;
+  add(value: string, at: number): void {
+    if (!this.first) this.first = { value, at };
+    else if (this.otherAt === undefined && value !== this.first.value) this.otherAt = at;
+  }
+  /** The earliest index whose value differs from `value`. */
+  differentFrom(value: string): number | undefined {
+    if (!this.first) return undefined;
+    return this.first.value !== value ? this.first.at : this.otherAt;
+  }
+}
+
+/** Languages compared one by one: at most this many distinct earlier languages are looked at. */
+const LANGUAGES_COMPARED = 100;
+
+/** The earlier literals of one group, indexed by each way two literals can conflict (see `conflict`). */
+class ContradictionIndex {
+  private readonly byKey = new Map<string, number>();
+  private readonly eqByField = new Map<string, FirstTwo>();
+  private readonly firstEqOfField = new Map<string, number>();
+  private readonly firstMissingField = new Map<string, number>();
+  private readonly languages: { language: string; at: number }[] = [];
+  private readonly languageSeen = new Set<string>();
+  private readonly emails = new FirstTwo();
+  private readonly names = new FirstTwo();
+  private readonly notOpened = new Map<string, number>();
+  private readonly openedOrClicked = new Map<string, number>();
+
+  earliestConflict(l: Literal, form: ReturnType<typeof canonical>): number | undefined {
+    const found: (number | undefined)[] = [this.byKey.get(`${form.positive ? '-' : '+'}${form.key}`)];
+    const a = l.atom;
+    if (form.eq) found.push(this.eqByField.get(form.eq.field)?.differentFrom(form.eq.value));
+    if (a.type === 'field') {
+      if (form.eq) found.push(this.firstMissingField.get(a.field));
+      if (form.key === `exists:${a.field}` && !form.positive) found.push(this.firstEqOfField.get(a.field));
+    }
+    if (l.positive) {
+      if (a.type === 'language') found.push(this.languages.find((e) => !languagesCompatible(e.language, a.language))?.at);
+      if (a.type === 'emailEquals') found.push(this.emails.differentFrom(form.key));
+      if (a.type === 'nameEquals') found.push(this.names.differentFrom(form.key));
+      if (a.type === 'campaignActivity') found.push((a.activity === 'notOpened' ? this.openedOrClicked : this.notOpened).get(a.campaign));
+    }
+    let earliest: number | undefined;
+    for (const i of found) if (i !== undefined && (earliest === undefined || i < earliest)) earliest = i;
+    return earliest;
+  }
+
+  add(at: number, l: Literal, form: ReturnType<typeof canonical>): void {
+    const signed = `${form.positive ? '+' : '-'}${form.key}`;
+    if (!this.byKey.has(signed)) this.byKey.set(signed, at);
+    const a = l.atom;
+    if (form.eq) {
+      let values = this.eqByField.get(form.eq.field);
+      if (!values) this.eqByField.set(form.eq.field, (values = new FirstTwo()));
+      values.add(form.eq.value, at);
+      if (!this.firstEqOfField.has(form.eq.field)) this.firstEqOfField.set(form.eq.field, at);
+    }
+    if (a.type === 'field' && form.key === `exists:${a.field}` && !form.positive && !this.firstMissingField.has(a.field)) this.firstMissingField.set(a.field, at);
+    if (!l.positive) return;
+    if (a.type === 'language') {
+      const language = a.language.toLowerCase();
+      if (!this.languageSeen.has(language) && this.languages.length < LANGUAGES_COMPARED) {
+        this.languageSeen.add(language);
+        this.languages.push({ language, at });
+      }
+    }
+    if (a.type === 'emailEquals') this.emails.add(form.key, at);
+    if (a.type === 'nameEquals') this.names.add(form.key, at);
+    if (a.type === 'campaignActivity') {
+      const map = a.activity === 'notOpened' ? this.notOpened : this.openedOrClicked;
+      if (!map.has(a.campaign)) map.set(a.campaign, at);
     }
   }
 }

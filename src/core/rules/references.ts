@@ -1,6 +1,5 @@
 // R4: every point names its successor(s) and every reference resolves; ids
 // are unique; no successor after an end or exit.
-import { closestName } from '../editDistance';
 import type { JourneyRule } from './ruleContext';
 
 export const referencesRule: JourneyRule = {
@@ -28,7 +27,7 @@ export const referencesRule: JourneyRule = {
     const pointIds = [...graph.points.keys()];
     for (const edge of graph.edges) {
       if (graph.points.has(edge.to)) continue;
-      const suggestion = closestName(edge.to, pointIds);
+      const suggestion = ctx.closestName(edge.to, pointIds);
       const of = edge.label === 'start' ? `next of starting point "${edge.from}"` : edge.label === 'next' ? `next of "${edge.from}"` : `branch ${edge.label} of "${edge.from}"`;
       ctx.report({
         code: 'R4.dangling-reference',

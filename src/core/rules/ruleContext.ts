@@ -32,6 +32,8 @@ export interface RuleContext {
   readonly options: ValidationOptions;
   report(report: Report): void;
   spanOf(path: JsonPath, on?: Report['on']): Span;
+  /** The candidate closest to a misspelt name (editDistance.ts), within the validation's suggestion budget. */
+  closestName(name: string, candidates: Iterable<string>): string | undefined;
 }
 
 export interface JourneyRule {

@@ -1,13 +1,14 @@
 // R2: each starting point's trigger names things the journey declares (the
 // list joined, the tag, the campaign, the form, the segment, the date field),
 // and a date-field trigger (R20) names a field of type date.
-import { checkDeclared, fieldType } from './declarations';
+import { checkDeclared, fieldType, someNames } from './declarations';
 import type { JourneyRule } from './ruleContext';
 
 export const triggersRule: JourneyRule = {
   rule: 'R2',
   title: 'triggers name declared lists, tags, campaigns, forms, segments and date fields',
   check(ctx) {
+    let dateFields: string[] | undefined;
     ctx.journey.startingPoints.forEach((sp, i) => {
       const t = sp.trigger;
       const path = ['startingPoints', i, 'trigger'];
@@ -35,16 +36,16 @@ export const triggersRule: JourneyRule = {
           if (!declared('field', t.field, 'field')) return;
           const type = fieldType(ctx.journey, t.field);
           if (type !== undefined && type !== 'date') {
-            const dateFields = (ctx.journey.fields ?? []).filter((f) => f.type === 'date').map((f) => f.name);
+            dateFields ??= (ctx.journey.fields ?? []).filter((f) => f.type === 'date').map((f) => f.name);
             ctx.report({
               code: 'R2.date-field-not-date',
               rule: 'R2',
               severity: 'error',
               message:
                 `Field "${t.field}" is a ${type} field: a date-field trigger fires yearly on the month and day of a date field (R2, R20). ` +
-                (dateFields.length > 0 ? `Use a date field (${dateFields.map((f) => `"${f}"`).join(', ')}) or declare "${t.field}" as type "date".` : `Declare "${t.field}" as type "date" in "fields".`),
+                (dateFields.length > 0 ? `Use a date field (${someNames(dateFields)}) or declare "${t.field}" as type "date".` : `Declare "${t.field}" as type "date" in "fields".`),
               path: [...path, 'field'],
-              data: { field: t.field, fieldType: type, dateFields, ...(dateFields.length === 1 ? { suggestion: dateFields[0] } : {}) },
+              data: { field: t.field, fieldType: type, dateFields: dateFields.slice(0, 10), ...(dateFields.length === 1 ? { suggestion: dateFields[0] } : {}) },
             });
           }
           return;

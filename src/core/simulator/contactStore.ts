@@ -3,6 +3,7 @@
 // an action changes its data (copy on write), so a million untouched
 // contacts cost no more than the timeline itself.
 import type { Contact } from '../timeline';
+import { setOwn } from '../ownProperty';
 import { ContactIndex } from './contactIndex';
 import type { Numbers } from './heapNumbers';
 
@@ -206,7 +207,7 @@ export class ContactStore {
       return true;
     }
     if (has && fields[field] === value) return false;
-    this.mutable(i, FIELDS).fields[field] = value;
+    setOwn(this.mutable(i, FIELDS).fields, field, value);
     return true;
   }
 
@@ -214,7 +215,7 @@ export class ContactStore {
   setList(i: number, list: string, status: ListStatus): ListStatus | undefined {
     const lists = this.view(i).lists;
     const before = lists !== undefined && Object.prototype.hasOwnProperty.call(lists, list) ? lists[list] : undefined;
-    if (before !== status) this.mutable(i, LISTS).lists[list] = status;
+    if (before !== status) setOwn(this.mutable(i, LISTS).lists, list, status);
     return before;
   }
 

@@ -45,7 +45,7 @@ export class DateFieldIndex {
       if (!bucket) continue;
       const live = [...new Set(bucket.filter((c) => this.day[c] === key))];
       this.buckets.set(key, live);
-      found.push(...live);
+      for (const c of live) found.push(c); // not push(...live): a million contacts can share a date
     }
     return found.sort((a, b) => a - b);
   }

@@ -16,6 +16,7 @@
 // each contact's state and data are read once, from one place, instead of
 // once per event from all over memory, and no timer queue is needed.
 // Fully deterministic; see semantics.md for every choice.
+import { setOwn } from '../ownProperty';
 import type { ExitCriterion, Journey, PointOf, PointType, Trigger } from '../schema';
 import type { Timeline } from '../timeline';
 import { compileJourney, type CompiledJourney, type CompiledPoint, type CompiledStart, type SegmentPlan } from './compiledJourney';
@@ -442,16 +443,16 @@ export class Simulation {
     const R = SUPPRESSION_REASONS.length;
     points.forEach((p, i) => {
       const waiting = byPoint[i]!.sort((a, b) => this.cs[a * C_SIZE + C_ARRIVED_AT]! - this.cs[b * C_SIZE + C_ARRIVED_AT]!);
-      queues[p.id] = waiting.map((c) => this.store.ids[c]!);
+      setOwn(queues, p.id, waiting.map((c) => this.store.ids[c]!));
       const suppressedBy: Partial<Record<SuppressionReason, number>> = {};
       SUPPRESSION_REASONS.forEach((reason, r) => {
         const count = this.pSuppressedBy[i * R + r]!;
         if (count > 0) suppressedBy[reason] = count;
       });
-      counters[p.id] = { entered: this.pEntered[i]!, left: this.pLeft[i]!, queued: waiting.length, sent: this.pSent[i]!, suppressed: this.pSuppressed[i]!, suppressedBy };
+      setOwn(counters, p.id, { entered: this.pEntered[i]!, left: this.pLeft[i]!, queued: waiting.length, sent: this.pSent[i]!, suppressed: this.pSuppressed[i]!, suppressedBy });
     });
     const startingPoints: Record<string, { entered: number }> = {};
-    starts.forEach((s, i) => (startingPoints[s.id] = { entered: this.spEntered[i]! }));
+    starts.forEach((s, i) => setOwn(startingPoints, s.id, { entered: this.spEntered[i]! }));
     return {
       at: this.now,
       start: this.start,

@@ -38,7 +38,7 @@ export function formatReport(s: SimulationSnapshot, options: { trace?: boolean }
     const why = Object.entries(c.suppressedBy).map(([r, n]) => `${r} ${n}`).join(', ');
     rows.push([id, String(c.entered), String(c.left), String(c.queued), c.sent ? String(c.sent) : '', c.suppressed ? `${c.suppressed} (${why})` : '']);
   }
-  lines.push(...table(rows, new Set([1, 2, 3, 4])));
+  for (const line of table(rows, new Set([1, 2, 3, 4]))) lines.push(line);
   const waiting = Object.entries(s.queues).filter(([, q]) => q.length > 0);
   if (waiting.length > 0) {
     lines.push('');
@@ -49,7 +49,8 @@ export function formatReport(s: SimulationSnapshot, options: { trace?: boolean }
   if (options.trace !== false) {
     lines.push('');
     lines.push(`Trace (${s.trace.length} entr${s.trace.length === 1 ? 'y' : 'ies'}):`);
-    lines.push(...table([['Time', 'Contact', 'Point', 'What', 'Detail'], ...s.trace.map((e) => [formatInstant(e.at), e.contact, e.point, e.kind, detail(e)])]));
+    // One push per line: spreading a long trace into push would exceed the engine's argument limit.
+    for (const line of table([['Time', 'Contact', 'Point', 'What', 'Detail'], ...s.trace.map((e) => [formatInstant(e.at), e.contact, e.point, e.kind, detail(e)])])) lines.push(line);
   }
   return lines;
 }

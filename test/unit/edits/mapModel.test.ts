@@ -102,4 +102,17 @@ describe('map model', () => {
     assert.equal(nodeIdAtOffset(WELCOME, WELCOME.indexOf('"tagAdded"')), 'sp_vip');
     assert.equal(nodeIdAtOffset(WELCOME, WELCOME.indexOf('"name"')), null);
   });
+
+  it('shows a point whose condition nests filters 10,000 deep as invalid (located by the validator), and a trigger type "constructor" with the default icon', () => {
+    const deep = '{"type":"not","filter":'.repeat(10_000) + '{"type":"hasTag","tag":"x"}' + '}'.repeat(10_000);
+    const text = `{"formatVersion":1,"id":"j","name":"J","kind":"trigger","startingPoints":[{"id":"s","trigger":{"type":"constructor"},"next":"p"}],"points":[{"id":"p","type":"ifElse","condition":${deep},"branches":{"yes":"e","no":"e"}},{"id":"e","type":"end"}]}`;
+    const { diagnostics } = validateJourneyText(text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['schema.filter-too-deep']);
+    const model = buildMapModel(JSON.parse(text), []);
+    const byId = new Map(model.nodes.map((n) => [n.id, n]));
+    assert.equal(byId.get('p')?.valid, false);
+    assert.equal(byId.get('p')?.summary, 'Not a valid point: see its problems');
+    assert.equal(byId.get('s')?.icon, 'debug-start');
+    assert.doesNotThrow(() => structuredClone(model), 'the model can be posted to the map');
+  });
 });

@@ -74,6 +74,22 @@ describe('edits: properties and renames', () => {
     assert.equal(text, pinned.replace(/"p_email"/g, '"p_hello"'));
   });
 
+  it('renames a point called "constructor" on a map with pins: the text stays valid JSON and only its own pin moves', () => {
+    const named = WELCOME.replace(/"p_email"/g, '"constructor"');
+    const pinnedElsewhere = edited(named, { op: 'pinPositions', positions: [{ id: 'p_end', x: 1, y: 2 }] });
+    const text = edited(pinnedElsewhere, { op: 'rename', id: 'constructor', newId: 'p_renamed' });
+    assert.equal(text, pinnedElsewhere.replace(/"constructor"/g, '"p_renamed"'));
+    assert.deepEqual(Object.keys((JSON.parse(text) as { layout: object }).layout), ['p_end']);
+
+    const pinned = edited(named, { op: 'pinPositions', positions: [{ id: 'constructor', x: 3, y: 4 }] });
+    const moved = edited(pinned, { op: 'rename', id: 'constructor', newId: 'p_renamed' });
+    assert.deepEqual((JSON.parse(moved) as { layout: object }).layout, { p_renamed: { x: 3, y: 4 } });
+  });
+
+  it('refuses a rename to a reserved name such as __proto__, suggesting a prefixed one', () => {
+    assert.match(refusal(WELCOME, { op: 'rename', id: 'p_email', newId: '__proto__' }), /"__proto__" is reserved: .* Use e\.g\. "p_proto"/);
+  });
+
   it('refuses a rename to an id in use or that is not an id', () => {
     assert.match(refusal(WELCOME, { op: 'rename', id: 'p_email', newId: 'p_end' }), /already the id/);
     assert.match(refusal(WELCOME, { op: 'rename', id: 'p_email', newId: '1 bad' }), /is not an id/);

@@ -73,4 +73,14 @@ describe('journey hover', () => {
     assert.equal(hover(WELCOME, '"kind"', 2), undefined);
     assert.equal(hover(WELCOME, '"P2D"', 2), undefined);
   });
+
+  it('shows nothing, and does not fail, on a type or a key named like a property of every object', () => {
+    const typed = WELCOME.replace('"type": "sendEmail"', '"type": "constructor"').replace('"type": "end"', '"type": "toString"');
+    assert.notEqual(typed, WELCOME);
+    assert.equal(hover(typed, '"constructor"', 3), undefined);
+    assert.equal(hover(typed, '"toString"', 3), undefined);
+    const keyed = WELCOME.replace('"next": "p_wait_open"', '"constructor": "p_wait_open"');
+    assert.notEqual(keyed, WELCOME);
+    assert.doesNotThrow(() => hover(keyed, '"constructor"', 3));
+  });
 });

@@ -63,4 +63,13 @@ describe('go to definition and find references', () => {
       `${lineOf('"id": "reminder_sms"')}:"newsletter"`,
     ]);
   });
+
+  it('finds all of 200,000 uses of one name (more than one call can take as arguments)', function () {
+    this.timeout(20_000);
+    const text = WELCOME.replace('"tags": ["VIP"', `"tags": ["VIP"${', "VIP"'.repeat(200_000)}`);
+    assert.notEqual(text, WELCOME);
+    const big = analyze(text);
+    const found = references(big, positionOf(text, '"tag": "VIP"', 9), true);
+    assert.ok(found.length > 200_000, String(found.length));
+  });
 });
