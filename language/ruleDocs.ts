@@ -1,14 +1,15 @@
-// The rules of journey-semantics.md in one or two sentences each, and which
+// The rules of src/core/semantics.md in one or two sentences each, and which
 // rules govern each point, trigger, filter and awaited-event type: the text
 // of hovers and of the documentation of type completions.
 import type { AwaitedEvent, Filter, PointType, TriggerType } from '../src/core/schema';
 import { POINT_TYPE_LABELS } from '../src/core/pointSummary';
 
 export const RULE_DOCS: Record<string, string> = {
+  R0: 'Durations are ISO 8601: hours, minutes and seconds are exact; days and weeks are meant to be nominal (the same local time in the journey zone), but are 24 h today.',
   R1: 'A journey has one or more starting points; the account plan (or `settings.limits`) caps how many: up to 3 on Standard and above, 1 below.',
   R2: 'Each starting point has exactly one trigger: audience or list joined, tag added or removed, custom event, form submitted, campaign activity, a yearly date field, segment entered, or an API call.',
   R3: 'A starting point may carry a filter (all / any / not over contact predicates); a contact enters only if it holds when the trigger fires.',
-  R4: 'Journey points are actions and rules; every point names its successors, every reference resolves, and every point is reachable from a starting point.',
+  R4: 'Journey points are actions and rules; every point names its successors, every reference resolves, every point is reachable from a starting point, and every cycle passes a wait of positive duration or a wait for an event with a positive timeout.',
   R5: 'A journey is trigger-based or segment-based; a segment-based journey names its segment, schedule, start date/time and time zone.',
   R6: 'Journey settings: re-entry, exit criteria, and the lists, segments and content the journey uses (content is draft or ready).',
   R7: 'A contact enters at the starting point whose trigger fired and filter held, never while already in the journey; re-entry after leaving follows the re-entry setting.',
@@ -25,8 +26,9 @@ export const RULE_DOCS: Record<string, string> = {
   R18: "Frequency: the contact's chosen frequency caps marketing emails per period; a send over the cap is suppressed with reason \"frequency\".",
   R19: 'Segment schedules: one-time static runs once; one-time rolling also enters later members, each at most once ever; recurring enters the members added since the previous run.',
   R20: 'A date-field starting point (birthday) fires yearly on the date, at the configured time and time zone; 29 February falls on 28 February in other years.',
-  R21: 'A journey can be published only with no errors and every content item it sends ready.',
-  R22: 'A published journey is frozen: changing it means a new version.',
+  R21: 'A journey can be published only with no errors and every content item it sends ready, and only once the person confirms after seeing what will happen and every warning.',
+  R22: 'A published journey is frozen: changing it means a new version; every published version is kept.',
+  R23: 'Replay bounds: events and timers at the horizon happen; an event for a contact the timeline does not list creates it, with a warning.',
 };
 
 export interface TypeDoc {

@@ -5,7 +5,7 @@
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A rule of journey-semantics.md (R1..R22), or the file format itself. */
+/** A rule of src/core/semantics.md (R0..R23), or the file format itself. */
 export type RuleId = `R${number}` | 'syntax' | 'schema';
 
 /** What a quick fix needs to know, attached to the diagnostic that offers it. */

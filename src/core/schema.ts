@@ -2,7 +2,7 @@
 // type of a journey is inferred from here, and the JSON Schema contributed to
 // VS Code is generated from here (see jsonSchema.ts). Pure: no `vscode`.
 //
-// Structure rules (R1-R6, R19-R22 of journey-semantics.md) that a schema can
+// Structure rules (R1-R6, R19-R22 of src/core/semantics.md) that a schema can
 // express are expressed here; the ones that need the whole document
 // (references, reachability, limits) are semantic rules in the validator.
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // The semantic rules, in the order their diagnostics are reported: one
-// module per concern, each naming the rule of journey-semantics.md it
+// module per concern, each naming the rule of src/core/semantics.md it
 // enforces.
 import { actionsRule } from './actions';
 import { consentRule } from './consent';

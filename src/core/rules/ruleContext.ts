@@ -1,6 +1,6 @@
 // What a semantic rule sees: the parsed document (for exact spans), the
 // schema-valid journey, its graph, and a way to report a diagnostic at a
-// JSON path. Each rule of journey-semantics.md lives in its own module.
+// JSON path. Each rule of src/core/semantics.md lives in its own module.
 import type { JourneyDiagnostic, RuleId, Severity } from '../diagnostic';
 import type { JourneyGraph } from '../graph';
 import type { JsonDocument, JsonPath, Span } from '../jsonDocument';
@@ -37,7 +37,7 @@ export interface RuleContext {
 }
 
 export interface JourneyRule {
-  /** The rule of journey-semantics.md this enforces. */
+  /** The rule of src/core/semantics.md this enforces. */
   rule: RuleId;
   /** What it checks, in a few words, for docs and hover. */
   title: string;

@@ -15,7 +15,7 @@
 // one pending wait, in order; see advanceByContact): the same result, but
 // each contact's state and data are read once, from one place, instead of
 // once per event from all over memory, and no timer queue is needed.
-// Fully deterministic; see semantics.md for every choice.
+// Fully deterministic; see src/core/semantics.md for every choice.
 import { setOwn } from '../ownProperty';
 import type { ExitCriterion, Journey, PointOf, PointType, Trigger } from '../schema';
 import type { Timeline } from '../timeline';

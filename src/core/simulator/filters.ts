@@ -1,7 +1,7 @@
 // Filters (R3) and if/else conditions (R12) evaluated on a contact's data at
 // an instant. String comparisons ignore case; numeric comparisons need two
 // numbers (or numeric strings); date operators read `YYYY-MM-DD[...]` values
-// in the journey time zone. See semantics.md.
+// in the journey time zone. See src/core/semantics.md.
 import type { Filter } from '../schema';
 import type { ContactView } from './contactStore';
 import { isLeapYear, localParts, zonedToEpoch } from './zonedTime';

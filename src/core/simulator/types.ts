@@ -1,6 +1,6 @@
 // The simulator's public vocabulary: options, trace entries, statistics,
 // per-point counters and the snapshot a simulation reports at an instant.
-// All instants are epoch milliseconds (UTC). See semantics.md for the exact
+// All instants are epoch milliseconds (UTC). See src/core/semantics.md for the exact
 // meaning of every kind, reason and counter.
 
 /** What happened to a contact at one instant (R8, R15). */
