@@ -103,8 +103,8 @@ const methods: Record<string, (p: Params) => Promise<unknown>> = {
   },
   /** Saves and closes every editor (a dirty one would ask first). */
   async closeAll() {
-    await vscode.workspace.saveAll(false);
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const document of vscode.workspace.textDocuments) if (document.isDirty) await document.save();
+    await vscode.window.tabGroups.close(vscode.window.tabGroups.all.flatMap((g) => g.tabs), true);
     return true;
   },
 };

@@ -81,7 +81,9 @@ export async function startVsCode(): Promise<VsCodeSession> {
   await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: probeModule }));
 
   const probe = async <T>(method: string, params: Record<string, unknown> = {}): Promise<T> => {
-    const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify({ method, params }) });
+    const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify({ method, params }), signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => {
+      throw new Error(`probe ${method} did not answer: ${error instanceof Error ? error.message : String(error)}`);
+    });
     const body = (await response.json()) as { result?: T; error?: string };
     if (body.error !== undefined) throw new Error(`probe ${method}: ${body.error}`);
     return body.result as T;
