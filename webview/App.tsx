@@ -12,7 +12,7 @@ import { POINT_TYPES, type PointType, TRIGGER_TYPES, type TriggerType } from '..
 import { type DocumentState, type HostToWebview, PROTOCOL_VERSION, type SimulationOverlay, type WireDiagnostic } from '../src/webviewProtocol';
 import { DeletePointDialog } from './DeletePointDialog';
 import { renderPng, serializeMapSvg } from './export/exportMap';
-import { editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
+import { editsPending, editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
 import { iconChar } from './icons';
 import { Inspector } from './inspector/Inspector';
 import { TRIGGER_LABELS } from './inspector/nodeForms';
@@ -155,20 +155,23 @@ export function App() {
   // typed text, replaced the whole document). Undo and redo are the
   // document's (VS Code's one stack) once the field's text is committed, and
   // run after the edits in flight; inside text not committed yet they undo
-  // the typing.
+  // the typing. Outside fields they go to VS Code at once unless a map edit
+  // is still on its way (it must be undone too, not reach the text after).
   useEffect(() => {
     const keep = (e: KeyboardEvent) => {
       const field = textEntryOf(e);
-      if (!field) return;
       if (isUndoRedo(e)) {
-        e.stopPropagation();
-        if (hasUncommittedText(field)) return;
-        e.preventDefault();
-        const command = isRedo(e) ? 'redo' : 'undo';
-        void editsSettled().then(() => postToHost({ type: 'runCommand', command }));
+        if (field && hasUncommittedText(field)) {
+          e.stopPropagation();
+        } else if (field || editsPending()) {
+          e.stopPropagation();
+          e.preventDefault();
+          const command = isRedo(e) ? 'redo' : 'undo';
+          void editsSettled().then(() => postToHost({ type: 'runCommand', command }));
+        }
         return;
       }
-      if (isFieldKey(e)) e.stopPropagation();
+      if (field && isFieldKey(e)) e.stopPropagation();
     };
     window.addEventListener('keydown', keep, true);
     return () => window.removeEventListener('keydown', keep, true);

@@ -7,6 +7,7 @@
 // Code made to it; each test ends by undoing everything, which must give the
 // original file byte for byte.
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import type { Frame } from 'playwright-core';
 import { clickInText, field, fieldInput, fieldValue, freshJourney, type LoggedChange, mapFrames, startVsCode, until, type VsCodeSession } from './vscodeSession';
 
@@ -186,6 +187,38 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
       });
     });
   }
+
+  it('property: any interleaving of map edits (on one or two maps) and typing in the text editor keeps every edit in place, and undoes to the original', async () => {
+    const mapStep = fc.record({ kind: fc.constant('map' as const), map: fc.constantFrom(0, 1), typed: fc.stringMatching(/^[a-z]{1,3}$/), enter: fc.boolean() });
+    const textStep = fc.record({ kind: fc.constant('text' as const), typed: fc.stringMatching(/^[A-Z0-9]{1,3}$/) });
+    const scenario = fc.record({ maps: fc.constantFrom(1, 2), delay: fc.constantFrom(0, 40), steps: fc.array(fc.oneof(mapStep, textStep), { minLength: 2, maxLength: 6 }) });
+    await fc.assert(
+      fc.asyncProperty(scenario, async ({ maps, delay, steps }) => {
+        const s = await stage(maps);
+        let name = NAME;
+        let descriptionPrefix = '';
+        for (const step of steps) {
+          if (step.kind === 'map') {
+            await intoFieldEnd(s.maps[step.map % maps]!, delay);
+            await vs.page.keyboard.type(step.typed, { delay });
+            if (step.enter) await vs.page.keyboard.press('Enter');
+            name += step.typed;
+          } else {
+            await clickInText(vs.page, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
+            await vs.page.keyboard.type(step.typed, { delay });
+            descriptionPrefix = step.typed + descriptionPrefix;
+          }
+          if (delay) await pause(delay);
+        }
+        await clickInText(vs.page, '"formatVersion"'); // leaves the field: its text is committed
+        const final = await settled(s.file);
+        const expected = replaceOnce(withName(s.original, name), DESCRIPTION_KEY, `${DESCRIPTION_KEY}${descriptionPrefix}`);
+        assert.equal(final, expected, `steps ${JSON.stringify(steps)} on ${maps} map(s), ${delay} ms per key`);
+        await undoesToOriginal(s, final);
+      }),
+      { numRuns: Number(process.env['JOURNEY_TYPING_RUNS'] ?? 6), endOnFailure: true },
+    );
+  });
 
   it('50 × one character + Enter within about 1.5 s: every character is in the document, in order', async () => {
     const s = await stage();

@@ -16,6 +16,7 @@ import {
 import { type DetailedHTMLProps, type HTMLAttributes, type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useReducer, useRef } from 'react';
 import { editsPending, onEditsSettled } from '../hostBridge';
 import { iconChar } from '../icons';
+import { committingText } from './fieldChange';
 
 let registered = false;
 export function registerToolkit(): void {
@@ -98,10 +99,10 @@ export function hasUncommittedText(el: HTMLElement): boolean {
  * document's value only while its text is still the value it started from,
  * and not while its own committed value is on its way to the document (the
  * document may pass through older texts meanwhile). Returns `commit`, which
- * the field's change handler calls with its text; it answers whether the
- * text is a change to send.
+ * the field's change handler calls with its text; when the text is a change
+ * to send, it answers the text the typing started from.
  */
-function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (text: string) => boolean {
+function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (text: string) => string | undefined {
   // Re-checked when the last edit in flight is answered (it may have been refused).
   const [settled, recheck] = useReducer((n: number) => n + 1, 0);
   useEffect(() => onEditsSettled(recheck), []);
@@ -128,10 +129,11 @@ function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (te
   return (text: string) => {
     const el = ref.current;
     const state = el ? fieldStates.get(el) : undefined;
-    if (!state || text === state.base) return false;
+    if (!state || text === state.base) return undefined;
+    const from = state.base;
     state.base = text;
     state.awaiting = text;
-    return true;
+    return from;
   };
 }
 
@@ -145,7 +147,9 @@ export function TextField(props: { label: string; value: string; onCommit(value:
   const ref = useRef<ValueElement>(null);
   const commit = useSyncedValue(ref, props.value);
   useElementEvent(ref, 'change', (el) => {
-    if (commit(el.value)) props.onCommit(el.value);
+    const text = el.value;
+    const from = commit(text);
+    if (from !== undefined) committingText(text, from, () => props.onCommit(text));
   });
   // No `value` attribute: React would write it over the text being typed; useSyncedValue sets it.
   return (
@@ -176,7 +180,7 @@ export function NumberField(props: { label: string; value: number | undefined; o
       revert(el);
       return;
     }
-    if (commit(el.value)) props.onCommit(Number(el.value));
+    if (commit(el.value) !== undefined) props.onCommit(Number(el.value));
   });
   return (
     <div className="field field-number">
