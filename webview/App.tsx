@@ -173,8 +173,9 @@ export function App() {
       }
       if (field && isFieldKey(e)) e.stopPropagation();
     };
-    window.addEventListener('keydown', keep, true);
-    return () => window.removeEventListener('keydown', keep, true);
+    // On the document, as the key bubbles: after the map's own handlers (React's, on its root), before VS Code's on the window.
+    document.addEventListener('keydown', keep);
+    return () => document.removeEventListener('keydown', keep);
   }, []);
 
   useEffect(() => {
