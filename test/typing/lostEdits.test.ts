@@ -104,6 +104,14 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
     assert.equal(undone, s.original, 'undoing every edit gives back the original file byte for byte');
   }
 
+  /** Every map's name field comes to show `name` (the document's). */
+  async function mapsShow(s: Stage, name: string): Promise<void> {
+    const shown = async () => Promise.all(s.maps.map((m) => fieldValue(m, NAME_FIELD)));
+    await until(async () => ((await shown()).every((v) => v === name) ? true : undefined), `every map to show the name ${JSON.stringify(name)}`).catch(async (error: unknown) => {
+      throw new Error(`${error instanceof Error ? error.message : String(error)}; they show ${JSON.stringify(await shown())}`);
+    });
+  }
+
   /** Clicks into a map field and puts the caret at its end. */
   async function intoFieldEnd(frame: Frame, delay: number): Promise<void> {
     await fieldInput(frame, NAME_FIELD).click();
@@ -113,63 +121,69 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
 
   for (const delay of [0, 40, 150]) {
     describe(`keys ${delay} ms apart`, () => {
-      it('Ctrl+A in a map field right after clicking it (the text editor focused last) selects the field, and typing replaces only its value', async () => {
-        const s = await stage();
-        await fieldInput(s.maps[0]!, NAME_FIELD).click();
-        if (delay) await pause(delay);
-        await vs.page.keyboard.press('Control+a');
-        await vs.page.keyboard.type('P3D', { delay });
-        await vs.page.keyboard.press('Enter');
-        const final = await settled(s.file);
-        assert.equal(final, withName(s.original, 'P3D'), 'the document is the original with only the journey name changed to the typed text');
-        assert.equal(await fieldValue(s.maps[0]!, NAME_FIELD), 'P3D');
-        await undoesToOriginal(s, final);
-      });
+      for (const maps of [1, 2]) {
+        describe(maps === 1 ? 'one map, the text beside it' : 'two maps on one file, the text beside them', () => {
+          it('Ctrl+A in a map field right after clicking it (the text editor focused last) selects the field, and typing replaces only its value', async () => {
+            const s = await stage(maps);
+            await fieldInput(s.maps[0]!, NAME_FIELD).click();
+            if (delay) await pause(delay);
+            await vs.page.keyboard.press('Control+a');
+            await vs.page.keyboard.type('P3D', { delay });
+            await vs.page.keyboard.press('Enter');
+            const final = await settled(s.file);
+            assert.equal(final, withName(s.original, 'P3D'), 'the document is the original with only the journey name changed to the typed text');
+            await mapsShow(s, 'P3D');
+            await undoesToOriginal(s, final);
+          });
 
-      it('typing goes on while Enter commits: "-abc" Enter "def" Enter keeps every character, and both commits reach the document', async () => {
-        const s = await stage();
-        await intoFieldEnd(s.maps[0]!, delay);
-        await vs.page.keyboard.type('-abc', { delay });
-        await vs.page.keyboard.press('Enter', { delay });
-        await vs.page.keyboard.type('def', { delay });
-        await vs.page.keyboard.press('Enter');
-        const final = await settled(s.file);
-        assert.equal(final, withName(s.original, `${NAME}-abcdef`));
-        const names = textsAfterEachChange(s.original, await changes(s.file)).map(journeyName);
-        assert.ok(names.includes(`${NAME}-abc`), `the first commit is in the document's history (names: ${JSON.stringify(names)})`);
-        await undoesToOriginal(s, final);
-      });
+          it('typing goes on while Enter commits: "-abc" Enter "def" Enter keeps every character, and both commits reach the document', async () => {
+            const s = await stage(maps);
+            await intoFieldEnd(s.maps[0]!, delay);
+            await vs.page.keyboard.type('-abc', { delay });
+            await vs.page.keyboard.press('Enter', { delay });
+            await vs.page.keyboard.type('def', { delay });
+            await vs.page.keyboard.press('Enter');
+            const final = await settled(s.file);
+            assert.equal(final, withName(s.original, `${NAME}-abcdef`));
+            await mapsShow(s, `${NAME}-abcdef`);
+            const names = textsAfterEachChange(s.original, await changes(s.file)).map(journeyName);
+            assert.ok(names.includes(`${NAME}-abc`), `the first commit is in the document's history (names: ${JSON.stringify(names)})`);
+            await undoesToOriginal(s, final);
+          });
 
-      it('leaving a field by clicking into the text and typing there at once keeps the field edit and the typed text', async () => {
-        const s = await stage();
-        await intoFieldEnd(s.maps[0]!, delay);
-        await vs.page.keyboard.type('-m', { delay });
-        await clickInText(vs.page, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
-        await vs.page.keyboard.type('Q', { delay });
-        const final = await settled(s.file);
-        const expected = replaceOnce(withName(s.original, `${NAME}-m`), DESCRIPTION_KEY, `${DESCRIPTION_KEY}Q`);
-        assert.equal(final, expected, 'the map edit and the text typed after it are both in the document');
-        await undoesToOriginal(s, final);
-      });
+          it('leaving a field by clicking into the text and typing there at once keeps the field edit and the typed text', async () => {
+            const s = await stage(maps);
+            await intoFieldEnd(s.maps[0]!, delay);
+            await vs.page.keyboard.type('-m', { delay });
+            await clickInText(vs.page, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
+            await vs.page.keyboard.type('Q', { delay });
+            const final = await settled(s.file);
+            const expected = replaceOnce(withName(s.original, `${NAME}-m`), DESCRIPTION_KEY, `${DESCRIPTION_KEY}Q`);
+            assert.equal(final, expected, 'the map edit and the text typed after it are both in the document');
+            await mapsShow(s, `${NAME}-m`);
+            await undoesToOriginal(s, final);
+          });
 
-      it('Ctrl+Z after a field value is committed undoes it in the document (one undo stack), Ctrl+Y redoes it, and leaving the field adds nothing', async () => {
-        const s = await stage();
-        await intoFieldEnd(s.maps[0]!, delay);
-        await vs.page.keyboard.type('-X', { delay });
-        await vs.page.keyboard.press('Enter');
-        if (delay) await pause(delay);
-        await vs.page.keyboard.press('Control+z');
-        assert.equal(await settled(s.file), s.original, 'the committed edit is undone in the document');
-        assert.equal(await fieldValue(s.maps[0]!, NAME_FIELD), NAME, 'the field shows the document again');
-        await vs.page.keyboard.press('Control+y');
-        assert.equal(await settled(s.file), withName(s.original, `${NAME}-X`), 'redo brings the edit back');
-        await clickInText(vs.page, '"formatVersion"');
-        const final = await settled(s.file);
-        assert.equal(final, withName(s.original, `${NAME}-X`), 'leaving the field made no new edit');
-        const log = await changes(s.file);
-        assert.deepEqual(log.map((c) => c.reason ?? 'edit'), ['edit', 'undo', 'redo'], 'one edit, its undo, its redo: nothing else');
-        await undoesToOriginal(s, final);
-      });
+          it('Ctrl+Z after a field value is committed undoes it in the document (one undo stack), Ctrl+Y redoes it, and leaving the field adds nothing', async () => {
+            const s = await stage(maps);
+            await intoFieldEnd(s.maps[0]!, delay);
+            await vs.page.keyboard.type('-X', { delay });
+            await vs.page.keyboard.press('Enter');
+            if (delay) await pause(delay);
+            await vs.page.keyboard.press('Control+z');
+            assert.equal(await settled(s.file), s.original, 'the committed edit is undone in the document');
+            await mapsShow(s, NAME);
+            await vs.page.keyboard.press('Control+y');
+            assert.equal(await settled(s.file), withName(s.original, `${NAME}-X`), 'redo brings the edit back');
+            await clickInText(vs.page, '"formatVersion"');
+            const final = await settled(s.file);
+            assert.equal(final, withName(s.original, `${NAME}-X`), 'leaving the field made no new edit');
+            const log = await changes(s.file);
+            assert.deepEqual(log.map((c) => c.reason ?? 'edit'), ['edit', 'undo', 'redo'], 'one edit, its undo, its redo: nothing else');
+            await undoesToOriginal(s, final);
+          });
+        });
+      }
 
       it('two maps on one file: edits made in turn on the same field of each map all stay', async () => {
         const s = await stage(2);
@@ -182,7 +196,7 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
         }
         const final = await settled(s.file);
         assert.equal(final, withName(s.original, `${NAME}-a-b-c`));
-        await until(async () => ((await fieldValue(left, NAME_FIELD)) === `${NAME}-a-b-c` && (await fieldValue(right, NAME_FIELD)) === `${NAME}-a-b-c` ? true : undefined), 'both maps to show the final name');
+        await mapsShow(s, `${NAME}-a-b-c`);
         await undoesToOriginal(s, final);
       });
     });
@@ -214,6 +228,7 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
         const final = await settled(s.file);
         const expected = replaceOnce(withName(s.original, name), DESCRIPTION_KEY, `${DESCRIPTION_KEY}${descriptionPrefix}`);
         assert.equal(final, expected, `steps ${JSON.stringify(steps)} on ${maps} map(s), ${delay} ms per key`);
+        await mapsShow(s, name);
         await undoesToOriginal(s, final);
       }),
       { numRuns: Number(process.env['JOURNEY_TYPING_RUNS'] ?? 6), endOnFailure: true },
