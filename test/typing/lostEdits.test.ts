@@ -74,7 +74,7 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
     const frames = await mapFrames(vs.page, maps);
     for (const frame of frames) await field(frame, NAME_FIELD).waitFor();
     await vs.probe('openText', { file, column: maps + 1 });
-    await clickInText(vs.page, '"formatVersion"');
+    await clickInText(vs, file, '"formatVersion"');
     return { file, original, maps: frames };
   }
 
@@ -155,7 +155,7 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
             const s = await stage(maps);
             await intoFieldEnd(s.maps[0]!, delay);
             await vs.page.keyboard.type('-m', { delay });
-            await clickInText(vs.page, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
+            await clickInText(vs, s.file, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
             await vs.page.keyboard.type('Q', { delay });
             const final = await settled(s.file);
             const expected = replaceOnce(withName(s.original, `${NAME}-m`), DESCRIPTION_KEY, `${DESCRIPTION_KEY}Q`);
@@ -175,7 +175,7 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
             await mapsShow(s, NAME);
             await vs.page.keyboard.press('Control+y');
             assert.equal(await settled(s.file), withName(s.original, `${NAME}-X`), 'redo brings the edit back');
-            await clickInText(vs.page, '"formatVersion"');
+            await clickInText(vs, s.file, '"formatVersion"');
             const final = await settled(s.file);
             assert.equal(final, withName(s.original, `${NAME}-X`), 'leaving the field made no new edit');
             const log = await changes(s.file);
@@ -218,13 +218,13 @@ describe('No lost edits: the map inspector and the text editor under real, fast 
             if (step.enter) await vs.page.keyboard.press('Enter');
             name += step.typed;
           } else {
-            await clickInText(vs.page, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
+            await clickInText(vs, s.file, DESCRIPTION_KEY, DESCRIPTION_KEY.length);
             await vs.page.keyboard.type(step.typed, { delay });
             descriptionPrefix = step.typed + descriptionPrefix;
           }
           if (delay) await pause(delay);
         }
-        await clickInText(vs.page, '"formatVersion"'); // leaves the field: its text is committed
+        await clickInText(vs, s.file, '"formatVersion"'); // leaves the field: its text is committed
         const final = await settled(s.file);
         const expected = replaceOnce(withName(s.original, name), DESCRIPTION_KEY, `${DESCRIPTION_KEY}${descriptionPrefix}`);
         assert.equal(final, expected, `steps ${JSON.stringify(steps)} on ${maps} map(s), ${delay} ms per key`);

@@ -67,6 +67,17 @@ const methods: Record<string, (p: Params) => Promise<unknown>> = {
   async changes(p) {
     return changeLog.get(uriOf(p).toString()) ?? [];
   },
+  /** Scrolls the text editor showing the document to the first `needle` (a person scrolls there before clicking); the selection stays. */
+  async reveal(p) {
+    const uri = uriOf(p);
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (!editor) throw new Error(`${str(p, 'file')} is not shown in a text editor`);
+    const at = editor.document.getText().indexOf(str(p, 'needle'));
+    if (at < 0) throw new Error(`${str(p, 'needle')} is not in ${str(p, 'file')}`);
+    const start = editor.document.positionAt(at);
+    editor.revealRange(new vscode.Range(start.with(undefined, 0), start), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+    return true;
+  },
   /** Runs a VS Code command (undo, save, close editors ...). */
   async command(p) {
     const args = Array.isArray(p['args']) ? p['args'] : [];

@@ -3,7 +3,7 @@
 // the webview iframes, the text editor), and the probe inside the extension
 // host (probe.ts) sets the stage and reads the document's exact text and
 // every change VS Code made to it. Used by the typing suites in this folder.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -141,8 +141,14 @@ export async function fieldValue(frame: Frame, name: string): Promise<string> {
   return field(frame, name).evaluate((e) => (e as HTMLElement & { value: string }).value);
 }
 
-/** Clicks into the text editor showing the document, just before the `delta`-th character of the first line holding `needle`. */
-export async function clickInText(page: Page, needle: string, delta = 0): Promise<void> {
+/**
+ * Clicks into the text editor showing `file`, just before the `delta`-th
+ * character after the first `needle` (on one line), scrolling it into view
+ * first as a person would.
+ */
+export async function clickInText(session: VsCodeSession, file: string, needle: string, delta = 0): Promise<void> {
+  const { page } = session;
+  await session.probe('reveal', { file, needle });
   const point = await until(
     () =>
       page.evaluate(
@@ -170,6 +176,11 @@ export async function clickInText(page: Page, needle: string, delta = 0): Promis
         { needle, delta },
       ),
     `"${needle}" on screen in the text editor`,
-  );
+    10_000,
+  ).catch(async (error: unknown) => {
+    const shot = join(tmpdir(), `journey-typing-failure-${Date.now()}.png`);
+    writeFileSync(shot, await page.screenshot());
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; the screen is in ${shot}`);
+  });
   await page.mouse.click(point.x, point.y);
 }
