@@ -41,7 +41,7 @@ const { WEB_BUNDLES } = await tsImport('./src/build/webBundles.ts', import.meta.
 const webBuilds = WEB_BUNDLES.map((b) => ({ ...common, ...b }));
 
 /** The mocha suites that run inside a real VS Code extension host. */
-const testBuilds = ['test/integration/index', 'test/e2e/index', 'test/restricted/index']
+const testBuilds = ['test/integration/index', 'test/e2e/index', 'test/restricted/index', 'test/typing/probe']
   .filter((entry) => existsSync(`${entry}.ts`))
   .map((entry) => ({ ...common, entryPoints: { [entry]: `${entry}.ts` }, platform: 'node', format: 'cjs', outdir: 'dist', external: ['vscode', 'mocha'], minify: false }));
 const webTestBuilds = existsSync('test/web/index.ts') ? [{ ...common, ...(await tsImport('./test/web/testBundle.ts', import.meta.url)).WEB_TEST_BUNDLE }] : [];

@@ -32,6 +32,27 @@ const UPDATE_DEBOUNCE_MS = 50;
 /** How long the map may take to serialize itself for an export. */
 const EXPORT_TIMEOUT_MS = 30000;
 
+/** How often an operation is computed again on newer text when VS Code refuses it because the text changed. */
+const MAX_EDIT_ATTEMPTS = 20;
+/** How long a refused edit waits for the text change that made VS Code refuse it. */
+const CHANGE_WAIT_MS = 500;
+
+/** Resolves true at the next change of `document`'s text, false after `timeoutMs` without one. */
+function textChange(document: vscode.TextDocument, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const subscription = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.document !== document || e.contentChanges.length === 0) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(true);
+    });
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      resolve(false);
+    }, timeoutMs);
+  });
+}
+
 export type EditResult = { ok: true; label: string; select?: string } | { ok: false; error: string };
 
 /** One open map: a webview panel showing one text document. */
@@ -192,19 +213,21 @@ class MapSession implements vscode.Disposable {
     }
   }
 
-  /** Applies one operation as one WorkspaceEdit and answers the webview. */
+  /**
+   * Applies one operation as one WorkspaceEdit and answers the webview. The
+   * operation says what the person meant ("set the name of p3 to ..."), so
+   * when the text changed since the version the map showed (typing in the
+   * text editor, another map), it is made on the current text, not refused.
+   */
   async edit(requestId: string, documentVersion: number, operation: JourneyOperation): Promise<EditResult> {
     const answer = (result: EditResult) => {
       if (requestId) this.post({ type: 'editResult', requestId, ...result });
       return result;
     };
     if (this.isReadOnly()) return answer({ ok: false, error: 'This editor is read-only.' });
-    if (documentVersion !== this.document.version) {
-      this.sendDocument('update');
-      return answer({ ok: false, error: 'The document changed while you edited the map; the map now shows the current text, please try again.' });
-    }
+    if (documentVersion !== this.document.version) this.log.trace(`map: ${operation.op} made on version ${documentVersion}, applied on the current text (version ${this.document.version})`);
     const result = await this.provider.applyOperation(this.document, operation);
-    if (result.ok) this.sendDocument('update');
+    this.sendDocument('update');
     return answer(result);
   }
 
@@ -223,6 +246,8 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   readonly onDidRender = this.renderedEmitter.event;
   private readonly sessions = new Set<MapSession>();
   private readonly overlays = new Map<string, SimulationOverlay>();
+  /** The operation being applied to each document, by URI: the next waits for it. */
+  private readonly applying = new Map<string, Promise<void>>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
@@ -291,21 +316,55 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
    * Turns one meaning-level operation into one WorkspaceEdit on the
    * document (one undo step), exactly as when the map asks for it.
    */
-  async applyOperation(document: vscode.TextDocument, operation: JourneyOperation): Promise<EditResult> {
-    const outcome = journeyEditFor(document.getText(), operation, { now: new Date(), defaultPlan: readSettings(document.uri).defaultPlan });
-    if (!outcome.ok) {
-      this.log.info(`map: edit refused (${operation.op}): ${outcome.error}`);
-      return { ok: false, error: outcome.error };
+  applyOperation(document: vscode.TextDocument, operation: JourneyOperation): Promise<EditResult> {
+    // One operation at a time per document (maps and tests may ask at once):
+    // each is computed on the text the previous one left.
+    const key = document.uri.toString();
+    const run = () => this.applyOnCurrentText(document, operation);
+    const result = (this.applying.get(key) ?? Promise.resolve()).then(run, run);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.applying.set(key, tail);
+    void tail.then(() => {
+      if (this.applying.get(key) === tail) this.applying.delete(key);
+    });
+    return result;
+  }
+
+  /**
+   * Computes the operation on the document's current text and applies it.
+   * VS Code refuses an edit made on a version older than its own (a key
+   * typed in the text editor got there first): the operation is then
+   * computed again on the newer text, until it applies or the document stops
+   * changing under it.
+   */
+  private async applyOnCurrentText(document: vscode.TextDocument, operation: JourneyOperation): Promise<EditResult> {
+    for (let attempt = 1; ; attempt++) {
+      const version = document.version;
+      const outcome = journeyEditFor(document.getText(), operation, { now: new Date(), defaultPlan: readSettings(document.uri).defaultPlan });
+      if (!outcome.ok) {
+        this.log.info(`map: edit refused (${operation.op}): ${outcome.error}`);
+        return { ok: false, error: outcome.error };
+      }
+      const edit = new vscode.WorkspaceEdit();
+      const metadata = { label: outcome.label, needsConfirmation: false };
+      for (const e of outcome.edits) {
+        edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content, metadata);
+      }
+      if (await vscode.workspace.applyEdit(edit)) {
+        this.log.info(`map: ${outcome.label}${attempt > 1 ? ` (on the text as changed meanwhile, attempt ${attempt})` : ''}`);
+        return { ok: true, label: outcome.label, ...(outcome.select !== undefined ? { select: outcome.select } : {}) };
+      }
+      // Refused: the text changed meanwhile (then its change reaches this
+      // host right after), or the document cannot be edited at all.
+      const changed = document.version !== version || (await textChange(document, CHANGE_WAIT_MS));
+      if (!changed || attempt >= MAX_EDIT_ATTEMPTS) {
+        this.log.warn(`map: VS Code did not apply ${operation.op} (${attempt} attempt${attempt === 1 ? '' : 's'})`);
+        return { ok: false, error: changed ? 'The text kept changing while the map edited it; the edit was not made, please try again.' : 'VS Code did not apply the edit (the document may be read-only).' };
+      }
     }
-    const edit = new vscode.WorkspaceEdit();
-    const metadata = { label: outcome.label, needsConfirmation: false };
-    for (const e of outcome.edits) {
-      edit.replace(document.uri, new vscode.Range(document.positionAt(e.offset), document.positionAt(e.offset + e.length)), e.content, metadata);
-    }
-    const applied = await vscode.workspace.applyEdit(edit);
-    if (!applied) return { ok: false, error: 'VS Code did not apply the edit (the document may be read-only).' };
-    this.log.info(`map: ${outcome.label}`);
-    return { ok: true, label: outcome.label, ...(outcome.select !== undefined ? { select: outcome.select } : {}) };
   }
 
   /** Performs an operation on the document of `uri` as if its map had sent it (tests, other features). */

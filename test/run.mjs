@@ -64,6 +64,7 @@ if (!run('build', npm, ['run', '--silent', 'build'])) {
     ['test:restate', 'Restate runtime tests'],
     ['test:integration', 'integration tests in VS Code'],
     ['test:restricted', 'Restricted Mode in VS Code'],
+    ['test:typing', 'typing into the map and the text in VS Code'],
     ['test:web-extension', 'web extension tests in VS Code for the Web'],
     ['test:e2e', 'the installed .vsix, as a new user'],
   ]) {

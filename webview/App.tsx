@@ -12,11 +12,11 @@ import { POINT_TYPES, type PointType, TRIGGER_TYPES, type TriggerType } from '..
 import { type DocumentState, type HostToWebview, PROTOCOL_VERSION, type SimulationOverlay, type WireDiagnostic } from '../src/webviewProtocol';
 import { DeletePointDialog } from './DeletePointDialog';
 import { renderPng, serializeMapSvg } from './export/exportMap';
-import { onHostMessage, postToHost, requestEdit } from './hostBridge';
+import { editsPending, editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
 import { iconChar } from './icons';
 import { Inspector } from './inspector/Inspector';
 import { TRIGGER_LABELS } from './inspector/nodeForms';
-import { Button } from './inspector/toolkit';
+import { Button, hasUncommittedText } from './inspector/toolkit';
 import { applyPins } from './layout/pinnedLayout';
 import { useMapLayout } from './layout/useMapLayout';
 import { MapCanvas, type MapCanvasHandle } from './map/MapCanvas';
@@ -54,9 +54,28 @@ const PALETTE: MenuItem[] = [...POINT_TYPES]
   .map((t) => ({ id: t, label: POINT_TYPE_LABELS[t], icon: POINT_ICONS[t], group: POINT_GROUPS[t] }));
 const TRIGGER_MENU: MenuItem[] = TRIGGER_TYPES.map((t) => ({ id: t, label: TRIGGER_LABELS[t], icon: 'debug-start' }));
 
-const isTextEntry = (e: KeyboardEvent) =>
-  e.composedPath().some((t) => t instanceof HTMLElement && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'VSCODE-TEXT-FIELD' || t.tagName === 'VSCODE-TEXT-AREA'));
+/** The text field a key event is typed into (the toolkit element, or a native input), if any. */
+const textEntryOf = (e: KeyboardEvent): HTMLElement | undefined => {
+  const path = e.composedPath().filter((t): t is HTMLElement => t instanceof HTMLElement);
+  return path.find((t) => t.tagName === 'VSCODE-TEXT-FIELD' || t.tagName === 'VSCODE-TEXT-AREA') ?? path.find((t) => t.tagName === 'INPUT' || t.tagName === 'TEXTAREA');
+};
 const isUndoRedo = (e: KeyboardEvent) => (e.ctrlKey || e.metaKey) && !e.altKey && (e.key.toLowerCase() === 'z' || e.key.toLowerCase() === 'y');
+const isRedo = (e: KeyboardEvent) => e.key.toLowerCase() === 'y' || e.shiftKey;
+/** Keys that edit or move in a text field, with Ctrl (Cmd): select all, cut, copy, paste, word moves and deletes. */
+const CTRL_EDITING_KEYS = new Set(['a', 'c', 'x', 'v', 'arrowleft', 'arrowright', 'arrowup', 'arrowdown', 'home', 'end', 'backspace', 'delete', 'insert']);
+/** Keys that edit or move in a text field on their own (with Shift too). */
+const PLAIN_EDITING_KEYS = new Set(['arrowleft', 'arrowright', 'arrowup', 'arrowdown', 'home', 'end', 'pageup', 'pagedown', 'backspace', 'delete', 'insert', 'enter', 'tab']);
+/**
+ * Whether a key typed into a text field belongs to the field: characters
+ * (also with AltGr), select-all, cut, copy, paste, moves and deletes. Other
+ * keys (F1, Ctrl+S, Ctrl+P, Escape ...) stay VS Code's.
+ */
+function isFieldKey(e: KeyboardEvent): boolean {
+  const key = e.key.toLowerCase();
+  const command = e.ctrlKey || e.metaKey;
+  if (e.altKey) return e.key.length === 1 && !e.metaKey; // a character typed with AltGr (Ctrl+Alt) or Option
+  return command ? CTRL_EDITING_KEYS.has(key) : e.key.length === 1 || PLAIN_EDITING_KEYS.has(key);
+}
 
 export function App() {
   const [doc, setDoc] = useState<DocumentMessage | undefined>();
@@ -130,14 +149,33 @@ export function App() {
     return unsubscribe;
   }, [exportMap]);
 
-  // Undo and redo belong to VS Code (its webview host forwards the keys);
-  // inside a text field they stay with the field.
+  // Keys typed into a field stay with the field: VS Code's webview host
+  // forwards every key to the workbench, which may not know yet that the
+  // map has focus and would run them in the text editor (Ctrl+A, then the
+  // typed text, replaced the whole document). Undo and redo are the
+  // document's (VS Code's one stack) once the field's text is committed, and
+  // run after the edits in flight; inside text not committed yet they undo
+  // the typing. Outside fields they go to VS Code at once unless a map edit
+  // is still on its way (it must be undone too, not reach the text after).
   useEffect(() => {
     const keep = (e: KeyboardEvent) => {
-      if (isUndoRedo(e) && isTextEntry(e)) e.stopPropagation();
+      const field = textEntryOf(e);
+      if (isUndoRedo(e)) {
+        if (field && hasUncommittedText(field)) {
+          e.stopPropagation();
+        } else if (field || editsPending()) {
+          e.stopPropagation();
+          e.preventDefault();
+          const command = isRedo(e) ? 'redo' : 'undo';
+          void editsSettled().then(() => postToHost({ type: 'runCommand', command }));
+        }
+        return;
+      }
+      if (field && isFieldKey(e)) e.stopPropagation();
     };
-    window.addEventListener('keydown', keep, true);
-    return () => window.removeEventListener('keydown', keep, true);
+    // On the document, as the key bubbles: after the map's own handlers (React's, on its root), before VS Code's on the window.
+    document.addEventListener('keydown', keep);
+    return () => document.removeEventListener('keydown', keep);
   }, []);
 
   useEffect(() => {

@@ -31,12 +31,37 @@ export function setDocumentVersion(version: number): void {
   documentVersion = version;
 }
 
+let editsInFlight = 0;
+const settledListeners = new Set<() => void>();
+
+/** Whether an edit was asked for and not answered yet. */
+export function editsPending(): boolean {
+  return editsInFlight > 0;
+}
+
+/** Calls `listener` each time the last edit in flight is answered; returns the unsubscribe. */
+export function onEditsSettled(listener: () => void): () => void {
+  settledListeners.add(listener);
+  return () => settledListeners.delete(listener);
+}
+
+/** Resolves once every edit asked for so far has been answered. */
+export function editsSettled(): Promise<void> {
+  return editChain.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /**
  * Sends one meaning-level edit and resolves with the host's answer. Edits
- * queue: each is sent after the previous one was answered (and the host
- * has sent the document it produced), so each names the version it saw.
+ * queue: each is sent after the previous one was answered. Each names the
+ * document version the map showed when the person made it; the host makes
+ * it on the current text (the operation says what was meant, by ids).
  */
 export function requestEdit(operation: JourneyOperation): Promise<EditAnswer> {
+  const madeOn = documentVersion;
+  editsInFlight++;
   const run = () =>
     new Promise<EditAnswer>((resolve) => {
       const requestId = `edit-${++requestCounter}`;
@@ -48,10 +73,14 @@ export function requestEdit(operation: JourneyOperation): Promise<EditAnswer> {
         clearTimeout(timer);
         resolve(answer);
       });
-      postToHost({ type: 'edit', requestId, documentVersion, operation });
+      postToHost({ type: 'edit', requestId, documentVersion: madeOn, operation });
     });
   const result = editChain.then(run, run);
   editChain = result;
+  void result.then(() => {
+    editsInFlight--;
+    if (editsInFlight === 0) for (const listener of [...settledListeners]) listener();
+  });
   return result;
 }
 

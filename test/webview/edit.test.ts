@@ -164,13 +164,13 @@ describe('journey map webview: editing', function () {
   it('edits a point\'s properties in the inspector: title, duration, trigger, filter tree', async () => {
     const page = await mapOf(sample('mailchimp-vip-welcome').text);
     await page.locator('g.node[data-id="p_wait_3d"]').click();
-    await gestureEdits(page, () => commitField(page, '[data-field="title"]', 'Wait four days'), { op: 'setFields', target: { kind: 'point', id: 'p_wait_3d' }, changes: [{ path: ['title'], value: 'Wait four days' }] });
+    await gestureEdits(page, () => commitField(page, '[data-field="title"]', 'Wait four days'), { op: 'setFields', target: { kind: 'point', id: 'p_wait_3d' }, changes: [{ path: ['title'], value: 'Wait four days', base: 'Wait 3 days' }] });
     await gestureEdits(page, () => commitField(page, '[data-field="duration.amount"]', '4'), { op: 'setFields', target: { kind: 'point', id: 'p_wait_3d' }, changes: [{ path: ['duration'], value: 'P4D' }] });
     await gestureEdits(page, () => chooseOption(page, '[data-field="duration.unit"]', 'hours'), { op: 'setFields', target: { kind: 'point', id: 'p_wait_3d' }, changes: [{ path: ['duration'], value: 'PT4H' }] });
     assert.equal(await page.locator('g.node[data-id="p_wait_3d"] .node-summary').textContent(), '4 hours', 'the map shows the new summary');
 
     await page.locator('g.node[data-id="sp_tag_vip"]').click();
-    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag"]', 'Gold'), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold' }] });
+    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag"]', 'Gold'), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold', base: 'VIP' }] });
     await gestureEdits(page, () => page.locator('[data-path="filter"] > .filter-children [data-action="filter-add"]').click(), {
       op: 'setFields',
       target: { kind: 'start', id: 'sp_tag_vip' },

@@ -13,8 +13,10 @@ import {
   vsCodeTextArea,
   vsCodeTextField,
 } from '@vscode/webview-ui-toolkit';
-import { type DetailedHTMLProps, type HTMLAttributes, type ReactNode, type RefObject, useEffect, useId, useRef } from 'react';
+import { type DetailedHTMLProps, type HTMLAttributes, type ReactNode, type RefObject, useEffect, useId, useLayoutEffect, useReducer, useRef } from 'react';
+import { editsPending, onEditsSettled } from '../hostBridge';
 import { iconChar } from '../icons';
+import { committingText } from './fieldChange';
 
 let registered = false;
 export function registerToolkit(): void {
@@ -73,23 +75,86 @@ function useElementEvent<T extends HTMLElement>(ref: RefObject<T | null>, event:
   }, [ref, event]);
 }
 
-/** Keeps the element's value in step with the document, without fighting the user while they type. */
-function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): void {
-  useEffect(() => {
+/**
+ * What a text field holds apart from its text: `base`, the value its text
+ * started from (the document's, or the last value it committed), and
+ * `awaiting`, a committed value the document does not show yet.
+ */
+interface FieldState {
+  base: string;
+  awaiting?: string;
+}
+const fieldStates = new WeakMap<HTMLElement, FieldState>();
+
+/** Whether the person typed into this field (a toolkit text field or a native input) something not committed yet. */
+export function hasUncommittedText(el: HTMLElement): boolean {
+  const state = fieldStates.get(el);
+  if (state) return (el as ValueElement).value !== state.base;
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el.value !== el.defaultValue : false;
+}
+
+/**
+ * Keeps a text field in step with the document without ever overwriting
+ * what the person typed and has not committed: the field takes the
+ * document's value only while its text is still the value it started from,
+ * and not while its own committed value is on its way to the document (the
+ * document may pass through older texts meanwhile). Returns `commit`, which
+ * the field's change handler calls with its text; when the text is a change
+ * to send, it answers the text the typing started from.
+ */
+function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (text: string) => string | undefined {
+  // Re-checked when the last edit in flight is answered (it may have been refused).
+  const [settled, recheck] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => onEditsSettled(recheck), []);
+  useLayoutEffect(() => {
     const el = ref.current;
-    if (el && el.value !== value) el.value = value;
-  }, [ref, value]);
+    if (!el) return;
+    let state = fieldStates.get(el);
+    if (!state) {
+      state = { base: value };
+      fieldStates.set(el, state);
+      el.value = value;
+      return;
+    }
+    if (state.awaiting !== undefined) {
+      if (value === state.awaiting) state.awaiting = undefined;
+      else if (editsPending()) return;
+      else state.awaiting = undefined;
+    }
+    if (el.value === state.base) {
+      if (el.value !== value) el.value = value;
+      state.base = value;
+    }
+  }, [ref, value, settled]);
+  return (text: string) => {
+    const el = ref.current;
+    const state = el ? fieldStates.get(el) : undefined;
+    if (!state || text === state.base) return undefined;
+    const from = state.base;
+    state.base = text;
+    state.awaiting = text;
+    return from;
+  };
+}
+
+/** Puts the field back to the value its text started from (a refused entry). */
+function revert(el: ValueElement): void {
+  const state = fieldStates.get(el);
+  if (state) el.value = state.base;
 }
 
 export function TextField(props: { label: string; value: string; onCommit(value: string): void; placeholder?: string; disabled?: boolean; invalid?: string; hint?: string; name?: string }) {
   const ref = useRef<ValueElement>(null);
-  useSyncedValue(ref, props.value);
+  const commit = useSyncedValue(ref, props.value);
   useElementEvent(ref, 'change', (el) => {
-    if (el.value !== props.value) props.onCommit(el.value);
+    const text = el.value;
+    const from = commit(text);
+    if (from !== undefined) committingText(text, from, () => props.onCommit(text));
   });
+  // No `value` attribute: React would write it over the text being typed; useSyncedValue sets it.
   return (
     <div className={`field${props.invalid ? ' field-invalid' : ''}`}>
-      <vscode-text-field ref={ref} value={props.value} placeholder={props.placeholder} disabled={props.disabled} data-field={props.name ?? props.label} aria-invalid={props.invalid ? 'true' : undefined}>
+      <vscode-text-field ref={ref} placeholder={props.placeholder} disabled={props.disabled} data-field={props.name ?? props.label} aria-invalid={props.invalid ? 'true' : undefined}>
         {props.label}
       </vscode-text-field>
       {props.invalid ? <div className="field-message error">{props.invalid}</div> : props.hint ? <div className="field-message">{props.hint}</div> : null}
@@ -109,18 +174,17 @@ export function NumberField(props: { label: string; value: number | undefined; o
     return undefined;
   };
   const ref = useRef<ValueElement>(null);
-  useSyncedValue(ref, text);
+  const commit = useSyncedValue(ref, text);
   useElementEvent(ref, 'change', (el) => {
-    const problem = parse(el.value);
-    if (problem) {
-      el.value = text;
+    if (parse(el.value)) {
+      revert(el);
       return;
     }
-    if (el.value !== text) props.onCommit(Number(el.value));
+    if (commit(el.value) !== undefined) props.onCommit(Number(el.value));
   });
   return (
     <div className="field field-number">
-      <vscode-text-field ref={ref} value={text} disabled={props.disabled} data-field={props.name ?? props.label} inputMode="decimal">
+      <vscode-text-field ref={ref} disabled={props.disabled} data-field={props.name ?? props.label} inputMode="decimal">
         {props.label}
       </vscode-text-field>
     </div>

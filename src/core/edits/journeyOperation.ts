@@ -35,6 +35,8 @@ export const FieldChange = z.object({
   path: JsonPathSchema.min(1),
   value: JsonValue.optional(),
   insert: z.boolean().optional(),
+  /** The text a field's typed string `value` was typed on: when the document's string there is no longer it, the typing is merged into it. */
+  base: z.string().optional(),
 });
 export type FieldChange = z.infer<typeof FieldChange>;
 

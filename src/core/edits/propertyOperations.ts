@@ -7,6 +7,7 @@ import { type EditContext, EditRefused } from './editContext';
 import type { EditTarget, FieldChange } from './journeyOperation';
 import { usedIds } from './newNodes';
 import { arrayField, isObject, referencesTo, stringField } from './nodeReferences';
+import { mergeText } from './textMerge';
 
 /** Where a new optional property reads best: after the first of these keys the object has (else last). */
 const PLACE_AFTER: Record<string, readonly string[]> = {
@@ -35,7 +36,7 @@ export function setFields(ctx: EditContext, target: EditTarget, changes: readonl
     try {
       const key = change.path[change.path.length - 1];
       const after = typeof key === 'string' && Object.hasOwn(PLACE_AFTER, key) ? PLACE_AFTER[key] : undefined;
-      ctx.composer.modify([...base, ...change.path], change.value, { insert: change.insert === true, ...(after ? { after } : {}) });
+      ctx.composer.modify([...base, ...change.path], typedValue(ctx, [...base, ...change.path], change), { insert: change.insert === true, ...(after ? { after } : {}) });
     } catch (error) {
       throw new EditRefused(`Cannot change ${change.path.join('.')}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -43,6 +44,14 @@ export function setFields(ctx: EditContext, target: EditTarget, changes: readonl
   if (target.kind !== 'journey') ctx.select = target.id;
   const what = changes.map((c) => c.path.filter((s) => typeof s === 'string').join('.')).filter(Boolean);
   return `Set ${[...new Set(what)].join(', ') || 'properties'}${target.kind === 'journey' ? '' : ` of "${target.id}"`}`;
+}
+
+/** The value a change sets: a typed string merged into the document's string when that changed since the typing began. */
+function typedValue(ctx: EditContext, path: readonly (string | number)[], change: FieldChange): FieldChange['value'] {
+  if (change.base === undefined || typeof change.value !== 'string' || change.insert) return change.value;
+  let current: unknown = ctx.journey;
+  for (const segment of path) current = isObject(current) || Array.isArray(current) ? (current as Record<string | number, unknown>)[segment] : undefined;
+  return typeof current === 'string' ? mergeText(change.base, change.value, current) : change.value;
 }
 
 /** Renames node `id` to `newId`: the node, every successor reference, every awaited event naming it, and its pin. */

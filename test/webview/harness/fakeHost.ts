@@ -89,10 +89,7 @@ class FakeHost {
         this.postChecked({ type: 'init', protocol: PROTOCOL_VERSION, ...this.documentPayload() });
         return;
       case 'edit': {
-        if (message.documentVersion !== this.version) {
-          this.postChecked({ type: 'editResult', requestId: message.requestId, ok: false, error: 'The document changed while you edited the map.' });
-          return;
-        }
+        // Like the extension: the operation is made on the current text, whatever version the map saw.
         const outcome = journeyEditFor(this.text, message.operation, { now: this.config.now ? new Date(this.config.now) : new Date() });
         if (!outcome.ok) {
           this.postChecked({ type: 'editResult', requestId: message.requestId, ok: false, error: outcome.error });
