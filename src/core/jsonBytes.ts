@@ -9,6 +9,7 @@
 // message, found by parsing only the chunk it is in with locations, so the
 // caller can report it at file:line:col. Pure.
 import { hasDuplicateKeys, parseJsonDocument } from './jsonDocument';
+import { JsonChar } from './jsonChars';
 
 export interface JsonBytesProblem {
   /** Offset in the bytes of the first problem. */
@@ -40,22 +41,7 @@ class BytesProblem extends Error {
   }
 }
 
-const enum B {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
-}
-
-const isSpace = (b: number | undefined) => b === B.Space || b === B.LineFeed || b === B.CarriageReturn || b === B.Tab;
+const isSpace = (b: number | undefined) => b === JsonChar.Space || b === JsonChar.LineFeed || b === JsonChar.CarriageReturn || b === JsonChar.Tab;
 
 function skipSpace(bytes: Uint8Array, i: number): number {
   while (i < bytes.length && isSpace(bytes[i])) i++;
@@ -66,16 +52,16 @@ function skipSpace(bytes: Uint8Array, i: number): number {
 function skipValue(bytes: Uint8Array, i: number): number {
   const n = bytes.length;
   const first = bytes[i];
-  if (first === B.Quote) return skipString(bytes, i);
-  if (first === B.OpenBrace || first === B.OpenBracket) {
+  if (first === JsonChar.Quote) return skipString(bytes, i);
+  if (first === JsonChar.OpenBrace || first === JsonChar.OpenBracket) {
     let depth = 0;
     for (let j = i; j < n; j++) {
       const b = bytes[j]!;
-      if (b === B.Quote) {
+      if (b === JsonChar.Quote) {
         j = skipString(bytes, j) - 1;
         if (j < 0) return -1;
-      } else if (b === B.OpenBrace || b === B.OpenBracket) depth++;
-      else if (b === B.CloseBrace || b === B.CloseBracket) {
+      } else if (b === JsonChar.OpenBrace || b === JsonChar.OpenBracket) depth++;
+      else if (b === JsonChar.CloseBrace || b === JsonChar.CloseBracket) {
         if (--depth === 0) return j + 1;
       }
     }
@@ -84,7 +70,7 @@ function skipValue(bytes: Uint8Array, i: number): number {
   let j = i;
   while (j < n) {
     const b = bytes[j]!;
-    if (b === B.Comma || b === B.CloseBrace || b === B.CloseBracket || isSpace(b)) break;
+    if (b === JsonChar.Comma || b === JsonChar.CloseBrace || b === JsonChar.CloseBracket || isSpace(b)) break;
     j++;
   }
   return j > i ? j : -1;
@@ -94,8 +80,8 @@ function skipString(bytes: Uint8Array, i: number): number {
   const n = bytes.length;
   for (let j = i + 1; j < n; j++) {
     const b = bytes[j]!;
-    if (b === B.Quote) return j + 1;
-    if (b === B.Backslash) j++;
+    if (b === JsonChar.Quote) return j + 1;
+    if (b === JsonChar.Backslash) j++;
   }
   return -1;
 }
@@ -136,19 +122,19 @@ class OverBudget extends Error {}
 
 function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean, chunkBytes: number): number {
   let j = skipSpace(bytes, i + 1);
-  if (bytes[j] === B.CloseBracket) return j + 1;
+  if (bytes[j] === JsonChar.CloseBracket) return j + 1;
   let chunkStart = j;
   for (;;) {
     const end = skipValue(bytes, j);
     if (end < 0) throw expected(j, 'A value');
     j = skipSpace(bytes, end);
     const b = bytes[j];
-    if (b !== B.Comma && b !== B.CloseBracket) throw expected(j, b === undefined ? 'A closing bracket ]' : 'A comma');
-    if (b === B.CloseBracket || end - chunkStart >= chunkBytes) {
+    if (b !== JsonChar.Comma && b !== JsonChar.CloseBracket) throw expected(j, b === undefined ? 'A closing bracket ]' : 'A comma');
+    if (b === JsonChar.CloseBracket || end - chunkStart >= chunkBytes) {
       const elements = parseSlice(bytes, chunkStart, end, '[', ']') as unknown[];
       for (const e of elements) into.push(e);
       if (!withinBudget()) throw new OverBudget();
-      if (b === B.CloseBracket) return j + 1;
+      if (b === JsonChar.CloseBracket) return j + 1;
       chunkStart = skipSpace(bytes, j + 1);
     }
     j = skipSpace(bytes, j + 1);
@@ -181,14 +167,14 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
   const n = bytes.length;
   let i = skipSpace(bytes, 0);
   if (i >= n) throw new BytesProblem({ byteOffset: 0, code: 'syntax.empty', message: 'The file is empty.' });
-  if (bytes[i] !== B.OpenBrace) return parseSlice(bytes, 0, n);
+  if (bytes[i] !== JsonChar.OpenBrace) return parseSlice(bytes, 0, n);
   const result: Record<string, unknown> = {};
   const seen = new Set<string>();
   i = skipSpace(bytes, i + 1);
-  if (bytes[i] === B.CloseBrace) i++;
+  if (bytes[i] === JsonChar.CloseBrace) i++;
   else {
     for (;;) {
-      if (bytes[i] !== B.Quote) throw expected(i, 'A property name in double quotes');
+      if (bytes[i] !== JsonChar.Quote) throw expected(i, 'A property name in double quotes');
       const keyEnd = skipString(bytes, i);
       if (keyEnd < 0) throw expected(i, 'The end of the string');
       const key = parseSlice(bytes, i, keyEnd) as string;
@@ -196,11 +182,11 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
       seen.add(key);
       const keySpan = { start: i, end: keyEnd };
       i = skipSpace(bytes, keyEnd);
-      if (bytes[i] !== B.Colon) throw expected(i, 'A colon after the property name');
+      if (bytes[i] !== JsonChar.Colon) throw expected(i, 'A colon after the property name');
       i = skipSpace(bytes, i + 1);
       const valueStart = i;
       let value: unknown;
-      if (bytes[i] === B.OpenBracket) {
+      if (bytes[i] === JsonChar.OpenBracket) {
         const array: unknown[] = [];
         i = parseArrayInChunks(bytes, i, array, withinBudget, chunkBytes);
         value = array;
@@ -213,11 +199,11 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
       defineMember(result, key, value);
       spans?.set(key, { key: keySpan, value: { start: valueStart, end: i } });
       i = skipSpace(bytes, i);
-      if (bytes[i] === B.Comma) {
+      if (bytes[i] === JsonChar.Comma) {
         i = skipSpace(bytes, i + 1);
         continue;
       }
-      if (bytes[i] === B.CloseBrace) {
+      if (bytes[i] === JsonChar.CloseBrace) {
         i++;
         break;
       }
@@ -232,7 +218,7 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
 /** Where the elements `indices` (ascending) of the well-formed array at `arrayStart` are, found in one pass that skips the others. */
 export function arrayElementSpans(bytes: Uint8Array, arrayStart: number, indices: readonly number[]): Map<number, ByteSpan> {
   const spans = new Map<number, ByteSpan>();
-  if (bytes[arrayStart] !== B.OpenBracket || indices.length === 0) return spans;
+  if (bytes[arrayStart] !== JsonChar.OpenBracket || indices.length === 0) return spans;
   const wanted = new Set(indices);
   const last = Math.max(...indices);
   let j = skipSpace(bytes, arrayStart + 1);
@@ -241,7 +227,7 @@ export function arrayElementSpans(bytes: Uint8Array, arrayStart: number, indices
     if (end < 0) break;
     if (wanted.has(k)) spans.set(k, { start: j, end });
     j = skipSpace(bytes, end);
-    if (bytes[j] !== B.Comma) break;
+    if (bytes[j] !== JsonChar.Comma) break;
     j = skipSpace(bytes, j + 1);
   }
   return spans;

@@ -4,6 +4,7 @@
 // silently) are reported with their location; never throws.
 import { findNodeAtLocation, getNodeValue, type Node, type NodeType, type ParseError, parseTree, printParseErrorCode } from 'jsonc-parser';
 import type { JourneyDiagnostic } from './diagnostic';
+import { JsonChar } from './jsonChars';
 
 export type JsonPath = (string | number)[];
 
@@ -190,13 +191,13 @@ function strictDuplicateKeys(text: string): JourneyDiagnostic[] {
   let expectKey = false;
   for (let i = 0; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === Char.Quote) {
+    if (c === JsonChar.Quote) {
       const start = i;
       let escaped = false;
       for (i = start + 1; i < end; i++) {
         const d = text.charCodeAt(i);
-        if (d === Char.Quote) break;
-        if (d === Char.Backslash) {
+        if (d === JsonChar.Quote) break;
+        if (d === JsonChar.Backslash) {
           escaped = true;
           i++;
         }
@@ -209,38 +210,23 @@ function strictDuplicateKeys(text: string): JourneyDiagnostic[] {
       if (seen.has(key)) found.push(duplicateKey(key, { offset: start, length: i + 1 - start }, path.slice(0, -1)));
       else seen.add(key);
       path[path.length - 1] = key;
-    } else if (c === Char.OpenBrace) {
+    } else if (c === JsonChar.OpenBrace) {
       keys.push(new Set());
       path.push('');
       expectKey = true;
-    } else if (c === Char.OpenBracket) {
+    } else if (c === JsonChar.OpenBracket) {
       keys.push(null);
       path.push(0);
-    } else if (c === Char.CloseBrace || c === Char.CloseBracket) {
+    } else if (c === JsonChar.CloseBrace || c === JsonChar.CloseBracket) {
       keys.pop();
       path.pop();
       expectKey = false;
-    } else if (c === Char.Comma) {
+    } else if (c === JsonChar.Comma) {
       if (keys[keys.length - 1] === null) path[path.length - 1] = (path[path.length - 1] as number) + 1;
       else expectKey = true;
     }
   }
   return found;
-}
-
-const enum Char {
-  Tab = 9,
-  LineFeed = 10,
-  CarriageReturn = 13,
-  Space = 32,
-  Quote = 34,
-  Comma = 44,
-  Colon = 58,
-  OpenBracket = 91,
-  Backslash = 92,
-  CloseBracket = 93,
-  OpenBrace = 123,
-  CloseBrace = 125,
 }
 
 /**
@@ -254,7 +240,7 @@ function buildStrictTree(text: string): Node {
   const skipWhitespace = () => {
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c !== Char.Space && c !== Char.LineFeed && c !== Char.CarriageReturn && c !== Char.Tab) return;
+      if (c !== JsonChar.Space && c !== JsonChar.LineFeed && c !== JsonChar.CarriageReturn && c !== JsonChar.Tab) return;
     }
   };
   /** Scans the string starting at i (a quote) and returns its node. */
@@ -263,8 +249,8 @@ function buildStrictTree(text: string): Node {
     let escaped = false;
     for (i = start + 1; i < end; i++) {
       const c = text.charCodeAt(i);
-      if (c === Char.Quote) break;
-      if (c === Char.Backslash) {
+      if (c === JsonChar.Quote) break;
+      if (c === JsonChar.Backslash) {
         escaped = true;
         i++;
       }
@@ -308,10 +294,10 @@ function buildStrictTree(text: string): Node {
     const parent = container?.type === 'object' ? container.children![container.children!.length - 1] : container;
     const c = text.charCodeAt(i);
     let value: TreeNode;
-    if (c === Char.OpenBrace || c === Char.OpenBracket) {
-      value = { type: c === Char.OpenBrace ? 'object' : 'array', offset: i, length: 0, parent, children: [] };
+    if (c === JsonChar.OpenBrace || c === JsonChar.OpenBracket) {
+      value = { type: c === JsonChar.OpenBrace ? 'object' : 'array', offset: i, length: 0, parent, children: [] };
       i++;
-    } else if (c === Char.Quote) {
+    } else if (c === JsonChar.Quote) {
       value = scanString(parent);
     } else {
       value = scanScalar(parent);
@@ -334,14 +320,14 @@ function buildStrictTree(text: string): Node {
         if (property && property.length < 0) property.length = (property.children![1]!.offset + property.children![1]!.length) - property.offset;
       }
       const ch = text.charCodeAt(i);
-      if (ch === (isObject ? Char.CloseBrace : Char.CloseBracket)) {
+      if (ch === (isObject ? JsonChar.CloseBrace : JsonChar.CloseBracket)) {
         i++;
         top.length = i - top.offset;
         open.pop();
         opened = false;
         continue;
       }
-      if (ch === Char.Comma) {
+      if (ch === JsonChar.Comma) {
         i++;
         skipWhitespace();
       }

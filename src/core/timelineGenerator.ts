@@ -3,6 +3,7 @@
 // journey can be simulated before real data exists. Deterministic: the same
 // journey, profile and seed give the same timeline.
 import type { AwaitedEvent, Filter, Journey, StartingPoint, Trigger } from './schema';
+import { mulberry32 as random } from './seededRandom';
 import type { Contact, ContactEvent, Timeline } from './timeline';
 
 export interface ContactProfile {
@@ -22,18 +23,6 @@ export interface ContactProfile {
 }
 
 const DAY = 86_400_000;
-
-/** mulberry32: a small, fast, seedable PRNG. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Makes `contact` meet (or, with `meet` false, likely fail) a filter. */
 function shape(filter: Filter, contact: Contact, meet: boolean): void {

@@ -13,6 +13,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { mulberry32 as random } from '../../src/core/seededRandom';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const SAMPLES = join(__dirname, '../../samples');
@@ -20,18 +21,6 @@ const SEED = Number(process.env.JOURNEY_CLI_FUZZ_SEED ?? 13);
 const CASES = Number(process.env.JOURNEY_CLI_FUZZ_CASES ?? 40);
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
-
-/** mulberry32 */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Mangle = (bytes: Buffer, rnd: () => number) => { bytes: Buffer; what: string };
 

@@ -8,6 +8,7 @@
 // generator, so the first N contacts of any run are the same N contacts
 // (a subset run replays exactly the same people).
 import type { Contact, ContactEvent, Timeline } from '../../../src/core/timeline';
+import { mulberry32 } from '../../../src/core/seededRandom';
 
 /** The replay starts here; every event is at or after it. */
 export const BENCH_START = Date.parse('2026-03-02T08:00:00Z');
@@ -35,14 +36,7 @@ const UNSUBSCRIBE_NEWSLETTER = 13;
 
 /** mulberry32, seeded per contact. */
 function contactRandom(seed: number, contact: number): () => number {
-  let a = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(contact + 1, 0xc2b2ae35);
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return mulberry32(Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(contact + 1, 0xc2b2ae35));
 }
 
 const LISTS = [
