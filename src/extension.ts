@@ -5,7 +5,7 @@
 import { bundleEvaluated, startActivationClock } from './activationClock';
 import type * as vscode from 'vscode';
 import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
-import { registerPublishCommand } from './publishCommand';
+import { registerPublishCommand } from './publishFromEditor';
 
 export type { JourneyDesignerApi } from './journeyDesigner';
 

@@ -20,7 +20,7 @@ import { lazy } from './lazy';
 import { registerMapCommands } from './mapCommands';
 import { registerNewJourneyCommand } from './newJourneyCommand';
 import { ScenarioTestController } from './scenarioTestController';
-import { SimulationController } from './simulateCommand';
+import { SimulationController } from './simulationController';
 import { JourneyStatusBar } from './statusBar';
 import type { ExtensionHost } from './extensionHost';
 import type { JourneyOperation, RenderedSummary, SimulationOverlay } from './webviewProtocol';

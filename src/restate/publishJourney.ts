@@ -7,7 +7,7 @@
 // command); paths are '/'-separated and relative to the journey's folder.
 import { irToJson } from '../core/compiler/compileJourney';
 import { JourneyIr } from '../core/compiler/irSchema';
-import { planPublication, type PublishPlan } from '../core/compiler/publication';
+import { planPublication, type PublishPlan } from '../core/compiler/publishPlan';
 import { parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import type { ValidationOptions } from '../core/validate';

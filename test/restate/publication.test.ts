@@ -10,7 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { journeyLogicHash } from '../../src/core/journeyHash';
-import { planPublication } from '../../src/core/compiler/publication';
+import { planPublication } from '../../src/core/compiler/publishPlan';
 import { JourneyIr } from '../../src/core/compiler/irSchema';
 import { Journey } from '../../src/core/schema';
 import { LineIndex } from '../../src/core/textPosition';

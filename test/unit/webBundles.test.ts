@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '../..');
 const NODE_ONLY = [
   /^src\/cli\//,
   /^src\/restate\/(?!runtimeBundleFile\.ts$)/,
-  /^src\/(extension|languageClient|publishCommand)\.ts$/,
+  /^src\/(extension|languageClient|publishFromEditor)\.ts$/,
   /^language\/server\.ts$/,
   /node_modules\/vscode-(languageclient|languageserver|languageserver-protocol|jsonrpc)\/lib\/node\//,
 ];

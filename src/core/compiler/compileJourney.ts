@@ -5,7 +5,7 @@
 // apart on what a journey means. Pure; throws CompileError when the journey
 // cannot be compiled (a reference that names no point, an unknown time zone).
 import type { Journey } from '../schema';
-import { compileJourney as interpret } from '../simulator/compiledJourney';
+import { compileForSimulation as interpret } from '../simulator/compiledJourney';
 import { SimulationError } from '../simulator/errors';
 import { IR_VERSION, type IrPoint, type IrStartingPoint, JourneyIr } from './irSchema';
 

@@ -2,10 +2,10 @@
 // module per concern, each naming the rule of src/core/semantics.md it
 // enforces.
 import { actionsRule } from './actions';
-import { consentRule } from './consent';
-import { filtersRule } from './filters';
+import { consentRule } from './consentRules';
+import { filtersRule } from './filterRules';
 import { limitsRule } from './limits';
-import { publicationRule } from './publication';
+import { publicationRule } from './frozenVersions';
 import { publishReadinessRule } from './publishReadiness';
 import { reachabilityRule } from './reachability';
 import { referencesRule } from './references';

@@ -5,7 +5,7 @@
 import { parseDuration } from '../durations';
 import { successorsOf } from '../graph';
 import type { ContentItem, ExitCriterion, Journey, JourneyPoint, ReEntry, Schedule, StartingPoint } from '../schema';
-import { isMarketingJourney, isTransactional } from './consent';
+import { isMarketingJourney, isTransactional } from './sendConsent';
 import { SimulationError } from './errors';
 import { checkTimeZone, localDateTimeToEpoch } from './zonedTime';
 
@@ -72,7 +72,7 @@ function durationMs(text: string, where: string): number {
   return ms;
 }
 
-export function compileJourney(journey: Journey): CompiledJourney {
+export function compileForSimulation(journey: Journey): CompiledJourney {
   const warnings: string[] = [];
   const timeZone = journey.settings?.timeZone ?? 'UTC';
   checkTimeZone(timeZone);

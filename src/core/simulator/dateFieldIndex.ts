@@ -3,7 +3,7 @@
 // contact plus append-only day buckets that are compacted when read, so a
 // daily trigger costs what that day's contacts cost, not a scan of everyone.
 import { isLeapYear } from './zonedTime';
-import { civilDate } from './filters';
+import { civilDate } from './filterEvaluation';
 
 export class DateFieldIndex {
   /** month * 100 + day of each contact's date, 0 when unset. */

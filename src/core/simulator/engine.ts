@@ -19,14 +19,14 @@
 import { setOwn } from '../ownProperty';
 import type { ExitCriterion, Journey, PointOf, PointType, Trigger } from '../schema';
 import type { Timeline } from '../timeline';
-import { compileJourney, type CompiledJourney, type CompiledPoint, type CompiledStart, type SegmentPlan } from './compiledJourney';
-import { emailSuppression, smsSuppression } from './consent';
+import { compileForSimulation, type CompiledJourney, type CompiledPoint, type CompiledStart, type SegmentPlan } from './compiledJourney';
+import { emailSuppression, smsSuppression } from './sendConsent';
 import type { ContactStore } from './contactStore';
 import { DateFieldIndex } from './dateFieldIndex';
 import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
 import { EventsByContact } from './eventsByContact';
-import { evaluateFilter, type FilterContext } from './filters';
+import { evaluateFilter, type FilterContext } from './filterEvaluation';
 import { awaitedMatches, type SimEvent, triggerMatches } from './matching';
 import { chooseBranch, splitUnit } from './splitHash';
 import { formatInstant, parseInstant, type PreparedTimeline, prepareTimeline } from './timelineInput';
@@ -232,7 +232,7 @@ export class Simulation {
   private trail: string[] = [];
 
   constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}) {
-    this.cj = compileJourney(journey);
+    this.cj = compileForSimulation(journey);
     this.tl = prepareTimeline(timeline);
     this.store = this.tl.store;
     this.warnings = [...this.cj.warnings, ...this.tl.warnings];

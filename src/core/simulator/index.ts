@@ -8,7 +8,7 @@ import type { SimulationOptions, SimulationResult } from './types';
 export { Simulation } from './engine';
 export { SimulationError, type SimulationErrorCode } from './errors';
 export { formatInstant, parseInstant } from './timelineInput';
-export { FREQUENCY_PERIOD_MS, isMarketingJourney, isTransactional } from './consent';
+export { FREQUENCY_PERIOD_MS, isMarketingJourney, isTransactional } from './sendConsent';
 export { splitUnit, chooseBranch } from './splitHash';
 export * from './types';
 export { formatReport, formatStats, reportJson } from './report';

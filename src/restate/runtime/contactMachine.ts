@@ -16,9 +16,9 @@
 // instants, never on when the durable timers or the events actually arrive.
 import type { SimEvent } from '../../core/simulator/matching';
 import { awaitedMatches, triggerMatches } from '../../core/simulator/matching';
-import { emailSuppression, phoneOf, smsSuppression } from '../../core/simulator/consent';
+import { emailSuppression, phoneOf, smsSuppression } from '../../core/simulator/sendConsent';
 import { ContactStore, type ContactView } from '../../core/simulator/contactStore';
-import { evaluateFilter } from '../../core/simulator/filters';
+import { evaluateFilter } from '../../core/simulator/filterEvaluation';
 import { chooseBranch, splitUnit } from '../../core/simulator/splitHash';
 import { formatInstant } from '../../core/simulator/timelineInput';
 import type { ExitReason, SuppressionReason, TraceEntry, TraceKind } from '../../core/simulator/types';

@@ -5,7 +5,7 @@
 // follow from the settings: the segment schedule's runs (R19) and the daily
 // date-trigger ticks (R20), computed exactly as the simulator computes them.
 import { JourneyIr, type IrStartingPoint } from '../../core/compiler/irSchema';
-import { civilDate } from '../../core/simulator/filters';
+import { civilDate } from '../../core/simulator/filterEvaluation';
 import { addDays, isLeapYear, localParts, zonedToEpoch } from '../../core/simulator/zonedTime';
 import type { JourneyRuntimeSettings } from './runtimeConfig';
 

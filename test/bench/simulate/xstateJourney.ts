@@ -15,8 +15,8 @@
 import { assign, createActor, createMachine, SimulatedClock, type AnyActor, type AnyEventObject } from 'xstate';
 import { parseDuration } from '../../../src/core/durations';
 import type { Filter, Journey, JourneyPoint, Trigger } from '../../../src/core/schema';
-import { emailSuppression, smsSuppression } from '../../../src/core/simulator/consent';
-import { evaluateFilter, type FilterContext } from '../../../src/core/simulator/filters';
+import { emailSuppression, smsSuppression } from '../../../src/core/simulator/sendConsent';
+import { evaluateFilter, type FilterContext } from '../../../src/core/simulator/filterEvaluation';
 import { chooseBranch, isMarketingJourney, isTransactional, splitUnit } from '../../../src/core/simulator/index';
 import { awaitedMatches, triggerMatches } from '../../../src/core/simulator/matching';
 import { TimerQueue } from '../../../src/core/simulator/priorityQueue';

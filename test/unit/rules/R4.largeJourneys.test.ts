@@ -3,7 +3,7 @@
 // the journey), and validation stays linear in the document size whatever
 // its content (floods of one repeated id, many references to one id).
 import assert from 'node:assert/strict';
-import { planPublication } from '../../../src/core/compiler/publication';
+import { planPublication } from '../../../src/core/compiler/publishPlan';
 import { validateJourneyText } from '../../../src/core/validate';
 import { baseJourney, NOW, type JourneyObject } from './helpers';
 

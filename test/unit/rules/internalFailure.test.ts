@@ -2,7 +2,7 @@
 // an error diagnostic (never a warning), so the CLI exits 1 and the publish
 // gate refuses, naming the rule that failed.
 import assert from 'node:assert/strict';
-import { planPublication } from '../../../src/core/compiler/publication';
+import { planPublication } from '../../../src/core/compiler/publishPlan';
 import { allRules } from '../../../src/core/rules/index';
 import type { JourneyRule } from '../../../src/core/rules/ruleContext';
 import { validateJourneyText } from '../../../src/core/validate';

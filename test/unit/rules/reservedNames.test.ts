@@ -4,7 +4,7 @@
 // with the rule and a prefixed name to use instead; the journey is not
 // checked further, so the CLI, the language server and publishing all refuse it.
 import assert from 'node:assert/strict';
-import { planPublication } from '../../../src/core/compiler/publication';
+import { planPublication } from '../../../src/core/compiler/publishPlan';
 import { RESERVED_NAMES } from '../../../src/core/reservedNames';
 import { validateJourneyText } from '../../../src/core/validate';
 import { baseJourney, type JourneyObject, NOW, spanned } from './helpers';

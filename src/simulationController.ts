@@ -1,4 +1,5 @@
-// "Journey: Simulate Journey" and the time-scrubber commands: pick a
+// "Journey: Simulate Journey" in the editor (the CLI's is
+// src/cli/simulateCommand.ts) and the time-scrubber commands: pick a
 // timeline (or generate one from a contact profile), replay it with a
 // progress notification, then show the stats on the map and in the status
 // bar and the contact queues in the Journey Simulation view.

@@ -1,6 +1,8 @@
-// "Journey: Publish Journey" (R21, R22): saves the journey, runs the publish
-// gate, and either lists every reason with its place (file:line:col, links
-// in the "Journey Designer: Publish" output) or writes the compiled journey
+// "Journey: Publish Journey" in the editor (R21, R22; the CLI's is
+// src/cli/publishCommand.ts): saves the journey, runs the publish gate, and
+// either lists every reason with its place (file:line:col, links in the
+// "Journey Designer: Publish" output) or, once the person confirmed what
+// will happen and every warning (a modal dialog), writes the compiled journey
 // and its Restate service project next to the journey, marks the version
 // published and frozen with one minimal edit (undoable), and offers to open
 // the compiled journey or register the service with Restate.

@@ -6,7 +6,7 @@
 // phone field is a declared field. Content is transactional when it says so
 // or its list is transactional (the simulator's isTransactional).
 import type { ContentItem } from '../schema';
-import { isTransactional } from '../simulator/consent';
+import { isTransactional } from '../simulator/sendConsent';
 import { checkDeclared, fieldType, someNames } from './declarations';
 import type { JourneyRule } from './ruleContext';
 
