@@ -61,7 +61,13 @@ export class ScenarioTestController implements vscode.Disposable {
     const doc = parseJsonDocument(text);
     const { Scenario } = await import('./core/scenario');
     const parsed = Scenario.safeParse(doc.value);
-    item.error = parsed.success ? undefined : `Not a valid scenario: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    if (!parsed.success || doc.syntaxErrors.length > 0) {
+      // Located like the CLI: the first problem's message at its line and column.
+      const { schemaDiagnostics } = await import('./core/schemaDiagnostics');
+      const first = doc.syntaxErrors[0] ?? (parsed.success ? undefined : schemaDiagnostics(doc, Scenario, parsed.error.issues)[0]);
+      const at = new LineIndex(text).positionAt(first?.offset ?? 0);
+      item.error = `Not a valid scenario: ${uri.path.split('/').pop()}:${at.line + 1}:${at.character + 1} ${first?.message ?? 'invalid'}`;
+    } else item.error = undefined;
     if (!parsed.success) {
       item.children.replace([]);
       return item;
@@ -121,7 +127,8 @@ export class ScenarioTestController implements vscode.Disposable {
     if (result.problems.length > 0) {
       const messages = result.problems.map((p) => {
         const message = new vscode.TestMessage(`${p.file.split('/').pop()}: ${p.diagnostic.message}`);
-        message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(0, 0));
+        const at = p.position ?? { line: 0, character: 0 };
+        message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(at.line, at.character));
         return message;
       });
       children.forEach((c) => {
