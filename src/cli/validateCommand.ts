@@ -22,8 +22,7 @@ const nodeFiles: ScenarioFiles = {
 };
 
 /** Prints the problems of a timeline or scenario (each in its own file) in file and text order. */
-function printProblems(problems: FileProblem[], out: (line: string) => void): void {
-  const name = (file: string) => relative(process.cwd(), file) || file;
+function printProblems(problems: FileProblem[], name: (file: string) => string, out: (line: string) => void): void {
   const sorted = [...problems].sort((a, b) => (a.file === b.file ? a.diagnostic.offset - b.diagnostic.offset : a.file < b.file ? -1 : 1));
   for (const p of sorted) printAt(name(p.file), p.position ?? { line: 0, character: 0 }, p.diagnostic.severity, p.diagnostic.message, p.diagnostic.code, out);
 }
@@ -41,9 +40,11 @@ export async function validateCommand(files: string[], out: (line: string) => vo
     const { text } = source;
     let diagnostics: { severity: string }[];
     if (/\.(timeline|scenario)\.json$/.test(file)) {
-      const options = { displayName: (f: string) => relative(process.cwd(), f) || f, withWarnings: true };
+      // The file named is printed as given; the journey or timeline it names, relative to the working folder.
+      const displayName = (f: string) => (f === resolve(file) ? file : relative(process.cwd(), f) || f);
+      const options = { displayName, withWarnings: true };
       const problems = file.endsWith('.timeline.json') ? await checkTimelineFile(resolve(file), nodeFiles, options) : await checkScenarioFile(resolve(file), nodeFiles, options);
-      printProblems(problems, out);
+      printProblems(problems, displayName, out);
       diagnostics = problems.map((p) => p.diagnostic);
     } else {
       const found = [...validateJourneyText(text).diagnostics].sort((a, b) => a.offset - b.offset);
