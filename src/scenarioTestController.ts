@@ -20,6 +20,8 @@ export class ScenarioTestController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.controller];
   /** The outcome of each expectation's last run, by test id (read by tests and the status bar). */
   readonly lastOutcome = new Map<string, 'passed' | 'failed' | 'errored' | 'skipped'>();
+  /** The messages of each expectation's last run that did not pass, by test id (read by tests). */
+  readonly lastMessages = new Map<string, vscode.TestMessage[]>();
   private readonly ranEmitter = new vscode.EventEmitter<void>();
   /** Fires after each test run. */
   readonly onDidRun = this.ranEmitter.event;
@@ -126,14 +128,15 @@ export class ScenarioTestController implements vscode.Disposable {
     const result = await runScenario(file.id, workspaceFiles, await this.loadSimulate());
     if (result.problems.length > 0) {
       const messages = result.problems.map((p) => {
-        const message = new vscode.TestMessage(`${p.file.split('/').pop()}: ${p.diagnostic.message}`);
         const at = p.position ?? { line: 0, character: 0 };
+        const message = new vscode.TestMessage(`${p.file.split('/').pop()}:${at.line + 1}:${at.character + 1}: ${p.diagnostic.message}`);
         message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(at.line, at.character));
         return message;
       });
       children.forEach((c) => {
         run.errored(c, messages);
         this.lastOutcome.set(c.id, 'errored');
+        this.lastMessages.set(c.id, messages);
       });
       return;
     }
@@ -142,11 +145,13 @@ export class ScenarioTestController implements vscode.Disposable {
       const r = result.results[index];
       if (!r) continue;
       this.lastOutcome.set(child.id, r.passed ? 'passed' : 'failed');
+      this.lastMessages.delete(child.id);
       if (r.passed) run.passed(child, result.seconds * 1000);
       else {
         const message = r.expected !== undefined && r.actual !== undefined ? vscode.TestMessage.diff(r.message, r.expected, r.actual) : new vscode.TestMessage(r.message);
         if (child.uri && child.range) message.location = new vscode.Location(child.uri, child.range);
         run.failed(child, message, result.seconds * 1000);
+        this.lastMessages.set(child.id, [message]);
       }
     }
   }
