@@ -450,6 +450,23 @@ describe('names in scenarios and timelines (#19)', () => {
     assert.match(stderr, /has 1 error; nothing was simulated/);
   });
 
+  it('journey simulate locates an unknown starting point in a timeline too big to parse with locations, at the event it is in', async () => {
+    const dir = tmp();
+    const journey = join(dir, 'tag.journey.json');
+    writeFileSync(journey, tagJourney());
+    const good = join(dir, 'good.timeline.json');
+    await writeTagTimeline(good, 20_000, 5); // about 1.6 MB, one line; a 96 MB heap locates in the events only
+    const text = readFileSync(good, 'utf8');
+    let at = text.indexOf('"events":[') + '"events":['.length;
+    for (let k = 0; k < 70_001; k++) at = text.indexOf('},{', at) + 2;
+    const inserted = '{"at":"2026-01-01T00:00:00Z","contact":"c1","type":"apiEntry","startingPoint":"sp_vpi"},';
+    const bad = join(dir, 'bad.timeline.json');
+    writeFileSync(bad, text.slice(0, at) + inserted + text.slice(at));
+    const { code, stdout } = journeyCliWith({ nodeArgs: ['--max-old-space-size=96'] }, 'simulate', journey, '--timeline', bad, '--no-trace');
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, new RegExp(`^${escapeRegExp(bad)}:1:${at + inserted.indexOf('"sp_vpi"') + 1} error There is no starting point "sp_vpi" in journey .*Did you mean "sp_vip"\\? \\[reference\\.unknown-starting-point\\]$`, 'm'));
+  });
+
   it('journey validate checks a timeline as a timeline: its schema and its names against its journey', () => {
     const dir = dynamicsCopy({ timeline: (t) => t.replace('"link": "pricing"', '"link": "pricng"') });
     const bad = journeyCliWith({ cwd: dir }, 'validate', `${DYNAMICS}.timeline.json`);
