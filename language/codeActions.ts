@@ -115,6 +115,8 @@ function namedFixes(analysis: DocumentAnalysis, data: FixData, path: JsonPath): 
       return [set('Remove "transactional": true (R17)', path, undefined)];
     case 'setTransactional':
       return path[0] === 'content' && typeof path[1] === 'number' ? [set('Mark it "transactional": true (R17)', ['content', path[1], 'transactional'], true)] : [];
+    case 'setPercent':
+      return isPath(data['at']) && typeof data['percent'] === 'number' ? [set(`Set the last branch to ${data['percent']}% so the split adds up to 100 (R13)`, data['at'], data['percent'])] : [];
     case 'removeValue':
       return path[path.length - 1] === 'value' ? [set('Remove the value (R3)', path, undefined)] : [];
     default:

@@ -20,6 +20,8 @@ export class ScenarioTestController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.controller];
   /** The outcome of each expectation's last run, by test id (read by tests and the status bar). */
   readonly lastOutcome = new Map<string, 'passed' | 'failed' | 'errored' | 'skipped'>();
+  /** The messages of each expectation's last run that did not pass, by test id (read by tests). */
+  readonly lastMessages = new Map<string, vscode.TestMessage[]>();
   private readonly ranEmitter = new vscode.EventEmitter<void>();
   /** Fires after each test run. */
   readonly onDidRun = this.ranEmitter.event;
@@ -61,7 +63,13 @@ export class ScenarioTestController implements vscode.Disposable {
     const doc = parseJsonDocument(text);
     const { Scenario } = await import('./core/scenario');
     const parsed = Scenario.safeParse(doc.value);
-    item.error = parsed.success ? undefined : `Not a valid scenario: ${parsed.error.issues[0]?.message ?? 'invalid'}`;
+    if (!parsed.success || doc.syntaxErrors.length > 0) {
+      // Located like the CLI: the first problem's message at its line and column.
+      const { schemaDiagnostics } = await import('./core/schemaDiagnostics');
+      const first = doc.syntaxErrors[0] ?? (parsed.success ? undefined : schemaDiagnostics(doc, Scenario, parsed.error.issues)[0]);
+      const at = new LineIndex(text).positionAt(first?.offset ?? 0);
+      item.error = `Not a valid scenario: ${uri.path.split('/').pop()}:${at.line + 1}:${at.character + 1} ${first?.message ?? 'invalid'}`;
+    } else item.error = undefined;
     if (!parsed.success) {
       item.children.replace([]);
       return item;
@@ -120,13 +128,15 @@ export class ScenarioTestController implements vscode.Disposable {
     const result = await runScenario(file.id, workspaceFiles, await this.loadSimulate());
     if (result.problems.length > 0) {
       const messages = result.problems.map((p) => {
-        const message = new vscode.TestMessage(`${p.file.split('/').pop()}: ${p.diagnostic.message}`);
-        message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(0, 0));
+        const at = p.position ?? { line: 0, character: 0 };
+        const message = new vscode.TestMessage(`${p.file.split('/').pop()}:${at.line + 1}:${at.character + 1}: ${p.diagnostic.message}`);
+        message.location = new vscode.Location(vscode.Uri.parse(p.file), new vscode.Position(at.line, at.character));
         return message;
       });
       children.forEach((c) => {
         run.errored(c, messages);
         this.lastOutcome.set(c.id, 'errored');
+        this.lastMessages.set(c.id, messages);
       });
       return;
     }
@@ -135,11 +145,13 @@ export class ScenarioTestController implements vscode.Disposable {
       const r = result.results[index];
       if (!r) continue;
       this.lastOutcome.set(child.id, r.passed ? 'passed' : 'failed');
+      this.lastMessages.delete(child.id);
       if (r.passed) run.passed(child, result.seconds * 1000);
       else {
         const message = r.expected !== undefined && r.actual !== undefined ? vscode.TestMessage.diff(r.message, r.expected, r.actual) : new vscode.TestMessage(r.message);
         if (child.uri && child.range) message.location = new vscode.Location(child.uri, child.range);
         run.failed(child, message, result.seconds * 1000);
+        this.lastMessages.set(child.id, [message]);
       }
     }
   }

@@ -134,6 +134,20 @@ export class SimulationController implements vscode.Disposable {
         void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
         return undefined;
       }
+      const [{ timelineReferences }, { locateFinding }, { parseJsonDocument }, { LineIndex }] = await Promise.all([
+        import('./core/timelineReferences'),
+        import('./core/journeyNames'),
+        import('./core/jsonDocument'),
+        import('./core/textPosition'),
+      ]);
+      const unknown = timelineReferences(parsed.data, journey, vscode.workspace.asRelativePath(journeyUri)).filter((f) => f.severity === 'error');
+      if (unknown.length > 0) {
+        const d = locateFinding(parseJsonDocument(text), unknown[0]!);
+        const at = new LineIndex(text).positionAt(d.offset);
+        const more = unknown.length > 1 ? ` (and ${unknown.length - 1} more: run journey validate on it)` : '';
+        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}:${at.line + 1}:${at.character + 1}: ${d.message}${more}`);
+        return undefined;
+      }
       timeline = parsed.data;
       label = vscode.workspace.asRelativePath(timelineUri);
     } else {

@@ -1,5 +1,6 @@
 // `journey simulate FILE --timeline T [--at TIME] [--json]`: validates the
-// journey (all rules) and the timeline (its zod schema), refuses invalid
+// journey (all rules) and the timeline (its zod schema, and every content,
+// point, link and starting point it names against the journey), refuses invalid
 // input with located `file:line:col error message [code]` lines, then
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
@@ -11,6 +12,7 @@ import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
 import { Instant } from '../core/timeline';
+import { timelineReferences } from '../core/timelineReferences';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
@@ -96,7 +98,9 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   const journey = await readSourceFile(parsed.file, out);
   const validation = journey ? validateJourneyText(journey.text) : undefined;
   const journeyErrors = journey && validation ? printErrors(parsed.file, journey.text, validation.diagnostics, out) : 1;
-  const read = await readTimelineFile(timelineFile, out);
+  // Warnings (likely typos of contact data) are printed before a table, not into JSON output.
+  const checked = validation?.journey;
+  const read = await readTimelineFile(timelineFile, out, checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined);
   if (!read.ok && read.tooBig) return { exitCode: 1, error: `journey simulate: ${read.tooBig}` };
   const timelineErrors = read.ok ? 0 : read.errors;
   const timeline = read.ok ? read.timeline : undefined;

@@ -72,13 +72,13 @@ export async function testCommand(args: string[], out: (line: string) => void): 
   let failed = 0;
   const suites: JUnitSuite[] = [];
   for (const file of files) {
-    const run = await runScenario(file, nodeFiles, simulate);
+    const run = await runScenario(file, nodeFiles, simulate, { displayName: (f) => relative(process.cwd(), f) });
     const name = run.scenario?.name ?? relative(process.cwd(), file);
     out(`${terminalSafe(name)} (${terminalSafe(relative(process.cwd(), file))})`);
     const suite: JUnitSuite = { name, file, cases: [] };
     suites.push(suite);
     for (const problem of run.problems) {
-      const { line, character } = await problemPosition(problem.file, problem.diagnostic.offset);
+      const { line, character } = problem.position ?? (await problemPosition(problem.file, problem.diagnostic.offset));
       const where = `${problem.file}:${line + 1}:${character + 1}`;
       out(`  ✗ ${terminalSafe(where)} ${terminalSafe(problem.diagnostic.message)}`);
       suite.cases.push({ name: 'scenario can run', className: name, seconds: run.seconds, error: { message: problem.diagnostic.message, details: where } });

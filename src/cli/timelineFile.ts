@@ -6,11 +6,15 @@
 // exactly the editor's diagnostics; in a larger one each error is located by
 // parsing only the contact or event it is in. A file whose replay would not
 // fit in the memory given is refused up front with a clear message instead
-// of a V8 out-of-memory crash.
+// of a V8 out-of-memory crash. The names the timeline gives are checked
+// against the journey (timelineReferences) once it parses: unknown journey
+// references are errors located the same way, likely typos of contact data
+// warnings.
 import { getHeapStatistics } from 'node:v8';
 import type { z } from 'zod';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { arrayElementSpans, type MemberSpans, parseJsonBytes } from '../core/jsonBytes';
+import { locateFinding, type ReferenceFinding } from '../core/journeyNames';
 import { formatPath, parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import { checkTimelineValue } from '../core/timelineCheck';
@@ -30,7 +34,10 @@ const LOCATED_HEAP_PER_TEXT_BYTE = 40;
 /** What the CLI itself and the journey take besides the timeline. */
 const BASE_HEAP = 64 * 2 ** 20;
 
-export type TimelineRead = { ok: true; timeline: Timeline } | { ok: false; errors: number; tooBig?: string };
+export type TimelineRead = { ok: true; timeline: Timeline; warnings: number } | { ok: false; errors: number; tooBig?: string };
+
+/** The names of a parsed timeline its journey lacks (timelineReferences bound to the journey). */
+export type TimelineNameCheck = (timeline: Timeline) => ReferenceFinding[];
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
@@ -49,7 +56,7 @@ function tooBig(file: string, size: number, needed: number, limit: number): Time
  * while parsing (a chunk at a time), and against the contacts and events
  * counted before the replay starts.
  */
-export async function readTimelineFile(file: string, out: (line: string) => void): Promise<TimelineRead> {
+export async function readTimelineFile(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<TimelineRead> {
   const source = await readSourceBytes(file, out);
   if (!source) return { ok: false, errors: 1 };
   const { bytes } = source;
@@ -67,7 +74,11 @@ export async function readTimelineFile(file: string, out: (line: string) => void
       const { contacts, events } = check.timeline;
       const needed = getHeapStatistics().used_heap_size + contacts.length * REPLAY_HEAP_PER_CONTACT + events.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
       if (needed > limit) return tooBig(file, bytes.length, needed, limit);
-      return { ok: true, timeline: check.timeline };
+      const findings = checkNames?.(check.timeline) ?? [];
+      if (findings.length === 0) return { ok: true, timeline: check.timeline, warnings: 0 };
+      const errors = findings.filter((f) => f.severity === 'error').length;
+      printNameFindings(file, bytes, spans, findings, locateInText, out);
+      return errors > 0 ? { ok: false, errors } : { ok: true, timeline: check.timeline, warnings: findings.length };
     }
     parsed = undefined; // free the value before locating
     if (locateInText) return { ok: false, errors: locateWithTree(file, new TextDecoder().decode(bytes), out, check.issues) };
@@ -102,6 +113,41 @@ function locateWithTree(file: string, text: string, out: (line: string) => void,
 }
 
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
+/**
+ * Prints the names the journey lacks at their exact place: in the text
+ * parsed with locations when it is small enough, else in the contact or
+ * event each is in, parsed on its own.
+ */
+function printNameFindings(file: string, bytes: Uint8Array, spans: ReadonlyMap<string, MemberSpans>, findings: readonly ReferenceFinding[], locateInText: boolean, out: (line: string) => void): void {
+  if (locateInText) {
+    const text = new TextDecoder().decode(bytes);
+    const doc = parseJsonDocument(text);
+    printFindings(file, text, findings.map((f) => locateFinding(doc, f)).sort((a, b) => a.offset - b.offset), out);
+    return;
+  }
+  const found: { byteOffset: number; finding: ReferenceFinding }[] = [];
+  const decoder = new TextDecoder();
+  for (const key of ['contacts', 'events'] as const) {
+    const mine = findings.filter((f) => f.path[0] === key);
+    const member = spans.get(key);
+    if (mine.length === 0 || !member) continue;
+    const elements = arrayElementSpans(bytes, member.value.start, [...new Set(mine.map((f) => f.path[1] as number))]);
+    for (const f of mine) {
+      const span = elements.get(f.path[1] as number);
+      if (!span) {
+        found.push({ byteOffset: member.value.start, finding: f });
+        continue;
+      }
+      const text = decoder.decode(bytes.subarray(span.start, span.end));
+      const d = locateFinding(parseJsonDocument(text), { ...f, path: f.path.slice(2) });
+      found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), finding: f });
+    }
+  }
+  found.sort((a, b) => a.byteOffset - b.byteOffset);
+  const positions = positionsOfBytes(bytes, found.map((f) => f.byteOffset));
+  found.forEach(({ finding }, k) => printAt(file, positions[k]!, finding.severity, finding.message, finding.code, out));
+}
 
 /** A message about a contact or event checked on its own, with the place named as in the whole timeline (events[7].at, not at). */
 function inTimeline(message: string, relative: (string | number)[], full: (string | number)[]): string {

@@ -5,8 +5,8 @@
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A rule of src/core/semantics.md (R0..R23), or the file format itself. */
-export type RuleId = `R${number}` | 'syntax' | 'schema';
+/** A rule of src/core/semantics.md (R0..R23), the file format itself, or a name another file must define (scenarios, timelines). */
+export type RuleId = `R${number}` | 'syntax' | 'schema' | 'reference';
 
 /** What a quick fix needs to know, attached to the diagnostic that offers it. */
 export type FixData = Record<string, unknown>;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { CampaignActivityKind, FieldValue, FORMAT_VERSION, Id } from './schema';
 
 /** An instant with an explicit offset, e.g. 2026-03-01T09:00:00Z. */
-export const Instant = z.iso.datetime({ offset: true }).describe('ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z');
+export const Instant = z.iso.datetime({ offset: true, error: 'an instant is ISO 8601 with an offset, e.g. 2026-03-01T09:00:00Z' }).describe('ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z');
 
 export const Frequency = z.enum(['daily', 'weekly', 'biweekly', 'quarterly']);
 export type Frequency = z.infer<typeof Frequency>;

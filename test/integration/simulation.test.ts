@@ -2,6 +2,9 @@
 // through time, shows the contact queues and stats, and the journey
 // scenarios run in the Test Explorer — all agreeing with the core simulator.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, coreReplay, journeyApi, runAllScenarioTests, sampleUri } from './journeyTestKit';
 
@@ -70,5 +73,49 @@ describe('simulation in the editor', function () {
     assert.ok(files >= 5);
     assert.equal(outcomes.length, expectations);
     assert.deepEqual(outcomes.filter((o) => o !== 'passed'), []);
+  });
+});
+
+describe('Test Explorer: scenario problems at their line and column (#19)', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'journey-scenario-names-'));
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  const copy = async (name: string, edit: (text: string) => string = (t) => t) => {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(sampleUri(name)));
+    const uri = vscode.Uri.file(join(folder, name));
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(edit(text)));
+    return { uri, text: edit(text) };
+  };
+  const positionOf = (text: string, needle: string) => {
+    const before = text.slice(0, text.indexOf(needle)).split('\n');
+    return new vscode.Position(before.length - 1, before[before.length - 1]!.length);
+  };
+
+  it('a scenario naming a misspelt point errors every expectation, with the message at the misspelt name, never passing', async () => {
+    const api = await journeyApi();
+    await copy('dynamics-product-announcement.journey.json');
+    await copy('dynamics-product-announcement.timeline.json');
+    const scenario = await copy('dynamics-product-announcement.scenario.json', (t) => t.replace('"point": "p_wait_product_click"', '"point": "p_wait_product_clik"'));
+    const item = await api.scenarioTests.refreshFile(scenario.uri);
+    const source = new vscode.CancellationTokenSource();
+    await api.scenarioTests.run(new vscode.TestRunRequest([item]), source.token);
+    const children: vscode.TestItem[] = [];
+    item.children.forEach((c) => children.push(c));
+    assert.ok(children.length > 0);
+    assert.deepEqual([...new Set(children.map((c) => api.scenarioTests.lastOutcome.get(c.id)))], ['errored']);
+    const message = api.scenarioTests.lastMessages.get(children[0]!.id)?.find((m) => /p_wait_product_clik/.test(String(m.message)));
+    assert.ok(message?.location, 'a located message about the misspelt point');
+    assert.equal(message.location.uri.toString(), scenario.uri.toString());
+    assert.deepEqual(message.location.range.start, positionOf(scenario.text, '"p_wait_product_clik"'));
+    assert.match(String(message.message), /There is no journey point "p_wait_product_clik" .*Did you mean "p_wait_product_click"\?/);
+    api.scenarioTests.controller.items.delete(item.id);
+  });
+
+  it('a scenario that does not fit its schema says where, not raw zod text', async () => {
+    const api = await journeyApi();
+    const scenario = await copy('preference-center.scenario.json', (t) => t.replace('"type": "receives"', '"type": "recieves"'));
+    const item = await api.scenarioTests.refreshFile(scenario.uri);
+    const at = positionOf(scenario.text, '"recieves"');
+    assert.match(item.error as string, new RegExp(`^Not a valid scenario: preference-center\\.scenario\\.json:${at.line + 1}:${at.character + 1} .*Did you mean "receives"\\?`));
+    api.scenarioTests.controller.items.delete(item.id);
   });
 });

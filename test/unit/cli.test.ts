@@ -225,7 +225,7 @@ describe('journey simulate: memory bounded by the timeline, not its location tre
     writeFileSync(bad, schemaBroken);
     const schema = journeyCliWith({ nodeArgs: ['--max-old-space-size=96'] }, 'simulate', journey, '--timeline', bad, '--no-trace');
     assert.equal(schema.code, 1, schema.stderr);
-    assert.match(schema.stdout, new RegExp(`^${escapeRegExp(bad)}:1:${badAt + 1} error events\\[70001\\]\\.at: invalid ISO datetime\\. \\[schema\\.invalid-format\\]$`, 'm'));
+    assert.match(schema.stdout, new RegExp(`^${escapeRegExp(bad)}:1:${badAt + 1} error events\\[70001\\]\\.at: an instant is ISO 8601 with an offset, e\\.g\\. 2026-03-01T09:00:00Z\\. \\[schema\\.invalid-format\\]$`, 'm'));
     assert.match(schema.stdout, new RegExp(`^${escapeRegExp(bad)}:1:${badKey + 1} error Property "contakt" is not allowed in events\\[90002\\]\\..* \\[schema\\.unknown-property\\]$`, 'm'));
 
     // A missing comma between two events.
@@ -392,5 +392,102 @@ describe('output: escaped, robust to a closed pipe, located (#13)', () => {
     const at = journeyCli('simulate', journey, '--timeline', timeline, '--no-trace', '--at', end);
     assert.equal(at.code, 0, at.stderr);
     assert.match(at.stdout, /^Stats: started 1, in progress 0, completed 1, exited 0/m);
+  });
+});
+
+describe('names in scenarios and timelines (#19)', () => {
+  const DYNAMICS = 'dynamics-product-announcement';
+  /** A copy of the Dynamics sample (journey, timeline, scenario) in a new folder, with `edit` applied to the file named. */
+  function dynamicsCopy(edits: { timeline?: (t: string) => string; scenario?: (t: string) => string } = {}): string {
+    const dir = tmp();
+    for (const kind of ['journey', 'timeline', 'scenario'] as const) {
+      const text = readFileSync(join(SAMPLES, `${DYNAMICS}.${kind}.json`), 'utf8');
+      const edit = kind === 'journey' ? undefined : edits[kind];
+      const edited = edit ? edit(text) : text;
+      assert.ok(!edit || edited !== text, `the edit of the ${kind} changed nothing`);
+      writeFileSync(join(dir, `${DYNAMICS}.${kind}.json`), edited);
+    }
+    return dir;
+  }
+  /** Line and column (from 1) of the nth occurrence of `needle` in the file. */
+  function lineCol(file: string, needle: string, nth = 0): string {
+    const text = readFileSync(file, 'utf8');
+    let at = -1;
+    for (let k = 0; k <= nth; k++) at = text.indexOf(needle, at + 1);
+    assert.ok(at >= 0, `${needle} not in ${file}`);
+    const before = text.slice(0, at).split('\n');
+    return `${before.length}:${before[before.length - 1]!.length + 1}`;
+  }
+
+  it('journey test fails a scenario whose doesNotReceive names misspelt content, at its line and column, never passing it', () => {
+    const dir = dynamicsCopy({ scenario: (t) => {
+      const scenario = JSON.parse(t) as { expectations: { contact?: string }[] };
+      scenario.expectations.push({ type: 'doesNotReceive', contact: scenario.expectations[0]!.contact, content: 'product_launch_smss' } as never);
+      return JSON.stringify(scenario, null, 2);
+    } });
+    const scenario = join(dir, `${DYNAMICS}.scenario.json`);
+    const { code, stdout } = journeyCliWith({ cwd: dir }, 'test', `${DYNAMICS}.scenario.json`);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, new RegExp(`✗ ${escapeRegExp(`${DYNAMICS}.scenario.json:${lineCol(scenario, '"product_launch_smss"')}`)} There is no content item "product_launch_smss" in journey ${escapeRegExp(`${DYNAMICS}.journey.json`)}\\. Did you mean "product_launch_sms"\\?`));
+    assert.match(stdout, /^0 passed, 1 failed$/m);
+  });
+
+  it('journey test reports a misspelt point as "no such point", not as a behaviour failure', () => {
+    const dir = dynamicsCopy({ scenario: (t) => t.replace('"point": "p_wait_product_click"', '"point": "p_wait_product_clik"') });
+    const { code, stdout } = journeyCliWith({ cwd: dir }, 'test', '.');
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, new RegExp(`:${lineCol(join(dir, `${DYNAMICS}.scenario.json`), '"p_wait_product_clik"')} There is no journey point "p_wait_product_clik" in journey .*Did you mean "p_wait_product_click"\\?`));
+    assert.doesNotMatch(stdout, /was never at/);
+    assert.match(stdout, /^0 passed, \d+ failed$/m);
+  });
+
+  it('journey simulate refuses a timeline whose click names a link the email does not have, at the link', () => {
+    const dir = dynamicsCopy({ timeline: (t) => t.replace('"link": "pricing"', '"link": "pricng"') });
+    const timeline = join(dir, `${DYNAMICS}.timeline.json`);
+    const { code, stdout, stderr } = journeyCli('simulate', join(dir, `${DYNAMICS}.journey.json`), '--timeline', timeline);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, new RegExp(`^${escapeRegExp(`${timeline}:${lineCol(timeline, '"pricng"')}`)} error There is no link "pricng" in content item "product_announcement_email" of journey .*Did you mean "pricing"\\? \\[reference\\.unknown-link\\]$`, 'm'));
+    assert.match(stderr, /has 1 error; nothing was simulated/);
+  });
+
+  it('journey simulate locates an unknown starting point in a timeline too big to parse with locations, at the event it is in', async () => {
+    const dir = tmp();
+    const journey = join(dir, 'tag.journey.json');
+    writeFileSync(journey, tagJourney());
+    const good = join(dir, 'good.timeline.json');
+    await writeTagTimeline(good, 20_000, 5); // about 1.6 MB, one line; a 96 MB heap locates in the events only
+    const text = readFileSync(good, 'utf8');
+    let at = text.indexOf('"events":[') + '"events":['.length;
+    for (let k = 0; k < 70_001; k++) at = text.indexOf('},{', at) + 2;
+    const inserted = '{"at":"2026-01-01T00:00:00Z","contact":"c1","type":"apiEntry","startingPoint":"sp_vpi"},';
+    const bad = join(dir, 'bad.timeline.json');
+    writeFileSync(bad, text.slice(0, at) + inserted + text.slice(at));
+    const { code, stdout } = journeyCliWith({ nodeArgs: ['--max-old-space-size=96'] }, 'simulate', journey, '--timeline', bad, '--no-trace');
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, new RegExp(`^${escapeRegExp(bad)}:1:${at + inserted.indexOf('"sp_vpi"') + 1} error There is no starting point "sp_vpi" in journey .*Did you mean "sp_vip"\\? \\[reference\\.unknown-starting-point\\]$`, 'm'));
+  });
+
+  it('journey validate checks a timeline as a timeline: its schema and its names against its journey', () => {
+    const dir = dynamicsCopy({ timeline: (t) => t.replace('"link": "pricing"', '"link": "pricng"') });
+    const bad = journeyCliWith({ cwd: dir }, 'validate', `${DYNAMICS}.timeline.json`);
+    assert.equal(bad.code, 1, bad.stdout);
+    assert.match(bad.stdout, new RegExp(`^${escapeRegExp(`${DYNAMICS}.timeline.json:${lineCol(join(dir, `${DYNAMICS}.timeline.json`), '"pricng"')}`)} error There is no link "pricng"`, 'm'));
+    assert.doesNotMatch(bad.stdout, /startingPoints|"points"/, 'not checked as a journey');
+    assert.match(bad.stdout, /1 file checked: 1 error, 0 warnings/);
+    writeFileSync(join(dir, 'instant.timeline.json'), '{\n  "formatVersion": 1,\n  "contacts": [],\n  "events": [{ "at": "yesterday", "contact": "c", "type": "purchase" }]\n}\n');
+    const instant = journeyCliWith({ cwd: dir }, 'validate', 'instant.timeline.json');
+    assert.equal(instant.code, 1, instant.stdout);
+    assert.match(instant.stdout, /^instant\.timeline\.json:4:22 error events\[0\]\.at: an instant is ISO 8601 with an offset, e\.g\. 2026-03-01T09:00:00Z\. \[schema\.invalid-format\]$/m);
+  });
+
+  it('journey validate checks a scenario as a scenario, and passes every sample timeline and scenario with 0 errors', () => {
+    const dir = dynamicsCopy({ scenario: (t) => t.replace('"point": "p_wait_product_click"', '"point": "p_wait_product_clik"') });
+    const bad = journeyCliWith({ cwd: dir }, 'validate', `${DYNAMICS}.scenario.json`);
+    assert.equal(bad.code, 1, bad.stdout);
+    assert.match(bad.stdout, /^dynamics-product-announcement\.scenario\.json:\d+:\d+ error There is no journey point "p_wait_product_clik" .*\[reference\.unknown-point\]$/m);
+    const samples = readdirSync(SAMPLES).filter((f) => /\.(timeline|scenario)\.json$/.test(f));
+    const good = journeyCliWith({ cwd: SAMPLES }, 'validate', ...samples);
+    assert.equal(good.code, 0, good.stdout);
+    assert.match(good.stdout, new RegExp(`${samples.length} files checked: 0 errors, 0 warnings`));
   });
 });

@@ -11,6 +11,7 @@ import { reachabilityRule } from './reachability';
 import { referencesRule } from './references';
 import type { JourneyRule } from './ruleContext';
 import { segmentEntryRule } from './segmentEntry';
+import { splitsRule } from './splits';
 import { timingRule } from './timing';
 import { triggersRule } from './triggers';
 import { waitForEventRule } from './waitForEvent';
@@ -24,6 +25,7 @@ export const allRules: readonly JourneyRule[] = [
   filtersRule, // R3: filters
   timingRule, // R10: time zones, wait-until instants
   waitForEventRule, // R11 (and R16 exit events)
+  splitsRule, // R13: split percentages add up to 100
   consentRule, // R17: consent
   segmentEntryRule, // R19: segment journeys
   publishReadinessRule, // R21: ready content

@@ -103,9 +103,13 @@ export function compileForSimulation(journey: Journey): CompiledJourney {
         untilMs = localDateTimeToEpoch(point.at, zone);
         break;
       }
-      case 'split':
+      case 'split': {
         percents = point.branches.map((b) => b.percent);
+        // Validation refuses such a split (R13.split-total); a caller that skips it is told how it was read.
+        const total = percents.reduce((a, b) => a + b, 0);
+        if (Math.abs(total - 100) > 1e-9) warnings.push(`The branches of split "${point.id}" add up to ${total}%, not 100% (R13): their shares were read relative to ${total}.`);
         break;
+      }
       case 'sendEmail':
       case 'sendSms':
         content = contentById.get(point.content);

@@ -133,6 +133,16 @@ describe('quick fixes', () => {
     assert.equal(fixed, WELCOME.replace('{ "type": "hasTag", "tag": "Kunde" }', '{ "type": "field", "field": "score", "op": "exists" }'));
   });
 
+  it('R13: a split whose branches do not add up to 100 gets its last branch set to what makes 100', () => {
+    const split = '{ "id": "p_split", "type": "split", "branches": [{ "percent": 50, "next": "p_email" }, { "percent": 40, "next": "p_email" }] }';
+    const valid = WELCOME.replace('"points": [', `"points": [\n    ${split.replace('"percent": 40', '"percent": 50')},`);
+    const text = valid.replace('"percent": 50, "next": "p_email" }]', '"percent": 40, "next": "p_email" }]');
+    assert.notEqual(text, valid);
+    const action = titled(fixes(text, 'R13.split-total').actions, /Set the last branch to 50% so the split adds up to 100 \(R13\)/);
+    assert.equal(apply(text, action), valid);
+    assert.ok(!codes(valid).includes('R13.split-total'));
+  });
+
   it('finds the fix data of its own diagnostic when the client does not send it back', () => {
     const text = sample('broken', 'unknown-point-type.journey.json');
     titled(fixes(text, 'schema.unknown-discriminator', { dropData: true }).actions, /Change "sendEmial" to "sendEmail"/);
