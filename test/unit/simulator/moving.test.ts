@@ -394,6 +394,38 @@ describe('R14 ordering at one instant and determinism', () => {
     ]);
   });
 
+  it('R14, R16: an event and a wait ending at the same instant: the event first, also when the replay goes contact by contact (no trace)', () => {
+    // c1 waits 1 h from 09:00; at 10:00 the wait ends and "quit" arrives. Events before timers: the exit criterion takes c1 out of the wait.
+    // c2 waits for a purchase until 10:00; the purchase at exactly 10:00 counts (R11) because it is handled before the timeout.
+    const k = journey({
+      settings: { exitCriteria: [{ id: 'quit', when: 'event', event: { type: 'customEvent', name: 'quit' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'w'), tagTrigger('sp2', 'buyer', 'wfe')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'PT1H', next: 'e' },
+        { id: 'wfe', type: 'waitForEvent', event: { type: 'purchase' }, timeout: 'PT1H', branches: { yes: 'bought', timeout: 'e' } },
+        { id: 'bought', type: 'end' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const ten = '2026-03-02T10:00:00Z';
+    const tl = timeline(
+      [{ id: 'c1' }, { id: 'c2' }],
+      [
+        { at: at9, contact: 'c1', type: 'tagAdded', tag: 'go' },
+        { at: at9, contact: 'c2', type: 'tagAdded', tag: 'buyer' },
+        { at: ten, contact: 'c1', type: 'customEvent', name: 'quit' },
+        { at: ten, contact: 'c2', type: 'purchase', product: 'x' },
+      ],
+    );
+    for (const options of [{ trace: false }, { trace: false, replayOrder: 'time' as const }, { trace: true }]) {
+      const r = simulate(k, tl, options);
+      const label = JSON.stringify(options);
+      assert.deepEqual(r.stats, { started: 2, inProgress: 0, completed: 1, exited: 1, exitedBy: { exitPoint: 0, exitCriteria: 1, unsubscribed: 0, removed: 0 } }, label);
+      const w = r.points['w']!;
+      assert.deepEqual({ w: [w.entered, w.left, w.queued], bought: r.points['bought']?.entered, e: r.points['e']?.entered }, { w: [1, 1, 0], bought: 1, e: 0 }, label);
+    }
+  });
+
   it('gives the same trace for the same journey, timeline and seed', () => {
     assert.deepEqual(simulate(j, tl, { seed: 3 }), simulate(j, tl, { seed: 3 }));
   });
