@@ -67,6 +67,25 @@ describe('journey CLI', () => {
     assert.equal(xml.match(/<testcase /g)?.length, expectations);
   });
 
+  it('journey test counts a scenario that cannot run (its journey is missing) as failed, says why, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-cli-'));
+    for (const f of ['preference-center.journey.json', 'preference-center.timeline.json']) copyFileSync(join(SAMPLES, f), join(dir, f));
+    writeFileSync(join(dir, 'a-holds.scenario.json'), JSON.stringify({
+      formatVersion: 1, name: 'holds', journey: './preference-center.journey.json', timeline: './preference-center.timeline.json',
+      expectations: [{ type: 'receives', contact: 'c_arta', content: 'news_whats_new' }],
+    }));
+    writeFileSync(join(dir, 'b-cannot-run.scenario.json'), JSON.stringify({
+      formatVersion: 1, name: 'cannot run', journey: './missing.journey.json', timeline: './preference-center.timeline.json',
+      expectations: [{ type: 'receives', contact: 'c_arta', content: 'news_whats_new' }],
+    }));
+    const junit = join(dir, 'junit.xml');
+    const { code, stdout } = journeyCli('test', dir, '--junit', junit);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /^cannot run \(.*b-cannot-run\.scenario\.json\)\n  ✗ .*Cannot read \S*missing\.journey\.json/m);
+    assert.match(stdout, /^1 passed, 1 failed$/m);
+    assert.match(readFileSync(junit, 'utf8'), /tests="2" failures="0" errors="1"/);
+  });
+
   it('journey test fails with expected and actual when an expectation does not hold', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-cli-'));
     for (const f of ['preference-center.journey.json', 'preference-center.timeline.json']) copyFileSync(join(SAMPLES, f), join(dir, f));
