@@ -162,3 +162,44 @@ describe('runtime contact machine: what only a runtime meets', () => {
     assert.equal(fresh.version, 2);
   });
 });
+
+describe('runtime contact machine: R16 exit criteria right after an action changed the contact data', () => {
+  const T = Date.parse('2026-03-02T09:00:00Z');
+  const ACTIONS = [
+    { action: { type: 'updateField', field: 'score', value: 5 }, condition: { type: 'field', field: 'score', op: 'eq', value: 5 } },
+    { action: { type: 'addTag', tag: 'stop' }, condition: { type: 'hasTag', tag: 'stop' } },
+    { action: { type: 'removeTag', tag: 'keep' }, condition: { type: 'not', filter: { type: 'hasTag', tag: 'keep' } } },
+    { action: { type: 'subscribeList', list: 'L' }, condition: { type: 'memberOf', list: 'L' } },
+    { action: { type: 'unsubscribeList', list: 'L' }, condition: { type: 'not', filter: { type: 'memberOf', list: 'L' } } },
+  ] as const;
+
+  for (const { action, condition } of ACTIONS) {
+    it(`R16 a contact whose data a ${action.type} point changes so that a condition criterion holds exits at that point, before the next send`, () => {
+      const journey = Journey.parse({
+        formatVersion: 1,
+        id: 'j',
+        name: 'J',
+        kind: 'trigger',
+        settings: { exitCriteria: [{ id: 'done', when: 'condition', condition }] },
+        lists: [{ id: 'L' }],
+        content: [{ id: 'c', channel: 'email', status: 'ready' }],
+        startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 'go' }, next: 'p_act' }],
+        points: [
+          { id: 'p_act', ...action, next: 'p_send' },
+          { id: 'p_send', type: 'sendEmail', content: 'c', next: 'p_end' },
+          { id: 'p_end', type: 'end' },
+        ],
+      });
+      const machine = new ContactMachine([loadRuntimeJourney(compileJourney(journey, { version: 1 }), { dayMs: DAY, activeFrom: T - DAY, activeUntil: Infinity, splitSeed: 0 })]);
+      const state = machine.create('c1', T - 1);
+      machine.handle(state, { type: 'upsert', at: T - 1, profile: { tags: ['keep'], lists: { L: action.type === 'subscribeList' ? 'unsubscribed' : 'subscribed' } } });
+      const fx = machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+      const expected = ['sp enter', 'p_act pass', 'p_act exit exitCriteria'];
+      assert.deepEqual(fx.trace.map((e) => `${e.point} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`), expected);
+      assert.equal(state.status, 'exited');
+      // The simulator, replaying the same contact, says the same.
+      const sim = simulate(journey, { formatVersion: 1, contacts: [{ id: 'c1', tags: ['keep'], lists: { L: action.type === 'subscribeList' ? 'unsubscribed' : 'subscribed' } }], events: [{ at: new Date(T).toISOString(), contact: 'c1', type: 'tagAdded', tag: 'go' }] });
+      assert.deepEqual(sim.trace.map((e) => `${e.point} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`), expected);
+    });
+  }
+});
