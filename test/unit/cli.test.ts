@@ -6,16 +6,22 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { ensureDistBuilt } from '../support/builtDist';
+
 const CLI = join(__dirname, '../../dist/cli.js');
 const SAMPLES = join(__dirname, '../../samples');
 
 function journeyCli(...args: string[]) {
-  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 describe('journey CLI', () => {
+  before(function () {
+    this.timeout(300_000);
+    ensureDistBuilt(); // the CLI under test is the current sources' build
+  });
+
   it('validates every sample journey with exit code 0', () => {
     const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.journey.json')).map((f) => join(SAMPLES, f));
     assert.ok(samples.length >= 5, `expected the five seed samples, found ${samples.length}`);
