@@ -12,7 +12,6 @@ export default {
   mochaOptions: {
     // MUTATION_SPEC (comma-separated globs) narrows the tests for a quick slice run.
     spec: process.env.MUTATION_SPEC ? process.env.MUTATION_SPEC.split(',') : ['test/unit/**/*.test.ts'],
-    timeout: 60000,
   },
   checkers: ['typescript'],
   tsconfigFile: 'tsconfig.json',
