@@ -42,7 +42,7 @@ const score = (r) => {
 const line = (name, r, goal) => {
   const s = score(r);
   const verdict = goal === undefined || s === undefined ? '' : s >= goal ? `goal ${goal} % met` : `goal ${goal} % NOT met`;
-  return `${name.padEnd(34)} ${(s === undefined ? '-' : s.toFixed(1) + ' %').padStart(8)}  killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${r.other ? `, not run ${r.other}` : ''}  ${verdict}`;
+  return `${name.padEnd(34)} ${(s === undefined ? '-' : s.toFixed(1) + ' %').padStart(8)}  killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${r.other ? `, not counted (compile error, ignored) ${r.other}` : ''}  ${verdict}`;
 };
 
 console.log(`Mutation score per folder (${REPORT}):`);

@@ -84,6 +84,34 @@ describe('R10 wait-until instants', () => {
     expectOne(check(waitUntil('2026-05-04T10:00', segment('Europe/Warsaw'), 'Europe/Warsaw')), { code: 'R10.wait-until-past', rule: 'R10', severity: 'warning', spanned: '"2026-05-04T10:00"' });
   });
 
+  it('R10, R19: a trigger journey ignores a segment entry: its wait-until is compared with now, not with the segment start', () => {
+    const ignoredEntry = { segments: [{ id: 'top' }], segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'UTC' } };
+    // Now is 2026-01-15 (NOW): 1 March is after it, though before the ignored segment start.
+    expectNone(check(waitUntil('2026-03-01T09:00', ignoredEntry)), 'R10.wait-until-past');
+    expectOne(check(waitUntil('2026-01-01T09:00', ignoredEntry)), { code: 'R10.wait-until-past', rule: 'R10', severity: 'warning', spanned: '"2026-01-01T09:00"' });
+  });
+
+  it('R10: the warning says which point waits until when, in which zone, and what it is compared with (now, or the segment start in its zone)', () => {
+    const [past] = check(waitUntil('2026-01-01T09:00', {}, 'Europe/Berlin')).diagnostics.filter((d) => d.code === 'R10.wait-until-past');
+    assert.match(past!.message, /^"p1" waits until 2026-01-01T09:00 Europe\/Berlin, which is not after the journey starts \(now, 2026-01-15 00:00 UTC\)/);
+    assert.deepEqual(past!.data, { at: '2026-01-01T09:00', timeZone: 'Europe/Berlin', atInstant: '2026-01-01T08:00:00.000Z', start: '2026-01-15T00:00:00.000Z' });
+    const segment = {
+      kind: 'segment',
+      segments: [{ id: 'top' }],
+      startingPoints: [{ id: 'start', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'p1' }],
+      segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'Europe/Warsaw' },
+    };
+    const [beforeStart] = check(waitUntil('2026-05-01T09:00', segment)).diagnostics.filter((d) => d.code === 'R10.wait-until-past');
+    assert.match(beforeStart!.message, /\(the segment start, 2026-05-04T10:00 Europe\/Warsaw\)/);
+  });
+
+  it('R10: a wait-until that is not on the calendar names the point and the value in its message, and carries the value', () => {
+    const c = check(waitUntil('2026-02-30T09:00'));
+    const d = expectOne(c, { code: 'R10.invalid-date-time', rule: 'R10', severity: 'error', spanned: '"2026-02-30T09:00"' });
+    assert.match(d.message, /^"2026-02-30T09:00" \(the wait-until time of "p1"\) is not a real date and time/);
+    assert.deepEqual(d.data, { value: '2026-02-30T09:00' });
+  });
+
   it('R10: a wait-until that is not on the calendar is an error', () => {
     expectOne(check(waitUntil('2026-02-30T09:00')), { code: 'R10.invalid-date-time', rule: 'R10', severity: 'error', spanned: '"2026-02-30T09:00"' });
     expectNone(check(waitUntil('2028-02-29T09:00')));
