@@ -39,6 +39,35 @@ describe('R10 time zone names', () => {
     );
   });
 
+  it('R10: the message names the zone, which time zone field it is, and the closest IANA zone (or examples when none is close)', () => {
+    const c = check(
+      baseJourney({
+        kind: 'segment',
+        settings: { timeZone: 'Mars/Olympus_Mons' },
+        segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'Warsaw' },
+        startingPoints: [{ id: 'start', trigger: { type: 'dateField', field: 'birthday', time: '09:00', timeZone: 'Europe/Pari' }, next: 'p1' }],
+        points: [
+          { id: 'p1', type: 'waitUntil', at: '2026-06-01T09:00', timeZone: 'New York', next: 'p2' },
+          { id: 'p2', type: 'end' },
+        ],
+      }),
+    );
+    const messages = c.diagnostics.filter((d) => d.code === 'R10.unknown-time-zone').map((d) => d.message);
+    assert.equal(messages.length, 4);
+    assert.match(messages[0]!, /^"Mars\/Olympus_Mons" \(the journey time zone\) is not an IANA time zone: .* Use a name such as Europe\/Berlin, America\/New_York or UTC\.$/);
+    assert.match(messages[1]!, /^"Warsaw" \(the segment entry time zone\) is not an IANA time zone: .* Did you mean "Europe\/Warsaw"\?$/);
+    assert.match(messages[2]!, /^"Europe\/Pari" \(the time zone of starting point "start"\) .* Did you mean "Europe\/Paris"\?$/);
+    assert.match(messages[3]!, /^"New York" \(the time zone of "p1"\) .* Did you mean "America\/New_York"\?$/);
+  });
+
+  it('R10: a wait-until whose zone is not an IANA zone is read in UTC for the start check (the zone itself is the error)', () => {
+    // Now is 2026-01-15T00:00Z: 00:30 read in UTC is after it.
+    const c = check(baseJourney({ points: [{ id: 'p1', type: 'waitUntil', at: '2026-01-15T00:30', timeZone: 'Berln', next: 'p2' }, { id: 'p2', type: 'end' }] }));
+    assert.deepEqual(c.diagnostics.map((d) => d.code), ['R10.unknown-time-zone']);
+    const past = check(baseJourney({ points: [{ id: 'p1', type: 'waitUntil', at: '2026-01-14T23:30', timeZone: 'Berln', next: 'p2' }, { id: 'p2', type: 'end' }] }));
+    assert.deepEqual(past.diagnostics.find((d) => d.code === 'R10.wait-until-past')?.data?.['timeZone'], 'UTC');
+  });
+
   it('R10: IANA names, their aliases and UTC are accepted; offsets and inventions are not', () => {
     for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Calcutta', 'US/Eastern', 'Etc/GMT+1', 'Australia/Lord_Howe']) assert.ok(isIanaTimeZone(zone), zone);
     for (const zone of ['+01:00', 'GMT+1', 'Mars/Olympus_Mons', 'Berlin', '']) assert.ok(!isIanaTimeZone(zone), zone);
