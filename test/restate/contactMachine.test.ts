@@ -9,11 +9,13 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
 import { Journey } from '../../src/core/schema';
-import { simulate, SimulationError } from '../../src/core/simulator/index';
+import { simulate, SimulationError, type TraceEntry } from '../../src/core/simulator/index';
 import type { Timeline } from '../../src/core/timeline';
 import { ContactMachine } from '../../src/restate/runtime/contactMachine';
 import { loadRuntimeJourney } from '../../src/restate/runtime/runtimeJourney';
 import { scenarioArb } from '../unit/simulator/arbitraries';
+import { PROPERTY_SEED } from '../unit/simulator/propertyRuns';
+import { ReferenceLoop, referenceSimulate } from '../unit/simulator/referenceModel';
 import { runInProcess } from './support/inProcessRuntime';
 import { birthdayScenarioArb, segmentScenarioArb } from './support/scheduledScenarios';
 import { sampleCases } from './support/samples';
@@ -84,6 +86,53 @@ describe('runtime contact machine agrees with the simulator (in-process)', funct
       { numRuns: RUNS, seed: 20 },
     );
     assert.ok(entries > RUNS, `entries: ${entries}`);
+  });
+});
+
+/** The trace without the free-text outcomes that only describe (kept: what was sent or suppressed, why a contact exited, which trigger entered it). */
+const semantic = (trace: readonly TraceEntry[]): TraceEntry[] =>
+  trace.map((e) => {
+    if (e.kind === 'send' || e.kind === 'suppressed' || e.kind === 'exit' || e.kind === 'enter') return e;
+    const { outcome: _outcome, ...rest } = e;
+    return rest;
+  });
+
+describe('runtime contact machine agrees with the independent reference model (in-process)', function () {
+  this.timeout(120_000);
+
+  it(`R7-R18 generated trigger journeys (${RUNS}, seed ${PROPERTY_SEED}): every contact's path, sends, suppressions and final place are the reference model's; a journey the model finds looping at one instant is stopped (R8)`, () => {
+    let compared = 0;
+    let loops = 0;
+    fc.assert(
+      fc.property(scenarioArb, ([j, generated]) => {
+        const start = Date.parse(generated.start!);
+        const horizon = generated.horizon ? Date.parse(generated.horizon) : start + 6 * DAY;
+        const tl: Timeline = { ...generated, horizon: new Date(horizon).toISOString() };
+        let expected;
+        try {
+          expected = referenceSimulate(j, tl);
+        } catch (error) {
+          if (!(error instanceof ReferenceLoop)) throw error;
+          loops++;
+          const rt = runInProcess(j, tl, { start, horizon, seed: tl.seed ?? 0, eagerTimers: true });
+          assert.ok(rt.trace.some((e) => e.kind === 'exit' && e.reason === 'removed'), 'the runtime stops a zero-time cycle (exit, reason removed)');
+          return;
+        }
+        const contacts = [...new Set([...tl.contacts.map((c) => c.id), ...tl.events.map((e) => e.contact)])];
+        for (const eagerTimers of [true, false]) {
+          const rt = runInProcess(j, tl, { start, horizon, seed: tl.seed ?? 0, eagerTimers });
+          const comparisons = compareTraces(semantic(expected.trace), semantic(rt.trace), contacts);
+          assert.ok(
+            comparisons.every((c) => c.same),
+            `${describeDifferences(`reference model vs runtime (timers ${eagerTimers ? 'on time' : 'by catch-up'})`, comparisons)}\njourney: ${JSON.stringify(j)}\ntimeline: ${JSON.stringify(tl)}`,
+          );
+        }
+        compared += expected.trace.length;
+      }),
+      { numRuns: RUNS, seed: PROPERTY_SEED },
+    );
+    assert.ok(compared > RUNS, `trace entries compared: ${compared}`);
+    assert.ok(loops > 0, 'some generated journeys loop at one instant');
   });
 });
 
@@ -161,4 +210,45 @@ describe('runtime contact machine: what only a runtime meets', () => {
     assert.equal(old.version, 1);
     assert.equal(fresh.version, 2);
   });
+});
+
+describe('runtime contact machine: R16 exit criteria right after an action changed the contact data', () => {
+  const T = Date.parse('2026-03-02T09:00:00Z');
+  const ACTIONS = [
+    { action: { type: 'updateField', field: 'score', value: 5 }, condition: { type: 'field', field: 'score', op: 'eq', value: 5 } },
+    { action: { type: 'addTag', tag: 'stop' }, condition: { type: 'hasTag', tag: 'stop' } },
+    { action: { type: 'removeTag', tag: 'keep' }, condition: { type: 'not', filter: { type: 'hasTag', tag: 'keep' } } },
+    { action: { type: 'subscribeList', list: 'L' }, condition: { type: 'memberOf', list: 'L' } },
+    { action: { type: 'unsubscribeList', list: 'L' }, condition: { type: 'not', filter: { type: 'memberOf', list: 'L' } } },
+  ] as const;
+
+  for (const { action, condition } of ACTIONS) {
+    it(`R16 a contact whose data a ${action.type} point changes so that a condition criterion holds exits at that point, before the next send`, () => {
+      const journey = Journey.parse({
+        formatVersion: 1,
+        id: 'j',
+        name: 'J',
+        kind: 'trigger',
+        settings: { exitCriteria: [{ id: 'done', when: 'condition', condition }] },
+        lists: [{ id: 'L' }],
+        content: [{ id: 'c', channel: 'email', status: 'ready' }],
+        startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 'go' }, next: 'p_act' }],
+        points: [
+          { id: 'p_act', ...action, next: 'p_send' },
+          { id: 'p_send', type: 'sendEmail', content: 'c', next: 'p_end' },
+          { id: 'p_end', type: 'end' },
+        ],
+      });
+      const machine = new ContactMachine([loadRuntimeJourney(compileJourney(journey, { version: 1 }), { dayMs: DAY, activeFrom: T - DAY, activeUntil: Infinity, splitSeed: 0 })]);
+      const state = machine.create('c1', T - 1);
+      machine.handle(state, { type: 'upsert', at: T - 1, profile: { tags: ['keep'], lists: { L: action.type === 'subscribeList' ? 'unsubscribed' : 'subscribed' } } });
+      const fx = machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+      const expected = ['sp enter', 'p_act pass', 'p_act exit exitCriteria'];
+      assert.deepEqual(fx.trace.map((e) => `${e.point} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`), expected);
+      assert.equal(state.status, 'exited');
+      // The simulator, replaying the same contact, says the same.
+      const sim = simulate(journey, { formatVersion: 1, contacts: [{ id: 'c1', tags: ['keep'], lists: { L: action.type === 'subscribeList' ? 'unsubscribed' : 'subscribed' } }], events: [{ at: new Date(T).toISOString(), contact: 'c1', type: 'tagAdded', tag: 'go' }] });
+      assert.deepEqual(sim.trace.map((e) => `${e.point} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`), expected);
+    });
+  }
 });

@@ -7,6 +7,8 @@ import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { ensureDistBuilt } from '../support/builtDist';
+
 const CLI = join(__dirname, '../../dist/cli.js');
 const SAMPLES = join(__dirname, '../../samples');
 
@@ -15,7 +17,6 @@ function journeyCli(...args: string[]) {
 }
 
 function journeyCliWith(options: { cwd?: string; nodeArgs?: string[]; timeout?: number }, ...args: string[]) {
-  assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
   const result = spawnSync(process.execPath, [...(options.nodeArgs ?? []), CLI, ...args], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20, ...(options.cwd ? { cwd: options.cwd } : {}), ...(options.timeout ? { timeout: options.timeout } : {}) });
   return { code: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };
 }
@@ -48,6 +49,11 @@ function tagJourney(name = 'Tag journey', wait = 'P1D'): string {
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
 
 describe('journey CLI', () => {
+  before(function () {
+    this.timeout(300_000);
+    ensureDistBuilt(); // the CLI under test is the current sources' build
+  });
+
   it('validates every sample journey with exit code 0', () => {
     const samples = readdirSync(SAMPLES).filter((f) => f.endsWith('.journey.json')).map((f) => join(SAMPLES, f));
     assert.ok(samples.length >= 5, `expected the five seed samples, found ${samples.length}`);
@@ -97,6 +103,25 @@ describe('journey CLI', () => {
     const xml = readFileSync(junit, 'utf8');
     assert.match(xml, new RegExp(`<testsuites name="journey scenarios" tests="${expectations}" failures="0" errors="0">`));
     assert.equal(xml.match(/<testcase /g)?.length, expectations);
+  });
+
+  it('journey test counts a scenario that cannot run (its journey is missing) as failed, says why, and exits 1', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-cli-'));
+    for (const f of ['preference-center.journey.json', 'preference-center.timeline.json']) copyFileSync(join(SAMPLES, f), join(dir, f));
+    writeFileSync(join(dir, 'a-holds.scenario.json'), JSON.stringify({
+      formatVersion: 1, name: 'holds', journey: './preference-center.journey.json', timeline: './preference-center.timeline.json',
+      expectations: [{ type: 'receives', contact: 'c_arta', content: 'news_whats_new' }],
+    }));
+    writeFileSync(join(dir, 'b-cannot-run.scenario.json'), JSON.stringify({
+      formatVersion: 1, name: 'cannot run', journey: './missing.journey.json', timeline: './preference-center.timeline.json',
+      expectations: [{ type: 'receives', contact: 'c_arta', content: 'news_whats_new' }],
+    }));
+    const junit = join(dir, 'junit.xml');
+    const { code, stdout } = journeyCli('test', dir, '--junit', junit);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /^cannot run \(.*b-cannot-run\.scenario\.json\)\n  ✗ .*Cannot read \S*missing\.journey\.json/m);
+    assert.match(stdout, /^1 passed, 1 failed$/m);
+    assert.match(readFileSync(junit, 'utf8'), /tests="2" failures="0" errors="1"/);
   });
 
   it('journey test fails with expected and actual when an expectation does not hold', () => {

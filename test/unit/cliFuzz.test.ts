@@ -14,6 +14,7 @@ import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mulberry32 as random } from '../../src/core/seededRandom';
+import { ensureDistBuilt } from '../support/builtDist';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const SAMPLES = join(__dirname, '../../samples');
@@ -95,9 +96,12 @@ const SAMPLE_NAMES = readdirSync(SAMPLES)
 
 describe('journey CLI fuzz (#13)', function () {
   this.timeout(CASES * 60_000);
+  before(function () {
+    this.timeout(300_000);
+    ensureDistBuilt(); // the CLI under test is the current sources' build
+  });
 
   it(`ends every command with exit 0 or 1, no crash, hang, raw control character or silent acceptance (seed ${SEED}, ${CASES} cases)`, () => {
-    assert.ok(existsSync(CLI), 'dist/cli.js is missing: run `npm run build` first');
     assert.ok(SAMPLE_NAMES.length >= 3, 'the samples with journey, timeline and scenario');
     console.log(`      journey CLI fuzz: seed ${SEED}, ${CASES} cases (JOURNEY_CLI_FUZZ_SEED, JOURNEY_CLI_FUZZ_CASES)`);
     const rnd = random(SEED);

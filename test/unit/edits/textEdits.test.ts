@@ -3,6 +3,7 @@
 // edits on the original text that produces the same result.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // every property here runs from the fixed, printed seed
 import { applyTextEdits, EditComposer, formattingOf } from '../../../src/core/edits/textEdits';
 
 /** A random edit of `text`: a span to replace and what to put there. */

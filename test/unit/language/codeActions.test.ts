@@ -72,6 +72,18 @@ describe('quick fixes', () => {
     assert.equal(fixed, text.replace(second, ''));
   });
 
+  it('R1: removing the starting point over the limit also removes its map pin, and nothing else', () => {
+    const second = `,\n    {\n      "id": "sp_form",\n      "trigger": { "type": "formSubmitted", "form": "signup" },\n      "next": "p_email"\n    }`;
+    const pin = ', "sp_form": { "x": 30, "y": 0 }';
+    const text = WELCOME.replace('"name": "Welcome",', '"name": "Welcome",\n  "settings": { "plan": "free" },')
+      .replace('"next": "p_email"\n    }', `"next": "p_email"\n    }${second}`)
+      .replace('"layout": { "p_email": { "x": 10, "y": 20 }', `"layout": { "p_email": { "x": 10, "y": 20 }${pin}`);
+    assert.ok(text.includes(pin));
+    const fixed = apply(text, titled(fixes(text, 'R1.too-many-starting-points').actions, /Remove starting point "sp_form" \(R1\)/));
+    assert.equal(fixed, text.replace(second, '').replace(pin, ''));
+    assert.deepEqual(codes(fixed), []);
+  });
+
   it('R11: sets the proposed timeout on a wait for an event with a zero timeout', () => {
     const text = WELCOME.replace('"timeout": "P2D"', '"timeout": "PT0S"');
     const action = titled(fixes(text, 'R11.zero-timeout').actions, /Set the timeout to P1D \(R11\)/);

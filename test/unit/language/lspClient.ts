@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureDistBuilt } from '../../support/builtDist';
 import {
   type ClientCapabilities,
   ConfigurationRequest,
@@ -22,6 +23,9 @@ import {
 
 export const SERVER = join(__dirname, '../../../dist/server.js');
 
+// The server under test is the current sources' build: rebuilt here, when this module loads, if stale.
+ensureDistBuilt();
+
 export interface TestClient {
   connection: ProtocolConnection;
   server: ChildProcess;
@@ -37,7 +41,6 @@ export interface TestClient {
 
 /** `settings` answers the server's workspace/configuration requests (with `workspace.configuration` in the capabilities). */
 export async function startServer(capabilities: ClientCapabilities = {}, settings?: () => unknown[]): Promise<TestClient> {
-  assert.ok(existsSync(SERVER), 'dist/server.js is missing: run `npm run build` first');
   const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const published: PublishDiagnosticsParams[] = [];

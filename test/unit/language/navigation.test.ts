@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver';
 import { definition, references } from '../../../language/navigation';
 import type { DocumentAnalysis } from '../../../language/documentAnalysis';
-import { analyze, positionOf, WELCOME } from './support';
+import { analyze, positionOf, WELCOME, withExitCriterionOnEmail } from './support';
 
 const textAt = (analysis: DocumentAnalysis, l: Location) => analysis.text.slice(analysis.offsetAt(l.range.start), analysis.offsetAt(l.range.end));
 /** Each location as `line:text`, so a test reads which occurrence it is. */
@@ -53,6 +53,21 @@ describe('go to definition and find references', () => {
       `${lineOf('"layout"')}:"p_email"`,
     ]);
     assert.equal(references(analysis, positionOf(WELCOME, '"next": "p_email"', 10), false).length, 3);
+  });
+
+  it('R16: goes from an exit criterion\'s event.point to the point, and lists it among the references to that point', () => {
+    const watched = withExitCriterionOnEmail(WELCOME);
+    const a = analyze(watched);
+    const criterion = positionOf(watched, '"point": "p_email", "link"', 11);
+    const [target, ...rest] = definition(a, criterion);
+    assert.deepEqual(rest, []);
+    assert.equal(target?.range.start.line, positionOf(watched, '"id": "p_email"').line);
+    const found = references(a, positionOf(watched, '"id": "p_email"', 9), true);
+    assert.deepEqual(
+      found.map((l) => l.range.start.line),
+      [criterion.line, positionOf(watched, '"next": "p_email"').line, positionOf(watched, '"id": "p_email"').line, positionOf(watched, '"point": "p_email" }').line, positionOf(watched, '"layout"').line].sort((x, y) => x - y),
+    );
+    assert.ok(found.every((l) => textAt(a, l) === '"p_email"'));
   });
 
   it('finds every use of a declared list', () => {

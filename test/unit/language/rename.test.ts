@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { ResponseError } from 'vscode-languageserver';
 import { prepareRename, rename } from '../../../language/rename';
 import { journeyEditFor } from '../../../src/core/edits/journeyEdit';
-import { analyze, applyEdits, editsOf, positionOf, sample, WELCOME } from './support';
+import { analyze, applyEdits, editsOf, positionOf, sample, WELCOME, withExitCriterionOnEmail } from './support';
 
 const renamed = (text: string, needle: string, delta: number, newName: string, versioned = false) =>
   applyEdits(text, editsOf(rename(analyze(text), positionOf(text, needle, delta), newName, { versioned })));
@@ -23,6 +23,17 @@ describe('rename of a point id', () => {
   it('renames the id, the successor, the awaited event and the map pin, and nothing else (R4)', () => {
     const after = renamed(WELCOME, '"id": "p_email"', 9, 'p_hello');
     assert.equal(after, WELCOME.replace(/"p_email"/g, '"p_hello"'));
+  });
+
+  it('R16: renames the point an exit criterion watches (event.point), from the id and from the criterion, as the map does', () => {
+    const watched = withExitCriterionOnEmail(WELCOME);
+    assert.equal((watched.match(/"p_email"/g) ?? []).length, 5, 'id, starting point, awaited event, exit criterion, map pin');
+    const expected = watched.replace(/"p_email"/g, '"p_hello"');
+    assert.equal(renamed(watched, '"id": "p_email"', 9, 'p_hello'), expected);
+    assert.equal(renamed(watched, '"point": "p_email", "link"', 11, 'p_hello'), expected);
+    const core = journeyEditFor(watched, { op: 'rename', id: 'p_email', newId: 'p_hello' });
+    assert.ok(core.ok);
+    assert.deepEqual(JSON.parse(core.text), JSON.parse(expected));
   });
 
   it('gives the same journey as the rename of the map', () => {

@@ -88,3 +88,11 @@ export const WELCOME = `{
   "layout": { "p_email": { "x": 10, "y": 20 } }
 }
 `;
+
+/** `text` (WELCOME or like it) with an exit criterion that fires on a click of the email sent by p_email (R16). */
+export function withExitCriterionOnEmail(text: string): string {
+  const criterion = '  "settings": { "exitCriteria": [{ "id": "clicked_shop", "when": "event", "event": { "type": "emailClicked", "point": "p_email", "link": "shop" } }] },\n';
+  const out = text.replace('  "tags":', `${criterion}  "tags":`);
+  assert.notEqual(out, text, 'no "tags" to put the settings before');
+  return out;
+}

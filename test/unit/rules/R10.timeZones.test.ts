@@ -39,6 +39,35 @@ describe('R10 time zone names', () => {
     );
   });
 
+  it('R10: the message names the zone, which time zone field it is, and the closest IANA zone (or examples when none is close)', () => {
+    const c = check(
+      baseJourney({
+        kind: 'segment',
+        settings: { timeZone: 'Mars/Olympus_Mons' },
+        segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'Warsaw' },
+        startingPoints: [{ id: 'start', trigger: { type: 'dateField', field: 'birthday', time: '09:00', timeZone: 'Europe/Pari' }, next: 'p1' }],
+        points: [
+          { id: 'p1', type: 'waitUntil', at: '2026-06-01T09:00', timeZone: 'New York', next: 'p2' },
+          { id: 'p2', type: 'end' },
+        ],
+      }),
+    );
+    const messages = c.diagnostics.filter((d) => d.code === 'R10.unknown-time-zone').map((d) => d.message);
+    assert.equal(messages.length, 4);
+    assert.match(messages[0]!, /^"Mars\/Olympus_Mons" \(the journey time zone\) is not an IANA time zone: .* Use a name such as Europe\/Berlin, America\/New_York or UTC\.$/);
+    assert.match(messages[1]!, /^"Warsaw" \(the segment entry time zone\) is not an IANA time zone: .* Did you mean "Europe\/Warsaw"\?$/);
+    assert.match(messages[2]!, /^"Europe\/Pari" \(the time zone of starting point "start"\) .* Did you mean "Europe\/Paris"\?$/);
+    assert.match(messages[3]!, /^"New York" \(the time zone of "p1"\) .* Did you mean "America\/New_York"\?$/);
+  });
+
+  it('R10: a wait-until whose zone is not an IANA zone is read in UTC for the start check (the zone itself is the error)', () => {
+    // Now is 2026-01-15T00:00Z: 00:30 read in UTC is after it.
+    const c = check(baseJourney({ points: [{ id: 'p1', type: 'waitUntil', at: '2026-01-15T00:30', timeZone: 'Berln', next: 'p2' }, { id: 'p2', type: 'end' }] }));
+    assert.deepEqual(c.diagnostics.map((d) => d.code), ['R10.unknown-time-zone']);
+    const past = check(baseJourney({ points: [{ id: 'p1', type: 'waitUntil', at: '2026-01-14T23:30', timeZone: 'Berln', next: 'p2' }, { id: 'p2', type: 'end' }] }));
+    assert.deepEqual(past.diagnostics.find((d) => d.code === 'R10.wait-until-past')?.data?.['timeZone'], 'UTC');
+  });
+
   it('R10: IANA names, their aliases and UTC are accepted; offsets and inventions are not', () => {
     for (const zone of ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kolkata', 'Asia/Calcutta', 'US/Eastern', 'Etc/GMT+1', 'Australia/Lord_Howe']) assert.ok(isIanaTimeZone(zone), zone);
     for (const zone of ['+01:00', 'GMT+1', 'Mars/Olympus_Mons', 'Berlin', '']) assert.ok(!isIanaTimeZone(zone), zone);
@@ -82,6 +111,34 @@ describe('R10 wait-until instants', () => {
     // at exactly the start it has passed too (at or before arrival); without a zone of its own, the journey zone (UTC) applies
     expectNone(check(waitUntil('2026-05-04T10:00', segment('Europe/Warsaw'))), 'R10.wait-until-past');
     expectOne(check(waitUntil('2026-05-04T10:00', segment('Europe/Warsaw'), 'Europe/Warsaw')), { code: 'R10.wait-until-past', rule: 'R10', severity: 'warning', spanned: '"2026-05-04T10:00"' });
+  });
+
+  it('R10, R19: a trigger journey ignores a segment entry: its wait-until is compared with now, not with the segment start', () => {
+    const ignoredEntry = { segments: [{ id: 'top' }], segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'UTC' } };
+    // Now is 2026-01-15 (NOW): 1 March is after it, though before the ignored segment start.
+    expectNone(check(waitUntil('2026-03-01T09:00', ignoredEntry)), 'R10.wait-until-past');
+    expectOne(check(waitUntil('2026-01-01T09:00', ignoredEntry)), { code: 'R10.wait-until-past', rule: 'R10', severity: 'warning', spanned: '"2026-01-01T09:00"' });
+  });
+
+  it('R10: the warning says which point waits until when, in which zone, and what it is compared with (now, or the segment start in its zone)', () => {
+    const [past] = check(waitUntil('2026-01-01T09:00', {}, 'Europe/Berlin')).diagnostics.filter((d) => d.code === 'R10.wait-until-past');
+    assert.match(past!.message, /^"p1" waits until 2026-01-01T09:00 Europe\/Berlin, which is not after the journey starts \(now, 2026-01-15 00:00 UTC\)/);
+    assert.deepEqual(past!.data, { at: '2026-01-01T09:00', timeZone: 'Europe/Berlin', atInstant: '2026-01-01T08:00:00.000Z', start: '2026-01-15T00:00:00.000Z' });
+    const segment = {
+      kind: 'segment',
+      segments: [{ id: 'top' }],
+      startingPoints: [{ id: 'start', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'p1' }],
+      segmentEntry: { segment: 'top', schedule: { type: 'oneTimeStatic' }, start: '2026-05-04T10:00', timeZone: 'Europe/Warsaw' },
+    };
+    const [beforeStart] = check(waitUntil('2026-05-01T09:00', segment)).diagnostics.filter((d) => d.code === 'R10.wait-until-past');
+    assert.match(beforeStart!.message, /\(the segment start, 2026-05-04T10:00 Europe\/Warsaw\)/);
+  });
+
+  it('R10: a wait-until that is not on the calendar names the point and the value in its message, and carries the value', () => {
+    const c = check(waitUntil('2026-02-30T09:00'));
+    const d = expectOne(c, { code: 'R10.invalid-date-time', rule: 'R10', severity: 'error', spanned: '"2026-02-30T09:00"' });
+    assert.match(d.message, /^"2026-02-30T09:00" \(the wait-until time of "p1"\) is not a real date and time/);
+    assert.deepEqual(d.data, { value: '2026-02-30T09:00' });
   });
 
   it('R10: a wait-until that is not on the calendar is an error', () => {

@@ -3,6 +3,7 @@
 // and overlaps; the engine copes with large replays.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // every property here runs from the fixed, printed seed
 import { TimerQueue } from '../../../src/core/simulator/priorityQueue';
 import { MAX_LANES, Timers } from '../../../src/core/simulator/timerLanes';
 import { simulate, SimulationError } from '../../../src/core/simulator/index';

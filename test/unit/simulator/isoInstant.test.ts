@@ -3,6 +3,7 @@
 // each field), on near misses that leave the fast path, and on garbage.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // every property here runs from the fixed, printed seed
 import { daysFromCivil, IsoInstantParser, parseIsoInstant } from '../../../src/core/simulator/isoInstant';
 import { parseInstant } from '../../../src/core/simulator/timelineInput';
 import { SimulationError } from '../../../src/core/simulator/index';

@@ -204,6 +204,33 @@ describe('R17 consent: lists, master unsubscribe, transactional, SMS', () => {
     assert.equal(r.stats.exitedBy.unsubscribed, 1);
   });
 
+  it('R17: a marketing SMS needs smsConsent exactly true: absent or false consent is suppressed with "noSmsConsent", a transactional SMS needs none', () => {
+    const sms = journey({
+      content,
+      startingPoints: [tagTrigger('sp', 'go', 's1')],
+      points: [
+        { id: 's1', type: 'sendSms', content: 'sms_promo', next: 's2' },
+        { id: 's2', type: 'sendSms', content: 'sms_tx', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const phone = '+1 555 0100';
+    const contacts = [
+      { id: 'yes', phone, smsConsent: true },
+      { id: 'no', phone, smsConsent: false },
+      { id: 'absent', phone },
+    ];
+    for (const trace of [true, false]) {
+      const r = simulate(sms, timeline(contacts, contacts.map((c) => go(c.id))), { trace });
+      assert.deepEqual(r.points['s1'], { entered: 3, left: 3, queued: 0, sent: 1, suppressed: 2, suppressedBy: { noSmsConsent: 2 } }, `trace: ${trace}`);
+      assert.deepEqual(r.points['s2'], { entered: 3, left: 3, queued: 0, sent: 3, suppressed: 0, suppressedBy: {} }, `trace: ${trace}`);
+      if (trace) {
+        const s1 = r.trace.filter((e) => e.point === 's1').map((e) => `${e.contact} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`);
+        assert.deepEqual(s1, ['yes send', 'no suppressed noSmsConsent', 'absent suppressed noSmsConsent']);
+      }
+    }
+  });
+
   it('keeps master-unsubscribed contacts in a journey that sends only transactional content', () => {
     const tx = journey({
       content,
@@ -261,6 +288,30 @@ describe('R18 frequency caps on marketing emails', () => {
     assert.deepEqual(sends('d'), ['m1 send', 'r send', 'm2 suppressed frequency', 'm3 send']); // m3 exactly 24 h after m1
     assert.deepEqual(sends('wk'), ['m1 send', 'r send', 'm2 suppressed frequency', 'm3 suppressed frequency']);
     assert.deepEqual(sends('n'), ['m1 send', 'r send', 'm2 send', 'm3 send']);
+  });
+
+  it('R18: in every period (daily 1, weekly 7, bi-weekly 14, quarterly 91 days) a send one day or one minute short of the period is suppressed, one exactly a period later is sent', () => {
+    const once = journey({
+      settings: { reEntry: { mode: 'afterCompletion' } },
+      content: [{ id: 'promo', channel: 'email', status: 'ready' }],
+      startingPoints: [tagTrigger('sp', 'go', 'm')],
+      points: [
+        { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const MINUTE = 60_000;
+    const DAY = 86_400_000;
+    // The periods as the rule states them, in days.
+    const periods = { daily: 1, weekly: 7, biweekly: 14, quarterly: 91 } as const;
+    for (const [frequency, days] of Object.entries(periods) as [keyof typeof periods, number][]) {
+      const period = days * DAY;
+      // Offsets from the first send: a day short (for daily: 23 h), a minute short, exactly one period, a minute into the next period.
+      const offsets = [0, period - Math.min(DAY, 23 * 3_600_000), period - MINUTE, period, period + MINUTE];
+      const tl = timeline([{ id: 'c', frequency }], offsets.map((o) => go('c', new Date(T(at9) + o).toISOString())));
+      const kinds = simulate(once, tl).trace.filter((e) => e.point === 'm').map((e) => `${e.kind}${e.reason ? ` ${e.reason}` : ''}`);
+      assert.deepEqual(kinds, ['send', 'suppressed frequency', 'suppressed frequency', 'send', 'suppressed frequency'], frequency);
+    }
   });
 
   it('counts across stays in the journey (bi-weekly: 14 days, quarterly: 91 days)', () => {

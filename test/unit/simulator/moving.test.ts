@@ -2,7 +2,9 @@
 // time (R8), waits (R9, R10), wait for an event with a timeout (R11),
 // if/else (R12), seeded splits (R13) and ordering at one instant (R14).
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { chooseBranch, createSimulation, simulate, SimulationError, splitUnit } from '../../../src/core/simulator/index';
+import '../../support/propertySeed';
 import { journey, lines, T, tagTrigger, timeline } from './helpers';
 
 const at9 = '2026-03-02T09:00:00Z';
@@ -325,14 +327,40 @@ describe('R13 seeded percentage split', () => {
   it('chooses from a stable hash of seed, contact, point and entry: the same seed gives the same choices', () => {
     assert.deepEqual(branches(7), branches(7));
     assert.notDeepEqual(branches(7), branches(8));
-    const expected = Array.from({ length: 50 }, (_, i) => (chooseBranch(splitUnit(7, `c${i}`, 'split', 1), [30, 70]) === 0 ? 'A' : '70%'));
+    // Derived from the documented hash, written out again below (not the engine's splitUnit/chooseBranch).
+    const expected = Array.from({ length: 50 }, (_, i) => (documentedBranch(documentedSplitUnit(7, `c${i}`, 'split', 1), [30, 70]) === 0 ? 'A' : '70%'));
     assert.deepEqual(branches(7), expected);
   });
 
-  it('is pinned: these values must not change between versions', () => {
-    assert.deepEqual(
-      ['c0', 'c1', 'c2', 'c3', 'c4', 'c5'].map((c) => Math.floor(splitUnit(42, c, 'split', 1) * 100)),
-      PINNED_UNITS,
+  it('a unit exactly on a boundary takes the next branch: the first whose cumulative share exceeds u × total', () => {
+    const cases: [number, number[], number][] = [
+      [0, [30, 70], 0],
+      [0, [0, 100], 1], // an empty share is never chosen
+      [0.5, [50, 50], 1],
+      [0.25, [25, 75], 1],
+      [0.75, [1, 2, 1], 2], // shares normalised by their total (4): 0.75 × 4 = 3 = the end of the second
+      [0.999, [30, 70], 1],
+    ];
+    for (const [u, percents, branch] of cases) {
+      assert.equal(documentedBranch(u, percents), branch, `reference, ${u} of ${percents}`);
+      assert.equal(chooseBranch(u, percents), branch, `${u} of ${percents}`);
+    }
+  });
+
+  it('the reference FNV-1a gives the published FNV-1a 32-bit test vectors', () => {
+    assert.equal(fnv1a32([]), 0x811c9dc5);
+    assert.equal(fnv1a32([...'a'].map((c) => c.charCodeAt(0))), 0xe40c292c);
+    assert.equal(fnv1a32([...'foobar'].map((c) => c.charCodeAt(0))), 0xbf9cf968);
+  });
+
+  it('is the documented hash, so the choices never change between versions: splitUnit and chooseBranch equal an independent implementation on generated inputs', () => {
+    fc.assert(
+      fc.property(fc.integer(), fc.string({ unit: fc.constantFrom(...'ac019_-.éß漢😀\u001f'), maxLength: 12 }), fc.string({ maxLength: 12 }), fc.integer({ min: 1, max: 1000 }), fc.array(fc.integer({ min: 0, max: 100 }), { minLength: 1, maxLength: 5 }), (seed, contact, point, entry, percents) => {
+        const u = documentedSplitUnit(seed, contact, point, entry);
+        assert.equal(splitUnit(seed, contact, point, entry), u);
+        assert.equal(chooseBranch(u, percents), documentedBranch(u, percents));
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -351,8 +379,47 @@ describe('R13 seeded percentage split', () => {
   });
 });
 
-// Math.floor(100 * splitUnit(42, c, 'split', 1)) for c0..c5.
-const PINNED_UNITS = [18, 24, 84, 88, 35, 72];
+/**
+ * FNV-1a, 32 bits, over UTF-16 code units, in BigInt arithmetic (offset basis
+ * 2166136261, prime 16777619), as its specification states it.
+ */
+function fnv1a32(units: readonly number[], basis = 0x811c9dc5n): number {
+  let h = basis;
+  for (const u of units) h = ((h ^ BigInt(u)) * 16777619n) % 2n ** 32n;
+  return Number(h);
+}
+
+/** The murmur3 32-bit finaliser (fmix32), in BigInt arithmetic. */
+function fmix32(x: number): number {
+  const M = 2n ** 32n;
+  let h = BigInt(x >>> 0);
+  h ^= h >> 16n;
+  h = (h * 0x85ebca6bn) % M;
+  h ^= h >> 13n;
+  h = (h * 0xc2b2ae35n) % M;
+  h ^= h >> 16n;
+  return Number(h);
+}
+
+/**
+ * R13 as src/core/simulator/semantics.md documents it: FNV-1a over seed,
+ * contact id, point id and entry number (decimal text), each field followed
+ * by the unit separator 0x1F, then the murmur3 finaliser, divided by 2^32.
+ */
+function documentedSplitUnit(seed: number, contact: string, point: string, entry: number): number {
+  const units = [String(seed), contact, point, String(entry)].flatMap((field) => [...Array.from({ length: field.length }, (_, i) => field.charCodeAt(i)), 0x1f]);
+  return fmix32(fnv1a32(units)) / 2 ** 32;
+}
+
+/** The branch whose cumulative share (percentages normalised by their total, negative ones as 0) first exceeds u × total. */
+function documentedBranch(u: number, percents: readonly number[]): number {
+  const shares = percents.map((p) => Math.max(0, p));
+  const total = shares.reduce((a, b) => a + b, 0);
+  if (total === 0) return 0;
+  const bounds = shares.map((_, i) => shares.slice(0, i + 1).reduce((a, b) => a + b, 0));
+  const i = bounds.findIndex((b) => u * total < b);
+  return i === -1 ? percents.length - 1 : i;
+}
 
 describe('R14 ordering at one instant and determinism', () => {
   const j = journey({
@@ -392,6 +459,38 @@ describe('R14 ordering at one instant and determinism', () => {
       '2026-03-02T11:00:00Z c2 w leave →next',
       '2026-03-02T11:00:00Z c2 e complete',
     ]);
+  });
+
+  it('R14, R16: an event and a wait ending at the same instant: the event first, also when the replay goes contact by contact (no trace)', () => {
+    // c1 waits 1 h from 09:00; at 10:00 the wait ends and "quit" arrives. Events before timers: the exit criterion takes c1 out of the wait.
+    // c2 waits for a purchase until 10:00; the purchase at exactly 10:00 counts (R11) because it is handled before the timeout.
+    const k = journey({
+      settings: { exitCriteria: [{ id: 'quit', when: 'event', event: { type: 'customEvent', name: 'quit' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'w'), tagTrigger('sp2', 'buyer', 'wfe')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'PT1H', next: 'e' },
+        { id: 'wfe', type: 'waitForEvent', event: { type: 'purchase' }, timeout: 'PT1H', branches: { yes: 'bought', timeout: 'e' } },
+        { id: 'bought', type: 'end' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const ten = '2026-03-02T10:00:00Z';
+    const tl = timeline(
+      [{ id: 'c1' }, { id: 'c2' }],
+      [
+        { at: at9, contact: 'c1', type: 'tagAdded', tag: 'go' },
+        { at: at9, contact: 'c2', type: 'tagAdded', tag: 'buyer' },
+        { at: ten, contact: 'c1', type: 'customEvent', name: 'quit' },
+        { at: ten, contact: 'c2', type: 'purchase', product: 'x' },
+      ],
+    );
+    for (const options of [{ trace: false }, { trace: false, replayOrder: 'time' as const }, { trace: true }]) {
+      const r = simulate(k, tl, options);
+      const label = JSON.stringify(options);
+      assert.deepEqual(r.stats, { started: 2, inProgress: 0, completed: 1, exited: 1, exitedBy: { exitPoint: 0, exitCriteria: 1, unsubscribed: 0, removed: 0 } }, label);
+      const w = r.points['w']!;
+      assert.deepEqual({ w: [w.entered, w.left, w.queued], bought: r.points['bought']?.entered, e: r.points['e']?.entered }, { w: [1, 1, 0], bought: 1, e: 0 }, label);
+    }
   });
 
   it('gives the same trace for the same journey, timeline and seed', () => {

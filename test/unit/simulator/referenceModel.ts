@@ -51,6 +51,26 @@ export interface ReferenceResult {
 }
 
 const DAY = 86_400_000;
+
+/** The zone's offset from UTC at an instant, in ms, as Intl tells it. */
+function offsetAt(instant: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant));
+  const n = (type: string) => Number(parts.find((x) => x.type === type)!.value);
+  return Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second')) - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * R0, R10: the instant of a local date-time in a zone. Of the instants whose
+ * local time it is, the earliest (an ambiguous time takes the earlier one);
+ * if there is none (a time in a daylight-saving gap), the local time read with
+ * the offset before the gap, which moves it forward by the gap.
+ */
+export function localInstant(local: string, zone: string): number {
+  const wall = Date.parse(`${local.length === 16 ? local + ':00' : local}Z`);
+  const offsets = [...new Set([offsetAt(wall - DAY, zone), offsetAt(wall, zone), offsetAt(wall + DAY, zone)])];
+  const fits = offsets.map((o) => wall - o).filter((i) => offsetAt(i, zone) === wall - i);
+  return fits.length > 0 ? Math.min(...fits) : wall - offsetAt(wall - DAY, zone);
+}
 const PERIOD: Record<string, number> = { daily: DAY, weekly: 7 * DAY, biweekly: 14 * DAY, quarterly: 91 * DAY };
 
 export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps = 10_000): ReferenceResult {
@@ -296,7 +316,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
       case 'wait':
       case 'waitUntil':
       case 'waitForEvent': {
-        const due = p.type === 'waitUntil' ? Date.parse(`${p.at.length === 16 ? p.at + ':00' : p.at}Z`) : t + parseDuration(p.type === 'wait' ? p.duration : p.timeout)!;
+        const due = p.type === 'waitUntil' ? localInstant(p.at, p.timeZone ?? journey.settings?.timeZone ?? 'UTC') : t + parseDuration(p.type === 'wait' ? p.duration : p.timeout)!;
         record(t, c, id, 'arrive');
         if (p.type !== 'waitForEvent' && due <= t) {
           record(t, c, id, 'leave', { branch: 'next' });

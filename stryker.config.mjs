@@ -1,0 +1,33 @@
+// Mutation testing (StrykerJS) of the core, the language server and the CLI
+// against the unit tests: `npm run test:mutation` (see README, "Mutation
+// testing"). Incremental: results are kept in reports/stryker-incremental.json
+// (git-ignored), so a re-run after a small change only tests the mutants in
+// changed code or covered by changed tests. `-- --mutate FILE` runs a slice.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'mocha',
+  // The tests are TypeScript run through tsx, in each test-runner process.
+  testRunnerNodeArgs: ['--import', 'tsx'],
+  mochaOptions: {
+    // MUTATION_SPEC (comma-separated globs) narrows the tests for a quick slice run.
+    spec: process.env.MUTATION_SPEC ? process.env.MUTATION_SPEC.split(',') : ['test/unit/**/*.test.ts'],
+  },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  mutate: ['src/core/**/*.ts', 'language/**/*.ts', 'src/cli/**/*.ts', '!**/*.d.ts'],
+  coverageAnalysis: 'perTest',
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  // Per-folder goals (printed by test/mutation/scoreByFolder.mjs); Stryker's own break threshold stays off.
+  thresholds: { high: 90, low: 80, break: null },
+  // The machine is small and shared: one test process unless told otherwise (--concurrency N).
+  concurrency: 1,
+  timeoutMS: 60000,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+  ignorePatterns: ['dist', 'reports', '.stryker-tmp', '.vscode-test', '.cache', 'test-results', '*.vsix', 'test/screenshots'],
+};
