@@ -66,7 +66,7 @@ export class ScenarioTestController implements vscode.Disposable {
     if (!parsed.success || doc.syntaxErrors.length > 0) {
       // Located like the CLI: the first problem's message at its line and column.
       const { schemaDiagnostics } = await import('./core/schemaDiagnostics');
-      const first = doc.syntaxErrors[0] ?? (parsed.success ? undefined : schemaDiagnostics(doc, Scenario, parsed.error.issues)[0]);
+      const first = doc.syntaxErrors[0] ?? (parsed.success ? undefined : schemaDiagnostics(doc, Scenario, parsed.error.issues, 'the scenario')[0]);
       const at = new LineIndex(text).positionAt(first?.offset ?? 0);
       item.error = `Not a valid scenario: ${uri.path.split('/').pop()}:${at.line + 1}:${at.character + 1} ${first?.message ?? 'invalid'}`;
     } else item.error = undefined;

@@ -105,7 +105,7 @@ function locateWithTree(file: string, text: string, out: (line: string) => void,
       const result = Timeline.safeParse(doc.value);
       return result.success ? [] : result.error.issues;
     })();
-    diagnostics = schemaDiagnostics(doc, Timeline, found);
+    diagnostics = schemaDiagnostics(doc, Timeline, found, 'the timeline');
   }
   const errors = diagnostics.filter((d) => d.severity === 'error').sort((a, b) => a.offset - b.offset);
   printFindings(file, text, errors, out);
@@ -178,7 +178,7 @@ function locateInElements(file: string, bytes: Uint8Array, spans: ReadonlyMap<st
       const relative = elementIssues.map((i) => ({ ...i, path: i.path.slice(2) }) as z.core.$ZodIssue);
       for (const issue of relative) {
         const issuePath = issue.path as (string | number)[];
-        for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue])) {
+        for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue], 'the timeline')) {
           found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), message: inTimeline(d.message, issuePath, [key, index, ...issuePath]), code: d.code });
         }
       }

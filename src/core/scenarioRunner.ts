@@ -57,7 +57,8 @@ export interface ScenarioRun {
   seconds: number;
 }
 
-async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType<T>, parse: (value: unknown) => z.ZodSafeParseResult<T> = (value) => schema.safeParse(value)): Promise<{ value?: T; doc?: JsonDocument; problems: FileProblem[] }> {
+/** A file's JSON checked against `schema` (`root` names it in messages: "the timeline"), its problems located in it. */
+async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType<T>, root: string, parse: (value: unknown) => z.ZodSafeParseResult<T> = (value) => schema.safeParse(value)): Promise<{ value?: T; doc?: JsonDocument; problems: FileProblem[] }> {
   let text: string;
   try {
     text = await files.readText(file);
@@ -69,7 +70,7 @@ async function readJson<T>(files: ScenarioFiles, file: string, schema: z.ZodType
   if (doc.syntaxErrors.length > 0) return { problems: doc.syntaxErrors.map(at) };
   if (doc.value === undefined) return { problems: [at({ code: 'syntax.empty', rule: 'syntax', severity: 'error', message: `${file} is empty: it must hold a JSON object.`, offset: 0, length: 0, path: [] })] };
   const parsed = parse(doc.value);
-  if (!parsed.success) return { problems: schemaDiagnostics(doc, schema, parsed.error.issues).map(at) };
+  if (!parsed.success) return { problems: schemaDiagnostics(doc, schema, parsed.error.issues, root).map(at) };
   return { value: parsed.data, doc, problems: [] };
 }
 
@@ -107,7 +108,7 @@ export interface NameOptions {
  * gives against it.
  */
 export async function checkTimelineFile(file: string, files: ScenarioFiles, options: NameOptions = {}): Promise<FileProblem[]> {
-  const read = await readJson(files, file, Timeline);
+  const read = await readJson(files, file, Timeline, 'the timeline', parseTimeline);
   if (!read.value || !read.doc) return read.problems;
   if (read.value.journey === undefined) return [];
   const journeyFile = files.resolve(file, read.value.journey);
@@ -137,7 +138,7 @@ interface LoadedScenario {
 
 async function loadScenario(file: string, files: ScenarioFiles, options: NameOptions = {}): Promise<LoadedScenario> {
   const name = options.displayName ?? ((f: string) => f);
-  const scenarioRead = await readJson(files, file, Scenario);
+  const scenarioRead = await readJson(files, file, Scenario, 'the scenario');
   if (!scenarioRead.value || !scenarioRead.doc) return { expectationOffsets: [], problems: scenarioRead.problems };
   const scenario = scenarioRead.value;
   const scenarioDoc = scenarioRead.doc;
@@ -149,7 +150,7 @@ async function loadScenario(file: string, files: ScenarioFiles, options: NameOpt
   const journeyRead = await readJourney(files, journeyFile);
   const problems = [...journeyRead.problems];
   const timelineFile = files.resolve(file, scenario.timeline);
-  const timelineRead = await readJson(files, timelineFile, Timeline, parseTimeline);
+  const timelineRead = await readJson(files, timelineFile, Timeline, 'the timeline', parseTimeline);
   // One push each, not a spread: a file can have more problems than a call takes arguments.
   for (const problem of timelineRead.problems) problems.push(problem);
   const { journey } = journeyRead;

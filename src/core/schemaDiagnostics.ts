@@ -9,16 +9,17 @@ import { allowedKeys, descriptionOf, schemaAtPath } from './schemaWalk';
 
 type Issue = z.core.$ZodIssue;
 
-export function schemaDiagnostics(doc: JsonDocument, schema: z.ZodType, issues: readonly Issue[]): JourneyDiagnostic[] {
-  return issues.flatMap((issue) => locateIssue(doc, schema, issue));
+/** `root` names the whole document in messages ("Missing property "x" in the timeline"). */
+export function schemaDiagnostics(doc: JsonDocument, schema: z.ZodType, issues: readonly Issue[], root = 'the journey'): JourneyDiagnostic[] {
+  return issues.flatMap((issue) => locateIssue(doc, schema, issue, root));
 }
 
 const describeValue = (node: { type: string; value?: unknown } | undefined): string =>
   !node ? 'nothing' : node.type === 'string' ? `"${String(node.value)}"` : node.type === 'object' || node.type === 'array' ? `an ${node.type}` : `${node.type} ${String(node.value)}`;
 
-function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue): JourneyDiagnostic[] {
+function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue, root: string): JourneyDiagnostic[] {
   const path = issue.path as JsonPath;
-  const where = formatPath(path) || 'the journey';
+  const where = formatPath(path) || root;
   const make = (code: string, message: string, span: { offset: number; length: number }, at: JsonPath, data?: Record<string, unknown>): JourneyDiagnostic => ({
     code: `schema.${code}`,
     rule: 'schema',
@@ -44,7 +45,7 @@ function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue): Journe
     const node = nodeAt(doc, path);
     if (!node) {
       const objectPath = path.slice(0, -1);
-      return [make('missing-property', `Missing property "${issue.discriminator}" in ${formatPath(objectPath) || 'the journey'}: one of ${options.join(', ')}.`, objectAnchorSpan(doc, objectPath), path, { property: issue.discriminator, allowed: options })];
+      return [make('missing-property', `Missing property "${issue.discriminator}" in ${formatPath(objectPath) || root}: one of ${options.join(', ')}.`, objectAnchorSpan(doc, objectPath), path, { property: issue.discriminator, allowed: options })];
     }
     const actual = typeof node.value === 'string' ? node.value : undefined;
     const suggestion = actual !== undefined ? closestName(actual, options) : undefined;
@@ -57,7 +58,7 @@ function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue): Journe
     const key = path[path.length - 1]!;
     const objectPath = path.slice(0, -1);
     const description = descriptionOf(schemaAtPath(schema, doc.value, path));
-    return [make('missing-property', `Missing property "${String(key)}" in ${formatPath(objectPath) || 'the journey'}${description ? `: ${description}` : ''}.`, objectAnchorSpan(doc, objectPath), path, { property: key })];
+    return [make('missing-property', `Missing property "${String(key)}" in ${formatPath(objectPath) || root}${description ? `: ${description}` : ''}.`, objectAnchorSpan(doc, objectPath), path, { property: key })];
   }
 
   const span = valueSpan(doc, path);

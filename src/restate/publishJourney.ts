@@ -105,7 +105,7 @@ export async function readPublishedIrs(fs: PublishFs, outDir: string, journeyId:
       // Another journey's file whose id merely starts like this one's (a.v1 vs a.vip.v1) is not ours to judge.
       const id = (doc.value as { journey?: { id?: unknown } } | null)?.journey?.id;
       if (typeof id === 'string' && id !== journeyId) continue;
-      const first = schemaDiagnostics(doc, JourneyIr, parsed.error.issues)[0];
+      const first = schemaDiagnostics(doc, JourneyIr, parsed.error.issues, 'the compiled journey')[0];
       fault(first?.offset ?? 0, first?.message ?? 'it is not a compiled journey.', 'publish.corrupt-compiled-file');
       continue;
     }

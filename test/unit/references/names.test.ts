@@ -169,3 +169,26 @@ describe('names in the samples', () => {
     });
   }
 });
+
+describe('schema problems of scenarios and timelines', () => {
+  const folder = resolve(__dirname, '../../../samples');
+  const memory = (texts: Record<string, string>): ScenarioFiles => ({
+    readText: async (path) => texts[path] ?? readFile(path, 'utf8'),
+    resolve: (from, rel) => resolve(dirname(from), rel),
+  });
+
+  it('name the file they are in: a scenario or a timeline, not "the journey"', async () => {
+    const scenario = join(folder, 'probe.scenario.json');
+    const timeline = join(folder, 'probe.timeline.json');
+    const files = memory({
+      [scenario]: JSON.stringify({ name: 's', journey: 'preference-center.journey.json', timeline: 'preference-center.timeline.json', expectations: [] }),
+      [timeline]: JSON.stringify({ contacts: [], events: [] }),
+    });
+    const scenarioProblems = await checkScenarioFile(scenario, files, {});
+    assert.ok(scenarioProblems.length > 0);
+    assert.match(scenarioProblems[0]!.diagnostic.message, /Missing property "formatVersion" in the scenario/);
+    const timelineProblems = await checkTimelineFile(timeline, files, {});
+    assert.ok(timelineProblems.length > 0);
+    assert.match(timelineProblems[0]!.diagnostic.message, /Missing property "formatVersion" in the timeline/);
+  });
+});
