@@ -262,6 +262,16 @@ describe('R17 consent: lists, master unsubscribe, transactional, SMS', () => {
 });
 
 describe('R18 frequency caps on marketing emails', () => {
+  /** One marketing email per stay; each "go" tag enters the contact again once it completed. */
+  const once = journey({
+    settings: { reEntry: { mode: 'afterCompletion' } },
+    content: [{ id: 'promo', channel: 'email', status: 'ready' }],
+    startingPoints: [tagTrigger('sp', 'go', 'm')],
+    points: [
+      { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
+      { id: 'e', type: 'end' },
+    ],
+  });
   const j = journey({
     content: [
       { id: 'promo', channel: 'email', status: 'ready' },
@@ -291,15 +301,6 @@ describe('R18 frequency caps on marketing emails', () => {
   });
 
   it('R18: in every period (daily 1, weekly 7, bi-weekly 14, quarterly 91 days) a send one day or one minute short of the period is suppressed, one exactly a period later is sent', () => {
-    const once = journey({
-      settings: { reEntry: { mode: 'afterCompletion' } },
-      content: [{ id: 'promo', channel: 'email', status: 'ready' }],
-      startingPoints: [tagTrigger('sp', 'go', 'm')],
-      points: [
-        { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
-        { id: 'e', type: 'end' },
-      ],
-    });
     const MINUTE = 60_000;
     const DAY = 86_400_000;
     // The periods as the rule states them, in days.
@@ -315,15 +316,6 @@ describe('R18 frequency caps on marketing emails', () => {
   });
 
   it('counts across stays in the journey (bi-weekly: 14 days, quarterly: 91 days)', () => {
-    const once = journey({
-      settings: { reEntry: { mode: 'afterCompletion' } },
-      content: [{ id: 'promo', channel: 'email', status: 'ready' }],
-      startingPoints: [tagTrigger('sp', 'go', 'm')],
-      points: [
-        { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
-        { id: 'e', type: 'end' },
-      ],
-    });
     const days = [0, 13, 14, 90, 91, 105];
     const at = (d: number) => new Date(T(at9) + d * 86_400_000).toISOString();
     const tl = timeline([{ id: 'b', frequency: 'biweekly' }, { id: 'q', frequency: 'quarterly' }], days.flatMap((d) => [go('b', at(d)), go('q', at(d))]));
