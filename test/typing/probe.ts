@@ -70,8 +70,14 @@ const methods: Record<string, (p: Params) => Promise<unknown>> = {
   /** Scrolls the text editor showing the document to the first `needle` (a person scrolls there before clicking); the selection stays. */
   async reveal(p) {
     const uri = uriOf(p);
-    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
-    if (!editor) throw new Error(`${str(p, 'file')} is not shown in a text editor`);
+    const shown = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    // The workbench may still be laying out its editors after an undo or a focus change: wait for it, within bounds.
+    for (let waited = 0; !shown() && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+    const editor = shown();
+    if (!editor) {
+      const tabs = vscode.window.tabGroups.all.map((g) => `[${g.tabs.map((t) => `${t.label}${t.isActive ? '*' : ''}`).join(', ')}]`).join(' ');
+      throw new Error(`${str(p, 'file')} is not shown in a text editor (visible: ${vscode.window.visibleTextEditors.map((e) => e.document.uri.path).join(', ') || 'none'}; tabs: ${tabs})`);
+    }
     const at = editor.document.getText().indexOf(str(p, 'needle'));
     if (at < 0) throw new Error(`${str(p, 'needle')} is not in ${str(p, 'file')}`);
     const start = editor.document.positionAt(at);
