@@ -3,7 +3,7 @@
 // the webview iframes, the text editor), and the probe inside the extension
 // host (probe.ts) sets the stage and reads the document's exact text and
 // every change VS Code made to it. Used by the typing suites in this folder.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,13 +60,25 @@ export async function until<T>(check: () => Promise<T | undefined>, what: string
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : String(last)})` : ''}`);
 }
 
-export async function startVsCode(): Promise<VsCodeSession> {
+export interface VsCodeSessionOptions {
+  /**
+   * Opens a copy of the repository's samples (their journeys, timelines and
+   * scenarios, not samples/broken) instead of an empty folder, so that what
+   * the tests do there (publishing writes files) never touches the repository.
+   */
+  samples?: boolean;
+}
+
+export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<VsCodeSession> {
   const { startCodeServer, freePort } = await harness('codeServer.mjs');
   const { launchChromium } = await harness('chromium.mjs');
   const { workbenchUrl } = await harness('runInVsCode.mjs');
   const probeModule = join(ROOT, 'dist', 'test', 'typing', 'probe.js');
   readFileSync(probeModule); // fails clearly when the build is missing
   const workspace = mkdtempSync(join(tmpdir(), 'journey-typing-'));
+  if (options.samples) {
+    for (const name of readdirSync(join(ROOT, 'samples'))) if (name.endsWith('.json')) copyFileSync(join(ROOT, 'samples', name), join(workspace, name));
+  }
   const port: number = await freePort();
   process.env['JOURNEY_PROBE_PORT'] = String(port);
   const server = await startCodeServer({ folder: workspace, gallery: false, settings: SETTINGS });
