@@ -14,9 +14,11 @@
 // test:typing glob): the walkthrough tests pass only in some runs, because
 // the Welcome page moves the focus to a step it has just selected a moment
 // after the click, which closes the quick pick the step's button opened; and
-// "Journey: Publish Journey" run from the Command Palette on the open map
-// showed no confirmation dialog within 90 s in the runs so far (not yet
-// understood). Rename to firstHour.test.ts once they pass reliably.
+// the publish dialog is never shown while the probe runs as the extension
+// tests module (VS Code: "DialogService: refused to show dialog in tests"),
+// so the Publish step's test must run with startVsCode({ probe: false }) as
+// publishConfirmation.test.ts does (then openWalkthrough cannot go through
+// the probe either). The R21 test lives in publishConfirmation.test.ts. Rename to firstHour.test.ts once they pass reliably.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -230,45 +232,4 @@ describe('The first hour: the Getting Started walkthrough and the publish confir
     await screenshot('walkthrough-steps-ticked.png');
   });
 
-  it('R21: "Journey: Publish Journey" on the open map asks first, listing both past instants; Cancel writes nothing, Publish writes the version and marks the file', async () => {
-    const file = inWorkspace('dynamics-product-announcement.journey.json');
-    const original = readFileSync(file, 'utf8');
-    const journey = JSON.parse(original) as { id: string; name: string; segmentEntry: { start: string; timeZone: string }; points: { type: string; at?: string; timeZone?: string }[] };
-    const waitUntil = journey.points.find((p) => p.type === 'waitUntil')!;
-    const id = journey.id;
-
-    const explorerRow = page().locator('.explorer-folders-view .monaco-list-row', { hasText: 'dynamics-product-announcement.journey.json' });
-    await explorerRow.dblclick();
-    await mapFrames(page(), 1);
-    const publishFromPalette = async () => {
-      // The map stays the active editor while the Explorer has the focus (F1 typed into the map's webview would not reach the workbench).
-      await explorerRow.click();
-      await page().keyboard.press('F1');
-      await quickPickShown('');
-      await pick('Journey: Publish Journey');
-      return dialogShown();
-    };
-
-    const asked = await publishFromPalette();
-    assert.equal(asked.message, `Publish "${journey.name}" as version 1?`);
-    assert.match(asked.detail, /Version 1 is frozen/, 'the dialog says what publishing does');
-    assert.match(asked.detail, /2 warnings:/);
-    assert.ok(asked.detail.includes(`The segment start (${journey.segmentEntry.start} ${journey.segmentEntry.timeZone}) is already past`), `the segment start's warning is listed:\n${asked.detail}`);
-    assert.ok(asked.detail.includes(`waits until ${waitUntil.at} ${waitUntil.timeZone}, which is already past`), `the wait-until's warning is listed:\n${asked.detail}`);
-    await screenshot('publish-confirmation-dialog.png');
-    await clickDialogButton('Cancel');
-    await pause(3_000); // a publish that went on despite Cancel would have written by now
-    assert.equal(existsSync(inWorkspace(`published/${id}`)), false, 'Cancel: nothing published');
-    assert.equal(readFileSync(file, 'utf8'), original, 'Cancel: the journey file is unchanged');
-
-    await publishFromPalette();
-    await clickDialogButton('Publish');
-    const published = await until(async () => {
-      const text = readFileSync(file, 'utf8');
-      return text.includes('"publication"') ? text : undefined;
-    }, 'the journey file to be marked published', 90_000);
-    assert.equal((JSON.parse(published) as { publication?: { version?: number } }).publication?.version, 1, 'the file says version 1 is published');
-    assert.ok(existsSync(inWorkspace(`published/${id}/${id}.v1.journey.json`)), 'the published source exists');
-    assert.ok(existsSync(inWorkspace(`published/${id}/${id}.v1.ir.json`)), 'the compiled journey (IR) exists');
-  });
 });

@@ -67,6 +67,13 @@ export interface VsCodeSessionOptions {
    * the tests do there (publishing writes files) never touches the repository.
    */
   samples?: boolean;
+  /**
+   * false: no probe in the extension host (probe() fails). VS Code refuses
+   * modal dialogs while an extension tests module runs ("DialogService:
+   * refused to show dialog in tests"), so a test that clicks a dialog's
+   * buttons drives VS Code without the probe.
+   */
+  probe?: boolean;
 }
 
 export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<VsCodeSession> {
@@ -90,7 +97,8 @@ export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<V
   });
   await page.exposeFunction('codeAutomationLog', () => {});
   page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
-  await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: probeModule }));
+  const withProbe = options.probe !== false;
+  await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: ROOT, ...(withProbe ? { extensionTestsPath: probeModule } : {}) }));
 
   const probe = async <T>(method: string, params: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify({ method, params }), signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => {
@@ -100,7 +108,8 @@ export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<V
     if (body.error !== undefined) throw new Error(`probe ${method}: ${body.error}`);
     return body.result as T;
   };
-  await until(async () => {
+  if (!withProbe) await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 120_000 });
+  else await until(async () => {
     if (exited !== undefined) throw new Error(`the probe ended with ${exited}`);
     return (await probe('changes', { file: '/' }).then(() => true).catch(() => undefined)) ?? undefined;
   }, 'the probe in the extension host', 120_000);
@@ -110,7 +119,7 @@ export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<V
     workspace,
     probe,
     async close() {
-      await probe('finish').catch(() => {});
+      if (withProbe) await probe('finish').catch(() => {});
       await browser.close();
       server.stop();
       rmSync(workspace, { recursive: true, force: true });
