@@ -3,7 +3,7 @@
 // the webview iframes, the text editor), and the probe inside the extension
 // host (probe.ts) sets the stage and reads the document's exact text and
 // every change VS Code made to it. Used by the typing suites in this folder.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -60,13 +60,32 @@ export async function until<T>(check: () => Promise<T | undefined>, what: string
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : String(last)})` : ''}`);
 }
 
-export async function startVsCode(): Promise<VsCodeSession> {
+export interface VsCodeSessionOptions {
+  /**
+   * Opens a copy of the repository's samples (their journeys, timelines and
+   * scenarios, not samples/broken) instead of an empty folder, so that what
+   * the tests do there (publishing writes files) never touches the repository.
+   */
+  samples?: boolean;
+  /**
+   * false: no probe in the extension host (probe() fails). VS Code refuses
+   * modal dialogs while an extension tests module runs ("DialogService:
+   * refused to show dialog in tests"), so a test that clicks a dialog's
+   * buttons drives VS Code without the probe.
+   */
+  probe?: boolean;
+}
+
+export async function startVsCode(options: VsCodeSessionOptions = {}): Promise<VsCodeSession> {
   const { startCodeServer, freePort } = await harness('codeServer.mjs');
   const { launchChromium } = await harness('chromium.mjs');
   const { workbenchUrl } = await harness('runInVsCode.mjs');
   const probeModule = join(ROOT, 'dist', 'test', 'typing', 'probe.js');
   readFileSync(probeModule); // fails clearly when the build is missing
   const workspace = mkdtempSync(join(tmpdir(), 'journey-typing-'));
+  if (options.samples) {
+    for (const name of readdirSync(join(ROOT, 'samples'))) if (name.endsWith('.json')) copyFileSync(join(ROOT, 'samples', name), join(workspace, name));
+  }
   const port: number = await freePort();
   process.env['JOURNEY_PROBE_PORT'] = String(port);
   const server = await startCodeServer({ folder: workspace, gallery: false, settings: SETTINGS });
@@ -78,7 +97,8 @@ export async function startVsCode(): Promise<VsCodeSession> {
   });
   await page.exposeFunction('codeAutomationLog', () => {});
   page.on('pageerror', (error) => console.log(`[workbench page error] ${error.message}`));
-  await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: ROOT, extensionTestsPath: probeModule }));
+  const withProbe = options.probe !== false;
+  await page.goto(workbenchUrl(server.url, { folder: workspace, extensionDevelopmentPath: ROOT, ...(withProbe ? { extensionTestsPath: probeModule } : {}) }));
 
   const probe = async <T>(method: string, params: Record<string, unknown> = {}): Promise<T> => {
     const response = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: JSON.stringify({ method, params }), signal: AbortSignal.timeout(60_000) }).catch((error: unknown) => {
@@ -88,7 +108,8 @@ export async function startVsCode(): Promise<VsCodeSession> {
     if (body.error !== undefined) throw new Error(`probe ${method}: ${body.error}`);
     return body.result as T;
   };
-  await until(async () => {
+  if (!withProbe) await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 120_000 });
+  else await until(async () => {
     if (exited !== undefined) throw new Error(`the probe ended with ${exited}`);
     return (await probe('changes', { file: '/' }).then(() => true).catch(() => undefined)) ?? undefined;
   }, 'the probe in the extension host', 120_000);
@@ -98,7 +119,7 @@ export async function startVsCode(): Promise<VsCodeSession> {
     workspace,
     probe,
     async close() {
-      await probe('finish').catch(() => {});
+      if (withProbe) await probe('finish').catch(() => {});
       await browser.close();
       server.stop();
       rmSync(workspace, { recursive: true, force: true });
