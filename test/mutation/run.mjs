@@ -1,4 +1,4 @@
-// `npm run test:mutation [-- STRYKER OPTIONS]`: runs Stryker (stryker.config.mjs;
+// `npm run test:mutation [-- STRYKER OPTIONS]`: runs Stryker (test/mutation/stryker.config.mjs;
 // e.g. `-- --mutate src/core/rules/timing.ts --concurrency 1` for a slice),
 // then prints the score per folder (scoreByFolder.mjs). Stryker's processes
 // preload mocha12Paths.cjs (see there why).
@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const preload = fileURLToPath(new URL('./mocha12Paths.cjs', import.meta.url));
 const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
 const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require ${JSON.stringify(preload)}`.trim() };
-const run = spawnSync(process.execPath, [stryker, 'run', ...process.argv.slice(2)], { stdio: 'inherit', env });
+const config = fileURLToPath(new URL('./stryker.config.mjs', import.meta.url));
+const run = spawnSync(process.execPath, [stryker, 'run', config, ...process.argv.slice(2)], { stdio: 'inherit', env });
 if (run.status !== 0) process.exit(run.status ?? 1);
 const score = spawnSync(process.execPath, [fileURLToPath(new URL('./scoreByFolder.mjs', import.meta.url))], { stdio: 'inherit' });
 process.exit(score.status ?? 1);
