@@ -151,7 +151,8 @@ function printNameFindings(file: string, bytes: Uint8Array, spans: ReadonlyMap<s
 
 /** A message about a contact or event checked on its own, with the place named as in the whole timeline (events[7].at, not at). */
 function inTimeline(message: string, relative: (string | number)[], full: (string | number)[]): string {
-  const from = formatPath(relative) || 'the journey';
+  if (relative.length === 0) return message; // at the element itself: schemaDiagnostics already names it (its root)
+  const from = formatPath(relative);
   const pattern = new RegExp(`(^|\\s)${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=[\\s.:,]|$)`);
   return message.replace(pattern, (_, before: string) => `${before}${formatPath(full)}`);
 }
@@ -178,7 +179,7 @@ function locateInElements(file: string, bytes: Uint8Array, spans: ReadonlyMap<st
       const relative = elementIssues.map((i) => ({ ...i, path: i.path.slice(2) }) as z.core.$ZodIssue);
       for (const issue of relative) {
         const issuePath = issue.path as (string | number)[];
-        for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue], 'the timeline')) {
+        for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue], formatPath([key, index]))) {
           found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), message: inTimeline(d.message, issuePath, [key, index, ...issuePath]), code: d.code });
         }
       }
