@@ -5,14 +5,16 @@
 // and wait-until, both past); Cancel writes nothing, Publish writes the
 // version, its compiled journey, and marks the journey file. The dialog's
 // buttons are clicked in the workbench; a screenshot of the dialog goes to
-// test/screenshots/. Runs without the probe: VS Code refuses modal dialogs
+// test/screenshots/ with JOURNEY_SCREENSHOTS=1. Runs without the probe: VS Code refuses modal dialogs
 // while an extension tests module runs.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { mapFrames, startVsCode, until, type VsCodeSession } from './vscodeSession';
+import { tmpdir } from 'node:os';
 
-const SCREENSHOTS = resolve(__dirname, '../screenshots');
+/** The dialog's picture goes to test/screenshots/ when retaking the README's pictures (JOURNEY_SCREENSHOTS=1), else to a temporary folder, so a test run leaves the repository as it was. */
+const SCREENSHOTS = process.env['JOURNEY_SCREENSHOTS'] ? resolve(__dirname, '../screenshots') : join(tmpdir(), 'journey-screenshots');
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('R21: publishing asks for confirmation, clicked through in VS Code (no probe: VS Code shows no dialogs to an extension test run)', function () {
