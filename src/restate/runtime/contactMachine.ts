@@ -541,13 +541,7 @@ class Step {
     const sp = live.ir.startingPoints[start]!;
     if (sp.filter && !evaluateFilter(sp.filter, view, { now: t, timeZone: live.ir.timeZone })) return false;
     this.passEntry ??= { start, how };
-    s.entry++;
-    s.status = 'in';
-    s.version = live.version;
-    const d = this.delta();
-    d.started++;
-    d.startingPoints[sp.id] = (d.startingPoints[sp.id] ?? 0) + 1;
-    this.record(t, sp.id, 'enter', how);
+    this.admit(start, t, how);
     if (live.hasConditionCriteria) {
       const criterion = this.conditionCriterion(t);
       if (criterion) {
@@ -791,6 +785,21 @@ class Step {
     this.trail = null;
   }
 
+  /** The contact enters at starting point `start` (its filter and re-entry already checked): a new stay, counted and recorded. */
+  private admit(start: number, t: number, how: string) {
+    const s = this.s;
+    const live = this.machine.live;
+    const sp = live.ir.startingPoints[start]!;
+    s.entry++;
+    s.status = 'in';
+    s.version = live.version;
+    const d = this.delta();
+    d.started++;
+    d.startingPoints[sp.id] = (d.startingPoints[sp.id] ?? 0) + 1;
+    this.record(t, sp.id, 'enter', how);
+    return sp;
+  }
+
   private removeLooping(t: number, message: string, entered: { start: number; how: string } | undefined): void {
     const s = this.s;
     s.stuck++;
@@ -801,15 +810,7 @@ class Step {
     }
     if (!entered) return;
     // The pass entered the contact: it enters, and leaves at once from the starting point.
-    const live = this.machine.live;
-    const sp = live.ir.startingPoints[entered.start]!;
-    s.entry++;
-    s.status = 'in';
-    s.version = live.version;
-    const d = this.delta();
-    d.started++;
-    d.startingPoints[sp.id] = (d.startingPoints[sp.id] ?? 0) + 1;
-    this.record(t, sp.id, 'enter', entered.how);
+    const sp = this.admit(entered.start, t, entered.how);
     this.record(t, sp.id, 'exit', message, 'removed');
     this.finishExit(t, 'removed', sp.id);
   }
