@@ -56,17 +56,27 @@ async function writeJsonSchema() {
   console.log('[schema] dist/journey.schema.json, dist/timeline.schema.json');
 }
 
-/** The journey runtime that generated Restate projects run (src/restate/runtimeBundle.ts has its options). */
-const runtimeBuilds = existsSync('src/restate/runtime/index.ts')
-  ? [{ ...common, ...(await tsImport('./src/restate/runtimeBundle.ts', import.meta.url)).RUNTIME_BUNDLE_BUILD, outdir: 'dist', sourcemap: false }]
-  : [];
+/** The journey runtime that generated Restate projects run, readable, with its source map and declarations (src/restate/runtimeBundle.ts). */
+const runtimeBundle = existsSync('src/restate/runtime/index.ts') ? await tsImport('./src/restate/runtimeBundle.ts', import.meta.url) : undefined;
+const runtimeBuilds = runtimeBundle ? [{ ...common, ...runtimeBundle.RUNTIME_BUNDLE_BUILD, outdir: 'dist' }] : [];
+async function writeRuntimeDeclarations() {
+  if (!runtimeBundle) return;
+  await mkdir('dist/restate', { recursive: true });
+  const { runtimeDeclarations } = await tsImport('./src/build/runtimeDeclarations.ts', import.meta.url);
+  await writeFile(`dist/${runtimeBundle.RUNTIME_DECLARATIONS_FILE}`, runtimeDeclarations(process.cwd()));
+  console.log(`[declarations] dist/${runtimeBundle.RUNTIME_DECLARATIONS_FILE}`);
+}
 
 const all = [...nodeBuilds, ...webviewBuilds, ...webBuilds, ...testBuilds, ...webTestBuilds, ...runtimeBuilds];
 await writeJsonSchema();
 if (watch) {
   const contexts = await Promise.all(all.map((o) => esbuild.context(o)));
   await Promise.all(contexts.map((c) => c.watch()));
-  console.log('[watch] watching for changes');
+  await writeRuntimeDeclarations();
+  console.log('[watch] watching for changes (the runtime declarations are written once, at start)');
 } else {
-  await Promise.all(all.map((o) => esbuild.build(o)));
+  // esbuild works in its own process while the declarations are generated here.
+  const builds = Promise.all(all.map((o) => esbuild.build(o)));
+  await writeRuntimeDeclarations();
+  await builds;
 }

@@ -9,6 +9,7 @@
 //
 // Registering is light: the gate, the compiler and the project generator
 // load on first use (dynamic imports), so activation stays fast.
+import type { RuntimeFiles } from './restate/runtimeBundleFile';
 import * as vscode from 'vscode';
 import { journeyToActOn } from './journeyPicker';
 import { markWalkthroughStep } from './walkthroughProgress';
@@ -68,26 +69,28 @@ export function registerPublishCommand(context: vscode.ExtensionContext): void {
       }
       const uri = await journeyToActOn(arg, 'publish');
       if (!uri) return { published: false, reasons: [] };
-      const [{ publishJourney }, { RUNTIME_BUNDLE_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundleFile')]);
+      const [{ publishJourney }, { RUNTIME_BUNDLE_FILE, RUNTIME_SOURCE_MAP_FILE, RUNTIME_DECLARATIONS_FILE }] = await Promise.all([import('./restate/publishJourney'), import('./restate/runtimeBundleFile')]);
       const document = await vscode.workspace.openTextDocument(uri);
       if (document.isDirty) await document.save();
       const text = document.getText();
-      let runtimeBundle: string | undefined;
+      let runtime: RuntimeFiles | undefined;
       try {
-        runtimeBundle = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', ...RUNTIME_BUNDLE_FILE.split('/'))));
+        const read = async (file: string) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(context.extensionUri, 'dist', ...file.split('/'))));
+        const [code, sourceMap, declarations] = await Promise.all([RUNTIME_BUNDLE_FILE, RUNTIME_SOURCE_MAP_FILE, RUNTIME_DECLARATIONS_FILE].map(read));
+        runtime = { code: code!, sourceMap: sourceMap!, declarations: declarations! };
       } catch {
-        runtimeBundle = undefined;
+        runtime = undefined;
       }
       const settings = readSettings(uri);
       const now = new Date();
       const fs = workspacePublishFs(vscode.Uri.joinPath(uri, '..'));
-      const request = { text, now, validation: { now, defaultPlan: settings.defaultPlan }, ...(runtimeBundle !== undefined ? { runtimeBundle } : {}) };
+      const request = { text, now, validation: { now, defaultPlan: settings.defaultPlan }, ...(runtime !== undefined ? { runtime } : {}) };
       const checked = await publishJourney(fs, { ...request, dryRun: true });
       if (checked.plan.ok && !checked.plan.alreadyPublished && !options?.confirmed) {
         const [{ publishConfirmation, confirmationText }, { validateJourneyText }] = await Promise.all([import('./core/publishConfirmation'), import('./core/validate')]);
         const confirmation = publishConfirmation(checked.plan.journey, checked.plan.version, validateJourneyText(text, request.validation).diagnostics, now, {
           output: vscode.workspace.asRelativePath(vscode.Uri.joinPath(uri, '..', ...(checked.outDir ?? '').split('/'))),
-          service: runtimeBundle !== undefined,
+          service: runtime !== undefined,
         });
         const choice = await vscode.window.showWarningMessage(confirmation.question, { modal: true, detail: confirmationText(confirmation) }, 'Publish');
         if (choice !== 'Publish') return { published: false, cancelled: true, reasons: [] };

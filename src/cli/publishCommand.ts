@@ -22,7 +22,7 @@ import { confirmationText, publishConfirmation } from '../core/publishConfirmati
 import { validateJourneyText } from '../core/validate';
 import { registerDeployment } from '../restate/adminClient';
 import { PROJECT_FOLDER, publishJourney, type PublishFs } from '../restate/publishJourney';
-import { findRuntimeBundle } from '../restate/runtimeBundle';
+import { findRuntimeBundle, type RuntimeFiles } from '../restate/runtimeBundle';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe, withSourceBom } from './sourceFiles';
@@ -100,10 +100,15 @@ async function confirmedOnTerminal(): Promise<boolean> {
   }
 }
 
-/** The bundled runtime: JOURNEY_RUNTIME_BUNDLE, else dist/restate/journey-runtime.mjs next to this CLI. */
-async function runtimeBundle(): Promise<string | undefined> {
-  if (process.env.JOURNEY_RUNTIME_BUNDLE) return readFile(process.env.JOURNEY_RUNTIME_BUNDLE, 'utf8');
-  return findRuntimeBundle(__dirname);
+/**
+ * The journey runtime: JOURNEY_RUNTIME_BUNDLE (a journey-runtime.mjs with its
+ * .mjs.map and .d.mts beside it), else dist/restate/ next to this CLI.
+ */
+async function runtimeBundle(): Promise<RuntimeFiles | undefined> {
+  const file = process.env.JOURNEY_RUNTIME_BUNDLE;
+  if (!file) return findRuntimeBundle(__dirname);
+  const [code, sourceMap, declarations] = await Promise.all([file, `${file}.map`, file.replace(/\.mjs$/, '') + '.d.mts'].map((f) => readFile(f, 'utf8')));
+  return { code: code!, sourceMap: sourceMap!, declarations: declarations! };
 }
 
 export async function publishCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
@@ -117,7 +122,7 @@ export async function publishCommand(args: string[], out: (line: string) => void
   const root = dirname(parsed.file);
   const outDir = parsed.out !== undefined ? relative(root, parsed.out) || '.' : undefined;
   const now = parsed.now !== undefined ? new Date(parsed.now) : new Date();
-  const request = { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtimeBundle: bundle } : {}) };
+  const request = { text, now, ...(outDir !== undefined ? { outDir } : {}), ...(bundle !== undefined ? { runtime: bundle } : {}) };
   const checked = await publishJourney(nodePublishFs(root), { ...request, dryRun: true });
   if (checked.plan.ok && !checked.plan.alreadyPublished) {
     const confirmation = publishConfirmation(checked.plan.journey, checked.plan.version, validateJourneyText(text, { now }).diagnostics, now, { output: join(root, checked.outDir ?? ''), service: bundle !== undefined });

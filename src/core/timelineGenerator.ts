@@ -25,16 +25,16 @@ export interface ContactProfile {
 const DAY = 86_400_000;
 
 /** Makes `contact` meet (or, with `meet` false, likely fail) a filter. */
-function shape(filter: Filter, contact: Contact, meet: boolean): void {
+export function shapeContactToFilter(filter: Filter, contact: Contact, meet: boolean): void {
   switch (filter.type) {
     case 'all':
-      filter.of.forEach((f) => shape(f, contact, meet));
+      filter.of.forEach((f) => shapeContactToFilter(f, contact, meet));
       return;
     case 'any':
-      if (filter.of[0]) shape(filter.of[0], contact, meet);
+      if (filter.of[0]) shapeContactToFilter(filter.of[0], contact, meet);
       return;
     case 'not':
-      shape(filter.filter, contact, !meet);
+      shapeContactToFilter(filter.filter, contact, !meet);
       return;
     case 'hasTag':
       if (meet) contact.tags = [...(contact.tags ?? []), filter.tag];
@@ -65,8 +65,8 @@ function shape(filter: Filter, contact: Contact, meet: boolean): void {
   }
 }
 
-/** The event that fires a trigger for a contact, or undefined for triggers fired by data (dates, segments). */
-function triggerEvent(trigger: Trigger, contact: string, at: string, sp: StartingPoint): ContactEvent | undefined {
+/** The event that fires a trigger for a contact, or undefined for triggers fired by data (dates). */
+export function triggerEvent(trigger: Trigger, contact: string, at: string, sp: Pick<StartingPoint, 'id'>): ContactEvent | undefined {
   switch (trigger.type) {
     case 'audienceJoined':
       return { at, contact, type: 'audienceJoined', ...(trigger.list ? { list: trigger.list } : {}) };
@@ -89,7 +89,8 @@ function triggerEvent(trigger: Trigger, contact: string, at: string, sp: Startin
   }
 }
 
-function awaitedEvent(event: AwaitedEvent, contact: string, at: string, contentOf: (point: string) => string | undefined): ContactEvent {
+/** The event a wait-for-event point waits for, as the contact does it. */
+export function awaitedEvent(event: AwaitedEvent, contact: string, at: string, contentOf: (point: string) => string | undefined): ContactEvent {
   switch (event.type) {
     case 'emailOpened':
       return { at, contact, type: 'emailOpened', point: event.point, ...(contentOf(event.point) ? { content: contentOf(event.point)! } : {}) };
@@ -134,7 +135,7 @@ export function generateTimeline(journey: Journey, profile: ContactProfile): Tim
       lists: Object.fromEntries([...new Set([...marketingLists, ...contentLists])].map((l) => [l, 'subscribed' as const])),
       ...(next() < 0.9 ? { phone: `+1555${String(1_000_000 + i).slice(-7)}`, smsConsent: true } : {}),
     };
-    if (sp?.filter) shape(sp.filter, contact, next() < matchShare);
+    if (sp?.filter) shapeContactToFilter(sp.filter, contact, next() < matchShare);
     const enterAt = start + next() * profile.days * DAY;
     if (sp?.trigger.type === 'dateField') {
       const date = new Date(enterAt);

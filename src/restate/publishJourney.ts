@@ -5,6 +5,7 @@
 // and hands back the edits that mark the journey file published. The file
 // system is abstracted (node fs for the CLI, vscode.workspace.fs for the
 // command); paths are '/'-separated and relative to the journey's folder.
+import type { RuntimeFiles } from './runtimeBundleFile';
 import { irToJson } from '../core/compiler/compileJourney';
 import { JourneyIr } from '../core/compiler/irSchema';
 import { planPublication, type PublishPlan } from '../core/compiler/publishPlan';
@@ -27,8 +28,8 @@ export interface PublishRequest {
   now: Date;
   /** Output folder relative to the journey's folder; default `published/<journey id>`. */
   outDir?: string;
-  /** The bundled runtime for the Restate project; without it only the compiled journey is written. */
-  runtimeBundle?: string;
+  /** The journey runtime for the Restate project; without it only the compiled journey is written. */
+  runtime?: RuntimeFiles;
   validation?: ValidationOptions;
   /** Check only: write nothing. */
   dryRun?: boolean;
@@ -129,17 +130,17 @@ export async function publishJourney(fs: PublishFs, request: PublishRequest): Pr
   const sourcePath = `${outDir}/${publishedSourceFileName(plan.ir.journey.id, plan.version)}`;
   const irs = [...earlier.filter((ir) => ir.journey.version !== plan.version), plan.ir].sort((a, b) => a.journey.version - b.journey.version);
   const projectDir = `${outDir}/${PROJECT_FOLDER}`;
-  const outcome: PublishOutcome = { plan, outDir, irPath, sourcePath, versions: irs.map((ir) => ir.journey.version), written: [], ...(request.runtimeBundle !== undefined ? { projectDir } : {}) };
+  const outcome: PublishOutcome = { plan, outDir, irPath, sourcePath, versions: irs.map((ir) => ir.journey.version), written: [], ...(request.runtime !== undefined ? { projectDir } : {}) };
   if (request.dryRun) return outcome;
-  await fs.write(irPath, irToJson(request.runtimeBundle !== undefined ? { $schema: `./${PROJECT_FOLDER}/journey-ir.schema.json`, ...plan.ir } : plan.ir));
+  await fs.write(irPath, irToJson(request.runtime !== undefined ? { $schema: `./${PROJECT_FOLDER}/journey-ir.schema.json`, ...plan.ir } : plan.ir));
   outcome.written.push(irPath);
   // A version's source is written once: a frozen version never changes.
   if ((await fs.read(sourcePath)) === undefined) {
     await fs.write(sourcePath, plan.text);
     outcome.written.push(sourcePath);
   }
-  if (request.runtimeBundle !== undefined) {
-    for (const file of restateProjectFiles({ irs, runtimeBundle: request.runtimeBundle })) {
+  if (request.runtime !== undefined) {
+    for (const file of restateProjectFiles({ irs, runtime: request.runtime })) {
       const path = `${projectDir}/${file.path}`;
       if (file.userOwned && (await fs.read(path)) !== undefined) continue;
       await fs.write(path, file.content);

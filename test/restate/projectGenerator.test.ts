@@ -1,16 +1,17 @@
-// Specification of the generated Restate project: a TypeScript project that
-// type-checks as written (against the runtime's declarations), whose
-// declarations match the runtime's real API, whose bundled runtime loads and
-// exports that API, and which serves every published version it is given.
+// Specification of the generated Restate project: a TypeScript project for
+// Node 20 that type-checks as written (against the runtime's declarations,
+// generated from its sources), whose declarations match the runtime's real
+// API, whose runtime is readable (not minified, with its source map), loads
+// and exports that API, and which serves every published version it is given.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
 import { restateProjectFiles } from '../../src/restate/projectGenerator';
-import { runtimeBundle } from './support/runtimeBundle';
+import { PLACEHOLDER_RUNTIME, runtimeBundle } from './support/runtimeBundle';
 import { sampleCases } from './support/samples';
 import { node22, writeProject } from './support/serviceProcess';
 
@@ -25,16 +26,18 @@ describe('generated Restate project', function () {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'journey-project-'));
     const irs = [compileJourney(journey, { version: 1 }), compileJourney({ ...journey, version: 2 }, { version: 2 })];
-    writeProject(dir, restateProjectFiles({ irs, runtimeBundle: await runtimeBundle() }));
+    writeProject(dir, restateProjectFiles({ irs, runtime: await runtimeBundle() }));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is a Node 22 TypeScript project depending on @restatedev/restate-sdk, serving every version it was given', () => {
-    const files = restateProjectFiles({ irs: [compileJourney(journey)], runtimeBundle: '// bundle' });
+  it('is a TypeScript project that npm installs with Node 20 and whose scripts run on the Node 22 it brings from the registry, serving every version it was given', () => {
+    const files = restateProjectFiles({ irs: [compileJourney(journey)], runtime: PLACEHOLDER_RUNTIME });
     const pkg = JSON.parse(files.find((f) => f.path === 'package.json')!.content) as { dependencies: Record<string, string>; scripts: Record<string, string>; type: string; engines: { node: string } };
     assert.match(pkg.dependencies['@restatedev/restate-sdk']!, /1\.17/);
-    assert.equal(pkg.scripts.start, 'node src/main.ts');
+    assert.equal(pkg.engines.node, '>=20');
+    assert.equal(pkg.scripts.start, 'node --enable-source-maps src/main.ts');
+    assert.match((pkg as unknown as { devDependencies: Record<string, string> }).devDependencies.node!, /^\^22\./, 'Node 22 from the registry runs the scripts');
     assert.equal(pkg.type, 'module');
     assert.deepEqual(
       files.map((f) => f.path).filter((p) => p.startsWith('journeys/')),
@@ -69,6 +72,20 @@ export const used = d;
     writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(ROOT, 'node_modules/@types')] }, files: [check] }));
     const r = spawnSync(node22(), [TSC, '-p', tsconfig], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stdout + r.stderr);
+  });
+
+  it('ships the runtime readable: not minified, with a source map holding the original sources, and declarations generated from them', async () => {
+    const runtime = await runtimeBundle();
+    const code = runtime.code.split('\n');
+    const long = code.filter((l) => l.length > 200);
+    assert.ok(code.length > 1000 && long.length < code.length / 200, `one statement a line, not minified (${long.length} of ${code.length} lines over 200 characters)`);
+    assert.match(runtime.code, /\/\/# sourceMappingURL=journey-runtime\.mjs\.map\s*$/);
+    const map = JSON.parse(runtime.sourceMap) as { sources: string[]; sourcesContent: string[] };
+    const index = map.sources.findIndex((s) => s.endsWith('src/restate/runtime/index.ts'));
+    assert.ok(index >= 0, 'the map names the runtime\'s sources');
+    assert.equal(map.sourcesContent[index], readFileSync(join(ROOT, 'src/restate/runtime/index.ts'), 'utf8'));
+    for (const name of ['serveJourneys', 'readIrDirectory', 'configFromEnvironment', 'httpChannels', 'callWebhooks', 'createRequestIdentity']) assert.match(runtime.declarations, new RegExp(`export declare function ${name}\\b`));
+    assert.ok(!existsSync(join(ROOT, 'src/restate/runtimeDeclarations.ts')), 'no hand-kept declarations');
   });
 
   it('its bundled runtime loads in Node and exports the declared functions', async () => {

@@ -16,7 +16,7 @@ import { Journey } from '../../src/core/schema';
 import { LineIndex } from '../../src/core/textPosition';
 import { validateJourneyText } from '../../src/core/validate';
 import { publishJourney, type PublishFs } from '../../src/restate/publishJourney';
-import { runtimeBundle } from './support/runtimeBundle';
+import { runtimeBundle, writeRuntimeFiles } from './support/runtimeBundle';
 import { SAMPLES_DIR } from './support/samples';
 
 const NOW = new Date('2026-11-23T09:00:00.000Z');
@@ -142,7 +142,7 @@ describe('publishing: files written (R22 versions)', function () {
   it('R22 writes the compiled journey and a Restate project; a new version joins the old one, which stays served', async () => {
     const fs = memoryFs();
     const bundle = await runtimeBundle();
-    const v1 = await publishJourney(fs, { text: sampleText(), now: NOW, runtimeBundle: bundle });
+    const v1 = await publishJourney(fs, { text: sampleText(), now: NOW, runtime: bundle });
     assert.ok(v1.plan.ok);
     assert.equal(v1.irPath, 'published/mailchimp-vip-welcome/mailchimp-vip-welcome.v1.ir.json');
     const ir1 = JourneyIr.parse(JSON.parse(fs.files.get(v1.irPath!)!));
@@ -152,7 +152,7 @@ describe('publishing: files written (R22 versions)', function () {
     // "Edit as new version": version 2, no publication, draft again; then a change and a publish.
     const asV2 = edit(edit(v1.plan.text.replace(/,\n {2}"publication": \{[^}]*\}/, ''), '"status": "published"', '"status": "draft",\n  "version": 2'), '"duration": "P3D"', '"duration": "P2D"');
     fs.files.set('published/mailchimp-vip-welcome/restate-service/src/channels.ts', '// my providers\n');
-    const v2 = await publishJourney(fs, { text: asV2, now: new Date('2026-12-01T00:00:00Z'), runtimeBundle: bundle });
+    const v2 = await publishJourney(fs, { text: asV2, now: new Date('2026-12-01T00:00:00Z'), runtime: bundle });
     assert.ok(v2.plan.ok, v2.plan.ok ? '' : JSON.stringify(v2.plan.reasons));
     assert.deepEqual(v2.versions, [1, 2]);
     assert.ok(fs.files.has('published/mailchimp-vip-welcome/restate-service/journeys/mailchimp-vip-welcome.v1.ir.json'), 'version 1 is still served: its contacts stay on it');
@@ -197,15 +197,14 @@ describe('journey publish (CLI)', function () {
     const file = join(dir, 'vip.journey.json');
     const text = edit(sampleText(), '"content": "vip_early_access_email"', '"content": "vip_early_acess_email"');
     writeFileSync(file, text);
-    const bundleFile = join(dir, 'bundle.mjs');
-    writeFileSync(bundleFile, await runtimeBundle());
+    const bundleFile = await writeRuntimeFiles(tempDir());
     const r = cli([file], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
     assert.equal(r.status, 1, r.stderr);
     const offset = text.indexOf('"vip_early_acess_email"');
     assert.match(r.stdout, new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${at(text, offset)} error .*vip_early_acess_email.*\\[R\\d+\\.[\\w-]+\\]$`, 'm'));
     assert.match(r.stdout, /not published: \d+ reasons? \(R21, R22\)/);
     assert.equal(readFileSync(file, 'utf8'), text);
-    assert.deepEqual(readdirSync(dir).sort(), ['bundle.mjs', 'vip.journey.json']);
+    assert.deepEqual(readdirSync(dir).sort(), ['vip.journey.json']);
   });
 
   it('R21 publishes nothing without a confirmation: says what would happen and every warning, and asks for --yes (exit 1)', async () => {
@@ -213,8 +212,7 @@ describe('journey publish (CLI)', function () {
     const file = join(dir, 'announcement.journey.json');
     const text = readFileSync(join(ROOT, 'samples', 'dynamics-product-announcement.journey.json'), 'utf8');
     writeFileSync(file, text);
-    const bundleFile = join(dir, 'bundle.mjs');
-    writeFileSync(bundleFile, await runtimeBundle());
+    const bundleFile = await writeRuntimeFiles(tempDir());
     const later = new Date('2026-12-01T00:00:00Z');
     const journey = Journey.parse(JSON.parse(text));
     const r = cli([file, '--now', later.toISOString()], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
@@ -225,15 +223,14 @@ describe('journey publish (CLI)', function () {
     assert.match(r.stdout, /waits until .* already past/);
     assert.match(r.stdout, /not published: publishing needs a confirmation \(R21\)\. Read the above and run again with --yes\./);
     assert.equal(readFileSync(file, 'utf8'), text, 'the journey file is unchanged');
-    assert.deepEqual(readdirSync(dir).sort(), ['announcement.journey.json', 'bundle.mjs'], 'nothing was written');
+    assert.deepEqual(readdirSync(dir).sort(), ['announcement.journey.json'], 'nothing was written');
   });
 
   it('R22 publishes: writes the compiled journey and the Restate project, and marks the file published', async () => {
     const dir = tempDir();
     const file = join(dir, 'vip.journey.json');
     writeFileSync(file, sampleText());
-    const bundleFile = join(dir, 'bundle.mjs');
-    writeFileSync(bundleFile, await runtimeBundle());
+    const bundleFile = await writeRuntimeFiles(tempDir());
     const r = cli([file, '--yes', '--now', NOW.toISOString()], { JOURNEY_RUNTIME_BUNDLE: bundleFile });
     assert.equal(r.status, 0, r.stdout + r.stderr);
     assert.match(r.stdout, /published "VIP & major donor welcome" version 1 \(fnv1a64:[0-9a-f]{16}\)/);

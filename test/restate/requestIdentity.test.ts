@@ -21,7 +21,7 @@ import { createRequestIdentity, identityKeysFromEnvironment } from '../../src/re
 import { publicKeyOf } from '../../src/restate/runtime/requestIdentity';
 import { TestDeployment } from './support/deployment';
 import { LocalRestateServer } from './support/restateServer';
-import { runtimeBundle } from './support/runtimeBundle';
+import { PLACEHOLDER_RUNTIME, runtimeBundle } from './support/runtimeBundle';
 import { node22, writeProject } from './support/serviceProcess';
 
 const T = Date.parse('2026-06-01T09:00:00Z');
@@ -107,7 +107,7 @@ describe('the generated service without a request identity key', function () {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'journey-unkeyed-'));
-    writeProject(dir, restateProjectFiles({ irs: [compileJourney(journey)], runtimeBundle: await runtimeBundle() }));
+    writeProject(dir, restateProjectFiles({ irs: [compileJourney(journey)], runtime: await runtimeBundle() }));
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
@@ -119,7 +119,7 @@ describe('the generated service without a request identity key', function () {
   });
 
   it('listens on 127.0.0.1 unless HOST is given: the Dockerfile sets no HOST, the README publishes the port on loopback only', () => {
-    const files = restateProjectFiles({ irs: [compileJourney(journey)], runtimeBundle: '// bundle' });
+    const files = restateProjectFiles({ irs: [compileJourney(journey)], runtime: PLACEHOLDER_RUNTIME });
     const file = (path: string) => files.find((f) => f.path === path)!.content;
     assert.doesNotMatch(file('Dockerfile'), /HOST=/);
     assert.match(file('src/main.ts'), /host: process\.env\.HOST \?\? '127\.0\.0\.1'/);

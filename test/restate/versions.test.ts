@@ -72,7 +72,7 @@ describe('R22 a new version on a running deployment: contacts inside stay on the
     await tag('early_b', T0 + 2 * HOUR);
     // Publish version 2: the same project folder now serves both versions; redeploy and re-register in place.
     await deployment.service.kill('SIGTERM');
-    writeProject(deployment.projectDir, restateProjectFiles({ irs: [compileJourney(v1, { version: 1 }), compileJourney(v2, { version: 2 })], runtimeBundle: await runtimeBundle() }));
+    writeProject(deployment.projectDir, restateProjectFiles({ irs: [compileJourney(v1, { version: 1 }), compileJourney(v2, { version: 2 })], runtime: await runtimeBundle() }));
     await deployment.service.start();
     await registerDeployment(deployment.server.adminUrl, deployment.service.url, { force: true });
     lateAt = T0 + Math.ceil(((Date.now() - wallStart) / DAY_MS) * 24) * HOUR;

@@ -7,6 +7,7 @@
 // anything is sent. Checked against a real HTTP server on 127.0.0.1 (the
 // tests' recording provider). Also: the documented adapters pass the
 // idempotency key, the SMS one included.
+import { PLACEHOLDER_RUNTIME } from './support/runtimeBundle';
 import assert from 'node:assert/strict';
 import { TerminalError } from '@restatedev/restate-sdk';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
@@ -58,7 +59,7 @@ describe('webhook adapter (callWebhooks)', () => {
 
   it('the generated channels.ts documents adapters that pass the idempotency key (email and SMS) and the guarded webhook adapter', () => {
     const journey = Journey.parse({ formatVersion: 1, id: 'j', name: 'J', kind: 'trigger', startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 't' }, next: 'p_end' }], points: [{ id: 'p_end', type: 'end' }] });
-    const channels = restateProjectFiles({ irs: [compileJourney(journey)], runtimeBundle: '' }).find((f) => f.path === 'src/channels.ts')!.content;
+    const channels = restateProjectFiles({ irs: [compileJourney(journey)], runtime: PLACEHOLDER_RUNTIME }).find((f) => f.path === 'src/channels.ts')!.content;
     const example = (name: string) => channels.split('\n').find((l) => l.trim().startsWith(`// async ${name}(`)) ?? '';
     assert.match(example('email'), /idempotencyKey: message\.idempotencyKey/);
     assert.match(example('sms'), /idempotencyKey: message\.idempotencyKey/);

@@ -43,7 +43,7 @@ export class TestDeployment {
   static async start(options: DeployOptions): Promise<TestDeployment> {
     const [bundle, recorder] = await Promise.all([runtimeBundle(), RecordingServer.start()]);
     const projectDir = mkdtempSync(join(tmpdir(), 'journey-service-'));
-    writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtimeBundle: bundle }));
+    writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtime: bundle }));
     let server: LocalRestateServer | undefined;
     try {
       server = await LocalRestateServer.start({ partitions: options.partitions ?? 4, identityKeyFile: makeProjectKeys(projectDir) });

@@ -16,13 +16,14 @@ export function node22(): string {
   return major > 22 || (major === 22 && minor >= 18) ? process.execPath : join(REPO_NODE_MODULES, 'node/bin/node');
 }
 
-export function writeProject(dir: string, files: readonly GeneratedFile[]): void {
+/** Writes the project; its node_modules is this repository's (linked) unless `linkNodeModules` is false (then `npm install` it). */
+export function writeProject(dir: string, files: readonly GeneratedFile[], options: { linkNodeModules?: boolean } = {}): void {
   for (const f of files) {
     const path = join(dir, f.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.content);
   }
-  if (!existsSync(join(dir, 'node_modules'))) symlinkSync(REPO_NODE_MODULES, join(dir, 'node_modules'), 'dir');
+  if (options.linkNodeModules !== false && !existsSync(join(dir, 'node_modules'))) symlinkSync(REPO_NODE_MODULES, join(dir, 'node_modules'), 'dir');
 }
 
 export class ServiceProcess {
