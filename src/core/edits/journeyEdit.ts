@@ -16,6 +16,10 @@ import { rename, setFields } from './propertyOperations';
 import { addStartingPoint, removeStartingPoint } from './startingPointOperations';
 import { EditComposer, type TextEdit } from './textEdits';
 import { editAsNewVersion } from './versionOperations';
+import { deleteBranches, deletePoints } from './branchOperations';
+import { pastePoints } from './clipboardOperations';
+import { declare, undeclare } from './declarationOperations';
+import { continuePath } from './pathOperations';
 
 export type { EditOptions };
 
@@ -84,5 +88,17 @@ function perform(ctx: ReturnType<typeof createEditContext>, op: JourneyOperation
       return unpinPositions(ctx, op.ids);
     case 'editAsNewVersion':
       return editAsNewVersion(ctx);
+    case 'deleteBranches':
+      return deleteBranches(ctx, op.id, op.keep);
+    case 'deletePoints':
+      return deletePoints(ctx, op.ids);
+    case 'pastePoints':
+      return pastePoints(ctx, op.points, op.at);
+    case 'continuePath':
+      return continuePath(ctx, op.id, op.pointType);
+    case 'declare':
+      return declare(ctx, op.section, op.entry);
+    case 'undeclare':
+      return undeclare(ctx, op.section, op.key);
   }
 }
