@@ -73,8 +73,10 @@ export const JourneyOperation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('pastePoints'), points: z.array(JsonValue).min(1), at: z.object({ from: NodeId, slot: Slot }).optional() }),
   /** A new point of `pointType` before the end (or exit) point `id`: the path goes on through it. */
   z.object({ op: z.literal('continuePath'), id: NodeId, pointType: PointTypeName }),
-  /** Declares a tag, list, segment, field, campaign, form or content item. */
-  z.object({ op: z.literal('declare'), section: DeclarationSectionName, entry: JsonValue }),
+  /** Declares a tag, list, segment, field, campaign, form or content item; `use` sets it where it was typed, in the same edit. */
+  z.object({ op: z.literal('declare'), section: DeclarationSectionName, entry: JsonValue, use: z.object({ target: EditTarget, changes: z.array(FieldChange).min(1) }).optional() }),
+  /** Writes a new journey into an empty file (the map's "Start a journey here"). */
+  z.object({ op: z.literal('startJourney'), id: z.string(), name: z.string().min(1), timeZone: z.string().min(1) }),
   /** Removes a declaration by its key (the tag, the field's name, else the id). */
   z.object({ op: z.literal('undeclare'), section: DeclarationSectionName, key: z.string() }),
 ]);
