@@ -36,6 +36,8 @@ export const DocumentState = z.discriminatedUnion('kind', [
     kind: z.literal('unparseable'),
     /** JSON syntax errors: the designer shows them and never edits the text. */
     errors: z.array(WireDiagnostic),
+    /** The text is empty (only whitespace): the map offers to start a journey there. */
+    empty: z.boolean().optional(),
   }),
 ]);
 export type DocumentState = z.infer<typeof DocumentState>;

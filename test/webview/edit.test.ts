@@ -170,7 +170,13 @@ describe('journey map webview: editing', function () {
     assert.equal(await page.locator('g.node[data-id="p_wait_3d"] .node-summary').textContent(), '4 hours', 'the map shows the new summary');
 
     await page.locator('g.node[data-id="sp_tag_vip"]').click();
-    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag"]', 'Gold'), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold', base: 'VIP' }] });
+    await chooseOption(page, '[data-field="trigger.tag"]', '+declare-new');
+    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag.new"]', 'Gold'), {
+      op: 'declare',
+      section: 'tags',
+      entry: 'Gold',
+      use: { target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold' }] },
+    });
     await gestureEdits(page, () => page.locator('[data-path="filter"] > .filter-children [data-action="filter-add"]').click(), {
       op: 'setFields',
       target: { kind: 'start', id: 'sp_tag_vip' },
