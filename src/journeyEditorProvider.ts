@@ -27,6 +27,8 @@ import {
 
 export { VIEW_TYPE };
 
+/** Context key: the active journey map shows a published version (see package.json, "Edit as New Version"). */
+const PUBLISHED_CONTEXT = 'journeyDesigner.activeMapPublished';
 /** Re-render at most this often while the text changes (typing); the map's own edits are sent at once. */
 const UPDATE_DEBOUNCE_MS = 50;
 /** How long the map may take to serialize itself for an export. */
@@ -287,6 +289,7 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     });
     const session = new MapSession(document, panel, this, this.log);
     this.sessions.add(session);
+    panel.onDidChangeViewState(() => this.updatePublishedContext());
     panel.onDidDispose(() => {
       session.dispose();
       this.sessions.delete(session);
@@ -310,6 +313,14 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   recordRender(uri: string, summary: RenderedSummary): void {
     this.rendered.set(uri, summary);
     this.renderedEmitter.fire({ uri, summary });
+    this.updatePublishedContext();
+  }
+
+  /** `journeyDesigner.activeMapPublished`: the active map shows a published (frozen, R22) version, so "Edit as New Version" is offered. */
+  private updatePublishedContext(): void {
+    const active = this.activeSession();
+    const published = active ? this.rendered.get(active.uri)?.published === true : false;
+    void vscode.commands.executeCommand('setContext', PUBLISHED_CONTEXT, published);
   }
 
   /**
