@@ -7,6 +7,7 @@
 // change of its text at once, whoever made it.
 import * as vscode from 'vscode';
 import { journeyEditFor } from './core/edits/journeyEdit';
+import { applyQuickFix, quickFixesFor } from './mapQuickFixes';
 import type { JourneyOperation } from './core/edits/journeyOperation';
 import { startingPointLimit } from './core/edits/startingPointLimit';
 import { documentStateOf, nodeIdAtOffset } from './documentState';
@@ -192,6 +193,27 @@ class MapSession implements vscode.Disposable {
       case 'error':
         this.log.error(`map: the webview rejected a message${message.requestId ? ` #${message.requestId}` : ''}: ${message.message}`);
         return;
+      case 'quickFixes':
+      case 'applyQuickFix':
+        void this.quickFix(message);
+        return;
+    }
+  }
+
+  /** The quick fixes offered on the map (mapQuickFixes.ts): listed for a problem, then one applied by its title. */
+  private quickFixes: vscode.CodeAction[] = [];
+  private async quickFix(message: Extract<WebviewToHost, { type: 'quickFixes' | 'applyQuickFix' }>): Promise<void> {
+    try {
+      if (message.type === 'quickFixes') {
+        this.quickFixes = await quickFixesFor(this.document.uri, message.code, message.line, message.character);
+        this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: this.quickFixes.map((a) => a.title) });
+        return;
+      }
+      const action = this.quickFixes.find((a) => a.title === message.title);
+      const applied = action ? await applyQuickFix(action) : false;
+      this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: [], applied, ...(applied ? {} : { error: action ? 'VS Code did not apply the fix.' : `The fix "${message.title}" is no longer offered.` }) });
+    } catch (error) {
+      this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: [], applied: false, error: error instanceof Error ? error.message : String(error) });
     }
   }
 

@@ -3,8 +3,10 @@
 // injected, the text never opened. Builds the seed journey of
 // samples/mailchimp-vip-welcome from an empty file to a journey with no
 // problem (the map's count and the language server's); deletes a branching
-// point with its branches; copies and pastes three points; creates a New
-// Journey from a template accepting the default name. The probe in the
+// point with its branches; copies and pastes three points; opens a
+// problem's quick fixes on the map; creates a New Journey from a template
+// accepting the default name; offers "Edit as New Version" only on
+// published journeys. The probe in the
 // extension host only reads the document. Screenshots go to
 // test/screenshots/ with JOURNEY_SCREENSHOTS=1 (npm run screenshots).
 import assert from 'node:assert/strict';
@@ -121,6 +123,22 @@ describe('Issue #14: a whole journey built and changed on the map in VS Code (cl
     assert.equal(log.length, 1, 'the paste is one change of the document');
     await vs.probe('command', { id: 'undo' });
     await until(async () => ((await d.text()) === original ? true : undefined), 'undo to give the journey back', 15_000);
+  });
+
+  it('opens a problem\'s quick fixes on the map and applies one there (R4: create the missing point)', async () => {
+    const { file } = freshJourney(vs, 'mailchimp-vip-welcome', 'quick-fix');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"next": "p_end_engaged"', '"next": "p_nowhere"'));
+    const d = await openOnMap(file, 'g.node[data-id="p_tag_engaged"]');
+    await until(async () => ((await vs.probe<string[]>('diagnostics', { file })).some((x) => /p_nowhere/.test(x)) ? true : undefined), 'the language server to report the missing point', 60_000);
+    await clickNode(d, 'p_tag_engaged');
+    const problem = d.ui.locator('.problem-list li', { hasText: 'p_nowhere' });
+    await problem.locator('[data-action="quick-fix"]').click();
+    const fix = problem.locator('[data-action="apply-fix"]', { hasText: 'Create the missing point "p_nowhere"' });
+    await fix.waitFor({ timeout: 30_000 });
+    await screenshot('map-quick-fix.png');
+    const text = await edits(d, () => fix.click());
+    assert.ok((JSON.parse(text) as { points: { id: string; type: string }[] }).points.some((p) => p.id === 'p_nowhere' && p.type === 'end'), 'the missing point was created');
+    await d.ui.locator('g.node[data-kind="point"][data-id="p_nowhere"]').waitFor();
   });
 
   it('New Journey from a template, accepting the default name: one .journey.json ending, the id from the name, the product\'s templates only', async () => {

@@ -13,6 +13,7 @@ import { declarationsOf } from './declarations';
 import { change } from './fieldChange';
 import { PointForm, StartingPointForm } from './nodeForms';
 import { Successors } from './Successors';
+import { QuickFixes } from './QuickFixes';
 import { DeclarationsPanel } from './DeclarationsPanel';
 import { JourneySettings } from './JourneySettings';
 import type { DeclareAndUse } from './NameField';
@@ -35,7 +36,7 @@ export interface InspectorProps {
   multiSelected?: number;
 }
 
-function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | number)[]): void }) {
+function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | number)[]): void; editable?: boolean }) {
   if (props.problems.length === 0) return null;
   return (
     <section className="inspector-section" aria-label="Problems">
@@ -48,6 +49,7 @@ function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | n
               {d.message}
             </button>
             <span className="muted"> ({d.code}, line {d.line + 1})</span>
+            <QuickFixes problem={d} disabled={!props.editable} />
           </li>
         ))}
       </ul>
@@ -107,7 +109,7 @@ export function Inspector(props: InspectorProps) {
           )}
         </div>
         {atLimit && !disabled && <p className="muted limit-reason">{props.startingPointLimit.reason}; this journey has {starts}.</p>}
-        <Problems problems={props.model.journeyProblems} onReveal={props.onReveal} />
+        <Problems problems={props.model.journeyProblems} onReveal={props.onReveal} editable={props.editable} />
         <JourneySettings journey={j} declarations={declarations} disabled={disabled} onChange={fields} declare={declareOn({ kind: 'journey' })} />
         <DeclarationsPanel journey={j} declarations={declarations} disabled={disabled} onEdit={props.onEdit} />
         <p className="muted hint">Select a point on the map to edit it. Double-click a point (or press Enter) to see its JSON.</p>
@@ -188,7 +190,7 @@ export function Inspector(props: InspectorProps) {
         <h3>Leads to</h3>
         <Successors node={node} raw={rawNode} edges={edges} declarations={declarations} disabled={disabled} onEdit={props.onEdit} onFields={fields} onInsert={props.onInsert} />
       </section>
-      <Problems problems={node.problems} onReveal={props.onReveal} />
+      <Problems problems={node.problems} onReveal={props.onReveal} editable={props.editable} />
       {node.pinned && (
         <section className="inspector-section" aria-label="Position">
           <h3>Position</h3>
