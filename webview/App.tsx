@@ -327,9 +327,9 @@ export function App() {
       {published && (
         <div className="banner banner-info" role="status">
           <span className="codicon-glyph" aria-hidden="true">{iconChar('lock')}</span>
-          <span>
+          <span title="Rule R22: a published version is frozen">
             This is published version {String(publication?.['version'] ?? '')}
-            {typeof publication?.['publishedAt'] === 'string' ? ` (published ${publication['publishedAt'].replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, ' $2')})` : ''}. A published journey is frozen (R22): it opens read-only.
+            {typeof publication?.['publishedAt'] === 'string' ? ` (published ${publication['publishedAt'].replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, ' $2')})` : ''}. A published journey is frozen: it opens read-only.
           </span>
           {!doc.readOnly && (
             <Button appearance="primary" name="edit-as-new-version" onClick={() => void edit({ op: 'editAsNewVersion' })}>

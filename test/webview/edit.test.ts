@@ -171,7 +171,12 @@ describe('journey map webview: editing', function () {
 
     await page.locator('g.node[data-id="sp_tag_vip"]').click();
     await chooseOption(page, '[data-field="trigger.tag"]', '+declare-new');
-    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag.new"]', 'Gold'), {
+    await gestureEdits(page, async () => {
+      // The field for the new name goes away once it is committed.
+      await page.locator('[data-field="trigger.tag.new"]').click();
+      await page.keyboard.type('Gold');
+      await page.keyboard.press('Enter');
+    }, {
       op: 'declare',
       section: 'tags',
       entry: 'Gold',
@@ -247,7 +252,7 @@ describe('journey map webview: editing', function () {
   it('R22: opens a published journey read-only with a banner, and "Edit as new version" makes it a draft in one edit', async () => {
     const text = sample('birthday-german').text.replace('"status": "draft",', '"status": "published",\n  "version": 2,\n  "publication": {\n    "version": 2,\n    "publishedAt": "2026-02-01T09:00:00Z",\n    "hash": "fnv1a64:0123456789abcdef"\n  },');
     const page = await mapOf(text);
-    assert.match(await page.locator('.banner-info').innerText(), /published version 2 .*frozen \(R22\)/);
+    assert.match(await page.locator('.banner-info').innerText(), /published version 2 .*frozen: it opens read-only/);
     assert.equal(await page.locator('.insert-button').count(), 0, 'no "+" on a frozen journey');
     await page.locator('g.node[data-kind="point"]').first().click();
     assert.equal(await isDisabled(page, '[data-action="delete"]'), true);

@@ -76,6 +76,9 @@ describe('journey map webview: whole journeys (issue #14)', function () {
     const unknownTags = async () => validateJourneyText(await d.text()).diagnostics.filter((x) => x.severity === 'error' && /tag/i.test(x.code)).length;
     assert.ok((await unknownTags()) >= 2);
     await clickNode(d, 'sp_tag_vip');
+    const labels = await d.ui.locator('aside.inspector h3, aside.inspector .field-label, aside.inspector legend').allInnerTexts();
+    assert.ok(labels.length > 3 && labels.every((l) => !/\bR\d+\b/.test(l)), `labels name no rule ids (hovers do): ${labels.join(' | ')}`);
+    assert.equal(await d.ui.locator('aside.inspector h3[title*="R2"]').count(), 1, 'the trigger heading names R2 in its hover');
     await edits(d, () => d.ui.locator('[data-action="filter.of.0.tag.declare"]').click());
     await edits(d, () => d.ui.locator('[data-action="filter.of.1.tag.declare"]').click());
     assert.equal(await unknownTags(), 0);
