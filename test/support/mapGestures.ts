@@ -141,6 +141,9 @@ export async function buildSeedJourney(d: MapDriver, shot?: (name: string) => Pr
 
   // The journey: name, settings, declarations.
   await selectNothing(d);
+  const facts = await d.ui.locator('aside.inspector dl.facts').innerText();
+  assert.match(facts, /Standard plan \(assumed: the journey declares no platform or settings\.plan\)/, 'R1: the limit of a journey without a platform');
+  assert.doesNotMatch(facts, /Mailchimp/, 'a journey that declares no platform is not called a Mailchimp journey');
   await commit(d, 'journey.name', 'VIP & major donor welcome');
   await choose(d, 'journey.platform', 'mailchimp');
   await choose(d, 'journey.plan', 'standard');
