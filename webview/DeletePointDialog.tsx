@@ -46,7 +46,7 @@ export function DeletePointDialog(props: { node: MapNode; model: MapModel; journ
         {props.incoming > 0 && (
           <p>
             {props.incoming} edge{props.incoming === 1 ? ' leads' : 's lead'} to this point.{' '}
-            {successors.length === 0 ? 'It ends its path, so choose where they should go instead.' : successors.length === 1 ? '' : `It has ${successors.length} different successors: choose which one they should go to.`}
+            {choice !== 'reconnect' ? '' : successors.length === 0 ? 'It ends its path, so choose where they should go instead.' : successors.length === 1 ? '' : `It has ${successors.length} different successors: choose which one they should go to.`}
           </p>
         )}
         <div className="delete-options" role="radiogroup" aria-label="What to delete">
