@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { validateJourneyText } from '../../src/core/validate';
-import { assertSameJourneyLogic, buildSeedJourney, choose, clickNode, edits, fit, journeyOf, type MapDriver, problemsShown } from '../support/mapGestures';
+import { assertSameJourneyLogic, buildSeedJourney, choose, clickNode, commit, edits, fit, journeyOf, type MapDriver, problemsShown } from '../support/mapGestures';
 import { launchChromium, type MapPage, openMap } from './harness/browser';
 import { host, NOW, renderedVersion, sample, until } from './harness/mapTestKit';
 import { type HarnessServer, startHarnessServer } from './harness/server';
@@ -148,6 +148,24 @@ describe('journey map webview: whole journeys (issue #14)', function () {
     const byId = new Map(pointsOf(text).map((p) => [p.id, p]));
     assert.equal(byId.get('p_tag_engaged')?.next, 'p_send_sms');
     assert.equal(byId.get('p_send_sms')?.next, 'p_end_engaged');
+  });
+
+  it('edits a segment-based journey\'s entry on the map: schedule, start, time zone, status', async () => {
+    const d = await mapOf(sample('dynamics-product-announcement').text);
+    await d.ui.locator('g.node').first().locator('.node-box').click();
+    await d.keyboard.press('Escape');
+    await choose(d, 'journey.segmentEntry.schedule', 'recurring');
+    await commit(d, 'journey.segmentEntry.every.amount', '2');
+    await choose(d, 'journey.segmentEntry.timeZone', 'Europe/Berlin');
+    await edits(d, async () => {
+      const start = d.ui.locator('input[data-field="journey.segmentEntry.start"]');
+      await start.fill('2027-01-04T09:30');
+      await start.press('Enter');
+    });
+    await choose(d, 'journey.status', 'draft');
+    const j = await journeyOf(d);
+    assert.deepEqual(j['segmentEntry'], { segment: 'top-customers', schedule: { type: 'recurring', every: 'P2W' }, start: '2027-01-04T09:30', timeZone: 'Europe/Berlin' });
+    assert.equal(j['status'], 'draft');
   });
 
   it('declares, edits and removes declarations and edits the journey settings in the journey panel', async () => {
