@@ -15,7 +15,7 @@ export function documentStateOf(text: string): DocumentState {
     return { code: d.code, rule: d.rule, severity: d.severity, message: d.message, path: d.path, line, character };
   });
   if (result.doc.syntaxErrors.length > 0 || result.doc.root === undefined || typeof result.doc.value !== 'object' || result.doc.value === null || Array.isArray(result.doc.value)) {
-    return { kind: 'unparseable', errors: wire.length > 0 ? wire : [{ code: 'syntax.not-an-object', rule: 'syntax', severity: 'error', message: 'A journey file holds one JSON object.', path: [], line: 0, character: 0 }] };
+    return { kind: 'unparseable', ...(text.trim() === '' ? { empty: true } : {}), errors: wire.length > 0 ? wire : [{ code: 'syntax.not-an-object', rule: 'syntax', severity: 'error', message: 'A journey file holds one JSON object.', path: [], line: 0, character: 0 }] };
   }
   return { kind: 'journey', value: result.doc.value, valid: result.journey !== undefined, diagnostics: wire };
 }

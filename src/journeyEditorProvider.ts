@@ -7,6 +7,7 @@
 // change of its text at once, whoever made it.
 import * as vscode from 'vscode';
 import { journeyEditFor } from './core/edits/journeyEdit';
+import { applyQuickFix, quickFixesFor } from './mapQuickFixes';
 import type { JourneyOperation } from './core/edits/journeyOperation';
 import { startingPointLimit } from './core/edits/startingPointLimit';
 import { documentStateOf, nodeIdAtOffset } from './documentState';
@@ -27,6 +28,8 @@ import {
 
 export { VIEW_TYPE };
 
+/** Context key: the active journey map shows a published version (see package.json, "Edit as New Version"). */
+const PUBLISHED_CONTEXT = 'journeyDesigner.activeMapPublished';
 /** Re-render at most this often while the text changes (typing); the map's own edits are sent at once. */
 const UPDATE_DEBOUNCE_MS = 50;
 /** How long the map may take to serialize itself for an export. */
@@ -190,6 +193,27 @@ class MapSession implements vscode.Disposable {
       case 'error':
         this.log.error(`map: the webview rejected a message${message.requestId ? ` #${message.requestId}` : ''}: ${message.message}`);
         return;
+      case 'quickFixes':
+      case 'applyQuickFix':
+        void this.quickFix(message);
+        return;
+    }
+  }
+
+  /** The quick fixes offered on the map (mapQuickFixes.ts): listed for a problem, then one applied by its title. */
+  private quickFixes: vscode.CodeAction[] = [];
+  private async quickFix(message: Extract<WebviewToHost, { type: 'quickFixes' | 'applyQuickFix' }>): Promise<void> {
+    try {
+      if (message.type === 'quickFixes') {
+        this.quickFixes = await quickFixesFor(this.document.uri, message.code, message.line, message.character);
+        this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: this.quickFixes.map((a) => a.title) });
+        return;
+      }
+      const action = this.quickFixes.find((a) => a.title === message.title);
+      const applied = action ? await applyQuickFix(action) : false;
+      this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: [], applied, ...(applied ? {} : { error: action ? 'VS Code did not apply the fix.' : `The fix "${message.title}" is no longer offered.` }) });
+    } catch (error) {
+      this.post({ type: 'quickFixesResult', requestId: message.requestId, fixes: [], applied: false, error: error instanceof Error ? error.message : String(error) });
     }
   }
 
@@ -287,6 +311,7 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     });
     const session = new MapSession(document, panel, this, this.log);
     this.sessions.add(session);
+    panel.onDidChangeViewState(() => this.updatePublishedContext());
     panel.onDidDispose(() => {
       session.dispose();
       this.sessions.delete(session);
@@ -310,6 +335,14 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   recordRender(uri: string, summary: RenderedSummary): void {
     this.rendered.set(uri, summary);
     this.renderedEmitter.fire({ uri, summary });
+    this.updatePublishedContext();
+  }
+
+  /** `journeyDesigner.activeMapPublished`: the active map shows a published (frozen, R22) version, so "Edit as New Version" is offered. */
+  private updatePublishedContext(): void {
+    const active = this.activeSession();
+    const published = active ? this.rendered.get(active.uri)?.published === true : false;
+    void vscode.commands.executeCommand('setContext', PUBLISHED_CONTEXT, published);
   }
 
   /**

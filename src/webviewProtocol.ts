@@ -36,6 +36,8 @@ export const DocumentState = z.discriminatedUnion('kind', [
     kind: z.literal('unparseable'),
     /** JSON syntax errors: the designer shows them and never edits the text. */
     errors: z.array(WireDiagnostic),
+    /** The text is empty (only whitespace): the map offers to start a journey there. */
+    empty: z.boolean().optional(),
   }),
 ]);
 export type DocumentState = z.infer<typeof DocumentState>;
@@ -94,6 +96,8 @@ export const HostToWebview = z.discriminatedUnion('type', [
   /** Show (or, with null, clear) a simulation over the map. */
   z.object({ type: z.literal('simulation'), overlay: SimulationOverlay.nullable() }),
   z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
+  /** The answer to `quickFixes` (the titles of the fixes VS Code offers there) or to `applyQuickFix` (`applied`). */
+  z.object({ type: z.literal('quickFixesResult'), requestId: z.string(), fixes: z.array(z.string()), applied: z.boolean().optional(), error: z.string().optional() }),
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 
@@ -133,6 +137,10 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
   /** The webview's answer to a host message it did not understand. */
   z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
+  /** The quick fixes VS Code offers for the problem of `code` at line/character (as in the text editor's light bulb). */
+  z.object({ type: z.literal('quickFixes'), requestId: z.string(), code: z.string(), line: z.number().int().nonnegative(), character: z.number().int().nonnegative() }),
+  /** Applies the quick fix of this title from the last `quickFixes` answer: one edit of the document. */
+  z.object({ type: z.literal('applyQuickFix'), requestId: z.string(), title: z.string() }),
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHost>;
 

@@ -10,7 +10,12 @@ import { buildMapModel, type MapEdge, type MapNode, POINT_ICONS } from '../src/c
 import { POINT_TYPE_LABELS } from '../src/core/pointSummary';
 import { POINT_TYPES, type PointType, TRIGGER_TYPES, type TriggerType } from '../src/core/schema';
 import { type DocumentState, type HostToWebview, PROTOCOL_VERSION, type SimulationOverlay, type WireDiagnostic } from '../src/webviewProtocol';
-import { DeletePointDialog } from './DeletePointDialog';
+import { type DeleteChoice, DeletePointDialog } from './DeletePointDialog';
+import { EmptyFileView } from './EmptyFileView';
+import { EmptyJourneyGuide, isEmptyJourney } from './EmptyJourneyGuide';
+import { pointsOnlyReachedThrough } from '../src/core/edits/reachability';
+import { usePointClipboard } from './selection/pointClipboard';
+import { toggled } from './selection/multiSelection';
 import { renderPng, serializeMapSvg } from './export/exportMap';
 import { editsPending, editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
 import { iconChar } from './icons';
@@ -29,7 +34,8 @@ type JourneyState = Extract<DocumentState, { kind: 'journey' }>;
 
 type Menu =
   | { kind: 'palette'; edges: MapEdge[]; edgeIndex: number; at: { x: number; y: number } }
-  | { kind: 'trigger'; at: { x: number; y: number } };
+  | { kind: 'trigger'; at: { x: number; y: number } }
+  | { kind: 'continue'; id: string; at: { x: number; y: number } };
 
 const POINT_GROUPS: Record<PointType, string> = {
   sendEmail: 'Actions',
@@ -82,6 +88,12 @@ export function App() {
   const [lastGood, setLastGood] = useState<{ state: JourneyState; documentVersion: number } | undefined>();
   const [overlay, setOverlay] = useState<SimulationOverlay | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  /** Nodes selected besides `selected` (multi-selection). */
+  const [multi, setMulti] = useState<ReadonlySet<string>>(new Set());
+  const selectOne = useCallback((key: string | null) => {
+    setMulti(new Set());
+    setSelected(key);
+  }, []);
   const [menu, setMenu] = useState<Menu | undefined>();
   const [deleting, setDeleting] = useState<{ node: MapNode; incoming: number } | undefined>();
   const [notice, setNotice] = useState<{ kind: 'error' | 'info'; text: string } | undefined>();
@@ -222,8 +234,21 @@ export function App() {
   const edit = useCallback(async (operation: JourneyOperation) => {
     const answer = await requestEdit(operation);
     if (!answer.ok) setNotice({ kind: 'error', text: answer.error });
-    else if (answer.select) setSelected(answer.select);
+    else if (answer.select) {
+      setMulti(new Set());
+      setSelected(answer.select);
+    }
   }, []);
+
+  usePointClipboard({
+    model: shown?.model,
+    journey: shownState?.value,
+    selection: [...(selected ? [selected] : []), ...multi],
+    primary: selected,
+    editable,
+    edit: (op) => void edit(op),
+    notify: (text) => setNotice({ kind: 'info', text }),
+  });
 
   const openPalette = useCallback((edges: MapEdge[], at: { x: number; y: number }) => setMenu({ kind: 'palette', edges, edgeIndex: 0, at }), []);
   const anchorPoint = (el: HTMLElement) => {
@@ -234,19 +259,34 @@ export function App() {
   const requestDelete = useCallback(
     (node: MapNode) => {
       if (!shown) return;
+      const selectedPoints = [...(selected ? [selected] : []), ...multi].map((k) => shown.model.nodes.find((n) => n.key === k)).filter((n): n is MapNode => n?.kind === 'point');
+      if (selectedPoints.length > 1 && selectedPoints.some((n) => n.key === node.key)) {
+        void edit({ op: 'deletePoints', ids: selectedPoints.map((n) => n.id) });
+        return;
+      }
       if (node.kind === 'start') {
         void edit({ op: 'removeStartingPoint', id: node.id });
         return;
       }
       const incoming = shown.model.edges.filter((e) => e.to === node.key && e.from !== node.key).length;
-      const successors = new Set(shown.model.edges.filter((e) => e.from === node.key && e.toId !== node.id).map((e) => e.toId));
-      if (incoming > 0 && successors.size !== 1) setDeleting({ node, incoming });
+      const outgoing = shown.model.edges.filter((e) => e.from === node.key && e.toId !== node.id);
+      const successors = new Set(outgoing.map((e) => e.toId));
+      const branchesGo = outgoing.length > 1 && pointsOnlyReachedThrough(shownState?.value, node.id).length > 0;
+      if ((incoming > 0 && successors.size !== 1) || branchesGo) setDeleting({ node, incoming });
       else void edit({ op: 'deletePoint', id: node.id });
     },
-    [shown, edit],
+    [shown, shownState, edit, selected, multi],
   );
 
   if (!doc) return <p className="loading">Loading journey…</p>;
+  if (doc.state.kind === 'unparseable' && doc.state.empty && !lastGood) {
+    return (
+      <main className="app app-message">
+        <EmptyFileView fileName={doc.fileName} onError={(text) => setNotice({ kind: 'error', text })} />
+        {notice && <p className="error" role="alert">{notice.text}</p>}
+      </main>
+    );
+  }
   if (doc.state.kind === 'unparseable' && !lastGood) {
     return (
       <main className="app app-message">
@@ -287,9 +327,9 @@ export function App() {
       {published && (
         <div className="banner banner-info" role="status">
           <span className="codicon-glyph" aria-hidden="true">{iconChar('lock')}</span>
-          <span>
+          <span title="Rule R22: a published version is frozen">
             This is published version {String(publication?.['version'] ?? '')}
-            {typeof publication?.['publishedAt'] === 'string' ? ` (published ${publication['publishedAt'].replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, ' $2')})` : ''}. A published journey is frozen (R22): it opens read-only.
+            {typeof publication?.['publishedAt'] === 'string' ? ` (published ${publication['publishedAt'].replace('T', ' ').replace(/:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/, ' $2')})` : ''}. A published journey is frozen: it opens read-only.
           </span>
           {!doc.readOnly && (
             <Button appearance="primary" name="edit-as-new-version" onClick={() => void edit({ op: 'editAsNewVersion' })}>
@@ -331,7 +371,17 @@ export function App() {
             selected={selected}
             editable={editable}
             overlay={overlay}
-            onSelect={setSelected}
+            onSelect={selectOne}
+            multiSelected={multi}
+            onToggleSelect={(key) => {
+              const next = toggled(selected, multi, key);
+              setSelected(next.primary);
+              setMulti(next.others);
+            }}
+            onSelectArea={(keys) => {
+              setSelected(keys[0] ?? null);
+              setMulti(new Set(keys.slice(1)));
+            }}
             onReveal={(node) => postToHost({ type: 'revealPath', path: node.path })}
             onInsert={openPalette}
             onDelete={requestDelete}
@@ -350,6 +400,7 @@ export function App() {
             {layoutError ? '' : 'Laying out the map…'}
           </div>
         )}
+        {shown && editable && isEmptyJourney(shownState?.value) && <EmptyJourneyGuide editable={editable} />}
         {shown && (
           <Inspector
             model={shown.model}
@@ -362,6 +413,8 @@ export function App() {
             onDelete={requestDelete}
             onInsert={(edge, anchor) => openPalette([edge], anchorPoint(anchor))}
             onAddStartingPoint={(anchor) => setMenu({ kind: 'trigger', at: anchorPoint(anchor) })}
+            onContinue={(node, anchor) => setMenu({ kind: 'continue', id: node.id, at: anchorPoint(anchor) })}
+            multiSelected={multi.size + (selected ? 1 : 0)}
           />
         )}
       </div>
@@ -390,6 +443,18 @@ export function App() {
           }}
         />
       )}
+      {menu?.kind === 'continue' && (
+        <PopupMenu
+          title="Continue the path with"
+          items={PALETTE.filter((i) => i.id !== 'end' && i.id !== 'exit')}
+          at={menu.at}
+          onClose={() => setMenu(undefined)}
+          onChoose={(type) => {
+            setMenu(undefined);
+            void edit({ op: 'continuePath', id: menu.id, pointType: type as PointType });
+          }}
+        />
+      )}
       {menu?.kind === 'trigger' && (
         <PopupMenu
           title="Add a starting point"
@@ -406,11 +471,13 @@ export function App() {
         <DeletePointDialog
           node={deleting.node}
           model={shown.model}
+          journey={shownState?.value}
           incoming={deleting.incoming}
           onCancel={() => setDeleting(undefined)}
-          onDelete={(reconnectTo) => {
+          onDelete={(choice: DeleteChoice) => {
             setDeleting(undefined);
-            void edit({ op: 'deletePoint', id: deleting.node.id, reconnectTo });
+            if (choice.kind === 'branches') void edit({ op: 'deleteBranches', id: deleting.node.id, ...(choice.keep !== undefined ? { keep: choice.keep } : {}) });
+            else void edit({ op: 'deletePoint', id: deleting.node.id, ...(deleting.incoming > 0 ? { reconnectTo: choice.to } : {}) });
           }}
         />
       )}

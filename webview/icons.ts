@@ -38,6 +38,7 @@ const CODEPOINTS = {
   pin: 0xeb2b,
   pinned: 0xeba0,
   'go-to-file': 0xea94,
+  lightbulb: 0xea61,
   export: 0xebac,
   discard: 0xeae2,
   redo: 0xebb0,

@@ -81,13 +81,26 @@ export function limitFor<K extends LimitKind>(journey: Journey, kind: K, options
     const plan = declaredPlan ?? options.defaultPlan ?? 'standard';
     const value = PLAN_LIMITS[plan][kind];
     if (value === undefined) return undefined;
-    const platformName = platform === 'mailchimp' ? 'Mailchimp ' : '';
-    const source = declaredPlan !== undefined ? `the ${platformName}${PLAN_NAMES[plan]} plan` : `the ${platformName}${PLAN_NAMES[plan]} plan (assumed: the journey declares no settings.plan)`;
+    // Only a journey that says it is a Mailchimp journey is called one; without a platform, Mailchimp's plans apply all the same.
+    const platformName = journey.platform === 'mailchimp' ? 'Mailchimp ' : '';
+    const assumed = declaredPlan !== undefined ? '' : journey.platform === undefined ? ' (assumed: the journey declares no platform or settings.plan)' : ' (assumed: the journey declares no settings.plan)';
+    const source = `the ${platformName}${PLAN_NAMES[plan]} plan${assumed}`;
     return { value: value as NonNullable<Limits[K]>, source, origin: 'plan', plan };
   }
   const value = PLATFORM_LIMITS[platform][kind];
   if (value === undefined) return undefined;
   return { value: value as NonNullable<Limits[K]>, source: PLATFORM_NAMES[platform], origin: 'platform' };
+}
+
+/** What a plan allows, as people read it: `3 starting points, 100 journey points` (the settings' plan descriptions say exactly this). */
+export function planSummary(plan: Plan): string {
+  const l = PLAN_LIMITS[plan];
+  const parts: string[] = [];
+  if (l.startingPoints !== undefined) parts.push(`${l.startingPoints} starting point${l.startingPoints === 1 ? '' : 's'}`);
+  if (l.journeyPoints !== undefined) parts.push(`${l.journeyPoints} journey points`);
+  if (l.waitForEventRules !== undefined) parts.push(`${l.waitForEventRules} wait-for-event rules`);
+  if (l.maxWait !== undefined) parts.push(`waits of at most ${l.maxWait}`);
+  return parts.join(', ') || 'no limits';
 }
 
 /** The longest wait-for-event timeout in ms, with its source; undefined when unlimited. */

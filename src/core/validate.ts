@@ -1,6 +1,7 @@
 // Validates journey text: JSON syntax, then the zod schema, then the
-// semantic rules on the same tree; every diagnostic located at its exact
-// span. The single entry point for the language server, the CLI, the
+// semantic rules on the same tree (also, with schema problems present, on
+// the parts they leave well-formed: every problem at once); every
+// diagnostic located at its exact span. The single entry point for the language server, the CLI, the
 // designer and the publish gate. Never throws on any input.
 import type { JourneyDiagnostic } from './diagnostic';
 import { closestName, SuggestionBudget } from './editDistance';
@@ -12,6 +13,7 @@ import { allRules } from './rules/index';
 import type { JourneyRule, RuleContext, ValidationOptions } from './rules/ruleContext';
 import { Journey } from './schema';
 import { schemaDiagnostics } from './schemaDiagnostics';
+import { findingsOutsideStandIns, salvageJourney } from './schemaSalvage';
 
 export type { ValidationOptions };
 
@@ -35,7 +37,13 @@ export function validateJourneyText(text: string, options: ValidationOptions = {
   const reserved = reservedNameDiagnostics(doc);
   try {
     const parsed = Journey.safeParse(doc.value);
-    if (!parsed.success) return { doc, diagnostics: [...reserved, ...schemaDiagnostics(doc, Journey, parsed.error.issues)] };
+    if (!parsed.success) {
+      const schemaProblems = [...reserved, ...schemaDiagnostics(doc, Journey, parsed.error.issues)];
+      // Every problem at once: the rules check what the schema problems leave well-formed (schemaSalvage.ts).
+      const salvage = reserved.length === 0 ? salvageJourney(doc.value, parsed.error.issues) : undefined;
+      if (!salvage) return { doc, diagnostics: schemaProblems };
+      return { doc, diagnostics: [...schemaProblems, ...findingsOutsideStandIns(runRules(doc, salvage.journey, options, rules), salvage)] };
+    }
     if (reserved.length > 0) return { doc, diagnostics: reserved };
     const journey = parsed.data;
     return { doc, journey, diagnostics: runRules(doc, journey, options, rules) };

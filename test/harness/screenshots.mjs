@@ -1,7 +1,8 @@
 // `npm run screenshots`: the README's pictures, taken from a real VS Code
 // (code-server) with the extension: a seed journey on the map, the same map
 // with a simulation over it, and a short animated capture stepping the
-// simulation through time. Writes test/screenshots/*.png and *.gif.
+// simulation through time; then the map and publish UI tests with
+// JOURNEY_SCREENSHOTS=1 take theirs. Writes test/screenshots/*.png and *.gif.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gifenc from 'gifenc';
@@ -99,4 +100,20 @@ try {
 } finally {
   await browser.close();
   server.stop();
+}
+
+// The pictures of building on the map (an empty journey, the seed journey
+// built from it, deleting a branching point, pasting three points, a quick
+// fix on the map, New Journey's default name) and of the publish dialog are
+// taken by their UI tests in a real VS Code, which write them to
+// test/screenshots/ with JOURNEY_SCREENSHOTS=1.
+const { spawnSync } = await import('node:child_process');
+const uiTests = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js'), '--import=tsx', '--timeout', '600000', 'test/typing/mapBuilding.test.ts', 'test/typing/publishConfirmation.test.ts'], {
+  cwd: PROJECT_ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, JOURNEY_SCREENSHOTS: '1' },
+});
+if (uiTests.status !== 0) {
+  console.error('[screenshots] the UI tests that take the map\'s pictures failed');
+  process.exitCode = 1;
 }

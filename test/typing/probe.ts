@@ -130,6 +130,10 @@ const methods: Record<string, (p: Params) => Promise<unknown>> = {
     }
     return editor.document.getText();
   },
+  /** The problems VS Code has for the document (the language server's, as the Problems panel lists them). */
+  async diagnostics(p) {
+    return vscode.languages.getDiagnostics(uriOf(p)).map((d) => `${d.code === undefined ? '' : `${typeof d.code === 'object' ? String(d.code.value) : String(d.code)}: `}${d.message}`);
+  },
   /** Saves and closes every editor (a dirty one would ask first). */
   async closeAll() {
     for (const document of vscode.workspace.textDocuments) if (document.isDirty) await document.save();

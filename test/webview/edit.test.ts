@@ -170,7 +170,18 @@ describe('journey map webview: editing', function () {
     assert.equal(await page.locator('g.node[data-id="p_wait_3d"] .node-summary').textContent(), '4 hours', 'the map shows the new summary');
 
     await page.locator('g.node[data-id="sp_tag_vip"]').click();
-    await gestureEdits(page, () => commitField(page, '[data-field="trigger.tag"]', 'Gold'), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold', base: 'VIP' }] });
+    await chooseOption(page, '[data-field="trigger.tag"]', '+declare-new');
+    await gestureEdits(page, async () => {
+      // The field for the new name goes away once it is committed.
+      await page.locator('[data-field="trigger.tag.new"]').click();
+      await page.keyboard.type('Gold');
+      await page.keyboard.press('Enter');
+    }, {
+      op: 'declare',
+      section: 'tags',
+      entry: 'Gold',
+      use: { target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['trigger', 'tag'], value: 'Gold' }] },
+    });
     await gestureEdits(page, () => page.locator('[data-path="filter"] > .filter-children [data-action="filter-add"]').click(), {
       op: 'setFields',
       target: { kind: 'start', id: 'sp_tag_vip' },
@@ -241,7 +252,7 @@ describe('journey map webview: editing', function () {
   it('R22: opens a published journey read-only with a banner, and "Edit as new version" makes it a draft in one edit', async () => {
     const text = sample('birthday-german').text.replace('"status": "draft",', '"status": "published",\n  "version": 2,\n  "publication": {\n    "version": 2,\n    "publishedAt": "2026-02-01T09:00:00Z",\n    "hash": "fnv1a64:0123456789abcdef"\n  },');
     const page = await mapOf(text);
-    assert.match(await page.locator('.banner-info').innerText(), /published version 2 .*frozen \(R22\)/);
+    assert.match(await page.locator('.banner-info').innerText(), /published version 2 .*frozen: it opens read-only/);
     assert.equal(await page.locator('.insert-button').count(), 0, 'no "+" on a frozen journey');
     await page.locator('g.node[data-kind="point"]').first().click();
     assert.equal(await isDisabled(page, '[data-action="delete"]'), true);

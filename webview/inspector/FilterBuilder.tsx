@@ -11,6 +11,7 @@ import type { Declarations } from './declarations';
 import { change } from './fieldChange';
 import { Button, Dropdown, TextField } from './toolkit';
 import { DeclaredField } from './valueFields';
+import { type DeclareAndUse, declarer, NameField } from './NameField';
 
 const FILTER_TYPES: { value: Filter['type']; label: string }[] = [
   { value: 'all', label: 'All of (AND)' },
@@ -38,6 +39,8 @@ export interface FilterBuilderProps {
   declarations: Declarations;
   disabled: boolean;
   onChange(changes: FieldChange[]): void;
+  /** Declares a name typed in the filter (and uses it there, in the same edit). */
+  declare?: DeclareAndUse;
   /** Removes the whole filter (only offered at the root, when the filter is optional). */
   onRemove?: () => void;
 }
@@ -108,7 +111,7 @@ function FilterNode(props: FilterBuilderProps & { depth: number; onDelete?: () =
       );
       break;
     case 'hasTag':
-      body = <TextField label="Tag" name="tag" value={stringField(filter, 'tag') ?? ''} disabled={disabled} onCommit={(v) => set(['tag'], v)} />;
+      body = <NameField label="Tag" name={`${path.join('.')}.tag`} section="tags" value={stringField(filter, 'tag') ?? ''} choices={declarations.tags} disabled={disabled} declare={declarer(props.declare, [...path, 'tag'])} onCommit={(v) => set(['tag'], v)} />;
       break;
     case 'field': {
       const fieldName = stringField(filter, 'field') ?? '';
@@ -117,7 +120,7 @@ function FilterNode(props: FilterBuilderProps & { depth: number; onDelete?: () =
       const value = isObject(filter) ? filter['value'] : undefined;
       body = (
         <>
-          <DeclaredField label="Field" name="field" value={fieldName} choices={declarations.fields.map((f) => ({ value: f.name, label: `${f.name} (${f.type})` }))} disabled={disabled} onCommit={(v) => set(['field'], v)} />
+          <NameField label="Field" name={`${path.join('.')}.field`} section="fields" value={fieldName} choices={declarations.fields.map((f) => ({ value: f.name, label: `${f.name} (${f.type})` }))} disabled={disabled} declare={declarer(props.declare, [...path, 'field'])} onCommit={(v) => set(['field'], v)} />
           <Dropdown label="Compare" name="op" value={op} choices={OPERATORS.map((o) => ({ value: o, label: o }))} disabled={disabled} onChange={(v) => props.onChange(NO_VALUE.has(v) ? [{ path: [...path, 'op'], value: v }, { path: [...path, 'value'] }] : [{ path: [...path, 'op'], value: v }])} />
           {!NO_VALUE.has(op) && <TextField label="Value" name="value" value={value === undefined ? '' : String(value)} disabled={disabled} onCommit={(v) => set(['value'], typedValue(v, fieldType))} />}
         </>
@@ -125,10 +128,10 @@ function FilterNode(props: FilterBuilderProps & { depth: number; onDelete?: () =
       break;
     }
     case 'memberOf':
-      body = <DeclaredField label="List" name="list" value={stringField(filter, 'list') ?? ''} choices={declarations.lists} disabled={disabled} onCommit={(v) => set(['list'], v)} />;
+      body = <NameField label="List" name={`${path.join('.')}.list`} section="lists" value={stringField(filter, 'list') ?? ''} choices={declarations.lists} disabled={disabled} declare={declarer(props.declare, [...path, 'list'])} onCommit={(v) => set(['list'], v)} />;
       break;
     case 'inSegment':
-      body = <DeclaredField label="Segment" name="segment" value={stringField(filter, 'segment') ?? ''} choices={declarations.segments} disabled={disabled} onCommit={(v) => set(['segment'], v)} />;
+      body = <NameField label="Segment" name={`${path.join('.')}.segment`} section="segments" value={stringField(filter, 'segment') ?? ''} choices={declarations.segments} disabled={disabled} declare={declarer(props.declare, [...path, 'segment'])} onCommit={(v) => set(['segment'], v)} />;
       break;
     case 'language':
       body = <TextField label="Language code" name="language" value={stringField(filter, 'language') ?? ''} placeholder="de, en, pt-BR" disabled={disabled} onCommit={(v) => set(['language'], v)} />;
@@ -136,7 +139,7 @@ function FilterNode(props: FilterBuilderProps & { depth: number; onDelete?: () =
     case 'campaignActivity':
       body = (
         <>
-          <DeclaredField label="Campaign" name="campaign" value={stringField(filter, 'campaign') ?? ''} choices={declarations.campaigns} disabled={disabled} onCommit={(v) => set(['campaign'], v)} />
+          <NameField label="Campaign" name={`${path.join('.')}.campaign`} section="campaigns" value={stringField(filter, 'campaign') ?? ''} choices={declarations.campaigns} disabled={disabled} declare={declarer(props.declare, [...path, 'campaign'])} onCommit={(v) => set(['campaign'], v)} />
           <Dropdown label="Activity" name="activity" value={stringField(filter, 'activity') ?? 'opened'} choices={[{ value: 'opened', label: 'opened' }, { value: 'clicked', label: 'clicked' }, { value: 'notOpened', label: 'did not open' }]} disabled={disabled} onChange={(v) => set(['activity'], v)} />
         </>
       );

@@ -13,6 +13,10 @@ import { declarationsOf } from './declarations';
 import { change } from './fieldChange';
 import { PointForm, StartingPointForm } from './nodeForms';
 import { Successors } from './Successors';
+import { QuickFixes } from './QuickFixes';
+import { DeclarationsPanel } from './DeclarationsPanel';
+import { JourneySettings } from './JourneySettings';
+import type { DeclareAndUse } from './NameField';
 import { Button, Dropdown, TextField } from './toolkit';
 
 export interface InspectorProps {
@@ -26,9 +30,13 @@ export interface InspectorProps {
   onDelete(node: MapNode): void;
   onInsert(edge: MapEdge, anchor: HTMLElement): void;
   onAddStartingPoint(anchor: HTMLElement): void;
+  /** "Continue the path" on an end or exit point: a new point goes before it. */
+  onContinue?(node: MapNode, anchor: HTMLElement): void;
+  /** How many nodes are selected (more than one: the inspector says what the keys do). */
+  multiSelected?: number;
 }
 
-function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | number)[]): void }) {
+function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | number)[]): void; editable?: boolean }) {
   if (props.problems.length === 0) return null;
   return (
     <section className="inspector-section" aria-label="Problems">
@@ -41,6 +49,7 @@ function Problems(props: { problems: MapDiagnostic[]; onReveal(path: (string | n
               {d.message}
             </button>
             <span className="muted"> ({d.code}, line {d.line + 1})</span>
+            <QuickFixes problem={d} disabled={!props.editable} />
           </li>
         ))}
       </ul>
@@ -53,6 +62,9 @@ export function Inspector(props: InspectorProps) {
   const journeyTimeZone = stringField(isObject(props.journey) ? props.journey['settings'] : undefined, 'timeZone') ?? 'UTC';
   const disabled = !props.editable;
   const { node } = props;
+  /** Declares a name, and (with `changes`) uses it on `target` in the same edit. */
+  const declareOn = (target: { kind: 'journey' } | { kind: 'start' | 'point'; id: string }): DeclareAndUse => (section, entry, changes) =>
+    props.onEdit({ op: 'declare', section, entry: entry as never, ...(changes ? { use: { target, changes } } : {}) });
 
   if (!node) {
     const j = isObject(props.journey) ? props.journey : {};
@@ -79,7 +91,7 @@ export function Inspector(props: InspectorProps) {
           <dt>Starting points</dt>
           <dd>
             {starts}
-            {props.startingPointLimit.max !== null ? ` of ${props.startingPointLimit.max}` : ''} <span className="muted">— {props.startingPointLimit.reason} (R1)</span>
+            {props.startingPointLimit.max !== null ? ` of ${props.startingPointLimit.max}` : ''} <span className="muted" title="Rule R1: starting-point limits">— {props.startingPointLimit.reason}</span>
           </dd>
           <dt>Journey points</dt>
           <dd>{arrayField(j, 'points').length}</dd>
@@ -97,7 +109,9 @@ export function Inspector(props: InspectorProps) {
           )}
         </div>
         {atLimit && !disabled && <p className="muted limit-reason">{props.startingPointLimit.reason}; this journey has {starts}.</p>}
-        <Problems problems={props.model.journeyProblems} onReveal={props.onReveal} />
+        <Problems problems={props.model.journeyProblems} onReveal={props.onReveal} editable={props.editable} />
+        <JourneySettings journey={j} declarations={declarations} disabled={disabled} onChange={fields} declare={declareOn({ kind: 'journey' })} />
+        <DeclarationsPanel journey={j} declarations={declarations} disabled={disabled} onEdit={props.onEdit} />
         <p className="muted hint">Select a point on the map to edit it. Double-click a point (or press Enter) to see its JSON.</p>
       </aside>
     );
@@ -143,30 +157,40 @@ export function Inspector(props: InspectorProps) {
             Delete point
           </Button>
         ) : (
-          <span title={startCount <= 1 ? 'A journey needs at least one starting point (R1).' : undefined}>
+          <span title={startCount <= 1 ? 'A journey needs at least one starting point.' : undefined}>
             <Button icon="trash" name="remove-starting-point" disabled={disabled || startCount <= 1} onClick={() => props.onEdit({ op: 'removeStartingPoint', id: node.id })}>
               Remove starting point
             </Button>
           </span>
         )}
       </div>
+      {(props.multiSelected ?? 0) > 1 && (
+        <p className="muted multi-selection-note" role="status">
+          {props.multiSelected} points selected: Ctrl+C copies them, Ctrl+X cuts, Ctrl+D duplicates, Delete deletes them; Ctrl+V pastes after the selected point.
+        </p>
+      )}
+      {node.kind === 'point' && (node.type === 'end' || node.type === 'exit') && props.onContinue && (
+        <Button icon="add" name="continue-path" disabled={disabled} onClick={() => props.onContinue!(node, document.querySelector<HTMLElement>('.inspector [data-action="continue-path"]') ?? document.body)}>
+          Continue the path here
+        </Button>
+      )}
       <TextField label="Id" name="id" value={node.id} disabled={disabled} hint="Renaming also renames every reference to it." onCommit={(v) => props.onEdit({ op: 'rename', id: node.id, newId: v.trim() })} />
       <TextField label={node.kind === 'start' ? 'Name' : 'Title'} name={titleKey} value={stringField(rawNode, titleKey) ?? ''} placeholder={node.id} disabled={disabled} onCommit={(v) => fields([change([titleKey], v === '' ? undefined : v)])} />
       {node.kind === 'point' && (
         <Dropdown label="Type" name="type" value={stringField(rawNode, 'type') ?? ''} choices={POINT_TYPES.map((t) => ({ value: t, label: POINT_TYPE_LABELS[t] }))} disabled={disabled} onChange={(t) => props.onEdit({ op: 'changePointType', id: node.id, pointType: t as (typeof POINT_TYPES)[number] })} />
       )}
       {node.kind === 'start' ? (
-        <StartingPointForm node={rawNode} journey={props.journey} declarations={declarations} disabled={disabled} journeyTimeZone={journeyTimeZone} onChange={fields} />
+        <StartingPointForm node={rawNode} journey={props.journey} declarations={declarations} disabled={disabled} journeyTimeZone={journeyTimeZone} onChange={fields} declare={declareOn(target)} />
       ) : (
         <section className="inspector-section" aria-label="Settings">
-          <PointForm node={rawNode} journey={props.journey} declarations={declarations} disabled={disabled} journeyTimeZone={journeyTimeZone} onChange={fields} />
+          <PointForm node={rawNode} journey={props.journey} declarations={declarations} disabled={disabled} journeyTimeZone={journeyTimeZone} onChange={fields} declare={declareOn(target)} />
         </section>
       )}
       <section className="inspector-section" aria-label="Leads to">
         <h3>Leads to</h3>
         <Successors node={node} raw={rawNode} edges={edges} declarations={declarations} disabled={disabled} onEdit={props.onEdit} onFields={fields} onInsert={props.onInsert} />
       </section>
-      <Problems problems={node.problems} onReveal={props.onReveal} />
+      <Problems problems={node.problems} onReveal={props.onReveal} editable={props.editable} />
       {node.pinned && (
         <section className="inspector-section" aria-label="Position">
           <h3>Position</h3>

@@ -78,7 +78,7 @@ export function Successors(p: SuccessorsProps) {
       {isSplit && (
         <div className="split-footer">
           <span className={total === 100 ? 'muted' : 'error'} role={total === 100 ? undefined : 'alert'}>
-            Shares add up to {total}%{total === 100 ? '' : ' — they must add up to 100% (R13)'}
+            Shares add up to {total}%{total === 100 ? '' : ' — they must add up to 100%'}
           </span>
           <div className="row">
             <Button icon="add" name="add-branch" disabled={p.disabled} onClick={addBranch}>

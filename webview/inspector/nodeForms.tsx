@@ -10,6 +10,7 @@ import { change } from './fieldChange';
 import { FilterBuilder } from './FilterBuilder';
 import { Button, Dropdown, NumberField, TextField } from './toolkit';
 import { DeclaredField, DurationField, NativeInput, TimeZoneField } from './valueFields';
+import { type DeclareAndUse, declarer, NameField } from './NameField';
 
 export const TRIGGER_LABELS: Record<TriggerType, string> = {
   audienceJoined: 'Joins the audience or a list',
@@ -31,7 +32,12 @@ export interface FormProps {
   /** The journey's time zone, shown as the default. */
   journeyTimeZone: string;
   onChange(changes: FieldChange[]): void;
+  /** Declares a name where it is typed (and uses it there, in the same edit). */
+  declare?: DeclareAndUse;
 }
+
+const tagChoices = (d: Declarations) => d.tags;
+const fieldChoices = (d: Declarations, type?: string) => d.fields.filter((f) => !type || f.type === type).map((f) => ({ value: f.name, label: `${f.name} (${f.type})` }));
 
 const str = (v: unknown, key: string) => stringField(v, key) ?? '';
 
@@ -42,22 +48,22 @@ export function StartingPointForm(p: FormProps) {
   let fields: React.ReactNode = null;
   switch (type) {
     case 'audienceJoined':
-      fields = <DeclaredField label="List (empty: the audience)" name="trigger.list" value={str(trigger, 'list')} choices={[{ value: '', label: 'The whole audience' }, ...p.declarations.lists]} disabled={p.disabled} onCommit={(v) => set('list', v === '' ? undefined : v)} />;
+      fields = <NameField label="List" name="trigger.list" section="lists" value={str(trigger, 'list')} emptyChoice="The whole audience" choices={p.declarations.lists} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'list'])} onCommit={(v) => set('list', v === '' ? undefined : v)} />;
       break;
     case 'tagAdded':
     case 'tagRemoved':
-      fields = <TextField label="Tag" name="trigger.tag" value={str(trigger, 'tag')} disabled={p.disabled} onCommit={(v) => set('tag', v)} />;
+      fields = <NameField label="Tag" name="trigger.tag" section="tags" value={str(trigger, 'tag')} choices={tagChoices(p.declarations)} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'tag'])} onCommit={(v) => set('tag', v)} />;
       break;
     case 'customEvent':
       fields = <TextField label="Event name" name="trigger.name" value={str(trigger, 'name')} disabled={p.disabled} onCommit={(v) => set('name', v)} />;
       break;
     case 'formSubmitted':
-      fields = <DeclaredField label="Form" name="trigger.form" value={str(trigger, 'form')} choices={p.declarations.forms} disabled={p.disabled} onCommit={(v) => set('form', v)} />;
+      fields = <NameField label="Form" name="trigger.form" section="forms" value={str(trigger, 'form')} choices={p.declarations.forms} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'form'])} onCommit={(v) => set('form', v)} />;
       break;
     case 'campaignActivity':
       fields = (
         <>
-          <DeclaredField label="Campaign" name="trigger.campaign" value={str(trigger, 'campaign')} choices={p.declarations.campaigns} disabled={p.disabled} onCommit={(v) => set('campaign', v)} />
+          <NameField label="Campaign" name="trigger.campaign" section="campaigns" value={str(trigger, 'campaign')} choices={p.declarations.campaigns} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'campaign'])} onCommit={(v) => set('campaign', v)} />
           <Dropdown label="Activity" name="trigger.activity" value={str(trigger, 'activity') || 'opened'} choices={[{ value: 'opened', label: 'opened' }, { value: 'clicked', label: 'clicked' }, { value: 'notOpened', label: 'did not open' }]} disabled={p.disabled} onChange={(v) => set('activity', v)} />
         </>
       );
@@ -65,14 +71,14 @@ export function StartingPointForm(p: FormProps) {
     case 'dateField':
       fields = (
         <>
-          <DeclaredField label="Date field" name="trigger.field" value={str(trigger, 'field')} choices={p.declarations.fields.filter((f) => f.type === 'date').map((f) => ({ value: f.name, label: f.name }))} disabled={p.disabled} onCommit={(v) => set('field', v)} />
+          <NameField label="Date field" name="trigger.field" section="fields" value={str(trigger, 'field')} choices={fieldChoices(p.declarations, 'date')} entryFor={(name) => ({ name, type: 'date' })} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'field'])} onCommit={(v) => set('field', v)} />
           <NativeInput label="At (time of day)" name="trigger.time" type="time" value={str(trigger, 'time')} disabled={p.disabled} onCommit={(v) => set('time', v)} />
           <TimeZoneField label="Time zone" name="trigger.timeZone" value={stringField(trigger, 'timeZone')} fallback={p.journeyTimeZone} disabled={p.disabled} onCommit={(v) => set('timeZone', v)} />
         </>
       );
       break;
     case 'segmentEntered':
-      fields = <DeclaredField label="Segment" name="trigger.segment" value={str(trigger, 'segment')} choices={p.declarations.segments} disabled={p.disabled} onCommit={(v) => set('segment', v)} />;
+      fields = <NameField label="Segment" name="trigger.segment" section="segments" value={str(trigger, 'segment')} choices={p.declarations.segments} disabled={p.disabled} declare={declarer(p.declare, ['trigger', 'segment'])} onCommit={(v) => set('segment', v)} />;
       break;
     case 'api':
       fields = <TextField label="Description" name="trigger.description" value={str(trigger, 'description')} disabled={p.disabled} onCommit={(v) => set('description', v === '' ? undefined : v)} />;
@@ -82,14 +88,14 @@ export function StartingPointForm(p: FormProps) {
   return (
     <>
       <section className="inspector-section" aria-label="Trigger">
-        <h3>Trigger (R2)</h3>
+        <h3 title="Rule R2: one trigger per starting point">Trigger</h3>
         <Dropdown label="Starts when" name="trigger.type" value={type} choices={TRIGGER_TYPES.map((t) => ({ value: t, label: TRIGGER_LABELS[t] }))} disabled={p.disabled} onChange={(v) => p.onChange([change(['trigger'], defaultTrigger(v as TriggerType, p.journey))])} />
         {fields}
       </section>
       <section className="inspector-section" aria-label="Filter">
-        <h3>Only contacts who… (filter, R3)</h3>
+        <h3 title="Rule R3: the filter is checked when the trigger fires">Only contacts who…</h3>
         {isObject(filter) ? (
-          <FilterBuilder filter={filter} path={['filter']} journey={p.journey} declarations={p.declarations} disabled={p.disabled} onChange={p.onChange} onRemove={() => p.onChange([change(['filter'])])} />
+          <FilterBuilder filter={filter} path={['filter']} journey={p.journey} declarations={p.declarations} disabled={p.disabled} onChange={p.onChange} declare={p.declare} onRemove={() => p.onChange([change(['filter'])])} />
         ) : (
           <Button icon="filter" name="add-filter" disabled={p.disabled} onClick={() => p.onChange([change(['filter'], { type: 'all', of: [{ type: 'hasTag', tag: p.declarations.tags[0]?.value ?? 'new tag' }] })])}>
             Add a filter
@@ -124,9 +130,9 @@ function AwaitedEventFields(p: FormProps) {
       {type === 'emailClicked' && (
         <DeclaredField label="Link (empty: any link)" name="event.link" value={str(event, 'link')} choices={[{ value: '', label: 'Any link' }, ...links.map((l) => ({ value: l, label: l }))]} disabled={p.disabled} onCommit={(v) => set('link', v === '' ? undefined : v)} />
       )}
-      {type === 'formSubmitted' && <DeclaredField label="Form" name="event.form" value={str(event, 'form')} choices={p.declarations.forms} disabled={p.disabled} onCommit={(v) => set('form', v)} />}
+      {type === 'formSubmitted' && <NameField label="Form" name="event.form" section="forms" value={str(event, 'form')} choices={p.declarations.forms} disabled={p.disabled} declare={declarer(p.declare, ['event', 'form'])} onCommit={(v) => set('form', v)} />}
       {type === 'purchase' && <TextField label="Product (empty: any)" name="event.product" value={str(event, 'product')} disabled={p.disabled} onCommit={(v) => set('product', v === '' ? undefined : v)} />}
-      {type === 'tagAdded' && <TextField label="Tag" name="event.tag" value={str(event, 'tag')} disabled={p.disabled} onCommit={(v) => set('tag', v)} />}
+      {type === 'tagAdded' && <NameField label="Tag" name="event.tag" section="tags" value={str(event, 'tag')} choices={tagChoices(p.declarations)} disabled={p.disabled} declare={declarer(p.declare, ['event', 'tag'])} onCommit={(v) => set('tag', v)} />}
       {type === 'customEvent' && <TextField label="Event name" name="event.name" value={str(event, 'name')} disabled={p.disabled} onCommit={(v) => set('name', v)} />}
     </>
   );
@@ -137,24 +143,24 @@ export function PointForm(p: FormProps) {
   const set = (key: string, value: unknown) => p.onChange([change([key], value)]);
   switch (type) {
     case 'sendEmail':
-      return <DeclaredField label="Email content" name="content" value={str(p.node, 'content')} choices={p.declarations.emailContent} disabled={p.disabled} onCommit={(v) => set('content', v)} />;
+      return <NameField label="Email content" name="content" section="content" value={str(p.node, 'content')} choices={p.declarations.emailContent} entryFor={(id) => ({ id, channel: 'email', status: 'draft' })} disabled={p.disabled} declare={declarer(p.declare, ['content'])} onCommit={(v) => set('content', v)} />;
     case 'sendSms':
       return (
         <>
-          <DeclaredField label="SMS content" name="content" value={str(p.node, 'content')} choices={p.declarations.smsContent} disabled={p.disabled} onCommit={(v) => set('content', v)} />
+          <NameField label="SMS content" name="content" section="content" value={str(p.node, 'content')} choices={p.declarations.smsContent} entryFor={(id) => ({ id, channel: 'sms', status: 'draft' })} disabled={p.disabled} declare={declarer(p.declare, ['content'])} onCommit={(v) => set('content', v)} />
           <TextField label="Phone field (empty: phone)" name="phoneField" value={str(p.node, 'phoneField')} disabled={p.disabled} onCommit={(v) => set('phoneField', v === '' ? undefined : v)} />
         </>
       );
     case 'addTag':
     case 'removeTag':
-      return <TextField label="Tag" name="tag" value={str(p.node, 'tag')} disabled={p.disabled} hint={p.declarations.tags.length ? `Journey tags: ${p.declarations.tags.map((t) => t.value).join(', ')}` : undefined} onCommit={(v) => set('tag', v)} />;
+      return <NameField label="Tag" name="tag" section="tags" value={str(p.node, 'tag')} choices={tagChoices(p.declarations)} disabled={p.disabled} declare={declarer(p.declare, ['tag'])} onCommit={(v) => set('tag', v)} />;
     case 'updateField': {
       const fieldName = str(p.node, 'field');
       const fieldType = p.declarations.fields.find((f) => f.name === fieldName)?.type;
       const value = p.node['value'];
       return (
         <>
-          <DeclaredField label="Field" name="field" value={fieldName} choices={p.declarations.fields.map((f) => ({ value: f.name, label: `${f.name} (${f.type})` }))} disabled={p.disabled} onCommit={(v) => set('field', v)} />
+          <NameField label="Field" name="field" section="fields" value={fieldName} choices={fieldChoices(p.declarations)} disabled={p.disabled} declare={declarer(p.declare, ['field'])} onCommit={(v) => set('field', v)} />
           {fieldType === 'boolean' ? (
             <Dropdown label="Value" name="value" value={String(value)} choices={[{ value: 'true', label: 'true' }, { value: 'false', label: 'false' }]} disabled={p.disabled} onChange={(v) => set('value', v === 'true')} />
           ) : fieldType === 'number' ? (
@@ -167,7 +173,7 @@ export function PointForm(p: FormProps) {
     }
     case 'subscribeList':
     case 'unsubscribeList':
-      return <DeclaredField label="List" name="list" value={str(p.node, 'list')} choices={p.declarations.lists} disabled={p.disabled} onCommit={(v) => set('list', v)} />;
+      return <NameField label="List" name="list" section="lists" value={str(p.node, 'list')} choices={p.declarations.lists} disabled={p.disabled} declare={declarer(p.declare, ['list'])} onCommit={(v) => set('list', v)} />;
     case 'webhook':
       return (
         <>
@@ -180,16 +186,16 @@ export function PointForm(p: FormProps) {
     case 'ifElse':
       return (
         <section className="inspector-section" aria-label="Condition">
-          <h3>If (evaluated on arrival, R12)</h3>
-          <FilterBuilder filter={p.node['condition']} path={['condition']} journey={p.journey} declarations={p.declarations} disabled={p.disabled} onChange={p.onChange} />
+          <h3 title="Rule R12: evaluated on the contact's data when the contact arrives">If (checked on arrival)</h3>
+          <FilterBuilder filter={p.node['condition']} path={['condition']} journey={p.journey} declarations={p.declarations} disabled={p.disabled} onChange={p.onChange} declare={p.declare} />
         </section>
       );
     case 'wait':
-      return <DurationField label="Wait for (R9)" name="duration" value={str(p.node, 'duration')} disabled={p.disabled} onCommit={(v) => set('duration', v)} />;
+      return <DurationField label="Wait for" name="duration" value={str(p.node, 'duration')} disabled={p.disabled} onCommit={(v) => set('duration', v)} />;
     case 'waitUntil':
       return (
         <>
-          <NativeInput label="Until (local date and time, R10)" name="at" type="datetime-local" value={str(p.node, 'at')} disabled={p.disabled} onCommit={(v) => set('at', v)} />
+          <NativeInput label="Until (local date and time)" name="at" type="datetime-local" value={str(p.node, 'at')} disabled={p.disabled} onCommit={(v) => set('at', v)} />
           <TimeZoneField label="Time zone" name="timeZone" value={stringField(p.node, 'timeZone')} fallback={p.journeyTimeZone} disabled={p.disabled} onCommit={(v) => set('timeZone', v)} />
         </>
       );
@@ -197,7 +203,7 @@ export function PointForm(p: FormProps) {
       return (
         <>
           <AwaitedEventFields {...p} />
-          <DurationField label="Timeout (R11)" name="timeout" value={str(p.node, 'timeout')} disabled={p.disabled} onCommit={(v) => set('timeout', v)} />
+          <DurationField label="Timeout" name="timeout" value={str(p.node, 'timeout')} disabled={p.disabled} onCommit={(v) => set('timeout', v)} />
         </>
       );
     case 'split':

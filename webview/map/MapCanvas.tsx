@@ -43,12 +43,19 @@ export interface MapCanvasProps {
   onPin(key: string, at: Point): void;
   onConnect(edge: MapEdge, targetKey: string): void;
   handle: Ref<MapCanvasHandle>;
+  /** Nodes selected besides `selected` (Shift/Ctrl+click, a rubber band). */
+  multiSelected?: ReadonlySet<string>;
+  /** Shift/Ctrl+click on a node: adds it to the selection or takes it out. */
+  onToggleSelect?(key: string): void;
+  /** Shift/Ctrl+drag on the background: the nodes inside the band. */
+  onSelectArea?(keys: string[]): void;
 }
 
 type Gesture =
   | { kind: 'pan'; pointerId: number; startX: number; startY: number; from: Viewport; moved: boolean }
   | { kind: 'node'; pointerId: number; key: string; startX: number; startY: number; origin: Point; moved: boolean }
-  | { kind: 'connect'; pointerId: number; edge: MapEdge; start: Point };
+  | { kind: 'connect'; pointerId: number; edge: MapEdge; start: Point }
+  | { kind: 'band'; pointerId: number; start: Point };
 
 const DRAG_THRESHOLD = 4;
 
@@ -62,6 +69,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const gesture = useRef<Gesture | undefined>(undefined);
   const [dragged, setDragged] = useState<{ key: string; at: Point } | undefined>();
   const [connectLine, setConnectLine] = useState<{ from: Point; to: Point } | undefined>();
+  const [band, setBand] = useState<{ from: Point; to: Point } | undefined>();
   const font = useMemo(() => getComputedStyle(document.body).fontFamily || 'sans-serif', []);
 
   const layout = useMemo(
@@ -179,6 +187,13 @@ export function MapCanvas(props: MapCanvasProps) {
       gesture.current = { kind: 'node', pointerId: e.pointerId, key, startX: e.clientX, startY: e.clientY, origin: { x: box?.x ?? 0, y: box?.y ?? 0 }, moved: false };
       return;
     }
+    if ((e.shiftKey || e.ctrlKey || e.metaKey) && props.onSelectArea) {
+      container.current!.setPointerCapture(e.pointerId);
+      const start = toWorld(e.clientX, e.clientY);
+      gesture.current = { kind: 'band', pointerId: e.pointerId, start };
+      setBand({ from: start, to: start });
+      return;
+    }
     gesture.current = { kind: 'pan', pointerId: e.pointerId, startX: e.clientX, startY: e.clientY, from: viewport, moved: false };
   };
 
@@ -200,6 +215,8 @@ export function MapCanvas(props: MapCanvasProps) {
       if (!g.moved) container.current!.setPointerCapture(e.pointerId);
       g.moved = true;
       setDragged({ key: g.key, at: { x: g.origin.x + dx, y: g.origin.y + dy } });
+    } else if (g.kind === 'band') {
+      setBand({ from: g.start, to: toWorld(e.clientX, e.clientY) });
     } else {
       setConnectLine({ from: g.start, to: toWorld(e.clientX, e.clientY) });
     }
@@ -215,9 +232,23 @@ export function MapCanvas(props: MapCanvasProps) {
       if (g.moved && dragged) {
         props.onPin(g.key, dragged.at);
         // Keep the node where it was dropped until the document says so.
+      } else if ((e.shiftKey || e.ctrlKey || e.metaKey) && props.onToggleSelect) {
+        props.onToggleSelect(g.key);
       } else {
         props.onSelect(g.key);
       }
+    } else if (g.kind === 'band') {
+      setBand(undefined);
+      const end = toWorld(e.clientX, e.clientY);
+      const x0 = Math.min(g.start.x, end.x);
+      const x1 = Math.max(g.start.x, end.x);
+      const y0 = Math.min(g.start.y, end.y);
+      const y1 = Math.max(g.start.y, end.y);
+      const inside = model.nodes.filter((n) => {
+        const box = layout.nodes.get(n.key);
+        return n.kind !== 'missing' && box && box.x < x1 && box.x + box.width > x0 && box.y < y1 && box.y + box.height > y0;
+      });
+      props.onSelectArea?.(inside.map((n) => n.key));
     } else {
       setConnectLine(undefined);
       const target = nodeAt(toWorld(e.clientX, e.clientY));
@@ -350,6 +381,7 @@ export function MapCanvas(props: MapCanvasProps) {
         gesture.current = undefined;
         setDragged(undefined);
         setConnectLine(undefined);
+        setBand(undefined);
       }}
       onDoubleClick={onDoubleClick}
       onKeyDown={onKeyDown}
@@ -383,7 +415,7 @@ export function MapCanvas(props: MapCanvasProps) {
                   key={node.key}
                   node={node}
                   box={box}
-                  selected={node.key === selected}
+                  selected={node.key === selected || (props.multiSelected?.has(node.key) ?? false)}
                   focusable={node.key === focusKey}
                   inPath={pathSet.nodes.has(node.id)}
                   stats={stats}
@@ -435,6 +467,7 @@ export function MapCanvas(props: MapCanvasProps) {
               })}
             </g>
           )}
+          {band && <rect className="rubber-band no-export" x={Math.min(band.from.x, band.to.x)} y={Math.min(band.from.y, band.to.y)} width={Math.abs(band.to.x - band.from.x)} height={Math.abs(band.to.y - band.from.y)} />}
           {connectLine && <line className="connect-line no-export" x1={connectLine.from.x} y1={connectLine.from.y} x2={connectLine.to.x} y2={connectLine.to.y} />}
         </g>
       </svg>

@@ -6,6 +6,8 @@
 // accepts only "edit as new version". Pure: the extension host and the
 // webview test harness both apply edits with it.
 import { parseTree } from 'jsonc-parser';
+import { emptyJourneyText } from '../journeyTemplate';
+import { Id } from '../schema';
 import { parseJsonDocument } from '../jsonDocument';
 import { createEditContext, type EditOptions, EditRefused } from './editContext';
 import type { JourneyOperation } from './journeyOperation';
@@ -16,6 +18,10 @@ import { rename, setFields } from './propertyOperations';
 import { addStartingPoint, removeStartingPoint } from './startingPointOperations';
 import { EditComposer, type TextEdit } from './textEdits';
 import { editAsNewVersion } from './versionOperations';
+import { deleteBranches, deletePoints } from './branchOperations';
+import { pastePoints } from './clipboardOperations';
+import { declare, undeclare } from './declarationOperations';
+import { continuePath } from './pathOperations';
 
 export type { EditOptions };
 
@@ -39,6 +45,7 @@ export function isPublished(journey: unknown): boolean {
 }
 
 export function journeyEditFor(text: string, operation: JourneyOperation, options: EditOptions = {}): EditOutcome {
+  if (operation.op === 'startJourney') return startJourney(text, operation);
   const doc = parseJsonDocument(text);
   if (doc.syntaxErrors.length > 0 || !isObject(doc.value) || !parseTree(text)) {
     return { ok: false, error: 'The document is not valid JSON, so the map does not change it: fix it in the text editor first.' };
@@ -58,6 +65,14 @@ export function journeyEditFor(text: string, operation: JourneyOperation, option
     if (error instanceof EditRefused) return { ok: false, error: error.message };
     throw error;
   }
+}
+
+/** An empty file (only whitespace) becomes the smallest journey, to build on the map. */
+function startJourney(text: string, op: Extract<JourneyOperation, { op: 'startJourney' }>): EditOutcome {
+  if (text.trim() !== '') return { ok: false, error: 'The file is not empty: the map starts a journey only in an empty file.' };
+  if (!Id.safeParse(op.id).success) return { ok: false, error: `"${op.id}" cannot be a journey id: start with a letter or _, then use letters, digits, _ . -` };
+  const content = emptyJourneyText({ id: op.id, name: op.name, timeZone: op.timeZone });
+  return { ok: true, edits: [{ offset: 0, length: text.length, content }], text: content, label: `Start journey "${op.name}"`, select: 'start' };
 }
 
 function perform(ctx: ReturnType<typeof createEditContext>, op: JourneyOperation): string {
@@ -84,5 +99,22 @@ function perform(ctx: ReturnType<typeof createEditContext>, op: JourneyOperation
       return unpinPositions(ctx, op.ids);
     case 'editAsNewVersion':
       return editAsNewVersion(ctx);
+    case 'deleteBranches':
+      return deleteBranches(ctx, op.id, op.keep);
+    case 'deletePoints':
+      return deletePoints(ctx, op.ids);
+    case 'pastePoints':
+      return pastePoints(ctx, op.points, op.at);
+    case 'continuePath':
+      return continuePath(ctx, op.id, op.pointType);
+    case 'declare': {
+      const label = declare(ctx, op.section, op.entry);
+      if (op.use) setFields(ctx, op.use.target, op.use.changes);
+      return label;
+    }
+    case 'startJourney':
+      throw new EditRefused('The file already holds a journey.');
+    case 'undeclare':
+      return undeclare(ctx, op.section, op.key);
   }
 }

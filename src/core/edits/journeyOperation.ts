@@ -5,6 +5,7 @@
 // and the browser test harness.
 import { z } from 'zod';
 import { POINT_TYPES, TRIGGER_TYPES, type PointType, type TriggerType } from '../schema';
+import { DECLARATION_SECTIONS } from './declarationOperations';
 
 /** A JSON value, as the inspector sends it for a property. */
 export const JsonValue = z.json();
@@ -20,6 +21,7 @@ export const Slot = z.union([z.enum(['next', 'yes', 'no', 'timeout']), z.number(
 export type Slot = z.infer<typeof Slot>;
 
 const NodeId = z.string().min(1);
+export const DeclarationSectionName = z.enum(DECLARATION_SECTIONS);
 const JsonPathSchema = z.array(z.union([z.string(), z.number().int().nonnegative()]));
 
 /** What a property edit applies to: the journey itself, a starting point or a journey point (by id). */
@@ -63,5 +65,19 @@ export const JourneyOperation = z.discriminatedUnion('op', [
   z.object({ op: z.literal('unpinPositions'), ids: z.array(NodeId).optional() }),
   /** R22: the published journey becomes a new draft version (version + 1, no publication, status draft). */
   z.object({ op: z.literal('editAsNewVersion') }),
+  /** Deletes a branching point and the points only it leads to; the `keep` branch (if any) takes its place, else its paths end. */
+  z.object({ op: z.literal('deleteBranches'), id: NodeId, keep: Slot.optional() }),
+  /** Deletes several journey points in one edit (a multi-selection, a cut). */
+  z.object({ op: z.literal('deletePoints'), ids: z.array(NodeId).min(1) }),
+  /** Pastes copied journey points with fresh ids (their edges among themselves kept), free or onto the edge `at`. */
+  z.object({ op: z.literal('pastePoints'), points: z.array(JsonValue).min(1), at: z.object({ from: NodeId, slot: Slot }).optional() }),
+  /** A new point of `pointType` before the end (or exit) point `id`: the path goes on through it. */
+  z.object({ op: z.literal('continuePath'), id: NodeId, pointType: PointTypeName }),
+  /** Declares a tag, list, segment, field, campaign, form or content item; `use` sets it where it was typed, in the same edit. */
+  z.object({ op: z.literal('declare'), section: DeclarationSectionName, entry: JsonValue, use: z.object({ target: EditTarget, changes: z.array(FieldChange).min(1) }).optional() }),
+  /** Writes a new journey into an empty file (the map's "Start a journey here"). */
+  z.object({ op: z.literal('startJourney'), id: z.string(), name: z.string().min(1), timeZone: z.string().min(1) }),
+  /** Removes a declaration by its key (the tag, the field's name, else the id). */
+  z.object({ op: z.literal('undeclare'), section: DeclarationSectionName, key: z.string() }),
 ]);
 export type JourneyOperation = z.infer<typeof JourneyOperation>;

@@ -26,11 +26,11 @@ describe('edits: starting points (R1, R2)', () => {
     let text = withSettings('{ "plan": "standard" }');
     text = edited(text, { op: 'addStartingPoint', triggerType: 'api' });
     text = edited(text, { op: 'addStartingPoint', triggerType: 'api' });
-    assert.equal(refusal(text, { op: 'addStartingPoint', triggerType: 'api' }), 'The Mailchimp Standard plan allows up to 3 starting points; this journey has 3. (R1)');
+    assert.equal(refusal(text, { op: 'addStartingPoint', triggerType: 'api' }), 'The Standard plan allows up to 3 starting points; this journey has 3. (R1)');
   });
 
   it('R1: the Free plan allows one starting point', () => {
-    assert.equal(refusal(withSettings('{ "plan": "free" }'), { op: 'addStartingPoint', triggerType: 'api' }), 'The Mailchimp Free plan allows 1 starting point; this journey has 1. (R1)');
+    assert.equal(refusal(withSettings('{ "plan": "free" }'), { op: 'addStartingPoint', triggerType: 'api' }), 'The Free plan allows 1 starting point; this journey has 1. (R1)');
   });
 
   it('R1: an explicit limit in the file overrides the plan', () => {
@@ -40,7 +40,7 @@ describe('edits: starting points (R1, R2)', () => {
   });
 
   it('R1: without a declared plan the default plan decides, and the reason says so', () => {
-    assert.deepEqual(startingPointLimit(JSON.parse(WELCOME), 'essentials'), { max: 1, reason: 'The Mailchimp Essentials plan (assumed: the journey declares no settings.plan) allows 1 starting point' });
+    assert.deepEqual(startingPointLimit(JSON.parse(WELCOME), 'essentials'), { max: 1, reason: 'The Essentials plan (assumed: the journey declares no platform or settings.plan) allows 1 starting point' });
     assert.equal(startingPointLimit(JSON.parse(WELCOME)).max, 3);
   });
 
@@ -52,7 +52,7 @@ describe('edits: starting points (R1, R2)', () => {
   });
 
   it('R1: reads the limits of a document that does not fit the schema', () => {
-    assert.deepEqual(startingPointLimit({ settings: { plan: 'nonsense', limits: { startingPoints: -2 } } }, 'free'), { max: 1, reason: 'The Mailchimp Free plan (assumed: the journey declares no settings.plan) allows 1 starting point' });
+    assert.deepEqual(startingPointLimit({ settings: { plan: 'nonsense', limits: { startingPoints: -2 } } }, 'free'), { max: 1, reason: 'The Free plan (assumed: the journey declares no platform or settings.plan) allows 1 starting point' });
     assert.equal(startingPointLimit(undefined).max, 3);
   });
 

@@ -41,7 +41,9 @@ describe('R1 starting-point limit', () => {
     const journey = baseJourney({ startingPoints: startingPoints(2) });
     expectNone(check(journey), 'R1.too-many-starting-points');
     const d = expectOne(check(journey, { defaultPlan: 'free' }), { code: 'R1.too-many-starting-points', rule: 'R1', severity: 'error', spanned: '"s2"' });
-    assert.match(d.message, /Free plan \(assumed: the journey declares no settings\.plan\)/);
+    assert.match(d.message, /^The Free plan \(assumed: the journey declares no platform or settings\.plan\)/, 'a journey without a platform is not called a Mailchimp journey');
+    const mailchimp = expectOne(check(baseJourney({ platform: 'mailchimp', startingPoints: startingPoints(2) }), { defaultPlan: 'free' }), { code: 'R1.too-many-starting-points', rule: 'R1', severity: 'error', spanned: '"s2"' });
+    assert.match(mailchimp.message, /^The Mailchimp Free plan \(assumed: the journey declares no settings\.plan\)/);
   });
 
   it('R1: Dynamics, MailUp and generic journeys have no starting-point limit unless the file sets one', () => {
@@ -109,7 +111,8 @@ describe('R1 wait-for-event rule limit', () => {
 
 describe('R1 platform limits table', () => {
   it('R1: resolves each limit from settings.limits, then the plan, then the platform', () => {
-    assert.deepEqual(limitFor(parse(baseJourney({ settings: { plan: 'free' } })), 'startingPoints'), { value: 1, source: 'the Mailchimp Free plan', origin: 'plan', plan: 'free' });
+    assert.deepEqual(limitFor(parse(baseJourney({ settings: { plan: 'free' } })), 'startingPoints'), { value: 1, source: 'the Free plan', origin: 'plan', plan: 'free' });
+    assert.deepEqual(limitFor(parse(baseJourney({ platform: 'mailchimp', settings: { plan: 'free' } })), 'startingPoints'), { value: 1, source: 'the Mailchimp Free plan', origin: 'plan', plan: 'free' });
     assert.equal(limitFor(parse(baseJourney({ settings: { plan: 'free', limits: { startingPoints: 7 } } })), 'startingPoints')?.value, 7);
     assert.equal(limitFor(parse(baseJourney({ platform: 'generic' })), 'startingPoints'), undefined);
     assert.equal(limitFor(parse(baseJourney({ platform: 'dynamics', settings: { plan: 'standard' } })), 'startingPoints')?.value, 3, 'a declared plan applies on any platform');
