@@ -20,6 +20,8 @@ import { Button, hasUncommittedText } from './inspector/toolkit';
 import { applyPins } from './layout/pinnedLayout';
 import { useMapLayout } from './layout/useMapLayout';
 import { MapCanvas, type MapCanvasHandle } from './map/MapCanvas';
+import { mapFontFamily } from './map/mapFont';
+import { sizeNodes } from './map/nodeText';
 import { type MenuItem, PopupMenu } from './PopupMenu';
 import { ParseErrorView } from './ParseErrorView';
 import { Toolbar } from './Toolbar';
@@ -90,7 +92,7 @@ export function App() {
   const journeyState = doc?.state.kind === 'journey' ? doc.state : undefined;
   const shownState = journeyState ?? lastGood?.state;
   const shownVersion = journeyState ? (doc?.documentVersion ?? 0) : (lastGood?.documentVersion ?? 0);
-  const model = useMemo(() => (shownState ? buildMapModel(shownState.value, shownState.diagnostics) : undefined), [shownState]);
+  const model = useMemo(() => (shownState ? sizeNodes(buildMapModel(shownState.value, shownState.diagnostics), mapFontFamily()) : undefined), [shownState]);
   const { shown, error: layoutError, pending } = useMapLayout(model, shownVersion);
   const layout = useMemo(() => (shown ? applyPins(shown.layout, shown.model, new Map()) : undefined), [shown]);
   const outOfSync = doc?.state.kind === 'unparseable' && lastGood !== undefined;

@@ -2,9 +2,12 @@
 // as the last one reuses its layout at once (titles, summaries, problems
 // change without a layout run), a new shape is laid out in the worker and
 // swapped in with its model when ready, so nodes and edges never disagree.
+// A new layout keeps every node the edit did not have to move where it was
+// (stabilizeLayout); `resetLayout()` lays the map out afresh.
 import { useEffect, useRef, useState } from 'react';
 import type { MapModel } from '../../src/core/mapModel';
 import { layoutMap, type MapLayout } from './elkLayout';
+import { stabilizeLayout } from './stableLayout';
 
 export interface LaidOutMap {
   model: MapModel;
@@ -15,17 +18,19 @@ export interface LaidOutMap {
   layoutMs: number;
 }
 
-export function useMapLayout(model: MapModel | undefined, documentVersion: number): { shown: LaidOutMap | undefined; error: string | undefined; pending: boolean } {
+export function useMapLayout(model: MapModel | undefined, documentVersion: number, layoutEpoch = 0): { shown: LaidOutMap | undefined; error: string | undefined; pending: boolean } {
   const [shown, setShown] = useState<LaidOutMap | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const cache = useRef<{ key: string; layout: MapLayout } | undefined>(undefined);
   const sequence = useRef(0);
+  /** The layout on screen, which the next one keeps still; cleared by a new epoch (a fresh layout). */
+  const onScreen = useRef<{ epoch: number; layout: MapLayout } | undefined>(undefined);
 
   useEffect(() => {
     if (!model) return;
     const ticket = ++sequence.current;
-    if (cache.current?.key === model.shapeKey) {
+    if (cache.current?.key === model.shapeKey && onScreen.current?.epoch === layoutEpoch) {
       setShown({ model, documentVersion, layout: cache.current.layout, layoutMs: 0 });
       setPending(false);
       return;
@@ -34,8 +39,11 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
     layoutMap(model).then(
       (layout) => {
         if (ticket !== sequence.current) return;
-        cache.current = { key: model.shapeKey, layout };
-        setShown({ model, documentVersion, layout, layoutMs: layout.layoutMs });
+        const previous = onScreen.current?.epoch === layoutEpoch ? onScreen.current.layout : undefined;
+        const stable = stabilizeLayout(previous, layout, model);
+        cache.current = { key: model.shapeKey, layout: { ...stable, worldShift: undefined } };
+        onScreen.current = { epoch: layoutEpoch, layout: stable };
+        setShown({ model, documentVersion, layout: stable, layoutMs: layout.layoutMs });
         setError(undefined);
         setPending(false);
       },
@@ -45,7 +53,7 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
         setPending(false);
       },
     );
-  }, [model, documentVersion]);
+  }, [model, documentVersion, layoutEpoch]);
 
   return { shown, error, pending };
 }

@@ -11,10 +11,11 @@ import { iconChar } from '../icons';
 import type { MapLayout, Point } from '../layout/elkLayout';
 import { applyPins } from '../layout/pinnedLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
+import { mapFontFamily } from './mapFont';
 import { Minimap } from './Minimap';
 import { NodeView } from './NodeView';
 import { nodeAccessibleName, statsText } from './nodeStyle';
-import { fitViewport, initialViewport, revealRect, type Size, type Viewport, ZOOM_STEP, zoomAt } from './viewport';
+import { fitViewport, revealRect, type Size, type Viewport, ZOOM_STEP, zoomAt } from './viewport';
 
 export interface MapCanvasHandle {
   fit(): void;
@@ -62,7 +63,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const gesture = useRef<Gesture | undefined>(undefined);
   const [dragged, setDragged] = useState<{ key: string; at: Point } | undefined>();
   const [connectLine, setConnectLine] = useState<{ from: Point; to: Point } | undefined>();
-  const font = useMemo(() => getComputedStyle(document.body).fontFamily || 'sans-serif', []);
+  const font = useMemo(() => mapFontFamily(), []);
 
   const layout = useMemo(
     () => (dragged ? applyPins(props.layout, model, new Map([[dragged.key, dragged.at]])) : props.layout),
@@ -73,6 +74,11 @@ export function MapCanvas(props: MapCanvasProps) {
     const out = new Map<string, MapEdge[]>();
     for (const e of model.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
     return out;
+  }, [model]);
+  const incomingCount = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const e of model.edges) count.set(e.to, (count.get(e.to) ?? 0) + 1);
+    return count;
   }, [model]);
   const pathSet = useMemo(() => {
     const path = props.overlay?.contact?.path ?? [];
@@ -98,27 +104,45 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => observer.disconnect();
   }, []);
 
-  // The first layout gets a first view; later layouts keep the user's viewport.
+  // The first view shows the whole map, fitted to the canvas as it is then
+  // (measured now, not the size last rendered); until the person moves the
+  // view, a resize of the canvas (the inspector, a text editor beside it)
+  // fits it again. Later layouts keep the person's viewport.
+  const userMoved = useRef(false);
+  const fittedTo = useRef<Size>({ width: 0, height: 0 });
   useLayoutEffect(() => {
-    if (fitted.current || layout.width === 0) return;
+    if (layout.width === 0) return;
+    const el = container.current;
+    const size = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : screen;
+    if (fitted.current && userMoved.current) return;
+    if (fitted.current && size.width === fittedTo.current.width && size.height === fittedTo.current.height) return;
     fitted.current = true;
-    let focus: { x: number; y: number; width: number; height: number } | undefined;
-    for (const n of model.nodes) {
-      const box = n.kind === 'start' ? layout.nodes.get(n.key) : undefined;
-      if (!box) continue;
-      const right = Math.max(box.x + box.width, focus ? focus.x + focus.width : -Infinity);
-      const bottom = Math.max(box.y + box.height, focus ? focus.y + focus.height : -Infinity);
-      const x = Math.min(box.x, focus?.x ?? Infinity);
-      const y = Math.min(box.y, focus?.y ?? Infinity);
-      focus = { x, y, width: right - x, height: bottom - y };
-    }
-    setViewport(initialViewport(layout, focus, screen));
-  }, [layout, screen, model]);
+    fittedTo.current = size;
+    setViewport(fitViewport(layout, size));
+  }, [layout, screen]);
+  /** A change of view the person asked for: the view stays theirs from then on. */
+  const moveView = useCallback((next: Viewport | ((v: Viewport) => Viewport)) => {
+    userMoved.current = true;
+    setViewport(next);
+  }, []);
+  const fitView = useCallback(() => {
+    userMoved.current = false;
+    const el = container.current;
+    const size = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : screen;
+    fittedTo.current = size;
+    setViewport(fitViewport(layout, size));
+  }, [layout, screen]);
+
+  // A layout that moved the world (see withinWorld) moves the view back: nothing moves on screen.
+  useLayoutEffect(() => {
+    const by = props.layout.worldShift;
+    if (by) setViewport((v) => ({ ...v, x: v.x - by.x * v.k, y: v.y - by.y * v.k }));
+  }, [props.layout]);
 
   const revealKey = useCallback(
     (key: string, focus: boolean) => {
       const box = layout.nodes.get(key);
-      if (box) setViewport((v) => revealRect(v, box, screen));
+      if (box) moveView((v) => revealRect(v, box, screen));
       if (focus) requestAnimationFrame(() => svgRef.current?.querySelector<SVGGElement>(`g.node[data-key="${CSS.escape(key)}"]`)?.focus({ preventScroll: true }));
     },
     [layout, screen],
@@ -127,10 +151,10 @@ export function MapCanvas(props: MapCanvasProps) {
   useImperativeHandle(
     props.handle,
     () => ({
-      fit: () => setViewport(fitViewport(layout, screen)),
-      zoomIn: () => setViewport((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2)),
-      zoomOut: () => setViewport((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2)),
-      actualSize: () => setViewport((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2)),
+      fit: () => fitView(),
+      zoomIn: () => moveView((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2)),
+      zoomOut: () => moveView((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2)),
+      actualSize: () => moveView((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2)),
       reveal: revealKey,
       focus: () => container.current?.focus(),
       svg: () => svgRef.current,
@@ -151,9 +175,9 @@ export function MapCanvas(props: MapCanvasProps) {
   const onWheel = (e: React.WheelEvent) => {
     const box = container.current!.getBoundingClientRect();
     if (e.ctrlKey || e.metaKey) {
-      setViewport((v) => zoomAt(v, Math.exp(-e.deltaY * 0.0025), e.clientX - box.left, e.clientY - box.top));
+      moveView((v) => zoomAt(v, Math.exp(-e.deltaY * 0.0025), e.clientX - box.left, e.clientY - box.top));
     } else {
-      setViewport((v) => ({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY }));
+      moveView((v) => ({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY }));
     }
   };
 
@@ -191,7 +215,7 @@ export function MapCanvas(props: MapCanvasProps) {
       if (!g.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
       if (!g.moved) container.current!.setPointerCapture(e.pointerId);
       g.moved = true;
-      setViewport({ ...g.from, x: g.from.x + dx, y: g.from.y + dy });
+      moveView({ ...g.from, x: g.from.x + dx, y: g.from.y + dy });
     } else if (g.kind === 'node') {
       const dx = (e.clientX - g.startX) / viewport.k;
       const dy = (e.clientY - g.startY) / viewport.k;
@@ -301,16 +325,16 @@ export function MapCanvas(props: MapCanvasProps) {
         }
         case '+':
         case '=':
-          setViewport((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2));
           return true;
         case '-':
-          setViewport((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2));
           return true;
         case '0':
-          setViewport(fitViewport(layout, screen));
+          fitView();
           return true;
         case '1':
-          setViewport((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2));
           return true;
       }
       return false;
@@ -321,15 +345,17 @@ export function MapCanvas(props: MapCanvasProps) {
     }
   };
 
-  // Keyboard selection follows focus; focus follows selection.
+  // Keyboard selection follows focus; focus follows selection. A node an
+  // edit added (and selected) is revealed once the layout has it.
   const lastSelected = useRef<string | null>(null);
   useEffect(() => {
     if (selected && selected !== lastSelected.current) {
+      if (!layout.nodes.has(selected)) return;
       const inside = container.current?.contains(document.activeElement) ?? false;
       revealKey(selected, inside);
     }
     lastSelected.current = selected;
-  }, [selected, revealKey]);
+  }, [selected, revealKey, layout]);
 
   const titleOf = useCallback((key: string) => nodeByKey.get(key)?.title ?? key, [nodeByKey]);
   const focusKey = selected && nodeByKey.has(selected) ? selected : model.nodes[0]?.key;
@@ -399,7 +425,7 @@ export function MapCanvas(props: MapCanvasProps) {
               {model.edges.map((edge) => {
                 const route = layout.edges.get(edge.key);
                 if (!route) return null;
-                const at = insertButtonPoint(edge, route);
+                const at = insertButtonPoint(edge, route, (incomingCount.get(edge.to) ?? 0) > 1);
                 const label = `Insert a point between ${titleOf(edge.from)} and ${titleOf(edge.to)}${edge.label ? ` (${edge.label})` : ''}`;
                 return (
                   <g
@@ -438,7 +464,7 @@ export function MapCanvas(props: MapCanvasProps) {
           {connectLine && <line className="connect-line no-export" x1={connectLine.from.x} y1={connectLine.from.y} x2={connectLine.to.x} y2={connectLine.to.y} />}
         </g>
       </svg>
-      {overflow && <Minimap model={model} layout={layout} viewport={viewport} screen={screen} onMove={setViewport} selected={selected} />}
+      {overflow && <Minimap model={model} layout={layout} viewport={viewport} screen={screen} onMove={moveView} selected={selected} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 // One node of the map in SVG: accent bar and codicon of its category, type,
-// title and one-line summary, its problems badge (with the messages as a
+// title and summary (each wrapped to two lines, see nodeText.ts), its problems badge (with the messages as a
 // tooltip), the simulation stats badge, and the pin mark. Focusable, with an
 // accessible name that says all of it.
 import { memo } from 'react';
@@ -7,6 +7,7 @@ import type { MapNode } from '../../src/core/mapModel';
 import { iconChar } from '../icons';
 import type { LaidOutNode } from '../layout/elkLayout';
 import { categoryOf } from './nodeStyle';
+import { nodeText, TEXT_X, TYPE_BASELINE } from './nodeText';
 import { fitText } from './textFit';
 
 export interface NodeViewProps {
@@ -21,11 +22,9 @@ export interface NodeViewProps {
   editable: boolean;
 }
 
-const TEXT_X = 46;
-
 export const NodeView = memo(function NodeView(p: NodeViewProps) {
   const { node, box } = p;
-  const textWidth = box.width - TEXT_X - 12;
+  const text = nodeText(node, p.font);
   const errors = node.problems.filter((d) => d.severity === 'error').length;
   const warnings = node.problems.length - errors;
   const category = categoryOf(node);
@@ -51,14 +50,22 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       </text>
       {node.kind === 'missing' ? (
         <>
-          <text className="node-title" x={TEXT_X} y={20}>{fitText(`Missing "${node.id}"`, textWidth, `600 13px ${p.font}`)}</text>
+          <text className="node-title" x={TEXT_X} y={20}>{text.title[0]}</text>
           <text className="node-summary" x={TEXT_X} y={38}>{node.summary}</text>
         </>
       ) : (
         <>
-          <text className="node-type" x={TEXT_X} y={19}>{fitText(node.typeLabel, textWidth - (node.pinned ? 18 : 0), `11px ${p.font}`)}</text>
-          <text className="node-title" x={TEXT_X} y={39}>{fitText(node.title, textWidth, `600 13px ${p.font}`)}</text>
-          <text className="node-summary" x={TEXT_X} y={58}>{fitText(node.summary, textWidth, `12px ${p.font}`)}</text>
+          <text className="node-type" x={TEXT_X} y={TYPE_BASELINE}>{text.type}</text>
+          <text className="node-title">
+            {text.title.map((line, i) => (
+              <tspan key={i} x={TEXT_X} y={text.titleY[i]}>{line}</tspan>
+            ))}
+          </text>
+          <text className="node-summary">
+            {text.summary.map((line, i) => (
+              <tspan key={i} x={TEXT_X} y={text.summaryY[i]}>{line}</tspan>
+            ))}
+          </text>
         </>
       )}
       <title>{`${node.typeLabel}: ${node.title}\n${node.summary}${node.problems.length ? `\n\n${node.problems.map((d) => `${d.severity === 'error' ? 'Error' : 'Warning'}: ${d.message}`).join('\n')}` : ''}`}</title>
