@@ -15,6 +15,7 @@ import { renderPng, serializeMapSvg } from './export/exportMap';
 import { editsPending, editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
 import { iconChar } from './icons';
 import { Inspector } from './inspector/Inspector';
+import { InspectorPanel } from './InspectorPanel';
 import { TRIGGER_LABELS } from './inspector/nodeForms';
 import { Button, hasUncommittedText } from './inspector/toolkit';
 import { applyPins } from './layout/pinnedLayout';
@@ -353,6 +354,7 @@ export function App() {
           </div>
         )}
         {shown && (
+          <InspectorPanel>
           <Inspector
             model={shown.model}
             journey={shownState?.value}
@@ -365,6 +367,7 @@ export function App() {
             onInsert={(edge, anchor) => openPalette([edge], anchorPoint(anchor))}
             onAddStartingPoint={(anchor) => setMenu({ kind: 'trigger', at: anchorPoint(anchor) })}
           />
+          </InspectorPanel>
         )}
       </div>
       {menu?.kind === 'palette' && (

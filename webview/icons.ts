@@ -46,6 +46,7 @@ const CODEPOINTS = {
   edit: 0xea73,
   link: 0xeb15,
   'chevron-down': 0xeab4,
+  'chevron-left': 0xeab5,
   'chevron-right': 0xeab6,
   play: 0xeb2c,
   map: 0xec05,

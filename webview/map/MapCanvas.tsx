@@ -435,8 +435,15 @@ export function MapCanvas(props: MapCanvasProps) {
                     transform={`translate(${at.x} ${at.y})`}
                     role="button"
                     aria-label={label}
-                    tabIndex={-1}
+                    // The "+" of the node in the Tab order (the focused or selected one) come next in it.
+                    tabIndex={edge.from === focusKey ? 0 : -1}
                     onClick={(e) => {
+                      e.stopPropagation();
+                      props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
                       e.stopPropagation();
                       props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
                     }}
