@@ -7,7 +7,16 @@
 import { useEffect, useRef, useState } from 'react';
 import type { MapModel } from '../../src/core/mapModel';
 import { layoutMap, type MapLayout } from './elkLayout';
+import { wrapIntoColumns } from './columnLayout';
 import { stabilizeLayout } from './stableLayout';
+
+/** The shape (width / height) of the map's canvas, or of the window less the inspector before it is drawn. */
+function canvasAspect(): number {
+  const canvas = document.querySelector('.map-canvas');
+  const width = canvas && canvas.clientWidth > 0 ? canvas.clientWidth : window.innerWidth - 340;
+  const height = canvas && canvas.clientHeight > 0 ? canvas.clientHeight : window.innerHeight - 32;
+  return Math.min(4, Math.max(0.5, width / Math.max(1, height)));
+}
 
 export interface LaidOutMap {
   model: MapModel;
@@ -40,7 +49,7 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
       (layout) => {
         if (ticket !== sequence.current) return;
         const previous = onScreen.current?.epoch === layoutEpoch ? onScreen.current.layout : undefined;
-        const stable = stabilizeLayout(previous, layout, model);
+        const stable = stabilizeLayout(previous, wrapIntoColumns(layout, model, canvasAspect()), model);
         cache.current = { key: model.shapeKey, layout: { ...stable, worldShift: undefined } };
         onScreen.current = { epoch: layoutEpoch, layout: stable };
         setShown({ model, documentVersion, layout: stable, layoutMs: layout.layoutMs });

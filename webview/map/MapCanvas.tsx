@@ -52,6 +52,8 @@ type Gesture =
   | { kind: 'connect'; pointerId: number; edge: MapEdge; start: Point };
 
 const DRAG_THRESHOLD = 4;
+/** Below this zoom the text is too small to read: nodes show their category's tint and a large icon instead (styles.css, .zoom-far). */
+export const FAR_ZOOM = 0.45;
 
 export function MapCanvas(props: MapCanvasProps) {
   const { model, editable, selected } = props;
@@ -380,7 +382,7 @@ export function MapCanvas(props: MapCanvasProps) {
       onDoubleClick={onDoubleClick}
       onKeyDown={onKeyDown}
     >
-      <svg ref={svgRef} className="map-svg" width="100%" height="100%" role="group" aria-label={`Journey map of ${model.title || 'the journey'}: ${model.nodes.length} nodes. Arrow keys move between nodes, Enter shows the JSON, + and - zoom, 0 fits.`}>
+      <svg ref={svgRef} className={`map-svg${viewport.k < FAR_ZOOM ? ' zoom-far' : ''}`} width="100%" height="100%" role="group" aria-label={`Journey map of ${model.title || 'the journey'}: ${model.nodes.length} nodes. Arrow keys move between nodes, Enter shows the JSON, + and - zoom, 0 fits.`}>
         <defs>
           {(['arrow', 'arrow-path', 'arrow-dangling'] as const).map((id) => (
             <marker key={id} id={id} className={`marker ${id}`} viewBox="0 0 10 10" refX={9} refY={5} markerUnits="userSpaceOnUse" markerWidth={9} markerHeight={9} orient="auto-start-reverse">

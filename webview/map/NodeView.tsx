@@ -48,6 +48,9 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       <text className="node-icon codicon-glyph" x={24} y={box.height / 2} dominantBaseline="central" textAnchor="middle" aria-hidden="true">
         {iconChar(node.icon)}
       </text>
+      <text className="node-far-icon codicon-glyph" x={box.width / 2} y={box.height / 2} dominantBaseline="central" textAnchor="middle" aria-hidden="true">
+        {iconChar(node.icon)}
+      </text>
       {node.kind === 'missing' ? (
         <>
           <text className="node-title" x={TEXT_X} y={20}>{text.title[0]}</text>
