@@ -23,6 +23,7 @@ import { useMapLayout } from './layout/useMapLayout';
 import { MapCanvas, type MapCanvasHandle } from './map/MapCanvas';
 import { mapFontFamily } from './map/mapFont';
 import { sizeNodes } from './map/nodeText';
+import { collapseModel } from './map/collapseBranches';
 import { type MenuItem, PopupMenu } from './PopupMenu';
 import { ParseErrorView } from './ParseErrorView';
 import { Toolbar } from './Toolbar';
@@ -93,7 +94,8 @@ export function App() {
   const journeyState = doc?.state.kind === 'journey' ? doc.state : undefined;
   const shownState = journeyState ?? lastGood?.state;
   const shownVersion = journeyState ? (doc?.documentVersion ?? 0) : (lastGood?.documentVersion ?? 0);
-  const model = useMemo(() => (shownState ? sizeNodes(buildMapModel(shownState.value, shownState.diagnostics), mapFontFamily()) : undefined), [shownState]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const model = useMemo(() => (shownState ? collapseModel(sizeNodes(buildMapModel(shownState.value, shownState.diagnostics), mapFontFamily()), collapsed) : undefined), [shownState, collapsed]);
   const { shown, error: layoutError, pending } = useMapLayout(model, shownVersion);
   const layout = useMemo(() => (shown ? applyPins(shown.layout, shown.model, new Map()) : undefined), [shown]);
   const outOfSync = doc?.state.kind === 'unparseable' && lastGood !== undefined;
@@ -342,6 +344,8 @@ export function App() {
               const node = shown.model.nodes.find((n) => n.key === key);
               if (node) void edit({ op: 'pinPositions', positions: [{ id: node.id, x: at.x, y: at.y }] });
             }}
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
             onConnect={(e, targetKey) => {
               const from = shown.model.nodes.find((n) => n.key === e.from);
               const to = shown.model.nodes.find((n) => n.key === targetKey);

@@ -47,6 +47,8 @@ const CODEPOINTS = {
   link: 0xeb15,
   'chevron-down': 0xeab4,
   'chevron-left': 0xeab5,
+  fold: 0xeaf5,
+  unfold: 0xeb73,
   'chevron-right': 0xeab6,
   play: 0xeb2c,
   map: 0xec05,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { buildMapModel } from '../../src/core/mapModel';
 import { documentStateOf } from '../../src/documentState';
+import { branchingJourney } from '../bench/branchingJourney';
 import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
 import { host, nextEdit, NOW, sample, samples, until } from './harness/mapTestKit';
 import { type HarnessServer, REPO, startHarnessServer } from './harness/server';
@@ -174,5 +175,51 @@ describe('journey map webview: readable at a glance (issue #15)', function () {
     const canvas = (await page.locator('.map-canvas').boundingBox())!;
     await until(page, async () => inside((await nodeRects(page)).get(added)!, canvas), 'the new starting point in view');
     await page.screenshot({ path: join(SHOTS, 'stable-after-adding-a-starting-point.png') });
+  });
+
+  it('fits a 200-point journey with 16 if/else whole, at a zoom where each node shows a recognisable icon, its main path straight', async () => {
+    const journey = branchingJourney(200, 16);
+    const page = await mapOf(JSON.stringify(journey, null, 2));
+    await until(page, async () => (await page.locator('g.node').count()) === 201, 'every node');
+    const canvas = (await page.locator('.map-canvas').boundingBox())!;
+    const rects = await nodeRects(page);
+    for (const [key, r] of rects) assert.ok(inside(r, canvas), `${key} is on screen`);
+    const zoom = Number(/scale\(([\d.]+)\)/.exec((await page.locator('g.map-world').getAttribute('transform')) ?? '')?.[1]);
+    const icon = (await page.locator('g.node[data-id="m_0"] .node-far-icon').boundingBox())!;
+    assert.ok(icon.height >= 8, `each node shows its type's icon at least 8 px high (${icon.height.toFixed(1)} px at zoom ${zoom.toFixed(2)})`);
+    // The main path: consecutive main points in one column are straight above each other.
+    const main = journey.points.filter((p) => p.id.startsWith('m_')).map((p) => rects.get(p.id)!);
+    let aligned = 0;
+    for (let i = 1; i < main.length; i++) {
+      const [a, b] = [main[i - 1]!, main[i]!];
+      if (b.y < a.y) continue; // the next column
+      assert.ok(Math.abs(a.x + a.width / 2 - (b.x + b.width / 2)) <= 1, `m_${i - 1} and m_${i} are straight above each other`);
+      aligned++;
+    }
+    assert.ok(aligned > main.length * 0.8, `most of the main path runs straight (${aligned} of ${main.length - 1})`);
+    await page.screenshot({ path: join(SHOTS, 'branching-200-fitted.png') });
+  });
+
+  it('collapses the branches of a point, or of all, into placeholders, and expands them again', async () => {
+    const page = await mapOf(JSON.stringify(branchingJourney(200, 16), null, 2));
+    await until(page, async () => (await page.locator('g.node').count()) === 201, 'every node');
+    await page.locator('[data-action="collapse-all"]').click();
+    await until(page, async () => (await page.locator('g.node').count()) === 201 - 16 * 4 + 16, 'each if/else\'s four own points as one placeholder');
+    assert.equal(await page.locator('g.node.node-collapsed').count(), 16);
+    assert.match((await page.locator('g.node.node-collapsed').first().getAttribute('aria-label')) ?? '', /^Collapsed branch \(yes\): 4 points: Send the follow-up of offer \d+, Wait 2 days, …/);
+    await page.locator('[data-action="expand-all"]').click();
+    await until(page, async () => (await page.locator('g.node').count()) === 201, 'every node again');
+    // One point's branches, by keyboard: its fold button follows it in the Tab order.
+    const small = await mapOf(sample('mailchimp-vip-welcome').text);
+    await small.locator('g.node[data-id="p_check_preview_click"]').click();
+    const fold = small.locator('g.node[data-id="p_check_preview_click"] .fold-button');
+    assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+    await fold.focus();
+    await small.keyboard.press('Enter');
+    await until(small, async () => (await small.locator('g.node.node-collapsed').count()) > 0, 'the branches collapsed');
+    const hidden = await small.locator('g.node[data-id="p_send_early_access"]').count();
+    assert.equal(hidden, 0, 'the yes branch\'s own point is folded away');
+    await small.locator('g.node.node-collapsed').first().dblclick();
+    await until(small, async () => (await small.locator('g.node[data-id="p_send_early_access"]').count()) === 1, 'expanded by double-click on the placeholder');
   });
 });

@@ -10,6 +10,8 @@ import type { SimulationOverlay } from '../../src/webviewProtocol';
 import { iconChar } from '../icons';
 import type { MapLayout, Point } from '../layout/elkLayout';
 import { applyPins } from '../layout/pinnedLayout';
+import { canCollapse, isCollapsedNode } from './collapseBranches';
+import { COLUMN_MIN_NODES } from '../layout/columnLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
 import { mapFontFamily } from './mapFont';
 import { Minimap } from './Minimap';
@@ -43,6 +45,9 @@ export interface MapCanvasProps {
   onDelete(node: MapNode): void;
   onPin(key: string, at: Point): void;
   onConnect(edge: MapEdge, targetKey: string): void;
+  /** Branching points whose branches are drawn collapsed, and the toggle (all of them with null: expand all). */
+  collapsed?: ReadonlySet<string>;
+  onCollapse?(keys: ReadonlySet<string>): void;
   handle: Ref<MapCanvasHandle>;
 }
 
@@ -52,6 +57,7 @@ type Gesture =
   | { kind: 'connect'; pointerId: number; edge: MapEdge; start: Point };
 
 const DRAG_THRESHOLD = 4;
+const EMPTY: ReadonlySet<string> = new Set();
 /** Below this zoom the text is too small to read: nodes show their category's tint and a large icon instead (styles.css, .zoom-far). */
 export const FAR_ZOOM = 0.45;
 
@@ -77,6 +83,28 @@ export function MapCanvas(props: MapCanvasProps) {
     for (const e of model.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
     return out;
   }, [model]);
+  const collapsed = props.collapsed ?? EMPTY;
+  /** Branching points whose branches can fold, and whether they are folded. */
+  const branchState = useMemo(() => {
+    const state = new Map<string, 'expanded' | 'collapsed'>();
+    for (const n of model.nodes) {
+      if (n.kind !== 'point') continue;
+      if (collapsed.has(n.key)) state.set(n.key, 'collapsed');
+      else if ((outgoing.get(n.key)?.length ?? 0) > 1 && canCollapse(model, n.key)) state.set(n.key, 'expanded');
+    }
+    return state;
+  }, [model, outgoing, collapsed]);
+  const toggleBranches = useCallback(
+    (key: string) => {
+      const next = new Set(collapsed);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      props.onCollapse?.(next);
+    },
+    [collapsed, props.onCollapse],
+  );
+  /** The branching point a collapsed placeholder belongs to. */
+  const ownerOfPlaceholder = (key: string) => model.edges.find((e) => e.to === key && !isCollapsedNode({ key: e.from }))?.from;
   const incomingCount = useMemo(() => {
     const count = new Map<string, number>();
     for (const e of model.edges) count.set(e.to, (count.get(e.to) ?? 0) + 1);
@@ -257,7 +285,10 @@ export function MapCanvas(props: MapCanvasProps) {
   const onDoubleClick = (e: React.MouseEvent) => {
     const key = (e.target as Element).closest<SVGGElement>('g.node')?.dataset['key'];
     const node = key ? nodeByKey.get(key) : undefined;
-    if (node && node.kind !== 'missing') props.onReveal(node);
+    if (node && isCollapsedNode(node)) {
+      const owner = ownerOfPlaceholder(node.key);
+      if (owner) toggleBranches(owner);
+    } else if (node && node.kind !== 'missing') props.onReveal(node);
   };
 
   const moveSelection = (dx: number, dy: number) => {
@@ -308,7 +339,10 @@ export function MapCanvas(props: MapCanvasProps) {
           return true;
         }
         case 'Enter':
-          if (node && node.kind !== 'missing') props.onReveal(node);
+          if (node && isCollapsedNode(node)) {
+            const owner = ownerOfPlaceholder(node.key);
+            if (owner) toggleBranches(owner);
+          } else if (node && node.kind !== 'missing') props.onReveal(node);
           return !!node;
         case 'Escape':
           props.onSelect(null);
@@ -418,6 +452,7 @@ export function MapCanvas(props: MapCanvasProps) {
                   font={font}
                   editable={editable}
                   accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats)}
+                  {...(branchState.has(node.key) ? { branches: branchState.get(node.key)!, onToggleBranches: toggleBranches, tabbableFold: node.key === focusKey } : {})}
                 />
               );
             })}
@@ -426,7 +461,7 @@ export function MapCanvas(props: MapCanvasProps) {
             <g className="edge-buttons no-export">
               {model.edges.map((edge) => {
                 const route = layout.edges.get(edge.key);
-                if (!route) return null;
+                if (!route || isCollapsedNode({ key: edge.from })) return null;
                 const at = insertButtonPoint(edge, route, (incomingCount.get(edge.to) ?? 0) > 1);
                 const label = `Insert a point between ${titleOf(edge.from)} and ${titleOf(edge.to)}${edge.label ? ` (${edge.label})` : ''}`;
                 return (
@@ -473,6 +508,18 @@ export function MapCanvas(props: MapCanvasProps) {
           {connectLine && <line className="connect-line no-export" x1={connectLine.from.x} y1={connectLine.from.y} x2={connectLine.to.x} y2={connectLine.to.y} />}
         </g>
       </svg>
+      {props.onCollapse && model.nodes.length >= COLUMN_MIN_NODES && (
+        <div className="map-controls" role="group" aria-label="Branches">
+          <button type="button" className="tool-button with-text" data-action="collapse-all" onClick={() => props.onCollapse!(new Set([...branchState.keys()]))}>
+            <span className="codicon-glyph" aria-hidden="true">{iconChar('fold')}</span>
+            <span>Collapse branches</span>
+          </button>
+          <button type="button" className="tool-button with-text" data-action="expand-all" disabled={collapsed.size === 0} onClick={() => props.onCollapse!(new Set())}>
+            <span className="codicon-glyph" aria-hidden="true">{iconChar('unfold')}</span>
+            <span>Expand all</span>
+          </button>
+        </div>
+      )}
       {overflow && <Minimap model={model} layout={layout} viewport={viewport} screen={screen} onMove={moveView} selected={selected} />}
     </div>
   );

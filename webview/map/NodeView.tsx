@@ -20,6 +20,11 @@ export interface NodeViewProps {
   accessibleName: string;
   font: string;
   editable: boolean;
+  /** For a point whose branches can be collapsed: whether they are. */
+  branches?: 'expanded' | 'collapsed';
+  onToggleBranches?(key: string): void;
+  /** Whether the fold button is in the Tab order (the node is). */
+  tabbableFold?: boolean;
 }
 
 export const NodeView = memo(function NodeView(p: NodeViewProps) {
@@ -28,7 +33,8 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
   const errors = node.problems.filter((d) => d.severity === 'error').length;
   const warnings = node.problems.length - errors;
   const category = categoryOf(node);
-  const classes = ['node', `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : ''];
+  const collapsedBranch = node.type === 'collapsed';
+  const classes = ['node', collapsedBranch ? 'node-collapsed' : `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : ''];
   return (
     <g
       className={classes.filter(Boolean).join(' ')}
@@ -38,7 +44,8 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       data-kind={node.kind}
       data-title={node.title}
       role="button"
-      aria-roledescription={node.kind === 'start' ? 'starting point' : node.kind === 'missing' ? 'missing point' : 'journey point'}
+      aria-roledescription={node.kind === 'start' ? 'starting point' : collapsedBranch ? 'collapsed branch' : node.kind === 'missing' ? 'missing point' : 'journey point'}
+      aria-expanded={collapsedBranch ? false : p.branches === undefined ? undefined : p.branches === 'expanded'}
       aria-pressed={p.selected}
       aria-label={p.accessibleName}
       tabIndex={p.focusable ? 0 : -1}
@@ -51,7 +58,7 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       <text className="node-far-icon codicon-glyph" x={box.width / 2} y={box.height / 2} dominantBaseline="central" textAnchor="middle" aria-hidden="true">
         {iconChar(node.icon)}
       </text>
-      {node.kind === 'missing' ? (
+      {node.kind === 'missing' && !collapsedBranch ? (
         <>
           <text className="node-title" x={TEXT_X} y={20}>{text.title[0]}</text>
           <text className="node-summary" x={TEXT_X} y={38}>{node.summary}</text>
@@ -90,6 +97,30 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
         <g className="stats-badge" transform={`translate(${TEXT_X - 8} ${box.height - 9})`}>
           <rect width={Math.min(box.width - TEXT_X, p.stats.length * 6.4 + 14)} height={18} rx={9} />
           <text x={7} y={9} dominantBaseline="central">{fitText(p.stats, box.width - TEXT_X - 14, `11px ${p.font}`)}</text>
+        </g>
+      )}
+      {p.branches && p.onToggleBranches && (
+        <g
+          className="fold-button no-export"
+          transform={`translate(${box.width - 14} ${box.height - 12})`}
+          role="button"
+          aria-label={`${p.branches === 'expanded' ? 'Collapse' : 'Expand'} the branches of ${node.title}`}
+          aria-expanded={p.branches === 'expanded'}
+          tabIndex={p.tabbableFold ? 0 : -1}
+          onClick={(e) => {
+            e.stopPropagation();
+            p.onToggleBranches!(node.key);
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            e.preventDefault();
+            e.stopPropagation();
+            p.onToggleBranches!(node.key);
+          }}
+        >
+          <title>{`${p.branches === 'expanded' ? 'Collapse' : 'Expand'} the branches`}</title>
+          <rect x={-9} y={-8} width={18} height={16} rx={3} />
+          <text className="codicon-glyph" textAnchor="middle" dominantBaseline="central">{iconChar(p.branches === 'expanded' ? 'fold' : 'unfold')}</text>
         </g>
       )}
     </g>

@@ -25,6 +25,7 @@ const CATEGORY_OF_TYPE: Record<string, NodeCategory> = {
 };
 
 export function categoryOf(node: MapNode): NodeCategory {
+  if (node.type === 'collapsed') return 'terminal';
   if (node.kind === 'missing' || node.type === 'unknown') return 'invalid';
   return CATEGORY_OF_TYPE[node.type] ?? 'action';
 }

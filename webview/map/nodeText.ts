@@ -101,8 +101,8 @@ function fitLine(text: string, width: number, font: string): string {
 const cache = new Map<string, NodeText>();
 
 /** The wrapped text and size of a node in the map's font `family`. */
-export function nodeText(node: Pick<MapNode, 'kind' | 'typeLabel' | 'title' | 'summary' | 'id'> & { pinned?: unknown; problems: readonly unknown[] }, family: string): NodeText {
-  const title = node.kind === 'missing' ? `Missing "${node.id}"` : node.title;
+export function nodeText(node: Pick<MapNode, 'kind' | 'type' | 'typeLabel' | 'title' | 'summary' | 'id'> & { pinned?: unknown; problems: readonly unknown[] }, family: string): NodeText {
+  const title = node.kind === 'missing' && node.type !== 'collapsed' ? `Missing "${node.id}"` : node.title;
   const badges = (node.pinned ? 18 : 0) + (node.problems.length > 0 ? 16 : 0);
   const key = `${family}\u0000${node.kind}\u0000${node.typeLabel}\u0000${title}\u0000${node.summary}\u0000${badges}`;
   const known = cache.get(key);
@@ -141,7 +141,7 @@ function layoutText(width: number, type: string, title: string[], summary: strin
 export function sizeNodes(model: MapModel, family: string): MapModel {
   const sizes: number[] = [];
   const nodes = model.nodes.map((n) => {
-    if (n.kind === 'missing') return n;
+    if (n.kind === 'missing' && n.type !== 'collapsed') return n;
     const t = nodeText(n, family);
     sizes.push(t.width, t.height);
     return t.width === n.width && t.height === n.height ? n : { ...n, width: t.width, height: t.height };
