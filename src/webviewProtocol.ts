@@ -58,6 +58,8 @@ export const PointStats = z.object({
   queued: z.number().int().nonnegative().optional(),
   sent: z.number().int().nonnegative().optional(),
   suppressed: z.number().int().nonnegative().optional(),
+  /** Contacts that left the journey at this point without completing it. */
+  exited: z.number().int().nonnegative().optional(),
 });
 export type PointStats = z.infer<typeof PointStats>;
 
@@ -67,8 +69,10 @@ export const SimulationOverlay = z.object({
   label: z.string().optional(),
   points: z.record(z.string(), PointStats),
   startingPoints: z.record(z.string(), z.object({ entered: z.number().int().nonnegative() })).optional(),
-  /** The selected contact and the node ids it went through, in order. */
-  contact: z.object({ id: z.string(), path: z.array(z.string()) }).optional(),
+  /** The selected contact (`label`: its name and email) and the node ids it went through, in order. */
+  contact: z.object({ id: z.string(), label: z.string().optional(), path: z.array(z.string()) }).optional(),
+  /** The numbers describe an older version of the journey. */
+  stale: z.boolean().optional(),
 });
 export type SimulationOverlay = z.infer<typeof SimulationOverlay>;
 
@@ -131,6 +135,8 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportResult'), requestId: z.string(), format: ExportFormat, data: z.string().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('rendered'), summary: RenderedSummary }),
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** "View Contact Queue" on a point of a simulated map: show who waits there. */
+  z.object({ type: z.literal('viewContactQueue'), nodeId: z.string() }),
   /** The webview's answer to a host message it did not understand. */
   z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
 ]);

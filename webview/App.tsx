@@ -346,6 +346,7 @@ export function App() {
             }}
             collapsed={collapsed}
             onCollapse={setCollapsed}
+            onViewQueue={(node) => postToHost({ type: 'viewContactQueue', nodeId: node.id })}
             onConnect={(e, targetKey) => {
               const from = shown.model.nodes.find((n) => n.key === e.from);
               const to = shown.model.nodes.find((n) => n.key === targetKey);

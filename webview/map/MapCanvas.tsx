@@ -15,6 +15,7 @@ import { COLUMN_MIN_NODES } from '../layout/columnLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
 import { mapFontFamily } from './mapFont';
 import { Minimap } from './Minimap';
+import { SimulationLegend } from './SimulationLegend';
 import { NodeView } from './NodeView';
 import { nodeAccessibleName, statsText } from './nodeStyle';
 import { fitViewport, revealRect, type Size, type Viewport, ZOOM_STEP, zoomAt } from './viewport';
@@ -48,6 +49,8 @@ export interface MapCanvasProps {
   /** Branching points whose branches are drawn collapsed, and the toggle (all of them with null: expand all). */
   collapsed?: ReadonlySet<string>;
   onCollapse?(keys: ReadonlySet<string>): void;
+  /** "View Contact Queue" of a point, offered while a simulation is shown. */
+  onViewQueue?(node: MapNode): void;
   handle: Ref<MapCanvasHandle>;
 }
 
@@ -452,6 +455,7 @@ export function MapCanvas(props: MapCanvasProps) {
                   font={font}
                   editable={editable}
                   accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats)}
+                  {...(props.overlay && props.onViewQueue && node.kind === 'point' ? { onViewQueue: () => props.onViewQueue!(node) } : {})}
                   {...(branchState.has(node.key) ? { branches: branchState.get(node.key)!, onToggleBranches: toggleBranches, tabbableFold: node.key === focusKey } : {})}
                 />
               );
@@ -508,6 +512,7 @@ export function MapCanvas(props: MapCanvasProps) {
           {connectLine && <line className="connect-line no-export" x1={connectLine.from.x} y1={connectLine.from.y} x2={connectLine.to.x} y2={connectLine.to.y} />}
         </g>
       </svg>
+      {props.overlay && (props.overlay.stale || props.overlay.contact) && <SimulationLegend overlay={props.overlay} />}
       {props.onCollapse && model.nodes.length >= COLUMN_MIN_NODES && (
         <div className="map-controls" role="group" aria-label="Branches">
           <button type="button" className="tool-button with-text" data-action="collapse-all" onClick={() => props.onCollapse!(new Set([...branchState.keys()]))}>

@@ -25,6 +25,8 @@ export interface NodeViewProps {
   onToggleBranches?(key: string): void;
   /** Whether the fold button is in the Tab order (the node is). */
   tabbableFold?: boolean;
+  /** With a simulation: "View Contact Queue" of this point. */
+  onViewQueue?(): void;
 }
 
 export const NodeView = memo(function NodeView(p: NodeViewProps) {
@@ -121,6 +123,29 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
           <title>{`${p.branches === 'expanded' ? 'Collapse' : 'Expand'} the branches`}</title>
           <rect x={-9} y={-8} width={18} height={16} rx={3} />
           <text className="codicon-glyph" textAnchor="middle" dominantBaseline="central">{iconChar(p.branches === 'expanded' ? 'fold' : 'unfold')}</text>
+        </g>
+      )}
+      {p.onViewQueue && (
+        <g
+          className="queue-button no-export"
+          transform={`translate(${box.width - (p.branches ? 38 : 14)} ${box.height - 12})`}
+          role="button"
+          aria-label={`View contact queue of ${node.title}`}
+          tabIndex={p.tabbableFold || (p.focusable && !p.branches) ? 0 : -1}
+          onClick={(e) => {
+            e.stopPropagation();
+            p.onViewQueue!();
+          }}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            e.preventDefault();
+            e.stopPropagation();
+            p.onViewQueue!();
+          }}
+        >
+          <title>View Contact Queue</title>
+          <rect x={-9} y={-8} width={18} height={16} rx={3} />
+          <text className="codicon-glyph" textAnchor="middle" dominantBaseline="central">{iconChar('person')}</text>
         </g>
       )}
     </g>

@@ -38,6 +38,7 @@ export function statsText(stats: PointStats | undefined, startEntered: number | 
   if (stats.queued) parts.push(`${stats.queued} waiting`);
   if (stats.sent) parts.push(`${stats.sent} sent`);
   if (stats.suppressed) parts.push(`${stats.suppressed} suppressed`);
+  if (stats.exited) parts.push(`${stats.exited} exited`);
   return parts.join(' · ');
 }
 
