@@ -74,7 +74,7 @@ export class SimulationController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly view: ContactQueuesView,
+    readonly view: ContactQueuesView,
     private readonly showOnMap: (uri: vscode.Uri, overlay: MapOverlay | null) => void,
     private readonly statusBar: JourneyStatusBar,
   ) {
@@ -98,6 +98,13 @@ export class SimulationController implements vscode.Disposable {
   private readonly reruns = new Map<string, ReturnType<typeof setTimeout>>();
   /** How many times a simulation was run again after an edit (for tests). */
   rerunCount = 0;
+  /** The overlay last put on the map (for tests). */
+  lastOverlay: MapOverlay | null = null;
+
+  private overlayOnMap(uri: vscode.Uri, overlay: MapOverlay | null): void {
+    this.lastOverlay = overlay;
+    this.showOnMap(uri, overlay);
+  }
 
   private scheduleRerun(uri: string): void {
     clearTimeout(this.reruns.get(uri));
@@ -120,7 +127,7 @@ export class SimulationController implements vscode.Disposable {
     const validation = validateJourneyText(await readText(old.journeyUri));
     const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
     const stale = (why: string) => {
-      if (this.active === old) this.showOnMap(old.journeyUri, { ...old.overlay(), label: `Out of date (${why}): ${old.overlay().label}`, stale: true });
+      if (this.active === old) this.overlayOnMap(old.journeyUri, { ...old.overlay(), label: `Out of date (${why}): ${old.overlay().label}`, stale: true });
     };
     if (!validation.journey || errors > 0) return stale(`the journey has ${errors} error${errors === 1 ? '' : 's'}`);
     if (old.timeline.events.length > RERUN_MAX_EVENTS) return stale('run Simulate Journey again');
@@ -271,7 +278,7 @@ export class SimulationController implements vscode.Disposable {
 
   private clear(): void {
     if (this.active) {
-      this.showOnMap(this.active.journeyUri, null);
+      this.overlayOnMap(this.active.journeyUri, null);
       this.statusBar.clearSimulation(this.active.journeyUri);
     }
     this.active = undefined;
@@ -283,7 +290,7 @@ export class SimulationController implements vscode.Disposable {
     const s = this.active;
     if (!s) return;
     this.view.show(s);
-    this.showOnMap(s.journeyUri, s.overlay());
+    this.overlayOnMap(s.journeyUri, s.overlay());
     this.statusBar.setSimulation(s.journeyUri, s.snapshot.stats);
   }
 

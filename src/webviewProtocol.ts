@@ -101,6 +101,20 @@ export const HostToWebview = z.discriminatedUnion('type', [
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 
+/** What the person sees of the map, measured after a paint (webview/map/measureView.ts). */
+export const RenderedView = z.object({
+  canvas: z.object({ width: z.number(), height: z.number() }),
+  /** Nodes not wholly inside the map's canvas. */
+  offScreen: z.number().int(),
+  /** Nodes under the inspector or the overview. */
+  covered: z.number().int(),
+  /** Lines of node text cut with an ellipsis or running out of their node. */
+  cutLines: z.number().int(),
+  /** Each node's top left corner on screen, by key. */
+  positions: z.record(z.string(), z.tuple([z.number(), z.number()])),
+});
+export type RenderedView = z.infer<typeof RenderedView>;
+
 /** A summary of what the webview drew, reported back so tests and the status bar can read it. */
 export const RenderedSummary = z.object({
   documentVersion: z.number().int(),
@@ -118,6 +132,7 @@ export const RenderedSummary = z.object({
   selected: z.string().nullable().optional(),
   /** Milliseconds the elkjs layout of this render took (0 when the layout was reused). */
   layoutMs: z.number().optional(),
+  view: RenderedView.optional(),
 });
 export type RenderedSummary = z.infer<typeof RenderedSummary>;
 

@@ -22,6 +22,7 @@ import { applyPins } from './layout/pinnedLayout';
 import { useMapLayout } from './layout/useMapLayout';
 import { MapCanvas, type MapCanvasHandle } from './map/MapCanvas';
 import { mapFontFamily } from './map/mapFont';
+import { measureView } from './map/measureView';
 import { sizeNodes } from './map/nodeText';
 import { collapseModel } from './map/collapseBranches';
 import { type MenuItem, PopupMenu } from './PopupMenu';
@@ -214,6 +215,7 @@ export function App() {
             published,
             selected,
             layoutMs: shown?.layoutMs ?? 0,
+            ...(doc.state.kind === 'journey' ? { view: measureView() } : {}),
           },
         });
       });
