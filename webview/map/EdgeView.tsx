@@ -63,4 +63,5 @@ export const EdgeView = memo(function EdgeView({ edge, route, inPath, accessible
       )}
     </g>
   );
-});
+}, (a, b) => a.route === b.route && a.inPath === b.inPath && a.accessibleName === b.accessibleName && a.edge.key === b.edge.key && a.edge.from === b.edge.from && a.edge.to === b.edge.to && a.edge.label === b.edge.label && a.edge.dangling === b.edge.dangling);
+

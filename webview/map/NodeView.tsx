@@ -150,4 +150,17 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       )}
     </g>
   );
-});
+}, sameNodeView);
+
+/** Whether two renders of a node draw the same (a new model rebuilds every node object; most did not change). */
+function sameNodeView(a: NodeViewProps, b: NodeViewProps): boolean {
+  for (const key of Object.keys(b) as (keyof NodeViewProps)[]) {
+    // onViewQueue is a new closure each render, over a node of the same id.
+    if (key === 'node' || key === 'onViewQueue') continue;
+    if (a[key] !== b[key]) return false;
+  }
+  if ((a.onViewQueue === undefined) !== (b.onViewQueue === undefined)) return false;
+  const [m, n] = [a.node, b.node];
+  return m === n || (m.key === n.key && m.id === n.id && m.kind === n.kind && m.type === n.type && m.typeLabel === n.typeLabel && m.icon === n.icon && m.title === n.title && m.summary === n.summary && m.width === n.width && m.height === n.height && m.pinned?.x === n.pinned?.x && m.pinned?.y === n.pinned?.y && JSON.stringify(m.problems) === JSON.stringify(n.problems));
+}
+
