@@ -62,7 +62,7 @@ type Gesture =
 const DRAG_THRESHOLD = 4;
 const EMPTY: ReadonlySet<string> = new Set();
 /** Below this zoom the text is too small to read: nodes show their category's tint and a large icon instead (styles.css, .zoom-far). */
-export const FAR_ZOOM = 0.45;
+export const FAR_ZOOM = 0.3;
 
 export function MapCanvas(props: MapCanvasProps) {
   const { model, editable, selected } = props;
