@@ -55,14 +55,15 @@ async function nodeContrasts(page: Page): Promise<Ratios[]> {
     const page = getComputedStyle(document.body).backgroundColor;
     return [...document.querySelectorAll<SVGGElement>('g.node[data-kind]')].map((g) => {
       const box = paint(getComputedStyle(g.querySelector('.node-box')!).fill, page);
-      const fillOf = (selector: string) => {
-        const el = g.querySelector(selector);
+      /** The contrast of the first of `selectors` drawn now (hidden text, e.g. at a far zoom, is not seen). */
+      const fillOf = (...selectors: string[]) => {
+        const el = selectors.map((x) => g.querySelector(x)).find((e) => e && e.checkVisibility());
         return el ? ratio(paint(getComputedStyle(el).fill, `rgb(${box.join(',')})`), box) : Infinity;
       };
       return {
         key: g.dataset['key']!,
         category: [...g.classList].find((c) => c.startsWith('cat-')) ?? '',
-        icon: fillOf('.node-icon'),
+        icon: fillOf('.node-icon', '.node-far-icon'),
         accent: fillOf('.node-accent'),
         title: fillOf('.node-title'),
         type: fillOf('.node-type'),
@@ -109,12 +110,20 @@ describe('journey map webview: accessible in every theme, by keyboard and screen
     it(`${theme}: every node's icon and accent bar have at least 3:1 against the node, its text at least 4.5:1 (WCAG 2.2 AA)`, async () => {
       // Two segments of the generated journey: every category, if/else, wait for event and split among them.
       const page = await mapOf(JSON.stringify(generateJourney(21)), theme);
-      const ratios = await nodeContrasts(page);
-      assert.deepEqual([...new Set(ratios.map((r) => r.category))].sort(), ['cat-action', 'cat-rule', 'cat-send', 'cat-start', 'cat-terminal', 'cat-wait']);
-      for (const r of ratios) {
-        assert.ok(r.icon >= 3, `${r.key} (${r.category}): icon ${r.icon.toFixed(2)}:1`);
-        assert.ok(r.accent >= 3, `${r.key} (${r.category}): accent bar ${r.accent.toFixed(2)}:1`);
-        for (const part of ['title', 'type', 'summary'] as const) assert.ok(r[part] >= 4.5, `${r.key}: ${part} text ${r[part].toFixed(2)}:1`);
+      // Fitted (a far zoom: tinted nodes with a large icon), then at actual size (text).
+      for (const zoom of ['fitted', 'actual size']) {
+        if (zoom === 'actual size') {
+          await page.locator('.map-canvas').focus();
+          await page.keyboard.press('1');
+          await until(page, async () => (await page.locator('svg.map-svg.zoom-far').count()) === 0, 'the text drawn');
+        }
+        const ratios = await nodeContrasts(page);
+        assert.deepEqual([...new Set(ratios.map((r) => r.category))].sort(), ['cat-action', 'cat-rule', 'cat-send', 'cat-start', 'cat-terminal', 'cat-wait']);
+        for (const r of ratios) {
+          assert.ok(r.icon >= 3, `${zoom}: ${r.key} (${r.category}): icon ${r.icon.toFixed(2)}:1`);
+          assert.ok(r.accent >= 3, `${zoom}: ${r.key} (${r.category}): accent bar ${r.accent.toFixed(2)}:1`);
+          for (const part of ['title', 'type', 'summary'] as const) assert.ok(r[part] >= 4.5, `${zoom}: ${r.key}: ${part} text ${r[part].toFixed(2)}:1`);
+        }
       }
     });
   }
@@ -149,8 +158,10 @@ describe('journey map webview: accessible in every theme, by keyboard and screen
     await page.keyboard.press('Enter');
     await until(page, async () => (await page.locator('.palette-item').count()) === 15, 'the palette');
     await page.keyboard.press('Escape');
-    // Branches: both "+" of an if/else, in order, then on to the inspector.
+    // An if/else: its fold button, both its "+", then on to the inspector.
     await page.locator('g.node[data-id="p_check_preview_click"]').click();
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Collapse the branches of Clicked the VIP preview sale campaign?');
     await page.keyboard.press('Tab');
     const first = await page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset?.['edge']);
     await page.keyboard.press('Tab');
