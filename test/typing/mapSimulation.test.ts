@@ -36,7 +36,8 @@ describe('the simulation on the map, in VS Code (issue #15)', function () {
     }
     const map = frame!;
     // Fitted, nothing cut: every node inside the canvas, no text with an ellipsis.
-    const canvas = (await map.locator('.map-canvas').boundingBox())!;
+    // Both measured inside the webview's frame.
+    const canvas = await map.locator('.map-canvas').evaluate((e) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number });
     for (const box of await map.locator('g.node rect.node-box').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number }))) {
       assert.ok(box.x >= canvas.x - 1 && box.y >= canvas.y - 1 && box.x + box.width <= canvas.x + canvas.width + 1 && box.y + box.height <= canvas.y + canvas.height + 1, `a node off screen: ${JSON.stringify(box)}`);
     }
