@@ -3,7 +3,7 @@
 // change without a layout run), a new shape is laid out in the worker and
 // swapped in with its model when ready, so nodes and edges never disagree.
 // A new layout keeps every node the edit did not have to move where it was
-// (stabilizeLayout); `resetLayout()` lays the map out afresh.
+// (stabilizeLayout), and a long map is set in columns (wrapIntoColumns).
 import { useEffect, useRef, useState } from 'react';
 import type { MapModel } from '../../src/core/mapModel';
 import { layoutMap, type MapLayout } from './elkLayout';
@@ -27,19 +27,19 @@ export interface LaidOutMap {
   layoutMs: number;
 }
 
-export function useMapLayout(model: MapModel | undefined, documentVersion: number, layoutEpoch = 0): { shown: LaidOutMap | undefined; error: string | undefined; pending: boolean } {
+export function useMapLayout(model: MapModel | undefined, documentVersion: number): { shown: LaidOutMap | undefined; error: string | undefined; pending: boolean } {
   const [shown, setShown] = useState<LaidOutMap | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [pending, setPending] = useState(false);
   const cache = useRef<{ key: string; layout: MapLayout } | undefined>(undefined);
   const sequence = useRef(0);
-  /** The layout on screen, which the next one keeps still; cleared by a new epoch (a fresh layout). */
-  const onScreen = useRef<{ epoch: number; layout: MapLayout } | undefined>(undefined);
+  /** The layout on screen, which the next one keeps still. */
+  const onScreen = useRef<MapLayout | undefined>(undefined);
 
   useEffect(() => {
     if (!model) return;
     const ticket = ++sequence.current;
-    if (cache.current?.key === model.shapeKey && onScreen.current?.epoch === layoutEpoch) {
+    if (cache.current?.key === model.shapeKey) {
       setShown({ model, documentVersion, layout: cache.current.layout, layoutMs: 0 });
       setPending(false);
       return;
@@ -48,10 +48,9 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
     layoutMap(model).then(
       (layout) => {
         if (ticket !== sequence.current) return;
-        const previous = onScreen.current?.epoch === layoutEpoch ? onScreen.current.layout : undefined;
-        const stable = stabilizeLayout(previous, wrapIntoColumns(layout, model, canvasAspect()), model);
+        const stable = stabilizeLayout(onScreen.current, wrapIntoColumns(layout, model, canvasAspect()), model);
         cache.current = { key: model.shapeKey, layout: { ...stable, worldShift: undefined } };
-        onScreen.current = { epoch: layoutEpoch, layout: stable };
+        onScreen.current = stable;
         setShown({ model, documentVersion, layout: stable, layoutMs: layout.layoutMs });
         setError(undefined);
         setPending(false);
@@ -62,7 +61,7 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
         setPending(false);
       },
     );
-  }, [model, documentVersion, layoutEpoch]);
+  }, [model, documentVersion]);
 
   return { shown, error, pending };
 }
