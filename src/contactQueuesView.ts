@@ -27,11 +27,28 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   private session: SimulationSession | undefined;
   readonly view: vscode.TreeView<Node>;
 
+  /** The point rows of the session shown, the same objects each time (so a row can be revealed). */
+  private pointRows = new Map<string, Node>();
+
   constructor() {
     this.view = vscode.window.createTreeView('journeyDesigner.simulation', { treeDataProvider: this, showCollapseAll: true });
   }
 
+  /** "View Contact Queue": shows the view with the row of point `id` selected and its queue open. */
+  async revealQueue(id: string): Promise<boolean> {
+    const row = this.pointRows.get(id);
+    if (!row) return false;
+    await this.view.reveal(row, { select: true, focus: true, expand: true });
+    return true;
+  }
+
+  getParent(node: Node): Node | undefined {
+    if (node.kind === 'queued') return this.pointRows.get(node.point);
+    return undefined;
+  }
+
   show(session: SimulationSession | undefined): void {
+    if (session !== this.session) this.pointRows = new Map((session?.journey.points ?? []).map((p) => [p.id, { kind: 'point', id: p.id } as Node]));
     this.session = session;
     void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', session !== undefined);
     this.view.description = session ? `${session.journey.name} · ${session.timelineLabel}` : undefined;
@@ -46,6 +63,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
         const item = new vscode.TreeItem(s.describeTime());
         const st = s.snapshot.stats;
         item.description = `${st.started} started · ${st.inProgress} in progress · ${st.completed} completed · ${st.exited} exited`;
+        item.accessibilityInformation = { label: `${s.describeTime()}: ${st.started} started, ${st.inProgress} in progress, ${st.completed} completed, ${st.exited} exited` };
         item.iconPath = new vscode.ThemeIcon('history');
         item.command = { command: 'journeyDesigner.simulation.goToTime', title: 'Go to Time…' };
         item.tooltip = 'Click to pick another instant; use the arrows in the view title to step.';
@@ -57,14 +75,19 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
         const item = new vscode.TreeItem(point.title ?? point.id, c && c.queued > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
         const parts = [`${c?.queued ?? 0} waiting`, `${c?.entered ?? 0} entered`];
         if (point.type === 'sendEmail' || point.type === 'sendSms') parts.push(`${c?.sent ?? 0} sent`, `${c?.suppressed ?? 0} suppressed`);
+        const exited = s.exitsAt(node.id);
+        if (exited) parts.push(`${exited} exited`);
         item.description = parts.join(' · ');
+        // Read with its counts (a screen reader announces the label, not the description).
+        item.accessibilityInformation = { label: `${point.title ?? point.id}: ${parts.join(', ')}` };
         item.tooltip = `${POINT_TYPE_LABELS[point.type]} (${point.id})${c?.suppressed ? `\nSuppressed: ${Object.entries(c.suppressedBy).map(([r, n]) => `${r} ${n}`).join(', ')}` : ''}`;
         item.iconPath = new vscode.ThemeIcon(POINT_ICONS[point.type] ?? 'circle-outline');
         item.contextValue = 'journeyPoint';
         return item;
       }
       case 'queued': {
-        const item = new vscode.TreeItem(node.contact);
+        const item = new vscode.TreeItem(s.labelOf(node.contact));
+        item.tooltip = node.contact;
         item.iconPath = new vscode.ThemeIcon(s.selectedContact === node.contact ? 'person-filled' : 'person');
         item.command = { command: 'journeyDesigner.simulation.selectContact', title: 'Highlight Path', arguments: [node.contact] };
         return item;
@@ -73,8 +96,10 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
         return Object.assign(new vscode.TreeItem('Contacts', vscode.TreeItemCollapsibleState.Collapsed), { iconPath: new vscode.ThemeIcon('organization'), description: `${s.timeline.contacts.length}` });
       case 'contact': {
         const place = s.contacts().find((p) => p.contact === node.contact);
-        const item = new vscode.TreeItem(node.contact, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = place ? (place.point ? `${place.place} at ${place.point}` : place.place.replace('notEntered', 'not entered')) : '';
+        const item = new vscode.TreeItem(s.labelOf(node.contact), vscode.TreeItemCollapsibleState.Collapsed);
+        const title = (id: string) => s.journey.points.find((p) => p.id === id)?.title ?? id;
+        item.description = place ? (place.point ? `${place.place} at ${title(place.point)}` : place.place.replace('notEntered', 'not entered')) : '';
+        item.tooltip = node.contact;
         item.iconPath = new vscode.ThemeIcon(s.selectedContact === node.contact ? 'person-filled' : 'person');
         item.command = { command: 'journeyDesigner.simulation.selectContact', title: 'Highlight Path', arguments: [node.contact] };
         item.contextValue = 'journeyContact';
@@ -93,7 +118,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   getChildren(node?: Node): Node[] {
     const s = this.session;
     if (!s) return [];
-    if (!node) return [{ kind: 'time' }, ...s.journey.points.map((p): Node => ({ kind: 'point', id: p.id })), { kind: 'contacts' }];
+    if (!node) return [{ kind: 'time' }, ...s.journey.points.map((p): Node => this.pointRows.get(p.id) ?? { kind: 'point', id: p.id }), { kind: 'contacts' }];
     if (node.kind === 'point') return (s.snapshot.queues[node.id] ?? []).map((contact): Node => ({ kind: 'queued', contact, point: node.id }));
     if (node.kind === 'contacts') return s.timeline.contacts.map((c): Node => ({ kind: 'contact', contact: c.id }));
     if (node.kind === 'contact') return s.snapshot.trace.filter((e) => e.contact === node.contact).map((entry): Node => ({ kind: 'trace', entry }));

@@ -173,6 +173,9 @@ class MapSession implements vscode.Disposable {
       case 'revealPath':
         void vscode.commands.executeCommand('journeyDesigner.revealPath', this.document.uri, message.path);
         return;
+      case 'viewContactQueue':
+        void vscode.commands.executeCommand('journeyDesigner.simulation.viewContactQueue', message.nodeId);
+        return;
       case 'runCommand':
         void this.runCommand(message.command);
         return;

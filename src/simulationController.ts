@@ -53,8 +53,20 @@ async function askProfile(): Promise<Partial<ContactProfile> | undefined> {
   if (!count) return undefined;
   const days = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: 'Spread their entries over how many days?', value: '7', validateInput: (v) => (/^\d+$/.test(v) && Number(v) > 0 ? undefined : 'A whole number of days') });
   if (!days) return undefined;
-  return { contacts: Number(count), days: Number(days) };
+  // The generator's engagement settings (timelineGenerator.ts): without them no generated contact ever opened or clicked anything.
+  const percent = (v: string) => (/^\d+(\.\d+)?$/.test(v.trim()) && Number(v) <= 100 ? undefined : 'A percentage from 0 to 100');
+  const engage = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: 'What share opens or clicks (does what each wait-for-event point waits for), in %?', value: '50', validateInput: percent });
+  if (engage === undefined) return undefined;
+  const match = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: "What share meets the starting points' filters, in %?", value: '80', validateInput: percent });
+  if (match === undefined) return undefined;
+  const unsubscribe = await vscode.window.showInputBox({ title: 'Generate contacts', prompt: 'What share unsubscribes from marketing during the journey, in %?', value: '5', validateInput: percent });
+  if (unsubscribe === undefined) return undefined;
+  return { contacts: Number(count), days: Number(days), engageShare: Number(engage) / 100, matchShare: Number(match) / 100, unsubscribeShare: Number(unsubscribe) / 100 };
 }
+
+/** Timelines up to this many events are simulated again as the journey's text changes. */
+export const RERUN_MAX_EVENTS = 20_000;
+const RERUN_DELAY_MS = 300;
 
 export class SimulationController implements vscode.Disposable {
   private readonly sessions = new Map<string, SimulationSession>();
@@ -62,7 +74,7 @@ export class SimulationController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly view: ContactQueuesView,
+    readonly view: ContactQueuesView,
     private readonly showOnMap: (uri: vscode.Uri, overlay: MapOverlay | null) => void,
     private readonly statusBar: JourneyStatusBar,
   ) {
@@ -76,7 +88,72 @@ export class SimulationController implements vscode.Disposable {
       vscode.commands.registerCommand('journeyDesigner.simulation.goToTime', (at?: string) => this.goToTime(at)),
       vscode.commands.registerCommand('journeyDesigner.simulation.selectContact', (contact?: string) => this.move((s) => (s.selectedContact = s.selectedContact === contact ? undefined : contact))),
       vscode.commands.registerCommand('journeyDesigner.simulation.clear', () => this.clear()),
+      vscode.commands.registerCommand('journeyDesigner.simulation.viewContactQueue', (pointId?: string) => this.viewContactQueue(pointId)),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.sessions.has(e.document.uri.toString())) this.scheduleRerun(e.document.uri.toString());
+      }),
     );
+  }
+
+  private readonly reruns = new Map<string, ReturnType<typeof setTimeout>>();
+  /** How many times a simulation was run again after an edit (for tests). */
+  rerunCount = 0;
+  /** The overlay last put on the map (for tests). */
+  lastOverlay: MapOverlay | null = null;
+
+  private overlayOnMap(uri: vscode.Uri, overlay: MapOverlay | null): void {
+    this.lastOverlay = overlay;
+    this.showOnMap(uri, overlay);
+  }
+
+  private scheduleRerun(uri: string): void {
+    clearTimeout(this.reruns.get(uri));
+    this.reruns.set(uri, setTimeout(() => {
+      this.reruns.delete(uri);
+      void this.rerun(uri);
+    }, RERUN_DELAY_MS));
+  }
+
+  /**
+   * The journey's text changed: a small timeline is simulated again at once
+   * (same timeline, seed, instant and selected contact), so the map never
+   * shows numbers of an older journey; a large one, or a journey with errors,
+   * marks the numbers out of date.
+   */
+  private async rerun(uri: string): Promise<void> {
+    const old = this.sessions.get(uri);
+    if (!old) return;
+    const [{ validateJourneyText }, { SimulationSession }] = await Promise.all([import('./core/validate'), import('./simulationSession')]);
+    const validation = validateJourneyText(await readText(old.journeyUri));
+    const errors = validation.diagnostics.filter((d) => d.severity === 'error').length;
+    const stale = (why: string) => {
+      if (this.active === old) this.overlayOnMap(old.journeyUri, { ...old.overlay(), label: `Out of date (${why}): ${old.overlay().label}`, stale: true });
+    };
+    if (!validation.journey || errors > 0) return stale(`the journey has ${errors} error${errors === 1 ? '' : 's'}`);
+    if (old.timeline.events.length > RERUN_MAX_EVENTS) return stale('run Simulate Journey again');
+    let session: InstanceType<typeof SimulationSession>;
+    try {
+      session = new SimulationSession(old.journeyUri, validation.journey, old.timeline, old.timelineLabel, old.seed);
+    } catch {
+      return stale('the simulation failed');
+    }
+    session.goToInstant(old.at);
+    session.selectedContact = old.selectedContact;
+    if (this.sessions.get(uri) !== old) return;
+    this.sessions.set(uri, session);
+    this.rerunCount++;
+    if (this.active === old) {
+      this.active = session;
+      this.publish();
+    }
+  }
+
+  private async viewContactQueue(pointId: string | undefined): Promise<void> {
+    if (!this.active || pointId === undefined) {
+      void vscode.window.showInformationMessage('Run "Journey: Simulate Journey" first to see who waits at each point.');
+      return;
+    }
+    if (!(await this.view.revealQueue(pointId))) void vscode.window.showInformationMessage(`The simulation has no point "${pointId}".`);
   }
 
   /** The session of the last simulation, for tests. */
@@ -201,7 +278,7 @@ export class SimulationController implements vscode.Disposable {
 
   private clear(): void {
     if (this.active) {
-      this.showOnMap(this.active.journeyUri, null);
+      this.overlayOnMap(this.active.journeyUri, null);
       this.statusBar.clearSimulation(this.active.journeyUri);
     }
     this.active = undefined;
@@ -213,11 +290,12 @@ export class SimulationController implements vscode.Disposable {
     const s = this.active;
     if (!s) return;
     this.view.show(s);
-    this.showOnMap(s.journeyUri, s.overlay());
+    this.overlayOnMap(s.journeyUri, s.overlay());
     this.statusBar.setSimulation(s.journeyUri, s.snapshot.stats);
   }
 
   dispose(): void {
+    for (const t of this.reruns.values()) clearTimeout(t);
     this.disposables.forEach((d) => d.dispose());
   }
 }

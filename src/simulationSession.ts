@@ -5,7 +5,7 @@
 // is exact (the simulator is deterministic).
 import * as vscode from 'vscode';
 import type { Journey } from './core/schema';
-import { contactPlaces, formatInstantShort, instantsOf, mapOverlay, type MapOverlay } from './core/simulationView';
+import { contactLabel, contactPlaces, formatInstantShort, instantsOf, mapOverlay, type MapOverlay } from './core/simulationView';
 import { createSimulation, type SimulationSnapshot } from './core/simulator/index';
 import type { Timeline } from './core/timeline';
 
@@ -61,7 +61,24 @@ export class SimulationSession {
   }
 
   overlay(): MapOverlay {
-    return mapOverlay(this.current, this.selectedContact);
+    return mapOverlay(this.current, this.selectedContact === undefined ? undefined : { id: this.selectedContact, label: this.labelOf(this.selectedContact) });
+  }
+
+  private exits: { snapshot: SimulationSnapshot; byPoint: Map<string, number> } | undefined;
+  /** How many contacts left the journey at point `id` without completing it, by the current instant. */
+  exitsAt(id: string): number {
+    if (this.exits?.snapshot !== this.current) {
+      const byPoint = new Map<string, number>();
+      for (const e of this.current.trace) if (e.kind === 'exit' && e.at <= this.current.at) byPoint.set(e.point, (byPoint.get(e.point) ?? 0) + 1);
+      this.exits = { snapshot: this.current, byPoint };
+    }
+    return this.exits.byPoint.get(id) ?? 0;
+  }
+
+  /** A contact of the timeline by its name and email (its id when it has neither). */
+  labelOf(contact: string): string {
+    const c = this.timeline.contacts.find((x) => x.id === contact);
+    return c ? contactLabel(c) : contact;
   }
 
   contacts(): ReturnType<typeof contactPlaces> {

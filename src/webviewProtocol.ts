@@ -60,6 +60,8 @@ export const PointStats = z.object({
   queued: z.number().int().nonnegative().optional(),
   sent: z.number().int().nonnegative().optional(),
   suppressed: z.number().int().nonnegative().optional(),
+  /** Contacts that left the journey at this point without completing it. */
+  exited: z.number().int().nonnegative().optional(),
 });
 export type PointStats = z.infer<typeof PointStats>;
 
@@ -69,8 +71,10 @@ export const SimulationOverlay = z.object({
   label: z.string().optional(),
   points: z.record(z.string(), PointStats),
   startingPoints: z.record(z.string(), z.object({ entered: z.number().int().nonnegative() })).optional(),
-  /** The selected contact and the node ids it went through, in order. */
-  contact: z.object({ id: z.string(), path: z.array(z.string()) }).optional(),
+  /** The selected contact (`label`: its name and email) and the node ids it went through, in order. */
+  contact: z.object({ id: z.string(), label: z.string().optional(), path: z.array(z.string()) }).optional(),
+  /** The numbers describe an older version of the journey. */
+  stale: z.boolean().optional(),
 });
 export type SimulationOverlay = z.infer<typeof SimulationOverlay>;
 
@@ -101,6 +105,20 @@ export const HostToWebview = z.discriminatedUnion('type', [
 ]);
 export type HostToWebview = z.infer<typeof HostToWebview>;
 
+/** What the person sees of the map, measured after a paint (webview/map/measureView.ts). */
+export const RenderedView = z.object({
+  canvas: z.object({ width: z.number(), height: z.number() }),
+  /** Nodes not wholly inside the map's canvas. */
+  offScreen: z.number().int(),
+  /** Nodes under the inspector or the overview. */
+  covered: z.number().int(),
+  /** Lines of node text cut with an ellipsis or running out of their node. */
+  cutLines: z.number().int(),
+  /** Each node's top left corner on screen, by key. */
+  positions: z.record(z.string(), z.tuple([z.number(), z.number()])),
+});
+export type RenderedView = z.infer<typeof RenderedView>;
+
 /** A summary of what the webview drew, reported back so tests and the status bar can read it. */
 export const RenderedSummary = z.object({
   documentVersion: z.number().int(),
@@ -118,6 +136,7 @@ export const RenderedSummary = z.object({
   selected: z.string().nullable().optional(),
   /** Milliseconds the elkjs layout of this render took (0 when the layout was reused). */
   layoutMs: z.number().optional(),
+  view: RenderedView.optional(),
 });
 export type RenderedSummary = z.infer<typeof RenderedSummary>;
 
@@ -135,6 +154,8 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportResult'), requestId: z.string(), format: ExportFormat, data: z.string().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('rendered'), summary: RenderedSummary }),
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
+  /** "View Contact Queue" on a point of a simulated map: show who waits there. */
+  z.object({ type: z.literal('viewContactQueue'), nodeId: z.string() }),
   /** The webview's answer to a host message it did not understand. */
   z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
   /** The quick fixes VS Code offers for the problem of `code` at line/character (as in the text editor's light bulb). */

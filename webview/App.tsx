@@ -20,11 +20,16 @@ import { renderPng, serializeMapSvg } from './export/exportMap';
 import { editsPending, editsSettled, onHostMessage, postToHost, requestEdit } from './hostBridge';
 import { iconChar } from './icons';
 import { Inspector } from './inspector/Inspector';
+import { InspectorPanel } from './InspectorPanel';
 import { TRIGGER_LABELS } from './inspector/nodeForms';
 import { Button, hasUncommittedText } from './inspector/toolkit';
 import { applyPins } from './layout/pinnedLayout';
 import { useMapLayout } from './layout/useMapLayout';
 import { MapCanvas, type MapCanvasHandle } from './map/MapCanvas';
+import { mapFontFamily } from './map/mapFont';
+import { measureView } from './map/measureView';
+import { sizeNodes } from './map/nodeText';
+import { collapseModel } from './map/collapseBranches';
 import { type MenuItem, PopupMenu } from './PopupMenu';
 import { ParseErrorView } from './ParseErrorView';
 import { Toolbar } from './Toolbar';
@@ -102,7 +107,8 @@ export function App() {
   const journeyState = doc?.state.kind === 'journey' ? doc.state : undefined;
   const shownState = journeyState ?? lastGood?.state;
   const shownVersion = journeyState ? (doc?.documentVersion ?? 0) : (lastGood?.documentVersion ?? 0);
-  const model = useMemo(() => (shownState ? buildMapModel(shownState.value, shownState.diagnostics) : undefined), [shownState]);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const model = useMemo(() => (shownState ? collapseModel(sizeNodes(buildMapModel(shownState.value, shownState.diagnostics), mapFontFamily()), collapsed) : undefined), [shownState, collapsed]);
   const { shown, error: layoutError, pending } = useMapLayout(model, shownVersion);
   const layout = useMemo(() => (shown ? applyPins(shown.layout, shown.model, new Map()) : undefined), [shown]);
   const outOfSync = doc?.state.kind === 'unparseable' && lastGood !== undefined;
@@ -221,6 +227,7 @@ export function App() {
             published,
             selected,
             layoutMs: shown?.layoutMs ?? 0,
+            ...(doc.state.kind === 'journey' ? { view: measureView() } : {}),
           },
         });
       });
@@ -389,6 +396,9 @@ export function App() {
               const node = shown.model.nodes.find((n) => n.key === key);
               if (node) void edit({ op: 'pinPositions', positions: [{ id: node.id, x: at.x, y: at.y }] });
             }}
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            onViewQueue={(node) => postToHost({ type: 'viewContactQueue', nodeId: node.id })}
             onConnect={(e, targetKey) => {
               const from = shown.model.nodes.find((n) => n.key === e.from);
               const to = shown.model.nodes.find((n) => n.key === targetKey);
@@ -402,6 +412,7 @@ export function App() {
         )}
         {shown && editable && isEmptyJourney(shownState?.value) && <EmptyJourneyGuide editable={editable} />}
         {shown && (
+          <InspectorPanel>
           <Inspector
             model={shown.model}
             journey={shownState?.value}
@@ -416,6 +427,7 @@ export function App() {
             onContinue={(node, anchor) => setMenu({ kind: 'continue', id: node.id, at: anchorPoint(anchor) })}
             multiSelected={multi.size + (selected ? 1 : 0)}
           />
+          </InspectorPanel>
         )}
       </div>
       {menu?.kind === 'palette' && (

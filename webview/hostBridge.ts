@@ -7,10 +7,15 @@ import { describeRejection, HostToWebview, requestIdOf, WebviewToHost } from '..
 
 interface VsCodeApi {
   postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
+
+/** VS Code's webview API (its state outlives the webview being hidden). */
+export const webviewApi = (): VsCodeApi => vscode;
 
 export function postToHost(message: WebviewToHost): void {
   vscode.postMessage(WebviewToHost.parse(message));

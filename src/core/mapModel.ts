@@ -10,6 +10,7 @@ import type { Slot } from './edits/journeyOperation';
 import { holdsTooDeepFilter } from './filterDepth';
 import { POINT_TYPE_LABELS, summarizeFilter, summarizePoint, summarizeTrigger } from './pointSummary';
 import { JourneyPoint, StartingPoint, type PointType, type TriggerType } from './schema';
+import { summaryNamesOf } from './summaryNames';
 
 export const NODE_WIDTH = 264;
 export const NODE_HEIGHT = 72;
@@ -140,6 +141,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
     }
   }
   const layout = isObject(value) && isObject(value['layout']) ? value['layout'] : {};
+  const names = summaryNamesOf(value);
   const pinOf = (id: string) => {
     const p = layout[id];
     return isObject(p) && typeof p['x'] === 'number' && typeof p['y'] === 'number' ? { x: p['x'], y: p['y'] } : undefined;
@@ -183,7 +185,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
       icon: (Object.hasOwn(TRIGGER_ICONS, triggerType) ? TRIGGER_ICONS[triggerType as TriggerType] : undefined) ?? 'debug-start',
       title: stringField(raw, 'name') ?? id,
       summary: parsed.success
-        ? summarizeTrigger(parsed.data.trigger) + (parsed.data.filter ? ` · only if ${summarizeFilter(parsed.data.filter)}` : '')
+        ? summarizeTrigger(parsed.data.trigger, names) + (parsed.data.filter ? ` · only if ${summarizeFilter(parsed.data.filter, names)}` : '')
         : 'Not a valid starting point: see its problems',
       valid: parsed.success,
     });
@@ -198,7 +200,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
       typeLabel: known ? POINT_TYPE_LABELS[type] : `Unknown type "${type}"`,
       icon: known ? POINT_ICONS[type] : 'question',
       title: stringField(raw, 'title') ?? id,
-      summary: parsed.success ? summarizePoint(parsed.data) : 'Not a valid point: see its problems',
+      summary: parsed.success ? summarizePoint(parsed.data, names) : 'Not a valid point: see its problems',
       valid: parsed.success,
     });
   });

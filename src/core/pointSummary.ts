@@ -1,8 +1,23 @@
 // One-line, human summaries of starting points and journey points, e.g.
 // "Wait for click on 'product' · 1 day": shown on the map, in hover and in
-// the outline.
+// the outline. Given the journey's names (`SummaryNames`), they name content,
+// points, lists, campaigns, forms and segments by their titles and names
+// instead of their ids.
 import { describeDuration } from './durations';
 import type { Filter, JourneyPoint, Trigger } from './schema';
+
+/** What a summary calls a declared thing: its name or title, else its id. */
+export interface SummaryNames {
+  content(id: string): string;
+  point(id: string): string;
+  list(id: string): string;
+  campaign(id: string): string;
+  form(id: string): string;
+  segment(id: string): string;
+}
+
+/** Names things by their ids (the summaries of the text's hover and outline). */
+export const ID_NAMES: SummaryNames = { content: (id) => id, point: (id) => id, list: (id) => id, campaign: (id) => id, form: (id) => id, segment: (id) => id };
 
 export const POINT_TYPE_LABELS: Record<JourneyPoint['type'], string> = {
   sendEmail: 'Send email',
@@ -22,10 +37,10 @@ export const POINT_TYPE_LABELS: Record<JourneyPoint['type'], string> = {
   end: 'End',
 };
 
-export function summarizeTrigger(trigger: Trigger): string {
+export function summarizeTrigger(trigger: Trigger, names: SummaryNames = ID_NAMES): string {
   switch (trigger.type) {
     case 'audienceJoined':
-      return trigger.list ? `Joins list '${trigger.list}'` : 'Joins the audience';
+      return trigger.list ? `Joins list '${names.list(trigger.list)}'` : 'Joins the audience';
     case 'tagAdded':
       return `Tag '${trigger.tag}' added`;
     case 'tagRemoved':
@@ -33,13 +48,13 @@ export function summarizeTrigger(trigger: Trigger): string {
     case 'customEvent':
       return `Event '${trigger.name}'`;
     case 'formSubmitted':
-      return `Submits form '${trigger.form}'`;
+      return `Submits form '${names.form(trigger.form)}'`;
     case 'campaignActivity':
-      return `${activityLabel(trigger.activity)} campaign '${trigger.campaign}'`;
+      return `${activityLabel(trigger.activity)} campaign '${names.campaign(trigger.campaign)}'`;
     case 'dateField':
       return `Yearly on '${trigger.field}' at ${trigger.time}${trigger.timeZone ? ` (${trigger.timeZone})` : ''}`;
     case 'segmentEntered':
-      return `Enters segment '${trigger.segment}'`;
+      return `Enters segment '${names.segment(trigger.segment)}'`;
     case 'api':
       return 'API call';
   }
@@ -49,26 +64,26 @@ function activityLabel(activity: 'opened' | 'clicked' | 'notOpened'): string {
   return activity === 'opened' ? 'Opened' : activity === 'clicked' ? 'Clicked' : 'Did not open';
 }
 
-export function summarizeFilter(filter: Filter): string {
+export function summarizeFilter(filter: Filter, names: SummaryNames = ID_NAMES): string {
   switch (filter.type) {
     case 'all':
-      return filter.of.length === 0 ? '(all of nothing)' : filter.of.map(summarizeFilter).join(' AND ');
+      return filter.of.length === 0 ? '(all of nothing)' : filter.of.map((f) => summarizeFilter(f, names)).join(' AND ');
     case 'any':
-      return filter.of.length === 0 ? '(any of nothing)' : `(${filter.of.map(summarizeFilter).join(' OR ')})`;
+      return filter.of.length === 0 ? '(any of nothing)' : `(${filter.of.map((f) => summarizeFilter(f, names)).join(' OR ')})`;
     case 'not':
-      return `NOT ${summarizeFilter(filter.filter)}`;
+      return `NOT ${summarizeFilter(filter.filter, names)}`;
     case 'hasTag':
       return `tag '${filter.tag}'`;
     case 'field':
       return `${filter.field} ${filter.op}${filter.value === undefined ? '' : ` ${JSON.stringify(filter.value)}`}`;
     case 'memberOf':
-      return `on list '${filter.list}'`;
+      return `on list '${names.list(filter.list)}'`;
     case 'inSegment':
-      return `in segment '${filter.segment}'`;
+      return `in segment '${names.segment(filter.segment)}'`;
     case 'language':
       return `language ${filter.language}`;
     case 'campaignActivity':
-      return `${activityLabel(filter.activity).toLowerCase()} campaign '${filter.campaign}'`;
+      return `${activityLabel(filter.activity).toLowerCase()} campaign '${names.campaign(filter.campaign)}'`;
     case 'emailEquals':
       return `email is ${filter.email}`;
     case 'nameEquals':
@@ -76,12 +91,12 @@ export function summarizeFilter(filter: Filter): string {
   }
 }
 
-export function summarizePoint(point: JourneyPoint): string {
+export function summarizePoint(point: JourneyPoint, names: SummaryNames = ID_NAMES): string {
   switch (point.type) {
     case 'sendEmail':
-      return `Email '${point.content}'`;
+      return `Email '${names.content(point.content)}'`;
     case 'sendSms':
-      return `SMS '${point.content}'${point.phoneField ? ` to ${point.phoneField}` : ''}`;
+      return `SMS '${names.content(point.content)}'${point.phoneField ? ` to ${point.phoneField}` : ''}`;
     case 'addTag':
     case 'removeTag':
       return `Tag '${point.tag}'`;
@@ -89,13 +104,13 @@ export function summarizePoint(point: JourneyPoint): string {
       return `${point.field} = ${JSON.stringify(point.value)}`;
     case 'subscribeList':
     case 'unsubscribeList':
-      return `List '${point.list}'`;
+      return `List '${names.list(point.list)}'`;
     case 'webhook':
       return `${point.method ?? 'POST'} ${point.url}`;
     case 'exit':
       return point.reason ? `Exit: ${point.reason}` : 'Leave the journey';
     case 'ifElse':
-      return `If ${summarizeFilter(point.condition)}`;
+      return `If ${summarizeFilter(point.condition, names)}`;
     case 'wait':
       return describeDuration(point.duration);
     case 'waitUntil':
@@ -103,9 +118,9 @@ export function summarizePoint(point: JourneyPoint): string {
     case 'waitForEvent': {
       const e = point.event;
       const what =
-        e.type === 'emailClicked' ? `click${e.link ? ` on '${e.link}'` : ''} in '${e.point}'`
-        : e.type === 'emailOpened' ? `open of '${e.point}'`
-        : e.type === 'formSubmitted' ? `form '${e.form}'`
+        e.type === 'emailClicked' ? `click${e.link ? ` on '${e.link}'` : ''} in '${names.point(e.point)}'`
+        : e.type === 'emailOpened' ? `open of '${names.point(e.point)}'`
+        : e.type === 'formSubmitted' ? `form '${names.form(e.form)}'`
         : e.type === 'purchase' ? `purchase${e.product ? ` of '${e.product}'` : ''}`
         : e.type === 'tagAdded' ? `tag '${e.tag}'`
         : `event '${e.name}'`;

@@ -13,13 +13,23 @@ export interface PointOverlay {
   queued: number;
   sent: number;
   suppressed: number;
+  /** Contacts that left the journey there without completing it (exit criteria, an exit point, unsubscribing). */
+  exited: number;
 }
 
 export interface MapOverlay {
   label: string;
   points: Record<string, PointOverlay>;
   startingPoints: Record<string, { entered: number }>;
-  contact?: { id: string; path: string[] };
+  contact?: { id: string; label: string; path: string[] };
+  /** The overlay describes an older version of the journey (it could not be simulated again). */
+  stale?: boolean;
+}
+
+/** How a contact is named on the map and in the queues: its name and email, else its id. */
+export function contactLabel(contact: { id: string; name?: string | undefined; email?: string | undefined }): string {
+  if (contact.name && contact.email) return `${contact.name} <${contact.email}>`;
+  return contact.name ?? contact.email ?? contact.id;
 }
 
 /** Every instant at which something happened in the replay, in order: the steps of the time scrubber. */
@@ -43,14 +53,16 @@ export function formatInstantShort(t: number): string {
   return new Date(t).toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '').replace(/Z$/, '') + ' UTC';
 }
 
-export function mapOverlay(snapshot: SimulationSnapshot, selectedContact?: string): MapOverlay {
+export function mapOverlay(snapshot: SimulationSnapshot, selectedContact?: { id: string; label: string }): MapOverlay {
+  const exits = new Map<string, number>();
+  for (const entry of snapshot.trace) if (entry.kind === 'exit' && entry.at <= snapshot.at) exits.set(entry.point, (exits.get(entry.point) ?? 0) + 1);
   const points: Record<string, PointOverlay> = {};
-  for (const [id, c] of Object.entries(snapshot.points)) setOwn(points, id, { entered: c.entered, left: c.left, queued: c.queued, sent: c.sent, suppressed: c.suppressed });
+  for (const [id, c] of Object.entries(snapshot.points)) setOwn(points, id, { entered: c.entered, left: c.left, queued: c.queued, sent: c.sent, suppressed: c.suppressed, exited: exits.get(id) ?? 0 });
   return {
     label: `Simulated to ${formatInstantShort(snapshot.at)} · ${snapshot.stats.started} started · ${snapshot.stats.inProgress} in progress · ${snapshot.stats.completed} completed · ${snapshot.stats.exited} exited`,
     points,
     startingPoints: snapshot.startingPoints,
-    ...(selectedContact ? { contact: { id: selectedContact, path: pathOf(snapshot, selectedContact) } } : {}),
+    ...(selectedContact ? { contact: { id: selectedContact.id, label: selectedContact.label, path: pathOf(snapshot, selectedContact.id) } } : {}),
   };
 }
 

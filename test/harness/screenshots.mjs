@@ -1,8 +1,11 @@
 // `npm run screenshots`: the README's pictures, taken from a real VS Code
 // (code-server) with the extension: a seed journey on the map, the same map
-// with a simulation over it, and a short animated capture stepping the
-// simulation through time; then the map and publish UI tests with
+// with a simulation over it, a short animated capture stepping the
+// simulation through time, and a generated 200-point journey with 16 if/else
+// fitted on its map; then the map and publish UI tests with
 // JOURNEY_SCREENSHOTS=1 take theirs. Writes test/screenshots/*.png and *.gif.
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import gifenc from 'gifenc';
@@ -97,6 +100,27 @@ try {
   }
   writeFileSync(join(OUT, `simulation-${SAMPLE}.gif`), gif(frames, size.width, size.height, 900));
   console.log(`[screenshots] simulation-${SAMPLE}.gif (${frames.length} frames)`);
+
+  // A large journey (test/bench/branchingJourney.ts), written beside the samples for the picture only.
+  await runCommand(page, 'Journey Simulation: Clear Simulation');
+  await pause(800);
+  const large = join(folder, 'generated-200-points.journey.json');
+  const text = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/bench/branchingJourney.ts').then((m) => process.stdout.write(JSON.stringify(m.branchingJourney(200, 16), null, 2)))"], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  writeFileSync(large, text);
+  try {
+    await pause(1500);
+    await page.keyboard.press('Control+P');
+    await pause(500);
+    await page.keyboard.type('generated-200-points.journey.json', { delay: 5 });
+    await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 20_000 });
+    await pause(500);
+    await page.keyboard.press('Enter');
+    await pause(6000);
+    writeFileSync(join(OUT, 'map-generated-200-points.png'), await page.screenshot());
+    console.log('[screenshots] map-generated-200-points.png');
+  } finally {
+    rmSync(large, { force: true });
+  }
 } finally {
   await browser.close();
   server.stop();

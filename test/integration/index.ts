@@ -10,6 +10,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'customEditor.test.ts': () => import('./customEditor.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
+  'mapReadability.test.ts': () => import('./mapReadability.test'),
   'newJourney.test.ts': () => import('./newJourney.test'),
   'publishedVersions.test.ts': () => import('./publishedVersions.test'),
   'simulation.test.ts': () => import('./simulation.test'),

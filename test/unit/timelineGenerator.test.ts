@@ -8,7 +8,7 @@ import { Journey } from '../../src/core/schema';
 import { simulate } from '../../src/core/simulator/index';
 import { Timeline } from '../../src/core/timeline';
 import { generateTimeline } from '../../src/core/timelineGenerator';
-import { instantsOf, mapOverlay, pathOf } from '../../src/core/simulationView';
+import { instantsOf, contactLabel, mapOverlay, pathOf } from '../../src/core/simulationView';
 
 const sample = (name: string) => Journey.parse(JSON.parse(readFileSync(join(__dirname, '../../samples', `${name}.journey.json`), 'utf8')));
 const profile = { contacts: 200, seed: 7, start: '2026-03-02T08:00:00Z', days: 3 };
@@ -60,9 +60,24 @@ describe('simulation view', () => {
   });
 
   it('overlays every point with counters that conserve contacts (R15)', () => {
-    const overlay = mapOverlay(end, 'c_arta');
+    const overlay = mapOverlay(end, { id: 'c_arta', label: 'Arta <arta@example.com>' });
     for (const [id, c] of Object.entries(overlay.points)) assert.equal(c.entered, c.left + c.queued, id);
-    assert.equal(overlay.contact?.id, 'c_arta');
+    assert.deepEqual([overlay.contact?.id, overlay.contact?.label], ['c_arta', 'Arta <arta@example.com>']);
     assert.match(overlay.label, /\d+ started · \d+ in progress · \d+ completed · \d+ exited/);
+  });
+
+  it('counts on each point the contacts that left the journey there without completing it', () => {
+    const overlay = mapOverlay(end);
+    const exits = new Map<string, number>();
+    for (const e of end.trace) if (e.kind === 'exit') exits.set(e.point, (exits.get(e.point) ?? 0) + 1);
+    assert.ok(exits.size > 0, 'the replay has exits');
+    for (const [id, c] of Object.entries(overlay.points)) assert.equal(c.exited, exits.get(id) ?? 0, id);
+    assert.equal(Object.values(overlay.points).reduce((n, c) => n + c.exited, 0), end.stats.exited, 'every exit counted once, on its point');
+  });
+
+  it('names a contact by its name and email, else by what it has, else its id', () => {
+    assert.equal(contactLabel({ id: 'c1', name: 'Anna', email: 'anna@example.com' }), 'Anna <anna@example.com>');
+    assert.equal(contactLabel({ id: 'c1', email: 'anna@example.com' }), 'anna@example.com');
+    assert.equal(contactLabel({ id: 'c1' }), 'c1');
   });
 });

@@ -66,7 +66,7 @@ describe('journey map webview: drawing', function () {
           // Each node shows its type's codicon, its title and a one-line summary.
           const firstPoint = model.nodes.find((n) => n.kind === 'point')!;
           const node = page.locator(`g.node[data-key="${firstPoint.key}"]`);
-          const shownSummary = ((await node.locator('.node-summary').textContent()) ?? '').replace(/…$/, '').trimEnd();
+          const shownSummary = (await node.locator('.node-summary tspan').allTextContents()).join(' ').replace(/…$/, '').trimEnd();
           assert.ok(shownSummary.length > 0 && firstPoint.summary.startsWith(shownSummary), `the one-line summary "${firstPoint.summary}" (shown as "${shownSummary}")`);
           assert.equal(await node.locator('.node-icon').evaluate((e) => getComputedStyle(e).fontFamily), 'codicon');
         }
@@ -142,7 +142,7 @@ describe('journey map webview: drawing', function () {
     assert.match((await svg.getAttribute('aria-label')) ?? '', /Journey map of VIP & major donor welcome: \d+ nodes/);
     const welcome = page.locator('g.node[data-id="p_send_welcome"]');
     assert.equal(await welcome.getAttribute('role'), 'button');
-    assert.match((await welcome.getAttribute('aria-label')) ?? '', /^Send email: Send VIP welcome email\. Email 'vip_welcome_email'\. Leads to Tag "VIP welcome sent"\.$/);
+    assert.match((await welcome.getAttribute('aria-label')) ?? '', /^Send email: Send VIP welcome email\. Email 'VIP welcome'\. Leads to Tag "VIP welcome sent"\.$/);
     assert.match((await page.locator('g.edge[data-label="yes"]').first().getAttribute('aria-label')) ?? '', /^Edge from Clicked the VIP preview sale campaign\? to Send early-access email, yes$/);
 
     await page.locator('g.node[data-id="p_send_welcome"]').click();

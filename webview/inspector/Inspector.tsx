@@ -73,7 +73,7 @@ export function Inspector(props: InspectorProps) {
     const atLimit = props.startingPointLimit.max !== null && starts >= props.startingPointLimit.max;
     const pinned = isObject(j['layout']) ? Object.keys(j['layout']).length : 0;
     return (
-      <aside className="inspector" aria-label="Journey properties">
+      <aside key="journey" className="inspector" aria-label="Journey properties">
         <header className="inspector-header">
           <span className="codicon-glyph inspector-icon" aria-hidden="true">{iconChar('map')}</span>
           <div>
@@ -119,7 +119,7 @@ export function Inspector(props: InspectorProps) {
 
   if (node.kind === 'missing') {
     return (
-      <aside className="inspector" aria-label={`Missing point ${node.id}`}>
+      <aside key={node.key} className="inspector" aria-label={`Missing point ${node.id}`}>
         <header className="inspector-header">
           <span className="codicon-glyph inspector-icon error" aria-hidden="true">{iconChar('warning')}</span>
           <div>
@@ -140,7 +140,8 @@ export function Inspector(props: InspectorProps) {
   const startCount = arrayField(props.journey, 'startingPoints').length;
   const titleKey = node.kind === 'start' ? 'name' : 'title';
   return (
-    <aside className="inspector" aria-label={`${node.typeLabel} ${node.title}`}>
+    // Keyed by node: a field never carries another node's (or the journey's) label or text over.
+    <aside key={node.key} className="inspector" aria-label={`${node.typeLabel} ${node.title}`}>
       <header className="inspector-header">
         <span className="codicon-glyph inspector-icon" aria-hidden="true">{iconChar(node.icon)}</span>
         <div>

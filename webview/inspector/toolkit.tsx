@@ -154,7 +154,7 @@ export function TextField(props: { label: string; value: string; onCommit(value:
   // No `value` attribute: React would write it over the text being typed; useSyncedValue sets it.
   return (
     <div className={`field${props.invalid ? ' field-invalid' : ''}`}>
-      <vscode-text-field ref={ref} placeholder={props.placeholder} disabled={props.disabled} data-field={props.name ?? props.label} aria-invalid={props.invalid ? 'true' : undefined}>
+      <vscode-text-field ref={ref} placeholder={props.placeholder} disabled={props.disabled} data-field={props.name ?? props.label} aria-label={props.label} aria-invalid={props.invalid ? 'true' : undefined}>
         {props.label}
       </vscode-text-field>
       {props.invalid ? <div className="field-message error">{props.invalid}</div> : props.hint ? <div className="field-message">{props.hint}</div> : null}
@@ -184,7 +184,7 @@ export function NumberField(props: { label: string; value: number | undefined; o
   });
   return (
     <div className="field field-number">
-      <vscode-text-field ref={ref} disabled={props.disabled} data-field={props.name ?? props.label} inputMode="decimal">
+      <vscode-text-field ref={ref} disabled={props.disabled} data-field={props.name ?? props.label} aria-label={props.label} inputMode="decimal">
         {props.label}
       </vscode-text-field>
     </div>

@@ -32,6 +32,8 @@ export interface MapLayout {
   edges: Map<string, LaidOutEdge>;
   /** Milliseconds elkjs took for this layout (in the warm worker, round trip included). */
   layoutMs: number;
+  /** How far this layout moved the world against the one shown before (the canvas moves its viewport back by as much). */
+  worldShift?: Point;
 }
 
 interface ElkResultNode {

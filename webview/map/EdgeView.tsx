@@ -29,9 +29,15 @@ export function roundedPath(points: readonly Point[], r = 6): string {
   return `${d} L${last.x} ${last.y}`;
 }
 
-/** Where the "+" of an edge sits: halfway, or short of the arrow when a label takes the middle. */
-export function insertButtonPoint(edge: MapEdge, route: LaidOutEdge): Point {
+/**
+ * Where the "+" of an edge sits: halfway, or short of the arrow when a label
+ * takes the middle; on an edge that joins others into one point (several
+ * starting points, branches merging), near its own start, where it is still
+ * apart from the others.
+ */
+export function insertButtonPoint(edge: MapEdge, route: LaidOutEdge, joins = false): Point {
   const length = pathLength(route.points);
+  if (joins) return pointAlong(route.points, Math.min(length / 2, 18));
   return pointAlong(route.points, edge.label ? Math.max(length / 2, length - 22) : length / 2);
 }
 
@@ -57,4 +63,5 @@ export const EdgeView = memo(function EdgeView({ edge, route, inPath, accessible
       )}
     </g>
   );
-});
+}, (a, b) => a.route === b.route && a.inPath === b.inPath && a.accessibleName === b.accessibleName && a.edge.key === b.edge.key && a.edge.from === b.edge.from && a.edge.to === b.edge.to && a.edge.label === b.edge.label && a.edge.dangling === b.edge.dangling);
+

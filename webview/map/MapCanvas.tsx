@@ -10,11 +10,15 @@ import type { SimulationOverlay } from '../../src/webviewProtocol';
 import { iconChar } from '../icons';
 import type { MapLayout, Point } from '../layout/elkLayout';
 import { applyPins } from '../layout/pinnedLayout';
+import { canCollapse, isCollapsedNode } from './collapseBranches';
+import { COLUMN_MIN_NODES } from '../layout/columnLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
+import { mapFontFamily } from './mapFont';
 import { Minimap } from './Minimap';
+import { SimulationLegend } from './SimulationLegend';
 import { NodeView } from './NodeView';
 import { nodeAccessibleName, statsText } from './nodeStyle';
-import { fitViewport, initialViewport, revealRect, type Size, type Viewport, ZOOM_STEP, zoomAt } from './viewport';
+import { fitViewport, revealRect, type Size, type Viewport, ZOOM_STEP, zoomAt } from './viewport';
 
 export interface MapCanvasHandle {
   fit(): void;
@@ -42,6 +46,11 @@ export interface MapCanvasProps {
   onDelete(node: MapNode): void;
   onPin(key: string, at: Point): void;
   onConnect(edge: MapEdge, targetKey: string): void;
+  /** Branching points whose branches are drawn collapsed, and the toggle (all of them with null: expand all). */
+  collapsed?: ReadonlySet<string>;
+  onCollapse?(keys: ReadonlySet<string>): void;
+  /** "View Contact Queue" of a point, offered while a simulation is shown. */
+  onViewQueue?(node: MapNode): void;
   handle: Ref<MapCanvasHandle>;
   /** Nodes selected besides `selected` (Shift/Ctrl+click, a rubber band). */
   multiSelected?: ReadonlySet<string>;
@@ -58,6 +67,9 @@ type Gesture =
   | { kind: 'band'; pointerId: number; start: Point };
 
 const DRAG_THRESHOLD = 4;
+const EMPTY: ReadonlySet<string> = new Set();
+/** Below this zoom the text is too small to read: nodes show their category's tint and a large icon instead (styles.css, .zoom-far). */
+export const FAR_ZOOM = 0.3;
 
 export function MapCanvas(props: MapCanvasProps) {
   const { model, editable, selected } = props;
@@ -70,7 +82,7 @@ export function MapCanvas(props: MapCanvasProps) {
   const [dragged, setDragged] = useState<{ key: string; at: Point } | undefined>();
   const [connectLine, setConnectLine] = useState<{ from: Point; to: Point } | undefined>();
   const [band, setBand] = useState<{ from: Point; to: Point } | undefined>();
-  const font = useMemo(() => getComputedStyle(document.body).fontFamily || 'sans-serif', []);
+  const font = useMemo(() => mapFontFamily(), []);
 
   const layout = useMemo(
     () => (dragged ? applyPins(props.layout, model, new Map([[dragged.key, dragged.at]])) : props.layout),
@@ -81,6 +93,33 @@ export function MapCanvas(props: MapCanvasProps) {
     const out = new Map<string, MapEdge[]>();
     for (const e of model.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
     return out;
+  }, [model]);
+  const collapsed = props.collapsed ?? EMPTY;
+  /** Branching points whose branches can fold, and whether they are folded. */
+  const branchState = useMemo(() => {
+    const state = new Map<string, 'expanded' | 'collapsed'>();
+    for (const n of model.nodes) {
+      if (n.kind !== 'point') continue;
+      if (collapsed.has(n.key)) state.set(n.key, 'collapsed');
+      else if ((outgoing.get(n.key)?.length ?? 0) > 1 && canCollapse(model, n.key)) state.set(n.key, 'expanded');
+    }
+    return state;
+  }, [model, outgoing, collapsed]);
+  const toggleBranches = useCallback(
+    (key: string) => {
+      const next = new Set(collapsed);
+      if (next.has(key)) next.delete(key);
+      else next.add(key);
+      props.onCollapse?.(next);
+    },
+    [collapsed, props.onCollapse],
+  );
+  /** The branching point a collapsed placeholder belongs to. */
+  const ownerOfPlaceholder = (key: string) => model.edges.find((e) => e.to === key && !isCollapsedNode({ key: e.from }))?.from;
+  const incomingCount = useMemo(() => {
+    const count = new Map<string, number>();
+    for (const e of model.edges) count.set(e.to, (count.get(e.to) ?? 0) + 1);
+    return count;
   }, [model]);
   const pathSet = useMemo(() => {
     const path = props.overlay?.contact?.path ?? [];
@@ -106,27 +145,45 @@ export function MapCanvas(props: MapCanvasProps) {
     return () => observer.disconnect();
   }, []);
 
-  // The first layout gets a first view; later layouts keep the user's viewport.
+  // The first view shows the whole map, fitted to the canvas as it is then
+  // (measured now, not the size last rendered); until the person moves the
+  // view, a resize of the canvas (the inspector, a text editor beside it)
+  // fits it again. Later layouts keep the person's viewport.
+  const userMoved = useRef(false);
+  const fittedTo = useRef<Size>({ width: 0, height: 0 });
   useLayoutEffect(() => {
-    if (fitted.current || layout.width === 0) return;
+    if (layout.width === 0) return;
+    const el = container.current;
+    const size = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : screen;
+    if (fitted.current && userMoved.current) return;
+    if (fitted.current && size.width === fittedTo.current.width && size.height === fittedTo.current.height) return;
     fitted.current = true;
-    let focus: { x: number; y: number; width: number; height: number } | undefined;
-    for (const n of model.nodes) {
-      const box = n.kind === 'start' ? layout.nodes.get(n.key) : undefined;
-      if (!box) continue;
-      const right = Math.max(box.x + box.width, focus ? focus.x + focus.width : -Infinity);
-      const bottom = Math.max(box.y + box.height, focus ? focus.y + focus.height : -Infinity);
-      const x = Math.min(box.x, focus?.x ?? Infinity);
-      const y = Math.min(box.y, focus?.y ?? Infinity);
-      focus = { x, y, width: right - x, height: bottom - y };
-    }
-    setViewport(initialViewport(layout, focus, screen));
-  }, [layout, screen, model]);
+    fittedTo.current = size;
+    setViewport(fitViewport(layout, size));
+  }, [layout, screen]);
+  /** A change of view the person asked for: the view stays theirs from then on. */
+  const moveView = useCallback((next: Viewport | ((v: Viewport) => Viewport)) => {
+    userMoved.current = true;
+    setViewport(next);
+  }, []);
+  const fitView = useCallback(() => {
+    userMoved.current = false;
+    const el = container.current;
+    const size = el && el.clientWidth > 0 ? { width: el.clientWidth, height: el.clientHeight } : screen;
+    fittedTo.current = size;
+    setViewport(fitViewport(layout, size));
+  }, [layout, screen]);
+
+  // A layout that moved the world (see withinWorld) moves the view back: nothing moves on screen.
+  useLayoutEffect(() => {
+    const by = props.layout.worldShift;
+    if (by) setViewport((v) => ({ ...v, x: v.x - by.x * v.k, y: v.y - by.y * v.k }));
+  }, [props.layout]);
 
   const revealKey = useCallback(
     (key: string, focus: boolean) => {
       const box = layout.nodes.get(key);
-      if (box) setViewport((v) => revealRect(v, box, screen));
+      if (box) moveView((v) => revealRect(v, box, screen));
       if (focus) requestAnimationFrame(() => svgRef.current?.querySelector<SVGGElement>(`g.node[data-key="${CSS.escape(key)}"]`)?.focus({ preventScroll: true }));
     },
     [layout, screen],
@@ -135,10 +192,10 @@ export function MapCanvas(props: MapCanvasProps) {
   useImperativeHandle(
     props.handle,
     () => ({
-      fit: () => setViewport(fitViewport(layout, screen)),
-      zoomIn: () => setViewport((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2)),
-      zoomOut: () => setViewport((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2)),
-      actualSize: () => setViewport((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2)),
+      fit: () => fitView(),
+      zoomIn: () => moveView((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2)),
+      zoomOut: () => moveView((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2)),
+      actualSize: () => moveView((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2)),
       reveal: revealKey,
       focus: () => container.current?.focus(),
       svg: () => svgRef.current,
@@ -159,9 +216,9 @@ export function MapCanvas(props: MapCanvasProps) {
   const onWheel = (e: React.WheelEvent) => {
     const box = container.current!.getBoundingClientRect();
     if (e.ctrlKey || e.metaKey) {
-      setViewport((v) => zoomAt(v, Math.exp(-e.deltaY * 0.0025), e.clientX - box.left, e.clientY - box.top));
+      moveView((v) => zoomAt(v, Math.exp(-e.deltaY * 0.0025), e.clientX - box.left, e.clientY - box.top));
     } else {
-      setViewport((v) => ({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY }));
+      moveView((v) => ({ ...v, x: v.x - e.deltaX, y: v.y - e.deltaY }));
     }
   };
 
@@ -206,7 +263,7 @@ export function MapCanvas(props: MapCanvasProps) {
       if (!g.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
       if (!g.moved) container.current!.setPointerCapture(e.pointerId);
       g.moved = true;
-      setViewport({ ...g.from, x: g.from.x + dx, y: g.from.y + dy });
+      moveView({ ...g.from, x: g.from.x + dx, y: g.from.y + dy });
     } else if (g.kind === 'node') {
       const dx = (e.clientX - g.startX) / viewport.k;
       const dy = (e.clientY - g.startY) / viewport.k;
@@ -262,7 +319,10 @@ export function MapCanvas(props: MapCanvasProps) {
   const onDoubleClick = (e: React.MouseEvent) => {
     const key = (e.target as Element).closest<SVGGElement>('g.node')?.dataset['key'];
     const node = key ? nodeByKey.get(key) : undefined;
-    if (node && node.kind !== 'missing') props.onReveal(node);
+    if (node && isCollapsedNode(node)) {
+      const owner = ownerOfPlaceholder(node.key);
+      if (owner) toggleBranches(owner);
+    } else if (node && node.kind !== 'missing') props.onReveal(node);
   };
 
   const moveSelection = (dx: number, dy: number) => {
@@ -313,7 +373,10 @@ export function MapCanvas(props: MapCanvasProps) {
           return true;
         }
         case 'Enter':
-          if (node && node.kind !== 'missing') props.onReveal(node);
+          if (node && isCollapsedNode(node)) {
+            const owner = ownerOfPlaceholder(node.key);
+            if (owner) toggleBranches(owner);
+          } else if (node && node.kind !== 'missing') props.onReveal(node);
           return !!node;
         case 'Escape':
           props.onSelect(null);
@@ -332,16 +395,16 @@ export function MapCanvas(props: MapCanvasProps) {
         }
         case '+':
         case '=':
-          setViewport((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, ZOOM_STEP, screen.width / 2, screen.height / 2));
           return true;
         case '-':
-          setViewport((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, 1 / ZOOM_STEP, screen.width / 2, screen.height / 2));
           return true;
         case '0':
-          setViewport(fitViewport(layout, screen));
+          fitView();
           return true;
         case '1':
-          setViewport((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2));
+          moveView((v) => zoomAt(v, 1 / v.k, screen.width / 2, screen.height / 2));
           return true;
       }
       return false;
@@ -352,15 +415,17 @@ export function MapCanvas(props: MapCanvasProps) {
     }
   };
 
-  // Keyboard selection follows focus; focus follows selection.
+  // Keyboard selection follows focus; focus follows selection. A node an
+  // edit added (and selected) is revealed once the layout has it.
   const lastSelected = useRef<string | null>(null);
   useEffect(() => {
     if (selected && selected !== lastSelected.current) {
+      if (!layout.nodes.has(selected)) return;
       const inside = container.current?.contains(document.activeElement) ?? false;
       revealKey(selected, inside);
     }
     lastSelected.current = selected;
-  }, [selected, revealKey]);
+  }, [selected, revealKey, layout]);
 
   const titleOf = useCallback((key: string) => nodeByKey.get(key)?.title ?? key, [nodeByKey]);
   const focusKey = selected && nodeByKey.has(selected) ? selected : model.nodes[0]?.key;
@@ -386,7 +451,7 @@ export function MapCanvas(props: MapCanvasProps) {
       onDoubleClick={onDoubleClick}
       onKeyDown={onKeyDown}
     >
-      <svg ref={svgRef} className="map-svg" width="100%" height="100%" role="group" aria-label={`Journey map of ${model.title || 'the journey'}: ${model.nodes.length} nodes. Arrow keys move between nodes, Enter shows the JSON, + and - zoom, 0 fits.`}>
+      <svg ref={svgRef} className={`map-svg${viewport.k < FAR_ZOOM ? ' zoom-far' : ''}`} width="100%" height="100%" role="group" aria-label={`Journey map of ${model.title || 'the journey'}: ${model.nodes.length} nodes. Arrow keys move between nodes, Enter shows the JSON, + and - zoom, 0 fits.`}>
         <defs>
           {(['arrow', 'arrow-path', 'arrow-dangling'] as const).map((id) => (
             <marker key={id} id={id} className={`marker ${id}`} viewBox="0 0 10 10" refX={9} refY={5} markerUnits="userSpaceOnUse" markerWidth={9} markerHeight={9} orient="auto-start-reverse">
@@ -422,6 +487,8 @@ export function MapCanvas(props: MapCanvasProps) {
                   font={font}
                   editable={editable}
                   accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats)}
+                  {...(props.overlay && props.onViewQueue && node.kind === 'point' ? { onViewQueue: () => props.onViewQueue!(node) } : {})}
+                  {...(branchState.has(node.key) ? { branches: branchState.get(node.key)!, onToggleBranches: toggleBranches, tabbableFold: node.key === focusKey } : {})}
                 />
               );
             })}
@@ -430,8 +497,8 @@ export function MapCanvas(props: MapCanvasProps) {
             <g className="edge-buttons no-export">
               {model.edges.map((edge) => {
                 const route = layout.edges.get(edge.key);
-                if (!route) return null;
-                const at = insertButtonPoint(edge, route);
+                if (!route || isCollapsedNode({ key: edge.from })) return null;
+                const at = insertButtonPoint(edge, route, (incomingCount.get(edge.to) ?? 0) > 1);
                 const label = `Insert a point between ${titleOf(edge.from)} and ${titleOf(edge.to)}${edge.label ? ` (${edge.label})` : ''}`;
                 return (
                   <g
@@ -441,8 +508,15 @@ export function MapCanvas(props: MapCanvasProps) {
                     transform={`translate(${at.x} ${at.y})`}
                     role="button"
                     aria-label={label}
-                    tabIndex={-1}
+                    // The "+" of the node in the Tab order (the focused or selected one) come next in it.
+                    tabIndex={edge.from === focusKey ? 0 : -1}
                     onClick={(e) => {
+                      e.stopPropagation();
+                      props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
+                    }}
+                    onKeyDown={(e) => {
+                      if (e.key !== 'Enter' && e.key !== ' ') return;
+                      e.preventDefault();
                       e.stopPropagation();
                       props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
                     }}
@@ -471,7 +545,20 @@ export function MapCanvas(props: MapCanvasProps) {
           {connectLine && <line className="connect-line no-export" x1={connectLine.from.x} y1={connectLine.from.y} x2={connectLine.to.x} y2={connectLine.to.y} />}
         </g>
       </svg>
-      {overflow && <Minimap model={model} layout={layout} viewport={viewport} screen={screen} onMove={setViewport} selected={selected} />}
+      {props.overlay && (props.overlay.stale || props.overlay.contact) && <SimulationLegend overlay={props.overlay} />}
+      {props.onCollapse && model.nodes.length >= COLUMN_MIN_NODES && (
+        <div className="map-controls" role="group" aria-label="Branches">
+          <button type="button" className="tool-button with-text" data-action="collapse-all" onClick={() => props.onCollapse!(new Set([...branchState.keys()]))}>
+            <span className="codicon-glyph" aria-hidden="true">{iconChar('fold')}</span>
+            <span>Collapse branches</span>
+          </button>
+          <button type="button" className="tool-button with-text" data-action="expand-all" disabled={collapsed.size === 0} onClick={() => props.onCollapse!(new Set())}>
+            <span className="codicon-glyph" aria-hidden="true">{iconChar('unfold')}</span>
+            <span>Expand all</span>
+          </button>
+        </div>
+      )}
+      {overflow && <Minimap model={model} layout={layout} viewport={viewport} screen={screen} onMove={moveView} selected={selected} />}
     </div>
   );
 }

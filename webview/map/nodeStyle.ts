@@ -25,6 +25,7 @@ const CATEGORY_OF_TYPE: Record<string, NodeCategory> = {
 };
 
 export function categoryOf(node: MapNode): NodeCategory {
+  if (node.type === 'collapsed') return 'terminal';
   if (node.kind === 'missing' || node.type === 'unknown') return 'invalid';
   return CATEGORY_OF_TYPE[node.type] ?? 'action';
 }
@@ -37,6 +38,7 @@ export function statsText(stats: PointStats | undefined, startEntered: number | 
   if (stats.queued) parts.push(`${stats.queued} waiting`);
   if (stats.sent) parts.push(`${stats.sent} sent`);
   if (stats.suppressed) parts.push(`${stats.suppressed} suppressed`);
+  if (stats.exited) parts.push(`${stats.exited} exited`);
   return parts.join(' · ');
 }
 

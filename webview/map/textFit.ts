@@ -3,7 +3,7 @@
 let context: CanvasRenderingContext2D | null | undefined;
 const cache = new Map<string, string>();
 
-function measure(font: string, text: string): number {
+export function measureText(font: string, text: string): number {
   if (context === undefined) context = document.createElement('canvas').getContext('2d');
   if (!context) return text.length * 7;
   context.font = font;
@@ -15,12 +15,12 @@ export function fitText(text: string, maxWidth: number, font: string): string {
   const known = cache.get(key);
   if (known !== undefined) return known;
   let fitted = text;
-  if (measure(font, text) > maxWidth) {
+  if (measureText(font, text) > maxWidth) {
     let low = 0;
     let high = text.length;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (measure(font, `${text.slice(0, mid)}…`) <= maxWidth) low = mid;
+      if (measureText(font, `${text.slice(0, mid)}…`) <= maxWidth) low = mid;
       else high = mid - 1;
     }
     fitted = `${text.slice(0, low).trimEnd()}…`;

@@ -11,7 +11,7 @@ export interface Size {
   height: number;
 }
 
-export const MIN_ZOOM = 0.1;
+export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 2.5;
 export const ZOOM_STEP = 1.25;
 

@@ -114,6 +114,9 @@ class FakeHost {
       case 'exportResult':
         this.exports.push({ format: message.format, ...(message.data !== undefined ? { data: message.data } : {}), ...(message.error !== undefined ? { error: message.error } : {}) });
         return;
+      case 'viewContactQueue':
+        this.commands.push(`viewContactQueue ${message.nodeId}`);
+        return;
       case 'openAsText':
       case 'revealPath':
       case 'rendered':

@@ -166,7 +166,7 @@ const highContrast = {
   'charts-red': '#f48771',
   'charts-blue': '#3794ff',
   'charts-yellow': '#ffd370',
-  'charts-orange': '#f38518',
+  // No charts-orange: VS Code's high-contrast themes give it no value (it falls back to editor.findMatchHighlightBackground, null there).
   'charts-green': '#89d185',
   'charts-purple': '#b180d7',
   'list-activeSelectionForeground': '#ffffff',
