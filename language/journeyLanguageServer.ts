@@ -17,6 +17,8 @@ import {
   type CompletionList,
   type Connection,
   DidChangeConfigurationNotification,
+  DocumentFormattingRequest,
+  DocumentRangeFormattingRequest,
   TextDocuments,
   TextDocumentSyncKind,
 } from 'vscode-languageserver';
@@ -28,6 +30,7 @@ import { journeyCompletion } from './completion';
 import { DEBOUNCE_MS, DiagnosticsPublisher } from './diagnosticsPublisher';
 import { AnalysisCache, type DocumentAnalysis } from './documentAnalysis';
 import { documentSymbols } from './documentSymbols';
+import { formatJourney } from './formatting';
 import { journeyHover } from './hover';
 import { JsonSchemaService } from './jsonSchemaService';
 import { definition, references } from './navigation';
@@ -64,6 +67,7 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
   const jsonSchema = new JsonSchemaService();
   let capabilities: ClientCapabilities = {};
 
+  const dynamicFormatting = () => capabilities.textDocument?.formatting?.dynamicRegistration === true && capabilities.textDocument?.rangeFormatting?.dynamicRegistration === true;
   let folders: string[] = [];
   let offers: ClientOffers = {};
   let files: WorkspaceFiles = NO_WORKSPACE_FILES;
@@ -87,6 +91,8 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: { label: 'Journey' },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        // Formatting is registered for journeys only where the client can (timelines and scenarios keep their JSON formatter).
+        ...(dynamicFormatting() ? {} : { documentFormattingProvider: true, documentRangeFormattingProvider: true }),
       },
       serverInfo: { name: 'journey-language-server', version: '0.1.0' },
     };
@@ -97,6 +103,11 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
   const settingsReady = new Promise<void>((resolve) => (settingsRead = resolve));
 
   connection.onInitialized(() => {
+    if (dynamicFormatting()) {
+      const documentSelector = [{ language: 'journey-json' }];
+      void connection.client.register(DocumentFormattingRequest.type, { documentSelector });
+      void connection.client.register(DocumentRangeFormattingRequest.type, { documentSelector });
+    }
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'journeyDesigner' });
     }
@@ -352,6 +363,14 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
 
   connection.onCodeAction(
     onOpenDocument('codeAction', (analysis, params) => codeActions(analysis, params, { versioned: versioned() })),
+  );
+
+  connection.onDocumentFormatting(
+    onOpenDocument('formatting', (analysis, params) => formatJourney(analysis, params.options)),
+  );
+
+  connection.onDocumentRangeFormatting(
+    onOpenDocument('rangeFormatting', (analysis, params) => formatJourney(analysis, params.options, params.range)),
   );
 
   documents.listen(connection);

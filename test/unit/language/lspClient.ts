@@ -44,6 +44,8 @@ export interface InitializeOptions {
   /** Workspace folder URIs (the server finds the timelines and scenarios there). */
   workspaceFolders?: string[];
   initializationOptions?: unknown;
+  /** Handlers of the server's requests to the client, set before the connection starts. */
+  handlers?: (connection: ProtocolConnection) => void;
 }
 
 /** `settings` answers the server's workspace/configuration requests (with `workspace.configuration` in the capabilities). */
@@ -57,6 +59,7 @@ export async function startServer(capabilities: ClientCapabilities = {}, setting
     for (const wake of [...waiters]) wake();
   });
   if (settings) connection.onRequest(ConfigurationRequest.type, () => settings());
+  init.handlers?.(connection);
   connection.listen();
   const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities,
     workspaceFolders: init.workspaceFolders ? init.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) : null,
