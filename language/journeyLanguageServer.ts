@@ -27,6 +27,7 @@ import { LineIndex } from '../src/core/textPosition';
 import type { Plan } from '../src/core/schema';
 import { codeActions } from './codeActions';
 import { journeyCompletion } from './completion';
+import { valueCompletion } from './valueCompletion';
 import { DEBOUNCE_MS, DiagnosticsPublisher } from './diagnosticsPublisher';
 import { AnalysisCache, type DocumentAnalysis } from './documentAnalysis';
 import { documentSymbols } from './documentSymbols';
@@ -295,7 +296,7 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
       const companion = await onCompanion((c, p: typeof params) => companionCompletion(c, p.position) ?? schemaFallback(c)?.complete(c, p.position) ?? null)(params);
       if (companion !== undefined) return companion;
       const analysis = analysisOf(params.textDocument.uri);
-      return analysis ? (journeyCompletion(analysis, params.position, { snippets: snippets() }) ?? (await jsonSchema.complete(analysis, params.position))) : null;
+      return analysis ? (journeyCompletion(analysis, params.position, { snippets: snippets() }) ?? valueCompletion(analysis, params.position, { snippets: snippets() }) ?? (await jsonSchema.complete(analysis, params.position))) : null;
     }),
   );
 
