@@ -17,6 +17,7 @@ import { nameItem, pointItem } from './completion';
 import { declarationHover, entryHover } from './hover';
 import type { Declaration, DeclarationKind, NodeEntry } from './journeyIndex';
 import { valueAt } from './journeyPaths';
+import { successorsOf } from '../src/core/graph';
 import { displayName } from './workspaceFiles';
 
 /** A place of a companion document that names something, at a position. */
@@ -110,6 +111,13 @@ function eventContent(analysis: CompanionAnalysis, path: JsonPath, journey: Docu
   return typeof sent === 'string' ? sent : undefined;
 }
 
+/** The branch labels of the point an expectation names (yes, no, timeout, next, split labels). */
+function branchesAt(analysis: CompanionAnalysis, path: JsonPath, journey: DocumentAnalysis): string[] {
+  const point = field(valueAt(analysis.doc.value, path.slice(0, -1)), 'point');
+  const parsed = typeof point === 'string' ? journey.result.journey?.points.find((p) => p.id === point) : undefined;
+  return parsed ? successorsOf(parsed).map((s) => s.label) : [];
+}
+
 /** The journey points a site may name: a scenario's point is a point or a starting point; a timeline event's point sent an email. */
 function pointsFor(analysis: CompanionAnalysis, kind: NameKind, journey: DocumentAnalysis): NodeEntry[] {
   const { index } = journey;
@@ -144,6 +152,7 @@ function completionItems(analysis: CompanionAnalysis, site: CompanionSite, range
   }
   const journey = analysis.journey;
   if (!journey) return undefined;
+  if (site.kind === 'branch') return plain(branchesAt(analysis, site.path, journey), 'Branch of the point');
   if (site.kind === 'point' || site.kind === 'startingPoint') return pointsFor(analysis, site.kind, journey).map((p, i) => pointItem(p, i, range, journey));
   if (site.kind === 'link') {
     const seen = new Set<string>();
@@ -206,6 +215,7 @@ const KIND_WORDS: Record<NameKind, string> = {
   tag: 'tag',
   form: 'form',
   campaign: 'campaign',
+  branch: 'branch',
 };
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
@@ -229,6 +239,10 @@ export function companionHover(analysis: CompanionAnalysis, position: Position):
   const journey = analysis.journey;
   if (!journey) return undefined;
   const inJourney = `in ${code(displayName(analysis.uri, journey.uri))}`;
+  if (site.kind === 'branch') {
+    const branches = branchesAt(analysis, site.path, journey);
+    return markdown(branches.includes(site.name) ? `**${site.name}** · a branch of the point, ${inJourney}; its branches: ${branches.map(code).join(', ')}` : `**${site.name}**: the point has no such branch ${inJourney}${branches.length ? `; its branches: ${branches.map(code).join(', ')}` : ''}.`);
+  }
   if (target?.entry && target.analysis) return markdown(`${entryHover(target.analysis, target.entry)}\n\n*${KIND_WORDS[site.kind]} ${inJourney}*`);
   if (target?.declaration) return markdown(`${declarationHover(target.declaration)}\n\n*${inJourney}*`);
   if (target) return markdown(`**${site.name}** · ${KIND_WORDS[site.kind]} ${inJourney}`);

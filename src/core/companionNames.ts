@@ -32,7 +32,7 @@ const EVENT_NAMES: Record<string, NameKind> = {
   campaign: 'campaign',
 };
 
-const EXPECTATION_NAMES: Record<string, NameKind> = { contact: 'contact', point: 'point', content: 'content' };
+const EXPECTATION_NAMES: Record<string, NameKind> = { contact: 'contact', point: 'point', content: 'content', branch: 'branch' };
 
 const isIndex = (segment: string | number | undefined) => typeof segment === 'number';
 
