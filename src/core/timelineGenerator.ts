@@ -25,7 +25,7 @@ export interface ContactProfile {
 const DAY = 86_400_000;
 
 /** Makes `contact` meet (or, with `meet` false, likely fail) a filter. */
-function shape(filter: Filter, contact: Contact, meet: boolean): void {
+export function shape(filter: Filter, contact: Contact, meet: boolean): void {
   switch (filter.type) {
     case 'all':
       filter.of.forEach((f) => shape(f, contact, meet));
@@ -66,7 +66,7 @@ function shape(filter: Filter, contact: Contact, meet: boolean): void {
 }
 
 /** The event that fires a trigger for a contact, or undefined for triggers fired by data (dates, segments). */
-function triggerEvent(trigger: Trigger, contact: string, at: string, sp: StartingPoint): ContactEvent | undefined {
+export function triggerEvent(trigger: Trigger, contact: string, at: string, sp: StartingPoint): ContactEvent | undefined {
   switch (trigger.type) {
     case 'audienceJoined':
       return { at, contact, type: 'audienceJoined', ...(trigger.list ? { list: trigger.list } : {}) };
@@ -89,7 +89,7 @@ function triggerEvent(trigger: Trigger, contact: string, at: string, sp: Startin
   }
 }
 
-function awaitedEvent(event: AwaitedEvent, contact: string, at: string, contentOf: (point: string) => string | undefined): ContactEvent {
+export function awaitedEvent(event: AwaitedEvent, contact: string, at: string, contentOf: (point: string) => string | undefined): ContactEvent {
   switch (event.type) {
     case 'emailOpened':
       return { at, contact, type: 'emailOpened', point: event.point, ...(contentOf(event.point) ? { content: contentOf(event.point)! } : {}) };
