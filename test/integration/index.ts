@@ -14,6 +14,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'publishedVersions.test.ts': () => import('./publishedVersions.test'),
   'simulation.test.ts': () => import('./simulation.test'),
   'textNavigation.test.ts': () => import('./textNavigation.test'),
+  'timelinesAndScenarios.test.ts': () => import('./timelinesAndScenarios.test'),
 };
 
 export const RESULT_PREFIX = 'INTEGRATION-RESULT ';
