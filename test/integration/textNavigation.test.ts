@@ -87,4 +87,35 @@ describe('text navigation of journeys, timelines and scenarios', function () {
     const targetUri = first && ('targetUri' in first ? first.targetUri : first.uri);
     assert.equal(targetUri?.path.split('/').pop(), 'dynamics-product-announcement.journey.json');
   });
+
+  it('renames a content item from the journey in the open scenario and timeline naming it, and completes contacts in a scenario', async () => {
+    const folder = vscode.Uri.file(mkdtempSync(join(tmpdir(), 'journey-rename-')));
+    const base = 'dynamics-product-announcement';
+    const copy = async (suffix: string) => {
+      const uri = vscode.Uri.joinPath(folder, `${base}.${suffix}`);
+      await vscode.workspace.fs.writeFile(uri, await vscode.workspace.fs.readFile(sampleUri(`${base}.${suffix}`)));
+      return vscode.workspace.openTextDocument(uri);
+    };
+    const journey = await copy('journey.json');
+    const timeline = await copy('timeline.json');
+    const scenario = await copy('scenario.json');
+    const at = positionOf(journey, '"id": "product_launch_sms"', '"id": "'.length + 2);
+    const edit = await poll(async () => {
+      try {
+        return await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', journey.uri, at, 'launch_sms');
+      } catch {
+        return undefined; // the server may not have the open copies yet
+      }
+    }, 'a rename edit');
+    const changed = edit.entries().map(([uri]) => uri.path.split('/').pop()).sort();
+    assert.ok(changed.includes(`${base}.journey.json`) && changed.includes(`${base}.scenario.json`), changed.join(', '));
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(!scenario.getText().includes('"product_launch_sms"') && scenario.getText().includes('"launch_sms"'));
+    assert.equal(journey.getText().includes('"product_launch_sms"'), false);
+    assert.equal(timeline.getText().includes('"product_launch_sms"'), false);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', scenario.uri, positionOf(scenario, '"c_kowalska"', 1));
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('c_wojcik'), labels.slice(0, 20).join(', '));
+    await vscode.commands.executeCommand('workbench.action.files.saveAll');
+  });
 });
