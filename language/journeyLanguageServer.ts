@@ -64,7 +64,7 @@ interface ClientOffers {
 export function serveJourneyLanguage(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new AnalysisCache();
-  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses);
+  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, (uri) => companionKindOf(uri) === undefined);
   const jsonSchema = new JsonSchemaService();
   let capabilities: ClientCapabilities = {};
 
@@ -85,7 +85,6 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         completionProvider: { triggerCharacters: ['"', ':', ' '] },
-        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
         hoverProvider: true,
         definitionProvider: true,
         referencesProvider: true,

@@ -218,3 +218,23 @@ function offsetOf(text: string, position: { line: number; character: number }): 
   for (let line = 0; line < position.line; line++) offset = text.indexOf('\n', offset) + 1;
   return offset + position.character;
 }
+
+describe('a settings change with a scenario open', function () {
+  this.timeout(20000);
+
+  it('re-validates the journeys only: the scenario never gets journey diagnostics', async () => {
+    const client = await startServer({ workspace: { configuration: true } }, () => [{ defaultPlan: 'free' }]);
+    try {
+      const uri = 'file:///tmp/settings/alone.scenario.json';
+      await client.open(uri, sample(`${BASE}.scenario.json`), 1, 'json');
+      await client.diagnostics(uri, 1);
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: { journeyDesigner: { defaultPlan: 'premium' } } });
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const codes = client.published.filter((p) => p.uri === uri).flatMap((p) => p.diagnostics.map((d) => String(d.code)));
+      assert.ok(codes.length > 0, 'the scenario names a journey that is not there');
+      assert.deepEqual(codes.filter((c) => !c.startsWith('reference.')), [], codes.join());
+    } finally {
+      client.stop();
+    }
+  });
+});
