@@ -246,5 +246,10 @@ export function companionHover(analysis: CompanionAnalysis, position: Position):
   if (target?.entry && target.analysis) return markdown(`${entryHover(target.analysis, target.entry)}\n\n*${KIND_WORDS[site.kind]} ${inJourney}*`);
   if (target?.declaration) return markdown(`${declarationHover(target.declaration)}\n\n*${inJourney}*`);
   if (target) return markdown(`**${site.name}** · ${KIND_WORDS[site.kind]} ${inJourney}`);
-  return markdown(`**${site.name}**: there is no ${KIND_WORDS[site.kind]} with this name ${inJourney}.`);
+  const names = journey.result.journey ? journeyNames(journey.result.journey) : undefined;
+  const used = names ? ({ tag: names.tags, list: names.lists, segment: names.segments, form: names.forms, campaign: names.campaigns, link: names.links } as Partial<Record<NameKind, Set<string>>>)[site.kind] : undefined;
+  if (used?.has(site.name)) return markdown(`**${site.name}** · ${KIND_WORDS[site.kind]} the journey uses (not declared) ${inJourney}`);
+  // Tags, lists, segments, forms and campaigns of a timeline are the contact's own data: they may name what the journey never does.
+  const data = analysis.kind === 'timeline' && ['tag', 'list', 'segment', 'form', 'campaign'].includes(site.kind);
+  return markdown(data ? `**${site.name}** · ${KIND_WORDS[site.kind]} of the contact's data; the journey ${inJourney} never names it.` : `**${site.name}**: there is no ${KIND_WORDS[site.kind]} with this name ${inJourney}.`);
 }

@@ -238,3 +238,19 @@ describe('a settings change with a scenario open', function () {
     }
   });
 });
+
+describe('hover of contact data in a timeline', () => {
+  it('says a tag the journey never names is the contact\'s own data, not an error', async () => {
+    const { analyzeCompanion } = await import('../../../language/companionAnalysis');
+    const { companionHover } = await import('../../../language/companionFeatures');
+    const { DocumentAnalysis } = await import('../../../language/documentAnalysis');
+    const { validateJourneyText } = await import('../../../src/core/validate');
+    const journey = sample(`${BASE}.journey.json`);
+    const timeline = sample(`${BASE}.timeline.json`).replace('"contacts": [\n    {\n', '"contacts": [\n    {\n      "tags": ["likes-cats"],\n');
+    assert.ok(timeline.includes('"likes-cats"'));
+    const files = { read: async (u: string) => (u.endsWith('.journey.json') ? journey : timeline), companions: async () => [] };
+    const analysis = await analyzeCompanion(`file:///tmp/x/${BASE}.timeline.json`, 1, timeline, 'timeline', { files, journeyAnalysis: (u, t) => new DocumentAnalysis(u, 0, t, validateJourneyText(t)), clientValidatesSchemas: false });
+    const hover = companionHover(analysis, positionOf(timeline, '"likes-cats"', 2));
+    assert.match((hover?.contents as MarkupContent).value, /tag of the contact's data; the journey .* never names it/);
+  });
+});
