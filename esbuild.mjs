@@ -52,8 +52,9 @@ async function writeJsonSchema() {
   await mkdir('dist', { recursive: true });
   await writeFile('dist/journey.schema.json', JSON.stringify(mod.journeyJsonSchema(), null, 2) + '\n');
   await writeFile('dist/timeline.schema.json', JSON.stringify(mod.timelineJsonSchema(), null, 2) + '\n');
+  await writeFile('dist/scenario.schema.json', JSON.stringify(mod.scenarioJsonSchema(), null, 2) + '\n');
   if (existsSync('src/core/compiler/irJsonSchema.ts')) await writeFile('dist/journey-ir.schema.json', JSON.stringify((await tsImport('./src/core/compiler/irJsonSchema.ts', import.meta.url)).journeyIrJsonSchema(), null, 2) + '\n');
-  console.log('[schema] dist/journey.schema.json, dist/timeline.schema.json');
+  console.log('[schema] dist/journey.schema.json, dist/timeline.schema.json, dist/scenario.schema.json');
 }
 
 /** The journey runtime that generated Restate projects run, readable, with its source map and declarations (src/restate/runtimeBundle.ts). */

@@ -4,7 +4,12 @@
 // suggestion), create a missing point (R4), remove a starting point over the
 // plan's limit (R1), set a default timeout and add a timeout branch (R11),
 // turn a published journey into a new version (R22), and the fixes a rule
-// names in `data.fix` or proposes for a missing property. Whether a
+// names in `data.fix` or proposes for a missing property. Also: a duration
+// written as people do ("3 days", "1d", "P3d") becomes ISO (P3D); a missing
+// `next` gets the following point or a new end point; an undeclared tag
+// with no close match is declared; properties left over after changing a
+// type are removed; a duplicate id gets a fresh one (R4); too many starting
+// points: raise the plan or the limit (R1). Whether a
 // structural fix may be made is decided by the core's journey edits (the
 // ones the map uses); the edits themselves are the smallest ones
 // (jsonTextEdits.ts: jsonc-parser `modify` in place, insertions and removals
@@ -17,6 +22,11 @@ import type { JourneyOperation } from '../src/core/edits/journeyOperation';
 import { freshId, usedIds } from '../src/core/edits/newNodes';
 import type { TextEdit } from '../src/core/edits/textEdits';
 import type { JsonPath } from '../src/core/jsonDocument';
+import { isoDurationOf } from '../src/core/durationText';
+import { PLAN_LIMITS, PLAN_NAMES } from '../src/core/platformLimits';
+import { Duration, Journey, type Plan } from '../src/core/schema';
+import { schemaAtPath } from '../src/core/schemaWalk';
+import { z } from 'zod';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { valueAt } from './journeyPaths';
 import { appendToArray, remove, replaceValue as replaceValueEdits, setProperty } from './jsonTextEdits';
@@ -92,7 +102,120 @@ function fixesFor(analysis: DocumentAnalysis, code: string, data: FixData): Fix[
   if (data.rule === 'R22') fixes.push(editAsNewVersion(analysis));
   fixes.push(...namedFixes(analysis, data, path));
   fixes.push(...missingPropertyFixes(analysis, data, path));
+  fixes.push(...textFixes(analysis, code, data, path));
   return fixes.filter((f): f is Fix => f !== undefined);
+}
+
+/** The fixes of this module's second part (durations, next, tags, leftovers, duplicates, limits). */
+function textFixes(analysis: DocumentAnalysis, code: string, data: FixData, path: JsonPath): (Fix | undefined)[] {
+  const value = valueAt(analysis.doc.value, path);
+  switch (code) {
+    case 'schema.invalid-format': {
+      if (typeof value !== 'string' || !isDurationPath(analysis, path)) return [];
+      const iso = isoDurationOf(value);
+      const edits = iso && iso !== value ? editsFor(analysis, () => replaceValueEdits(analysis.doc, path, iso)) : undefined;
+      return [edits && { title: `Change "${value}" to the ISO 8601 duration "${iso!}"`, edits, preferred: true }];
+    }
+    case 'schema.missing-property':
+      return data.property === 'next' ? missingNextFixes(analysis, path.slice(0, -1)) : [];
+    case 'schema.unknown-property':
+      return data.suggestion === undefined || data.suggestion === null ? leftoverFixes(analysis, path) : [];
+    case 'R4.duplicate-id': {
+      if (typeof data['id'] !== 'string') return [];
+      const fresh = freshId(data['id'], usedIds(analysis.doc.value));
+      const edits = editsFor(analysis, () => replaceValueEdits(analysis.doc, path, fresh));
+      return [edits && { title: `Give this one a new id, "${fresh}" (R4)`, edits, preferred: true }];
+    }
+    case 'R1.too-many-starting-points':
+      return limitFixes(analysis, data);
+    default:
+      if (data['kind'] === 'tag' && data['declaration'] === 'tags' && typeof data['name'] === 'string' && (data.suggestion === undefined || data.suggestion === null)) return [declareTag(analysis, data['name'])];
+      return [];
+  }
+}
+
+/** Whether the schema wants a duration at `path` (a wait's duration, a timeout, a cooldown ...). */
+function isDurationPath(analysis: DocumentAnalysis, path: JsonPath): boolean {
+  const schema = schemaAtPath(Journey, analysis.doc.value, path);
+  if (!schema) return false;
+  // A duration field is described in its own words: compare the pattern it checks.
+  const pattern = (s: z.ZodType) => {
+    try {
+      return (z.toJSONSchema(s, { target: 'draft-7', unrepresentable: 'any' }) as { pattern?: string }).pattern;
+    } catch {
+      return undefined;
+    }
+  };
+  return schema === Duration || (pattern(schema) !== undefined && pattern(schema) === pattern(Duration));
+}
+
+/** A point or starting point without `next`: the point after it in `points`, or a new end point. */
+function missingNextFixes(analysis: DocumentAnalysis, objectPath: JsonPath): (Fix | undefined)[] {
+  const [section, index] = objectPath;
+  if ((section !== 'points' && section !== 'startingPoints') || typeof index !== 'number' || objectPath.length !== 2) return [];
+  const ownId = valueAt(analysis.doc.value, [...objectPath, 'id']);
+  const following = section === 'points' ? analysis.index.points.find((p) => p.index === index + 1)?.id : analysis.index.points[0]?.id;
+  const fixes: (Fix | undefined)[] = [];
+  if (following !== undefined && following !== ownId) {
+    const edits = editsFor(analysis, () => setProperty(analysis.doc, objectPath, 'next', following));
+    fixes.push(edits && { title: `Add "next": "${following}"`, edits, preferred: true });
+  }
+  const endId = freshId(`${typeof ownId === 'string' ? ownId : 'point'}_end`, usedIds(analysis.doc.value));
+  const edits = editsFor(analysis, () => [...setProperty(analysis.doc, objectPath, 'next', endId), ...appendToArray(analysis.doc, ['points'], { id: endId, type: 'end' })]);
+  fixes.push(edits && { title: `Add "next" to a new end point "${endId}"`, edits });
+  return fixes;
+}
+
+/** Properties the object's type does not have (left over after changing `type`): remove this one, or all of them. */
+function leftoverFixes(analysis: DocumentAnalysis, path: JsonPath): (Fix | undefined)[] {
+  const key = path[path.length - 1];
+  if (typeof key !== 'string') return [];
+  const objectPath = path.slice(0, -1);
+  const type = valueAt(analysis.doc.value, [...objectPath, 'type']);
+  const because = typeof type === 'string' ? ` ("${type}" does not use it)` : '';
+  const one = editsFor(analysis, () => remove(analysis.doc, path));
+  const fixes: (Fix | undefined)[] = [one && { title: `Remove property "${key}"${because}`, edits: one, preferred: true }];
+  const siblings = analysis.result.diagnostics.filter((d) => d.code === 'schema.unknown-property' && d.path.length === path.length && objectPath.every((s, i) => d.path[i] === s) && d.data?.['suggestion'] === undefined);
+  if (siblings.length > 1) {
+    // One removal per property, each computed on the original text: they do not overlap.
+    const all = editsFor(analysis, () => siblings.flatMap((d) => remove(analysis.doc, d.path)));
+    fixes.push(all && { title: `Remove the ${siblings.length} properties${typeof type === 'string' ? ` "${type}"` : ''} does not use`, edits: all });
+  }
+  return fixes;
+}
+
+/** Declares a tag the journey uses: appended to `tags`, or a new `tags` list. */
+function declareTag(analysis: DocumentAnalysis, name: string): Fix | undefined {
+  const tags = valueAt(analysis.doc.value, ['tags']);
+  const edits = editsFor(analysis, () => (Array.isArray(tags) ? appendToArray(analysis.doc, ['tags'], name) : setProperty(analysis.doc, [], 'tags', [name], ['kind', 'name', 'id'])));
+  return edits && { title: `Declare the tag "${name}" in "tags"`, edits };
+}
+
+/** R1: a plan that allows as many starting points, or a limit in settings.limits. */
+function limitFixes(analysis: DocumentAnalysis, data: FixData): (Fix | undefined)[] {
+  const count = typeof data['count'] === 'number' ? data['count'] : undefined;
+  if (count === undefined) return [];
+  const fixes: (Fix | undefined)[] = [];
+  const settingsEdits = (key: string, value: unknown, inLimits: boolean) => () => {
+    const settings = valueAt(analysis.doc.value, ['settings']);
+    if (typeof settings !== 'object' || settings === null || Array.isArray(settings)) return setProperty(analysis.doc, [], 'settings', inLimits ? { limits: { [key]: value } } : { [key]: value }, ['kind', 'name', 'id']);
+    if (!inLimits) return setProperty(analysis.doc, ['settings'], key, value);
+    const limits = valueAt(settings, ['limits']);
+    return typeof limits === 'object' && limits !== null && !Array.isArray(limits) ? setProperty(analysis.doc, ['settings', 'limits'], key, value) : setProperty(analysis.doc, ['settings'], 'limits', { [key]: value });
+  };
+  const hasOwnLimit = valueAt(analysis.doc.value, ['settings', 'limits', 'startingPoints']) !== undefined;
+  if (!hasOwnLimit && typeof data['plan'] === 'string') {
+    const current = data['plan'] as Plan;
+    const plans = Object.keys(PLAN_LIMITS) as Plan[];
+    const higher = plans.slice(plans.indexOf(current) + 1).find((p) => (PLAN_LIMITS[p].startingPoints ?? Infinity) >= count);
+    if (higher) {
+      const edits = editsFor(analysis, settingsEdits('plan', higher, false));
+      fixes.push(edits && { title: `Raise the plan to ${PLAN_NAMES[higher]}, which allows ${PLAN_LIMITS[higher].startingPoints ?? 'any number of'} starting points (R1)`, edits });
+    }
+  }
+  const edits = editsFor(analysis, settingsEdits('startingPoints', count, true));
+  fixes.push(edits && { title: `Set settings.limits.startingPoints to ${count} (your account allows it) (R1)`, edits });
+  return fixes;
 }
 
 /** The fixes a rule names in `data.fix`. */

@@ -106,7 +106,7 @@ function itemsFor(analysis: DocumentAnalysis, site: ValueSite, range: Range, opt
 const field = (value: unknown, key: string): unknown => (typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined);
 const sortKey = (i: number) => String(i).padStart(5, '0');
 
-function pointItem(entry: NodeEntry, i: number, range: Range, analysis: DocumentAnalysis): CompletionItem {
+export function pointItem(entry: NodeEntry, i: number, range: Range, analysis: DocumentAnalysis): CompletionItem {
   const description = describeEntry(entry, analysis.index);
   const text = JSON.stringify(entry.id);
   return {
@@ -131,7 +131,7 @@ const DECLARATION_LABELS: Record<Declaration['kind'], string> = {
   form: 'Form',
 };
 
-function nameItem(declaration: Declaration, i: number, range: Range): CompletionItem {
+export function nameItem(declaration: Declaration, i: number, range: Range): CompletionItem {
   const text = JSON.stringify(declaration.name);
   const name = field(declaration.value, 'name');
   const details = [

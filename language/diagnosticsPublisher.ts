@@ -77,6 +77,8 @@ export class DiagnosticsPublisher {
     private readonly connection: Connection,
     private readonly documents: TextDocuments<TextDocument>,
     private readonly analyses: AnalysisCache,
+    /** Whether a document is a journey this publisher validates (timelines and scenarios have their own). */
+    private readonly serves: (uri: string) => boolean = () => true,
   ) {}
 
   schedule(document: TextDocument): void {
@@ -109,7 +111,7 @@ export class DiagnosticsPublisher {
 
   /** Validates every open document again (after a settings change). */
   revalidateAll(): void {
-    for (const document of this.documents.all()) this.validateNow(document, true);
+    for (const document of this.documents.all()) if (this.serves(document.uri)) this.validateNow(document, true);
   }
 
   clear(uri: string): void {

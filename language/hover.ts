@@ -45,7 +45,7 @@ export function journeyHover(analysis: DocumentAnalysis, position: Position): Ho
 
 const markdown = (value: string) => ({ kind: MarkupKind.Markdown, value });
 
-function entryHover(analysis: DocumentAnalysis, entry: NodeEntry): string {
+export function entryHover(analysis: DocumentAnalysis, entry: NodeEntry): string {
   const d = describeEntry(entry, analysis.index);
   const lines = [`**${entry.id}** · ${d.typeLabel}`];
   if (d.summary) lines.push(code(d.summary));
@@ -73,7 +73,7 @@ const SECTION: Record<Declaration['kind'], string> = {
   form: 'forms',
 };
 
-function declarationHover(declaration: Declaration): string {
+export function declarationHover(declaration: Declaration): string {
   const value = declaration.value;
   const lines = [`**${declaration.name}** · declared in ${code(SECTION[declaration.kind])}`];
   if (typeof value === 'object' && value !== null) {

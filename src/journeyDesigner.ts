@@ -21,6 +21,7 @@ import { registerMapCommands } from './mapCommands';
 import { registerNewJourneyCommand } from './newJourneyCommand';
 import { ScenarioTestController } from './scenarioTestController';
 import { SimulationController } from './simulationController';
+import { registerTimelineCommands } from './timelineCommands';
 import { JourneyStatusBar } from './statusBar';
 import type { ExtensionHost } from './extensionHost';
 import type { JourneyOperation, RenderedSummary, SimulationOverlay } from './webviewProtocol';
@@ -86,6 +87,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
   const publishedReadOnly = new PublishedReadOnly();
   context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly);
+  registerTimelineCommands(context, simulations);
 
   const languageServerReady = host
     .startLanguageClient(context, log)

@@ -6,6 +6,7 @@
 // and "Reopen With" are VS Code's own. Every map of a document follows every
 // change of its text at once, whoever made it.
 import * as vscode from 'vscode';
+import { takeDefinitionJump } from './definitionJumps';
 import { journeyEditFor } from './core/edits/journeyEdit';
 import { applyQuickFix, quickFixesFor } from './mapQuickFixes';
 import type { JourneyOperation } from './core/edits/journeyOperation';
@@ -305,6 +306,7 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   }
 
   resolveCustomTextEditor(document: vscode.TextDocument, panel: vscode.WebviewPanel): void {
+    if (this.givesWayToTextJump(document, panel)) return;
     const distUri = vscode.Uri.joinPath(this.context.extensionUri, 'dist');
     panel.webview.options = { enableScripts: true, localResourceRoots: [distUri] };
     panel.webview.html = webviewHtml({
@@ -320,6 +322,22 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
       this.sessions.delete(session);
       if (this.sessionsOf(document.uri).length === 0) this.rendered.delete(document.uri.toString());
     });
+  }
+
+  /**
+   * A map VS Code opens for Go to Definition within the journey's text
+   * (definitionJumps.ts) closes at once, and the text editor of its group
+   * shows the target instead.
+   */
+  private givesWayToTextJump(document: vscode.TextDocument, panel: vscode.WebviewPanel): boolean {
+    const jump = takeDefinitionJump(document.uri);
+    if (!jump) return false;
+    const group = vscode.window.tabGroups.all.find((g) => g.viewColumn === panel.viewColumn) ?? vscode.window.tabGroups.activeTabGroup;
+    const hasText = group.tabs.some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === document.uri.toString());
+    if (!hasText) return false;
+    panel.dispose();
+    void vscode.window.showTextDocument(document, { viewColumn: group.viewColumn, selection: new vscode.Range(jump.target.start, jump.target.start), preview: false });
+    return true;
   }
 
   sessionsOf(uri: vscode.Uri | string): MapSession[] {

@@ -1,18 +1,20 @@
 // Journey scenarios in VS Code's Test Explorer: every `*.scenario.json` of
 // the workspace is a test, each of its expectations a child; running them
 // replays the timeline in the simulator and reports pass/fail with a diff
-// at the expectation's place in the file.
+// at the expectation's place in the file, and for a contact's expectation
+// links to the contact's trace and to the map.
 import * as vscode from 'vscode';
 import { parseJsonDocument } from './core/jsonDocument';
 import { expectationTitle } from './core/scenarioCheck';
 import type { ScenarioFiles, SimulateFn } from './core/scenarioRunner';
 import { LineIndex } from './core/textPosition';
+import { contactLinks, resolveFrom } from './timelineCommands';
 
 const SCENARIO_GLOB = '**/*.scenario.json';
 
 const workspaceFiles: ScenarioFiles = {
   readText: async (path) => new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(path))),
-  resolve: (from, relative) => vscode.Uri.joinPath(vscode.Uri.parse(from), '..', relative).toString(),
+  resolve: (from, relative) => resolveFrom(vscode.Uri.parse(from), relative).toString(),
 };
 
 export class ScenarioTestController implements vscode.Disposable {
@@ -150,8 +152,18 @@ export class ScenarioTestController implements vscode.Disposable {
       else {
         const message = r.expected !== undefined && r.actual !== undefined ? vscode.TestMessage.diff(r.message, r.expected, r.actual) : new vscode.TestMessage(r.message);
         if (child.uri && child.range) message.location = new vscode.Location(child.uri, child.range);
-        run.failed(child, message, result.seconds * 1000);
-        this.lastMessages.set(child.id, [message]);
+        const messages = [message];
+        // Where to look next: the contact's trace (every action) and the map.
+        const expectation = result.scenario?.expectations[index];
+        if (expectation && 'contact' in expectation) {
+          const scenarioUri = vscode.Uri.parse(file.id);
+          const journey = result.scenario ? resolveFrom(scenarioUri, result.scenario.journey) : undefined;
+          const links = new vscode.TestMessage(contactLinks(scenarioUri, expectation.contact, journey));
+          if (message.location) links.location = message.location;
+          messages.push(links);
+        }
+        run.failed(child, messages, result.seconds * 1000);
+        this.lastMessages.set(child.id, messages);
       }
     }
   }

@@ -7,6 +7,7 @@ import { publishCommand } from './publishCommand';
 import { referenceCommand } from './referenceCommand';
 import { simulateCommand } from './simulateCommand';
 import { testCommand } from './testCommand';
+import { timelineCommand } from './timelineCommand';
 import { terminalSafeLines } from './sourceFiles';
 import { validateCommand } from './validateCommand';
 
@@ -20,6 +21,8 @@ Commands:
                       check the expectations of *.scenario.json files in the simulator
   publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]
                       check R21/R22, write the compiled journey and its Restate service, freeze the version
+  timeline FILE [--start INSTANT] [--out FILE]
+                      a timeline skeleton: one contact per starting point and branch
   reference [--update FILE | --check FILE]
                       the file format reference (Markdown), generated from the schema
   help                show this help
@@ -53,6 +56,8 @@ async function main(argv: string[]): Promise<CommandResult> {
       return testCommand(rest, print);
     case 'publish':
       return publishCommand(rest, print);
+    case 'timeline':
+      return timelineCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

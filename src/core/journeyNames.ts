@@ -9,7 +9,7 @@ import { closestName } from './editDistance';
 import { type JsonDocument, type JsonPath, keySpan, valueSpan } from './jsonDocument';
 import type { Journey } from './schema';
 
-export type NameKind = 'contact' | 'point' | 'startingPoint' | 'content' | 'link' | 'list' | 'segment' | 'tag' | 'form' | 'campaign';
+export type NameKind = 'contact' | 'point' | 'startingPoint' | 'content' | 'link' | 'list' | 'segment' | 'tag' | 'form' | 'campaign' | 'branch';
 
 const KIND_WORDS: Record<NameKind, string> = {
   contact: 'contact',
@@ -22,6 +22,7 @@ const KIND_WORDS: Record<NameKind, string> = {
   tag: 'tag',
   form: 'form',
   campaign: 'campaign',
+  branch: 'branch',
 };
 
 /** A name in a scenario or timeline that its journey (or timeline) does not have, at its JSON path. */

@@ -1,4 +1,4 @@
-// Generates the draft-07 JSON Schemas of the journey and timeline formats
+// Generates the draft-07 JSON Schemas of the journey, timeline and scenario formats
 // from their zod schemas; run at build time by esbuild.mjs and contributed to
 // VS Code through `jsonValidation`. Every `pattern` gets a
 // `patternErrorMessage` (read by VS Code's JSON language service) saying what
@@ -6,6 +6,7 @@
 // an instant is some 300 characters.
 import { z } from 'zod';
 import { Duration, Id, Journey, LocalDateTime, TimeOfDay } from './schema';
+import { Scenario } from './scenario';
 import { Timeline } from './timeline';
 
 const INSTANT_MESSAGE = 'An instant is ISO 8601 with an offset, e.g. 2026-03-01T09:00:00Z.';
@@ -46,4 +47,8 @@ export function journeyJsonSchema(): Record<string, unknown> {
 
 export function timelineJsonSchema(): Record<string, unknown> {
   return toDraft7(Timeline, 'Journey Designer timeline (.timeline.json)', 'https://journey-designer.dev/schema/timeline.schema.json');
+}
+
+export function scenarioJsonSchema(): Record<string, unknown> {
+  return toDraft7(Scenario, 'Journey Designer scenario (.scenario.json)', 'https://journey-designer.dev/schema/scenario.schema.json');
 }

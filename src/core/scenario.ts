@@ -1,6 +1,8 @@
 // The `.scenario.json` format: a journey, a timeline, and what QA expects
 // to happen when it is replayed (contact X ends at point Y, receives content
-// Z before T, is suppressed with reason R, stats at T). Checked by
+// Z before T or exactly N times, never receives any SMS or any marketing
+// email, takes branch B at point P, is suppressed with reason R at point P,
+// is in the queue of point P at T, stats at T). Checked by
 // scenarioCheck.ts; run by `journey test` and VS Code's Test Explorer.
 import { z } from 'zod';
 import { FORMAT_VERSION, Id } from './schema';
@@ -19,15 +21,29 @@ export const Expectation = z.discriminatedUnion('type', [
     place: Place.optional(),
     at: Instant.optional().describe('When to look; defaults to the end of the replay'),
   }),
-  expectation('receives', { contact: Id, content: Id, before: Instant.optional(), after: Instant.optional() }),
+  expectation('receives', {
+    contact: Id,
+    content: Id,
+    before: Instant.optional(),
+    after: Instant.optional(),
+    times: z.number().int().nonnegative().optional().describe('Exactly this many sends (within before/after); omitted: at least one'),
+  }),
   expectation('doesNotReceive', { contact: Id, content: Id }),
+  expectation('neverReceives', {
+    contact: Id,
+    channel: z.enum(['email', 'sms']).optional().describe('Only this channel; omitted: any message'),
+    marketing: z.literal(true).optional().describe('Only marketing messages (not transactional ones, R17)'),
+  }),
   expectation('suppressed', {
     contact: Id,
     content: Id.optional(),
+    point: Id.optional().describe('The point whose send was suppressed'),
     reason: z.enum(['unsubscribedAll', 'listUnsubscribed', 'notSubscribed', 'frequency', 'noPhone', 'noSmsConsent']),
   }),
   expectation('exits', { contact: Id, reason: z.enum(['exitPoint', 'exitCriteria', 'unsubscribed', 'removed']).optional() }),
   expectation('passes', { contact: Id, point: Id, branch: z.string().optional().describe('The branch it must take there') }),
+  expectation('takesBranch', { contact: Id, point: Id, branch: z.string().min(1).describe('yes, no, timeout, or a split branch label such as 30%; every pass at the point takes it') }),
+  expectation('inQueue', { contact: Id, point: Id, at: Instant.describe('When the contact waits at the point') }),
   expectation('neverEnters', { contact: Id }),
   expectation('stats', {
     at: Instant.optional(),

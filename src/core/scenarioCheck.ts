@@ -2,6 +2,7 @@
 // expectation passes or fails with a message and, for a failure, the
 // expected and actual values a test report can show as a diff.
 import type { Expectation, Place, Scenario } from './scenario';
+import type { Journey } from './schema';
 import type { SimulationSnapshot, TraceEntry } from './simulator/types';
 
 export interface ExpectationResult {
@@ -25,11 +26,17 @@ export function expectationTitle(e: Expectation): string {
     case 'endsAt':
       return `${e.contact} ends ${e.place ?? 'at'}${e.point ? ` ${e.place ? 'at ' : ''}${e.point}` : ''}${e.at ? ` at ${e.at}` : ''}`;
     case 'receives':
-      return `${e.contact} receives ${e.content}${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`;
+      return `${e.contact} receives ${e.content}${e.times !== undefined ? ` exactly ${e.times} time${e.times === 1 ? '' : 's'}` : ''}${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`;
     case 'doesNotReceive':
       return `${e.contact} does not receive ${e.content}`;
+    case 'neverReceives':
+      return `${e.contact} never receives any ${e.marketing ? 'marketing ' : ''}${e.channel === 'sms' ? 'SMS' : e.channel === 'email' ? 'email' : 'message'}`;
+    case 'takesBranch':
+      return `${e.contact} takes ${e.branch} at ${e.point}`;
+    case 'inQueue':
+      return `${e.contact} waits at ${e.point} at ${e.at}`;
     case 'suppressed':
-      return `${e.content ? `${e.content} to ` : 'a send to '}${e.contact} is suppressed (${e.reason})`;
+      return `${e.content ? `${e.content} to ` : 'a send to '}${e.contact} is suppressed (${e.reason})${e.point ? ` at ${e.point}` : ''}`;
     case 'exits':
       return `${e.contact} exits${e.reason ? ` (${e.reason})` : ''}`;
     case 'passes':
@@ -54,7 +61,18 @@ export function placeOf(snapshot: SimulationSnapshot, contact: string): { place:
 
 const describePlace = (p: { place: Place; point?: string }) => (p.point ? `${p.place} at ${p.point}` : p.place);
 
-function check(e: Expectation, snapshotAt: SnapshotAt): Omit<ExpectationResult, 'index' | 'title'> {
+/** What a scenario needs to know of the journey's content: each item's channel and whether it is marketing (R17). */
+export interface ContentFacts {
+  channel: 'email' | 'sms';
+  marketing: boolean;
+}
+
+export function contentFacts(journey: Journey): Map<string, ContentFacts> {
+  const transactionalLists = new Set((journey.lists ?? []).filter((l) => l.kind === 'transactional').map((l) => l.id));
+  return new Map((journey.content ?? []).map((c) => [c.id, { channel: c.channel, marketing: !(c.transactional === true || (c.list !== undefined && transactionalLists.has(c.list))) }]));
+}
+
+function check(e: Expectation, snapshotAt: SnapshotAt, content: ReadonlyMap<string, ContentFacts>): Omit<ExpectationResult, 'index' | 'title'> {
   const end = snapshotAt(undefined);
   const entries = (contact: string) => end.trace.filter((t) => t.contact === contact);
   switch (e.type) {
@@ -70,14 +88,43 @@ function check(e: Expectation, snapshotAt: SnapshotAt): Omit<ExpectationResult, 
       const after = ms(e.after);
       const inWindow = sends.filter((t) => (before === undefined || t.at < before) && (after === undefined || t.at > after));
       const actual = sends.length ? `sent at ${sends.map((t) => iso(t.at)).join(', ')}` : 'never sent';
+      if (e.times !== undefined) {
+        const window = `${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`;
+        const counted = `sent ${inWindow.length} time${inWindow.length === 1 ? '' : 's'}${window}`;
+        const expected = `sent ${e.times} time${e.times === 1 ? '' : 's'}${window}`;
+        return { passed: inWindow.length === e.times, message: `${e.content} was ${counted} to ${e.contact}${inWindow.length === e.times ? '' : `, expected exactly ${e.times}`}${sends.length ? ` (${actual})` : ''}`, expected, actual: counted };
+      }
       return { passed: inWindow.length > 0, message: inWindow.length ? `${e.content} sent to ${e.contact} at ${iso(inWindow[0]!.at)}` : `${e.content} was ${actual} to ${e.contact}`, expected: `sent${e.after ? ` after ${e.after}` : ''}${e.before ? ` before ${e.before}` : ''}`, actual };
     }
     case 'doesNotReceive': {
       const sends = entries(e.contact).filter((t) => t.kind === 'send' && t.outcome === e.content);
       return { passed: sends.length === 0, message: sends.length ? `${e.content} was sent to ${e.contact} at ${sends.map((t) => iso(t.at)).join(', ')}` : `${e.content} never sent to ${e.contact}`, expected: 'never sent', actual: sends.length ? `sent at ${sends.map((t) => iso(t.at)).join(', ')}` : 'never sent' };
     }
+    case 'neverReceives': {
+      const counts = (t: { outcome?: string }) => {
+        const facts = t.outcome === undefined ? undefined : content.get(t.outcome);
+        if (!facts) return e.channel === undefined && e.marketing === undefined;
+        return (e.channel === undefined || facts.channel === e.channel) && (e.marketing === undefined || facts.marketing);
+      };
+      const sends = entries(e.contact).filter((t) => t.kind === 'send' && counts(t));
+      const what = `${e.marketing ? 'marketing ' : ''}${e.channel === 'sms' ? 'SMS' : e.channel === 'email' ? 'email' : 'message'}`;
+      const actual = sends.length ? sends.map((t) => `${t.outcome ?? '?'} at ${iso(t.at)}`).join(', ') : `no ${what}`;
+      return { passed: sends.length === 0, message: sends.length ? `${e.contact} received ${actual}` : `${e.contact} received no ${what}`, expected: `no ${what}`, actual };
+    }
+    case 'takesBranch': {
+      const at = entries(e.contact).filter((t) => t.point === e.point && t.branch !== undefined);
+      const branches = at.map((t) => t.branch!);
+      const ok = branches.length > 0 && branches.every((b) => b === e.branch);
+      const actual = branches.length === 0 ? `never left ${e.point} by a branch` : `took ${branches.join(', ')} at ${e.point}`;
+      return { passed: ok, message: ok ? `${e.contact} ${actual}` : `${e.contact} ${actual}, expected ${e.branch}`, expected: `took ${e.branch} at ${e.point}`, actual };
+    }
+    case 'inQueue': {
+      const actual = placeOf(snapshotAt(ms(e.at)), e.contact);
+      const ok = actual.place === 'waiting' && actual.point === e.point;
+      return { passed: ok, message: ok ? `${e.contact} waits at ${e.point} at ${e.at}` : `${e.contact} is ${describePlace(actual)} at ${e.at}, expected waiting at ${e.point}`, expected: `waiting at ${e.point}`, actual: describePlace(actual) };
+    }
     case 'suppressed': {
-      const all = entries(e.contact).filter((t) => t.kind === 'suppressed' && (e.content === undefined || t.outcome === e.content));
+      const all = entries(e.contact).filter((t) => t.kind === 'suppressed' && (e.content === undefined || t.outcome === e.content) && (e.point === undefined || t.point === e.point));
       const hit = all.find((t) => t.reason === e.reason);
       const actual = all.length ? all.map((t) => `${t.outcome ?? '?'} (${t.reason ?? '?'}) at ${iso(t.at)}`).join(', ') : 'nothing suppressed';
       return { passed: hit !== undefined, message: hit ? `suppressed at ${iso(hit.at)} (${e.reason})` : `expected a suppression for ${e.reason}; found ${actual}`, expected: `suppressed (${e.reason})`, actual };
@@ -109,6 +156,8 @@ function check(e: Expectation, snapshotAt: SnapshotAt): Omit<ExpectationResult, 
   }
 }
 
-export function checkScenario(scenario: Scenario, snapshotAt: SnapshotAt): ExpectationResult[] {
-  return scenario.expectations.map((e, index) => ({ index, title: expectationTitle(e), ...check(e, snapshotAt) }));
+/** Checks every expectation; `journey` tells the channel and kind of each content item (for neverReceives). */
+export function checkScenario(scenario: Scenario, snapshotAt: SnapshotAt, journey?: Journey): ExpectationResult[] {
+  const content = journey ? contentFacts(journey) : new Map<string, ContentFacts>();
+  return scenario.expectations.map((e, index) => ({ index, title: expectationTitle(e), ...check(e, snapshotAt, content) }));
 }

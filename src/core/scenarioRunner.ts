@@ -179,7 +179,7 @@ export async function runScenario(file: string, files: ScenarioFiles, simulate: 
         snapshots.set(at, snapshot);
       }
       return snapshot;
-    });
+    }, journey);
     return done({ scenario, expectationOffsets, results, problems });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

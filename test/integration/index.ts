@@ -14,6 +14,8 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'newJourney.test.ts': () => import('./newJourney.test'),
   'publishedVersions.test.ts': () => import('./publishedVersions.test'),
   'simulation.test.ts': () => import('./simulation.test'),
+  'textNavigation.test.ts': () => import('./textNavigation.test'),
+  'timelinesAndScenarios.test.ts': () => import('./timelinesAndScenarios.test'),
 };
 
 export const RESULT_PREFIX = 'INTEGRATION-RESULT ';

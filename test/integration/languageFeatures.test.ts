@@ -75,6 +75,10 @@ describe('journey language features through the extension language client', func
   it('renames a point id everywhere it is named, and refuses an id another point has', async () => {
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', welcome.uri, positionOf(welcome, '"id": "p_send_brand_story"', 9), 'p_brand_story');
     assert.equal(afterEdit(welcome, edit), welcome.getText().replace(/"p_send_brand_story"/g, '"p_brand_story"'));
+    // The workspace's timeline of this journey names the point too (found with workspace.findFiles, read with workspace.fs): it changes with it.
+    const timeline = await vscode.workspace.openTextDocument(sampleUri('mailchimp-vip-welcome.timeline.json'));
+    assert.ok(timeline.getText().includes('"p_send_brand_story"'));
+    assert.equal(afterEdit(timeline, edit), timeline.getText().replace(/"p_send_brand_story"/g, '"p_brand_story"'));
     await assert.rejects(
       Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', welcome.uri, positionOf(welcome, '"id": "p_send_brand_story"', 9), 'p_end_engaged')),
       /"p_end_engaged" is already the id of another point/,
@@ -83,9 +87,10 @@ describe('journey language features through the extension language client', func
 
   it('outlines the starting points and the points with their types', async () => {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', welcome.uri);
-    assert.deepEqual(symbols.map((s) => s.name), ['Starting points', 'Points']);
-    assert.deepEqual(symbols[0]?.children.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
-    const wait = symbols[1]?.children.find((s) => s.name === 'p_wait_3d');
+    assert.deepEqual(symbols.map((s) => s.name).slice(-2), ['Starting points', 'Points']);
+    assert.ok(symbols.some((s) => s.name === 'Content'), 'the outline lists the content too');
+    assert.deepEqual(symbols.find((s) => s.name === 'Starting points')?.children.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
+    const wait = symbols.find((s) => s.name === 'Points')?.children.find((s) => s.name === 'p_wait_3d');
     assert.equal(wait?.detail, 'Wait · 3 days');
     assert.equal(welcome.getText(wait.selectionRange), '"p_wait_3d"');
   });

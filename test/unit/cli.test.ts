@@ -284,7 +284,9 @@ describe('journey test FILE (#13)', () => {
   });
 });
 
-describe('encodings: files are UTF-8, never silently rewritten (#13)', () => {
+describe('encodings: files are UTF-8, never silently rewritten (#13)', function () {
+  // Each case runs the CLI in a child process: seconds on a loaded machine, not mocha's 2.
+  this.timeout(60_000);
   /** The tag journey with its name in Latin-1: "Café" is the bytes 43 61 66 E9. */
   function latin1Journey(dir: string) {
     const text = tagJourney('Café crème');
@@ -420,7 +422,9 @@ describe('output: escaped, robust to a closed pipe, located (#13)', () => {
   });
 });
 
-describe('names in scenarios and timelines (#19)', () => {
+describe('names in scenarios and timelines (#19)', function () {
+  // Each case runs the CLI in a child process, one on a 1.6 MB timeline: seconds on a loaded machine, not mocha's 2.
+  this.timeout(60_000);
   const DYNAMICS = 'dynamics-product-announcement';
   /** A copy of the Dynamics sample (journey, timeline, scenario) in a new folder, with `edit` applied to the file named. */
   function dynamicsCopy(edits: { timeline?: (t: string) => string; scenario?: (t: string) => string } = {}): string {

@@ -54,13 +54,30 @@ describe('the language server in a web worker', function () {
     assert.equal(afterEdit(document, edit), document.getText().replace(/"p_send_brand_story"/g, '"p_brand_story"'));
   });
 
-  it('outlines the starting points and the points', async () => {
+  it('outlines the declarations, content, starting points and points', async () => {
     const api = await journeyApi();
     await api.languageServerReady;
     const document = await vscode.workspace.openTextDocument(mountedUri('mailchimp-vip-welcome.journey.json'));
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
-    assert.deepEqual(symbols.map((s) => s.name), ['Starting points', 'Points']);
-    assert.deepEqual(symbols[0]?.children.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
+    assert.deepEqual(symbols.map((s) => s.name).slice(-2), ['Starting points', 'Points']);
+    assert.include(symbols.map((s) => s.name), 'Content');
+    assert.deepEqual(symbols.find((s) => s.name === 'Starting points')?.children.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
+  });
+
+  it('serves a scenario in the web worker: its journey read through the client, a definition leads into it (#19)', async () => {
+    const api = await journeyApi();
+    await api.languageServerReady;
+    const document = await vscode.workspace.openTextDocument(mountedUri('dynamics-product-announcement.scenario.json'));
+    const position = positionOf(document, '"p_wait_product_click"', 3);
+    let definitions: (vscode.Location | vscode.LocationLink)[] = [];
+    for (let i = 0; i < 50 && definitions.length === 0; i++) {
+      definitions = (await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, position)) ?? [];
+      if (definitions.length === 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [first] = definitions;
+    assert.ok(first, 'no definition');
+    const target = 'targetUri' in first ? first.targetUri : first.uri;
+    assert.equal(target.path.split('/').pop(), 'dynamics-product-announcement.journey.json');
   });
 
   it('offers the quick fix of a misspelt point type, which fixes it', async () => {

@@ -1,5 +1,6 @@
-// Specification of the outline: starting points and points, each named by
-// its id with its type and summary, spanning its object, selecting its id.
+// Specification of the outline: settings, declarations, content, starting
+// points and points in document order, each named by its id with what it
+// is, spanning its object, selecting its id.
 import assert from 'node:assert/strict';
 import { SymbolKind } from 'vscode-languageserver';
 import { documentSymbols } from '../../../language/documentSymbols';
@@ -8,8 +9,9 @@ import { analyze, sample, WELCOME } from './support';
 describe('document symbols (outline)', () => {
   it('groups the starting points and the points, with their types, summaries and ranges', () => {
     const analysis = analyze(WELCOME);
-    const [starts, points, ...rest] = documentSymbols(analysis);
-    assert.deepEqual(rest, []);
+    const symbols = documentSymbols(analysis);
+    const starts = symbols.find((s) => s.name === 'Starting points');
+    const points = symbols.find((s) => s.name === 'Points');
     assert.equal(starts?.name, 'Starting points');
     assert.deepEqual(starts?.children?.map((s) => [s.name, s.detail, s.kind]), [['sp_vip', "Starting point · Tag 'VIP' added", SymbolKind.Event]]);
     assert.deepEqual(points?.children?.map((s) => [s.name, s.detail]), [
@@ -26,14 +28,30 @@ describe('document symbols (outline)', () => {
 
   it('lists every point of a sample in document order', () => {
     const text = sample('birthday-german.journey.json');
-    const [, points] = documentSymbols(analyze(text));
+    const points = documentSymbols(analyze(text)).find((s) => s.name === 'Points');
     const ids = [...text.matchAll(/"id": "(p_[^"]+)"/g)].map((m) => m[1]);
     assert.deepEqual(points?.children?.map((p) => p.name), ids);
   });
 
   it('still outlines a point whose type is misspelt', () => {
-    const [, points] = documentSymbols(analyze(sample('broken', 'unknown-point-type.journey.json')));
+    const points = documentSymbols(analyze(sample('broken', 'unknown-point-type.journey.json'))).find((s) => s.name === 'Points');
     assert.ok(points?.children?.some((p) => p.name === 'p_send_reminder' && p.detail === 'Unknown type "sendEmial"'));
+  });
+
+  it('outlines the settings, the declarations and the content too, in document order', () => {
+    const analysis = analyze(WELCOME.replace('  "tags":', '  "settings": { "timeZone": "Europe/Berlin", "plan": "premium" },\n  "tags":'));
+    const symbols = documentSymbols(analysis);
+    assert.deepEqual(symbols.map((s) => s.name), ['Settings', 'Tags', 'Lists', 'Fields', 'Content', 'Starting points', 'Points']);
+    const by = (name: string) => symbols.find((s) => s.name === name)!.children!.map((c) => [c.name, c.detail]);
+    assert.deepEqual(by('Settings'), [['timeZone', 'Europe/Berlin'], ['plan', 'premium']]);
+    assert.deepEqual(by('Tags'), [['VIP', ''], ['Kunde', '']]);
+    assert.deepEqual(by('Lists'), [['newsletter', 'marketing']]);
+    assert.deepEqual(by('Fields'), [['birthday', 'date'], ['score', 'number']]);
+    assert.deepEqual(by('Content'), [['hello', 'email · ready'], ['reminder_sms', 'sms · ready']]);
+    const hello = symbols.find((s) => s.name === 'Content')!.children![0]!;
+    const text = (r: typeof hello.range) => analysis.text.slice(analysis.offsetAt(r.start), analysis.offsetAt(r.end));
+    assert.match(text(hello.range), /^\{ "id": "hello".*\}$/);
+    assert.equal(text(hello.selectionRange), '"hello"');
   });
 
   it('gives no symbols for text that is not a journey object', () => {

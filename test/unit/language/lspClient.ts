@@ -33,14 +33,23 @@ export interface TestClient {
   published: PublishDiagnosticsParams[];
   /** Resolves with the diagnostics published for `uri` at `version` (waiting at most `timeoutMs`). */
   diagnostics(uri: string, version: number, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
-  open(uri: string, text: string, version?: number): Promise<void>;
+  open(uri: string, text: string, version?: number, languageId?: string): Promise<void>;
   /** Whether the server process is still running. */
   alive(): boolean;
   stop(): void;
 }
 
+/** What the client says at initialize besides its capabilities. */
+export interface InitializeOptions {
+  /** Workspace folder URIs (the server finds the timelines and scenarios there). */
+  workspaceFolders?: string[];
+  initializationOptions?: unknown;
+  /** Handlers of the server's requests to the client, set before the connection starts. */
+  handlers?: (connection: ProtocolConnection) => void;
+}
+
 /** `settings` answers the server's workspace/configuration requests (with `workspace.configuration` in the capabilities). */
-export async function startServer(capabilities: ClientCapabilities = {}, settings?: () => unknown[]): Promise<TestClient> {
+export async function startServer(capabilities: ClientCapabilities = {}, settings?: () => unknown[], init: InitializeOptions = {}): Promise<TestClient> {
   const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -50,8 +59,12 @@ export async function startServer(capabilities: ClientCapabilities = {}, setting
     for (const wake of [...waiters]) wake();
   });
   if (settings) connection.onRequest(ConfigurationRequest.type, () => settings());
+  init.handlers?.(connection);
   connection.listen();
-  const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities,
+    workspaceFolders: init.workspaceFolders ? init.workspaceFolders.map((uri) => ({ uri, name: uri.slice(uri.lastIndexOf('/') + 1) })) : null,
+    ...(init.initializationOptions !== undefined ? { initializationOptions: init.initializationOptions } : {}),
+  });
   await connection.sendNotification(InitializedNotification.type, {});
   let exited = false;
   server.on('exit', () => (exited = true));
@@ -76,7 +89,7 @@ export async function startServer(capabilities: ClientCapabilities = {}, setting
         waiters.add(check);
         check();
       }),
-    open: (uri, text, version = 1) => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'journey-json', version, text } }),
+    open: (uri, text, version = 1, languageId = 'journey-json') => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }),
     alive: () => !exited && server.exitCode === null,
     stop: () => {
       connection.dispose();

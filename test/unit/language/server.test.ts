@@ -191,10 +191,12 @@ describe('language server editing features on a sample, over stdio', function ()
     await assert.rejects(client.connection.sendRequest(RenameRequest.type, { textDocument: doc, position, newName: 'p_end_inactive' }), /"p_end_inactive" is already the id of another point/);
   });
 
-  it('outlines the starting points and points', async () => {
+  it('outlines the settings, declarations, content, starting points and points', async () => {
     const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: doc })) ?? [];
-    assert.deepEqual(symbols.map((s) => s.name), ['Starting points', 'Points']);
-    const [starts] = symbols;
+    const sections = symbols.map((s) => s.name);
+    assert.deepEqual(sections.slice(-2), ['Starting points', 'Points']);
+    assert.ok(sections.includes('Content') && sections.includes('Tags'), sections.join());
+    const starts = symbols.find((s) => s.name === 'Starting points');
     assert.ok(starts && 'children' in starts);
     assert.deepEqual(starts.children?.map((s) => s.name), ['sp_tag_vip', 'sp_tag_major_donor', 'sp_joined_audience']);
   });
