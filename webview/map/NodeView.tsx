@@ -19,6 +19,8 @@ export interface NodeViewProps {
   accessibleName: string;
   font: string;
   editable: boolean;
+  /** A comparison's mark of the point in this version (added, changed, renamed), drawn as a colored outline and said by the accessible name. */
+  compareMark?: 'added' | 'changed' | 'renamed' | undefined;
 }
 
 const TEXT_X = 46;
@@ -29,7 +31,7 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
   const errors = node.problems.filter((d) => d.severity === 'error').length;
   const warnings = node.problems.length - errors;
   const category = categoryOf(node);
-  const classes = ['node', `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : ''];
+  const classes = ['node', `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : '', p.compareMark ? `compare-${p.compareMark}` : ''];
   return (
     <g
       className={classes.filter(Boolean).join(' ')}
@@ -38,6 +40,7 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       data-id={node.id}
       data-kind={node.kind}
       data-title={node.title}
+      data-compare={p.compareMark}
       role="button"
       aria-roledescription={node.kind === 'start' ? 'starting point' : node.kind === 'missing' ? 'missing point' : 'journey point'}
       aria-pressed={p.selected}

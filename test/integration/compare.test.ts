@@ -1,0 +1,69 @@
+// In a real VS Code: "Compare Journey With…" called with two URIs (as the
+// "Compare with version N" entry calls it) compares the current journey (B)
+// with the other (A) on a sample timeline: the Journey Simulation panel
+// lists the contacts whose outcome changed, the map overlay marks the
+// changed point and shows the counts as A → B, and picking a contact shows
+// both paths. The dynamics sample's click timeout is shortened from 1 day
+// to 12 hours; the outcome per contact is derived by hand from the
+// timeline's description (R11): c_nowak clicks at the old deadline and
+// loses the launch SMS, c_wisniewski and c_lewandowski time out 12 hours
+// earlier.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { closeAllEditors, journeyApi, sampleUri } from './journeyTestKit';
+
+describe('Compare Journey With… in the editor', function () {
+  this.timeout(60000);
+  const folder = mkdtempSync(join(tmpdir(), 'journey-compare-'));
+  const shortened = vscode.Uri.file(join(folder, 'dynamics-shortened.journey.json'));
+  before(() => {
+    const journey = JSON.parse(readFileSync(sampleUri('dynamics-product-announcement.journey.json').fsPath, 'utf8')) as { $schema?: string; points: { id: string; timeout?: string }[] };
+    delete journey.$schema;
+    journey.points.find((p) => p.id === 'p_wait_product_click')!.timeout = 'PT12H';
+    writeFileSync(shortened.fsPath, JSON.stringify(journey, null, 2));
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+  afterEach(closeAllEditors);
+
+  it('with two URIs and a timeline: lists the changed contacts, marks the changed point, shows counts as A → B, and both paths of a picked contact', async () => {
+    const api = await journeyApi();
+    const session = (await vscode.commands.executeCommand('journeyDesigner.compareJourneyWith', shortened, sampleUri('dynamics-product-announcement.journey.json'), { timeline: sampleUri('dynamics-product-announcement.timeline.json') })) as Awaited<ReturnType<typeof api.comparisons.compare>>;
+    assert.ok(session, 'the comparison ran');
+    assert.equal(api.comparisons.current, session);
+    const changed = session.comparison.changedContacts.map((c) => c.contact).sort();
+    assert.deepEqual(changed, ['c_lewandowski', 'c_nowak', 'c_wisniewski']);
+    // B is the current journey (12 hours), A the sample (1 day): c_nowak receives the SMS in A only.
+    assert.deepEqual(session.comparison.changedContacts.find((c) => c.contact === 'c_nowak')?.onlyInA, ['product_launch_sms']);
+    const { comparisonOverlay } = await import('../../src/compareJourneyCommand');
+    const overlay = comparisonOverlay(session);
+    assert.equal(overlay.points['p_wait_product_click']?.mark, 'changed');
+    assert.match(overlay.points['p_send_launch_sms']?.text ?? '', /^4 → 3 in · 3 → 2 sent · 1 suppressed$/);
+    assert.match(overlay.label ?? '', /3 contacts changed \(1 path\)/);
+    await vscode.commands.executeCommand('journeyDesigner.compare.selectContact', 'c_nowak');
+    assert.equal(session.selectedContact, 'c_nowak');
+    const picked = session.comparison.changedContacts.find((c) => c.contact === 'c_nowak')!;
+    assert.ok(picked.paths, 'both paths are kept for the panel');
+    assert.ok(picked.paths.a.some((s) => s.point === 'p_send_launch_sms' && s.kind === 'send'), 'A: the launch SMS');
+    assert.ok(picked.paths.b.some((s) => s.point === 'p_end_no_interest' && s.kind === 'complete'), 'B: ends without interest');
+    assert.deepEqual(comparisonOverlay(session).contact?.path.slice(-2), ['p_wait_product_click', 'p_end_no_interest']);
+    await vscode.commands.executeCommand('journeyDesigner.simulation.clear');
+    assert.equal(api.comparisons.current, undefined);
+  });
+
+  it('with two URIs only (the "Compare with version N" call): the timeline is picked like Simulate picks it, the one that replays the journey first', async () => {
+    const api = await journeyApi();
+    const running = vscode.commands.executeCommand('journeyDesigner.compareJourneyWith', sampleUri('dynamics-product-announcement.journey.json'), shortened) as Thenable<Awaited<ReturnType<typeof api.comparisons.compare>>>;
+    // The timeline quick pick: its first item is the timeline that names this journey.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const session = await running;
+    assert.ok(session, 'the comparison ran after the timeline was picked');
+    assert.equal(session.timelineLabel, 'dynamics-product-announcement.timeline.json');
+    // Now A is the 12-hour version: c_nowak receives the SMS in B only.
+    assert.deepEqual(session.comparison.changedContacts.find((c) => c.contact === 'c_nowak')?.onlyInB, ['product_launch_sms']);
+    assert.equal(session.comparison.equal, false);
+  });
+});
