@@ -56,9 +56,14 @@ describe('Compare Journey With… in the editor', function () {
   it('with two URIs only (the "Compare with version N" call): the timeline is picked like Simulate picks it, the one that replays the journey first', async () => {
     const api = await journeyApi();
     const running = vscode.commands.executeCommand('journeyDesigner.compareJourneyWith', sampleUri('dynamics-product-announcement.journey.json'), shortened) as Thenable<Awaited<ReturnType<typeof api.comparisons.compare>>>;
-    // The timeline quick pick: its first item is the timeline that names this journey.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    // The timeline quick pick: its first item is the timeline that names this journey. Accept it
+    // as soon as it shows (accepting with no quick pick open does nothing), for at most 15 s.
+    let settled = false;
+    void Promise.resolve(running).finally(() => (settled = true));
+    for (let waited = 0; !settled && waited < 15_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
     const session = await running;
     assert.ok(session, 'the comparison ran after the timeline was picked');
     assert.equal(session.timelineLabel, 'dynamics-product-announcement.timeline.json');
