@@ -1,6 +1,7 @@
 // The `.scenario.json` format: a journey, a timeline, and what QA expects
 // to happen when it is replayed (contact X ends at point Y, receives content
-// Z before T, is suppressed with reason R, stats at T). Checked by
+// Z before T, is suppressed with reason R, stats at T; compared with
+// another version, nothing or only these contacts change). Checked by
 // scenarioCheck.ts; run by `journey test` and VS Code's Test Explorer.
 import { z } from 'zod';
 import { FORMAT_VERSION, Id } from './schema';
@@ -29,6 +30,12 @@ export const Expectation = z.discriminatedUnion('type', [
   expectation('exits', { contact: Id, reason: z.enum(['exitPoint', 'exitCriteria', 'unsubscribed', 'removed']).optional() }),
   expectation('passes', { contact: Id, point: Id, branch: z.string().optional().describe('The branch it must take there') }),
   expectation('neverEnters', { contact: Id }),
+  expectation('comparedWith', {
+    with: z
+      .union([z.number().int().positive(), z.string().min(1)])
+      .describe('The other version: N is published version N of the journey (published/<id>/<id>.vN.journey.json beside the journey), a string the path of a journey file relative to this file'),
+    onlyContacts: z.array(Id).optional().describe('Only these contacts change, and each does; omitted: nothing changes (no count, no contact)'),
+  }),
   expectation('stats', {
     at: Instant.optional(),
     started: z.number().int().nonnegative().optional(),

@@ -33,6 +33,7 @@ export function scenarioReferences(scenario: Scenario, journey: Journey, timelin
     if ('contact' in e) add(unknownName('contact', e.contact, contacts, at('contact'), `timeline ${files.timeline}`));
     if ('point' in e && e.point !== undefined) add(unknownName('point', e.point, pointsOrEntries, at('point'), inJourney));
     if ('content' in e && e.content !== undefined) add(unknownName('content', e.content, names.content, at('content'), inJourney));
+    if (e.type === 'comparedWith') e.onlyContacts?.forEach((c, k) => add(unknownName('contact', c, contacts, ['expectations', i, 'onlyContacts', k], `timeline ${files.timeline}`)));
   });
   return findings;
 }
