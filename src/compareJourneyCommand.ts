@@ -3,7 +3,8 @@
 // compares the current journey (B, the change) with another version (A):
 // another journey file, the version in git HEAD (through the built-in git
 // extension's API) or a published version (`published/<id>/<id>.vN.journey.json`),
-// on a timeline picked like Simulate Journey picks one. Both are replayed
+// on a timeline picked like Simulate Journey picks one (or an imported
+// `.timeline.ndjson` history). Both are replayed
 // with the same seed (src/core/compare); the map of the current journey
 // then marks the points added, changed and renamed and shows the counts as
 // A → B, and the Journey Simulation panel lists the contacts whose outcome
@@ -155,27 +156,40 @@ export async function compareJourneyWith(current: unknown, other: unknown, args:
   let timelineUri = args.timeline;
   if (!timelineUri) {
     const pick = await vscode.window.showQuickPick<TimelinePick>(
-      timelinePicks(currentUri).then((picks) => picks.filter((p) => p.uri)),
+      Promise.all([timelinePicks(currentUri), vscode.workspace.findFiles('**/*.timeline.ndjson', '**/node_modules/**', 500)]).then(([picks, imported]) => [
+        ...picks.filter((p) => p.uri),
+        ...imported.map((uri): TimelinePick => ({ label: vscode.workspace.asRelativePath(uri), description: 'imported history', uri })),
+      ]),
       { title: `Compare ${b.name} with ${version.label}: pick the contact timeline both replay` },
     );
     timelineUri = pick?.uri;
   }
   if (!timelineUri) return undefined;
-  const [{ parseTimeline }, { compareVersions }] = await Promise.all([import('./core/timeline'), import('./core/compare/index')]);
-  let value: unknown;
-  try {
-    value = JSON.parse(await readText(timelineUri));
-  } catch (error) {
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+  const [{ parseTimeline }, { parseTimelineNdjsonText }, { compareVersions }] = await Promise.all([import('./core/timeline'), import('./core/timelineNdjson'), import('./core/compare/index')]);
+  let timeline;
+  if (timelineUri.path.endsWith('.ndjson')) {
+    const read = parseTimelineNdjsonText(await readText(timelineUri));
+    if (!read.ok) {
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}:${read.line}:${read.column}: ${read.message}`);
+      return undefined;
+    }
+    timeline = read.timeline;
+  } else {
+    let value: unknown;
+    try {
+      value = JSON.parse(await readText(timelineUri));
+    } catch (error) {
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const parsed = parseTimeline(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+      return undefined;
+    }
+    timeline = parsed.data;
   }
-  const parsed = parseTimeline(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-    return undefined;
-  }
-  const timeline = parsed.data;
   const seed = timeline.seed ?? readSettings(currentUri).simulatorSeed;
   const timelineLabel = vscode.workspace.asRelativePath(timelineUri);
   const comparison = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Comparing ${b.name} with ${version.label} on ${timelineLabel}…` }, async () => {

@@ -81,6 +81,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   registerNewJourneyCommand(context);
   registerPublishedVersionsCommand(context);
   host.registerPublishCommand(context);
+  host.registerImportHistoryCommand?.(context);
 
   const statusBar = new JourneyStatusBar();
   const queues = new ContactQueuesView();

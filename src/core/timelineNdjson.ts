@@ -66,3 +66,20 @@ export function ndjsonHeader(header: TimelineHeader): string {
 
 export const ndjsonContact = (contact: Contact): string => JSON.stringify({ contact });
 export const ndjsonEvent = (event: ContactEvent): string => JSON.stringify({ event });
+
+/** A whole `.timeline.ndjson` text (the editor reads files it has in memory): the timeline, or the first problem with its line. */
+export function parseTimelineNdjsonText(text: string): { ok: true; timeline: Timeline } | { ok: false; line: number; column: number; message: string } {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  let header: TimelineHeader | undefined;
+  const contacts: Timeline['contacts'] = [];
+  const events: Timeline['events'] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = readNdjsonLine(lines[i]!, i + 1);
+    if (line.kind === 'error') return { ok: false, line: i + 1, column: line.column, message: line.message };
+    if (line.kind === 'header') header = line.header;
+    else if (line.kind === 'contact') contacts.push(line.contact);
+    else if (line.kind === 'event') events.push(line.event);
+  }
+  if (!header) return { ok: false, line: 1, column: 1, message: 'the first line is the timeline header, {"formatVersion":1, ...}' };
+  return { ok: true, timeline: { ...header, contacts, events } };
+}

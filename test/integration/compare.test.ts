@@ -71,4 +71,17 @@ describe('Compare Journey With… in the editor', function () {
     assert.deepEqual(session.comparison.changedContacts.find((c) => c.contact === 'c_nowak')?.onlyInB, ['product_launch_sms']);
     assert.equal(session.comparison.equal, false);
   });
+
+  it('Import Event History… writes a .timeline.ndjson from a Segment Spec export, reports the unmapped event names, and Compare Journey With… replays both versions on it', async () => {
+    const api = await journeyApi();
+    const fixtures = vscode.Uri.joinPath(sampleUri(), '..', 'test', 'fixtures', 'import');
+    const output = vscode.Uri.file(join(folder, 'history.timeline.ndjson'));
+    const result = (await vscode.commands.executeCommand('journeyDesigner.importHistory', { input: vscode.Uri.joinPath(fixtures, 'dynamics.segment.ndjson'), mapping: vscode.Uri.joinPath(fixtures, 'dynamics.segment-mapping.json'), output, skipBadRows: false })) as { written: boolean; contacts: number; events: number; unmapped: Record<string, number> };
+    assert.equal(result.written, true);
+    assert.deepEqual([result.contacts, result.events, result.unmapped], [6, 9, { 'Product Viewed': 2 }]);
+    // The imported history has no seed, start or horizon line: the replay starts at its first event and runs until nothing is pending.
+    const session = await api.comparisons.compare(shortened, sampleUri('dynamics-product-announcement.journey.json'), { timeline: output });
+    assert.ok(session);
+    assert.ok(session.comparison.changedContacts.some((c) => c.contact === 'c_nowak' && c.onlyInA.includes('product_launch_sms')), JSON.stringify(session.comparison.changedContacts.map((c) => c.contact)));
+  });
 });
