@@ -84,4 +84,27 @@ describe('Compare Journey With… in the editor', function () {
     assert.ok(session);
     assert.ok(session.comparison.changedContacts.some((c) => c.contact === 'c_nowak' && c.onlyInA.includes('product_launch_sms')), JSON.stringify(session.comparison.changedContacts.map((c) => c.contact)));
   });
+
+  it('without `other`: offers the version in git HEAD (through the built-in git extension), and a sample compared with its committed self is equal', async () => {
+    const api = await journeyApi();
+    const git = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: unknown[]; onDidOpenRepository: vscode.Event<unknown> } }>('vscode.git');
+    assert.ok(git, 'the built-in git extension is installed');
+    const gitApi = (git.isActive ? git.exports : await git.activate()).getAPI(1);
+    if (gitApi.repositories.length === 0) await new Promise((resolve) => { const d = gitApi.onDidOpenRepository(() => { d.dispose(); resolve(undefined); }); setTimeout(resolve, 15000); });
+    assert.ok(gitApi.repositories.length > 0, 'git found the repository of the samples');
+    const journey = sampleUri('preference-center.journey.json');
+    const running = vscode.commands.executeCommand('journeyDesigner.compareJourneyWith', journey) as Thenable<Awaited<ReturnType<typeof api.comparisons.compare>>>;
+    // First pick: the other version (the samples have no published version, so git HEAD is first); second: the timeline.
+    let settled = false;
+    void Promise.resolve(running).finally(() => (settled = true));
+    for (let waited = 0; !settled && waited < 20_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    const session = await running;
+    assert.ok(session, 'the comparison ran');
+    assert.equal(session.aLabel, 'git HEAD');
+    assert.equal(session.comparison.equal, true, 'the sample is committed as it is');
+    assert.ok(session.comparison.statsA.started > 0);
+  });
 });

@@ -28,7 +28,8 @@ function dynamicsWithTimeout(timeout: string): string {
   return file;
 }
 
-describe('journey compare', () => {
+describe('journey compare', function () {
+  this.timeout(120_000); // CLI runs and generated replays: slow on a busy 2-core machine
   before(function () {
     this.timeout(300_000);
     ensureDistBuilt();

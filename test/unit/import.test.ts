@@ -33,7 +33,8 @@ function simulation(sample: string, timeline: string): unknown {
   return report;
 }
 
-describe('journey import', () => {
+describe('journey import', function () {
+  this.timeout(120_000); // CLI runs and generated replays: slow on a busy 2-core machine
   before(function () {
     this.timeout(300_000);
     ensureDistBuilt();

@@ -30,7 +30,8 @@ function waitsChanged(j: Journey): Journey {
   return b;
 }
 
-describe('compare: properties over generated journeys and timelines', () => {
+describe('compare: properties over generated journeys and timelines', function () {
+  this.timeout(120_000); // CLI runs and generated replays: slow on a busy 2-core machine
   it('a journey compared with itself (a copy) on any timeline: equal, no contact changed, every point the same with the same counts', () => {
     fc.assert(
       fc.property(scenarioArb, ([j, tl]) => {

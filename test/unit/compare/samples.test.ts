@@ -48,7 +48,8 @@ const pointRow = (c: JourneyComparison, id: string) => {
   return found;
 };
 
-describe('compare: two versions of each sample on its timeline', () => {
+describe('compare: two versions of each sample on its timeline', function () {
+  this.timeout(120_000); // CLI runs and generated replays: slow on a busy 2-core machine
   it('every sample compared with itself: equal, no contact changed, every point the same', () => {
     for (const name of ['dynamics-product-announcement', 'mailchimp-vip-welcome', 'birthday-german', 'mailup-webform-nurture', 'preference-center']) {
       const { journey, timeline } = sample(name);

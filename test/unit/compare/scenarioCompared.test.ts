@@ -40,7 +40,8 @@ function scenario(dir: string, expectations: unknown[]): string {
   return file;
 }
 
-describe('scenario: comparedWith another version', () => {
+describe('scenario: comparedWith another version', function () {
+  this.timeout(120_000); // CLI runs and generated replays: slow on a busy 2-core machine
   it('"only these contacts change" passes with exactly the contacts derived by hand, against published version 1', async () => {
     const dir = workspace();
     const run = await runScenario(scenario(dir, [{ type: 'comparedWith', with: 1, onlyContacts: ['c_nowak', 'c_wisniewski', 'c_lewandowski'] }]), files, simulate);
