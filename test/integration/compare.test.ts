@@ -86,12 +86,36 @@ describe('Compare Journey With… in the editor', function () {
   });
 
   it('without `other`: offers the version in git HEAD (through the built-in git extension), and a sample compared with its committed self is equal', async () => {
-    const api = await journeyApi();
     const git = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: unknown[]; onDidOpenRepository: vscode.Event<unknown> } }>('vscode.git');
     assert.ok(git, 'the built-in git extension is installed');
-    const gitApi = (git.isActive ? git.exports : await git.activate()).getAPI(1);
-    if (gitApi.repositories.length === 0) await new Promise((resolve) => { const d = gitApi.onDidOpenRepository(() => { d.dispose(); resolve(undefined); }); setTimeout(resolve, 15000); });
-    assert.ok(gitApi.repositories.length > 0, 'git found the repository of the samples');
+    // The harness turns git off (git.enabled: false) for every other test: on for this one.
+    const gitSettings = vscode.workspace.getConfiguration('git');
+    const before = gitSettings.inspect<boolean>('enabled')?.globalValue;
+    const parentsBefore = gitSettings.inspect<string>('openRepositoryInParentFolders')?.globalValue;
+    // The workspace is samples/, inside the repository: git opens it only when told to look in parent folders.
+    await gitSettings.update('openRepositoryInParentFolders', 'always', vscode.ConfigurationTarget.Global);
+    await gitSettings.update('enabled', true, vscode.ConfigurationTarget.Global);
+    try {
+      const exports = git.isActive ? git.exports : await git.activate();
+      let gitApi: ReturnType<typeof exports.getAPI> | undefined;
+      for (let waited = 0; waited < 20_000 && !(gitApi && gitApi.repositories.length > 0); waited += 250) {
+        await new Promise((resolve) => setTimeout(resolve, 250));
+        try {
+          gitApi = exports.getAPI(1);
+        } catch {
+          gitApi = undefined; // the git model is not up yet
+        }
+      }
+      assert.ok(gitApi && gitApi.repositories.length > 0, 'git found the repository of the samples');
+      await compareWithHead();
+    } finally {
+      await gitSettings.update('enabled', before, vscode.ConfigurationTarget.Global);
+      await gitSettings.update('openRepositoryInParentFolders', parentsBefore, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  async function compareWithHead(): Promise<void> {
+    const api = await journeyApi();
     const journey = sampleUri('preference-center.journey.json');
     const running = vscode.commands.executeCommand('journeyDesigner.compareJourneyWith', journey) as Thenable<Awaited<ReturnType<typeof api.comparisons.compare>>>;
     // First pick: the other version (the samples have no published version, so git HEAD is first); second: the timeline.
@@ -106,5 +130,5 @@ describe('Compare Journey With… in the editor', function () {
     assert.equal(session.aLabel, 'git HEAD');
     assert.equal(session.comparison.equal, true, 'the sample is committed as it is');
     assert.ok(session.comparison.statsA.started > 0);
-  });
+  }
 });
