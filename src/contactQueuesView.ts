@@ -2,7 +2,11 @@
 // stats, every journey point with its contact queue (who waits there now,
 // like Mailchimp's "View Contact Queue") and counters, and every contact
 // with its place and its trace. Selecting a contact highlights its path.
+// After "Compare Journey With…" it lists instead the contacts whose outcome
+// changed between the two versions, each with both paths.
 import * as vscode from 'vscode';
+import type { ComparisonSession } from './compareJourneyCommand';
+import type { PathStep } from './core/compare/contactPaths';
 import { formatInstantShort } from './core/simulationView';
 import { POINT_TYPE_LABELS } from './core/pointSummary';
 import type { TraceEntry } from './core/simulator/types';
@@ -14,7 +18,14 @@ type Node =
   | { kind: 'queued'; contact: string; point: string }
   | { kind: 'contacts' }
   | { kind: 'contact'; contact: string }
-  | { kind: 'trace'; entry: TraceEntry };
+  | { kind: 'trace'; entry: TraceEntry }
+  | { kind: 'compareSummary' }
+  | { kind: 'changedContact'; contact: string }
+  | { kind: 'version'; contact: string; which: 'a' | 'b' }
+  | { kind: 'step'; step: PathStep };
+
+/** Changed contacts listed in the panel at most (the map label counts them all). */
+const LISTED_CHANGES = 1000;
 
 const POINT_ICONS: Record<string, string> = {
   sendEmail: 'mail', sendSms: 'comment', addTag: 'tag', removeTag: 'tag', updateField: 'edit', subscribeList: 'checklist', unsubscribeList: 'circle-slash',
@@ -25,6 +36,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private session: SimulationSession | undefined;
+  private comparison: ComparisonSession | undefined;
   readonly view: vscode.TreeView<Node>;
 
   /** The point rows of the session shown, the same objects each time (so a row can be revealed). */
@@ -50,13 +62,68 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   show(session: SimulationSession | undefined): void {
     if (session !== this.session) this.pointRows = new Map((session?.journey.points ?? []).map((p) => [p.id, { kind: 'point', id: p.id } as Node]));
     this.session = session;
+    this.comparison = undefined;
     void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', session !== undefined);
     this.view.description = session ? `${session.journey.name} · ${session.timelineLabel}` : undefined;
     this.view.message = session ? undefined : 'Run "Journey: Simulate Journey" on a journey to see who waits where.';
     this.changed.fire(undefined);
   }
 
+  /** Shows a comparison of two versions instead of a simulation. */
+  showComparison(comparison: ComparisonSession): void {
+    this.session = undefined;
+    this.comparison = comparison;
+    void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', true);
+    this.view.description = `${comparison.b.name} compared with ${comparison.aLabel} · ${comparison.timelineLabel}`;
+    this.view.message = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** The comparison shown, if any (tests). */
+  get shownComparison(): ComparisonSession | undefined {
+    return this.comparison;
+  }
+
+  private comparisonItem(node: Node, c: ComparisonSession): vscode.TreeItem {
+    const result = c.comparison;
+    switch (node.kind) {
+      case 'compareSummary': {
+        const item = new vscode.TreeItem(`${result.changedContacts.length} contact${result.changedContacts.length === 1 ? '' : 's'} changed: ${result.pathChanged} took another path`);
+        item.description = `A: ${c.aLabel} · B: this version · started ${result.statsA.started} → ${result.statsB.started} · completed ${result.statsA.completed} → ${result.statsB.completed}`;
+        item.iconPath = new vscode.ThemeIcon(result.equal ? 'pass' : 'git-compare');
+        return item;
+      }
+      case 'changedContact': {
+        const change = result.changedContacts.find((x) => x.contact === node.contact)!;
+        const item = new vscode.TreeItem(node.contact, vscode.TreeItemCollapsibleState.Collapsed);
+        const parts = [change.pathChanged ? `path changed at ${change.firstDivergence.b?.point ?? change.firstDivergence.a?.point ?? 'its end'}` : 'timing changed'];
+        if (change.onlyInA.length) parts.push(`A only: ${change.onlyInA.join(', ')}`);
+        if (change.onlyInB.length) parts.push(`B only: ${change.onlyInB.join(', ')}`);
+        item.description = parts.join(' · ');
+        item.iconPath = new vscode.ThemeIcon(c.selectedContact === node.contact ? 'person-filled' : 'person');
+        item.command = { command: 'journeyDesigner.compare.selectContact', title: 'Show Both Paths', arguments: [node.contact] };
+        item.contextValue = 'journeyChangedContact';
+        return item;
+      }
+      case 'version': {
+        const item = new vscode.TreeItem(node.which === 'a' ? `A: ${c.aLabel}` : 'B: this version', vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = new vscode.ThemeIcon(node.which === 'a' ? 'history' : 'edit');
+        return item;
+      }
+      case 'step': {
+        const e = node.step;
+        const item = new vscode.TreeItem(`${formatInstantShort(e.at)}  ${e.kind} ${e.point}`);
+        item.description = [e.branch && `→ ${e.branch}`, e.kind === 'arrive' ? undefined : e.outcome, e.reason && `(${e.reason})`].filter(Boolean).join(' ');
+        item.iconPath = new vscode.ThemeIcon(e.kind === 'suppressed' ? 'circle-slash' : e.kind === 'exit' ? 'sign-out' : e.kind === 'complete' ? 'pass' : e.kind === 'send' ? 'mail' : 'arrow-small-right');
+        return item;
+      }
+      default:
+        return new vscode.TreeItem('');
+    }
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
+    if (this.comparison) return this.comparisonItem(node, this.comparison);
     const s = this.session!;
     switch (node.kind) {
       case 'time': {
@@ -112,10 +179,19 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
         item.iconPath = new vscode.ThemeIcon(e.kind === 'suppressed' ? 'circle-slash' : e.kind === 'exit' ? 'sign-out' : e.kind === 'complete' ? 'pass' : e.kind === 'send' ? 'mail' : 'arrow-small-right');
         return item;
       }
+      default:
+        return new vscode.TreeItem('');
     }
   }
 
   getChildren(node?: Node): Node[] {
+    const c = this.comparison;
+    if (c) {
+      if (!node) return [{ kind: 'compareSummary' }, ...c.comparison.changedContacts.slice(0, LISTED_CHANGES).map((x): Node => ({ kind: 'changedContact', contact: x.contact }))];
+      if (node.kind === 'changedContact') return [{ kind: 'version', contact: node.contact, which: 'a' }, { kind: 'version', contact: node.contact, which: 'b' }];
+      if (node.kind === 'version') return (c.comparison.changedContacts.find((x) => x.contact === node.contact)?.paths?.[node.which] ?? []).map((step): Node => ({ kind: 'step', step }));
+      return [];
+    }
     const s = this.session;
     if (!s) return [];
     if (!node) return [{ kind: 'time' }, ...s.journey.points.map((p): Node => this.pointRows.get(p.id) ?? { kind: 'point', id: p.id }), { kind: 'contacts' }];

@@ -5,6 +5,7 @@
 import { bundleEvaluated, startActivationClock } from './activationClock';
 import type * as vscode from 'vscode';
 import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
+import { registerImportHistoryCommand } from './importHistoryCommand';
 import { registerPublishCommand } from './publishFromEditor';
 
 export type { JourneyDesignerApi } from './journeyDesigner';
@@ -16,6 +17,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
     {
       startLanguageClient: async (ctx, log) => (await import('./languageClient')).startLanguageClient(ctx, log),
       registerPublishCommand,
+      registerImportHistoryCommand,
     },
     clock,
   );

@@ -21,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
     {
       startLanguageClient: async (ctx, log) => (await import('./languageClient.web')).startLanguageClient(ctx, log),
       registerPublishCommand: (ctx) => registerDesktopOnlyCommand(ctx, PUBLISH_COMMAND, 'Publishing a journey to Restate'),
+      registerImportHistoryCommand: (ctx) => registerDesktopOnlyCommand(ctx, 'journeyDesigner.importHistory', 'Importing event history'),
     },
     clock,
   );

@@ -8,4 +8,6 @@ export interface ExtensionHost {
   startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<unknown>;
   /** Registers "Journey: Publish Journey" (or, where it cannot run, a command that says so). */
   registerPublishCommand(context: vscode.ExtensionContext): void;
+  /** Registers "Journey: Import Event History…" (or, where it cannot run, a command that says so). */
+  registerImportHistoryCommand?(context: vscode.ExtensionContext): void;
 }

@@ -13,6 +13,7 @@ import { markWalkthroughStep } from './walkthroughProgress';
 import { PublishedReadOnly } from './publishedReadOnly';
 import { registerPublishedVersionsCommand } from './publishedVersions';
 import { registerCommands } from './commands';
+import { ComparisonController } from './comparisonController';
 import { ContactQueuesView } from './contactQueuesView';
 import type { EditResult, JourneyEditorProvider } from './journeyEditorProvider';
 import { VIEW_TYPE } from './journeyMapViewType';
@@ -41,6 +42,8 @@ export interface JourneyDesignerApi {
   showSimulationOnMap(uri: vscode.Uri, overlay: SimulationOverlay | null): Promise<void>;
   /** The simulations run from the editor. */
   simulations: SimulationController;
+  /** The comparisons of two journey versions (Compare Journey With…). */
+  comparisons: ComparisonController;
   /** The journey scenarios of the Test Explorer. */
   scenarioTests: ScenarioTestController;
   /** Which journey texts are read-only because they are published versions (R22). */
@@ -79,14 +82,16 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   registerNewJourneyCommand(context);
   registerPublishedVersionsCommand(context);
   host.registerPublishCommand(context);
+  host.registerImportHistoryCommand?.(context);
 
   const statusBar = new JourneyStatusBar();
   const queues = new ContactQueuesView();
   const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
-  const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
+  const comparisons = new ComparisonController(queues, (uri, overlay) => void showOnMap(uri, overlay));
+  const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar, () => comparisons.clear());
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
   const publishedReadOnly = new PublishedReadOnly();
-  context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly);
+  context.subscriptions.push(statusBar, queues, simulations, comparisons, scenarioTests, publishedReadOnly);
   registerTimelineCommands(context, simulations);
 
   const languageServerReady = host
@@ -110,6 +115,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
     showSimulationOnMap: showOnMap,
     statusBar,
     simulations,
+    comparisons,
     scenarioTests,
     publishedReadOnly,
   };

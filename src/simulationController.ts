@@ -21,17 +21,18 @@ export interface SimulateArgs {
   profile?: Partial<ContactProfile>;
 }
 
-interface TimelinePick extends vscode.QuickPickItem {
+export interface TimelinePick extends vscode.QuickPickItem {
   uri?: vscode.Uri;
 }
 
-async function readText(uri: vscode.Uri): Promise<string> {
+/** The text of a file: the open document's when it is open (unsaved edits included), else the file's. */
+export async function readText(uri: vscode.Uri): Promise<string> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
-/** Timelines of the workspace, those that name this journey first. */
-async function timelinePicks(journeyUri: vscode.Uri): Promise<TimelinePick[]> {
+/** Timelines of the workspace, those that name this journey first (also used by Compare Journey With…). */
+export async function timelinePicks(journeyUri: vscode.Uri): Promise<TimelinePick[]> {
   const files = await vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 500);
   const picks: (TimelinePick & { rank: number })[] = [];
   for (const uri of files) {
@@ -77,6 +78,8 @@ export class SimulationController implements vscode.Disposable {
     readonly view: ContactQueuesView,
     private readonly showOnMap: (uri: vscode.Uri, overlay: MapOverlay | null) => void,
     private readonly statusBar: JourneyStatusBar,
+    /** Called by Clear Simulation, so whatever else the panel shows (a comparison) is cleared too. */
+    private readonly onClear?: () => void,
   ) {
     const step = (delta: number | 'start' | 'end') => () => this.move((s) => (delta === 'start' ? s.goToIndex(0) : delta === 'end' ? s.goToIndex(s.instants.length - 1) : s.step(delta)));
     this.disposables.push(
@@ -277,6 +280,7 @@ export class SimulationController implements vscode.Disposable {
   }
 
   private clear(): void {
+    this.onClear?.();
     if (this.active) {
       this.overlayOnMap(this.active.journeyUri, null);
       this.statusBar.clearSimulation(this.active.journeyUri);

@@ -62,6 +62,10 @@ export const PointStats = z.object({
   suppressed: z.number().int().nonnegative().optional(),
   /** Contacts that left the journey at this point without completing it. */
   exited: z.number().int().nonnegative().optional(),
+  /** Shown instead of the counts (a comparison's "12 → 9 in"). */
+  text: z.string().optional(),
+  /** A comparison's mark: the point is new, changed or renamed in this version. */
+  mark: z.enum(['added', 'changed', 'renamed']).optional(),
 });
 export type PointStats = z.infer<typeof PointStats>;
 
@@ -70,7 +74,7 @@ export const SimulationOverlay = z.object({
   /** What the numbers describe, e.g. "Simulated until 2026-03-04 09:00". */
   label: z.string().optional(),
   points: z.record(z.string(), PointStats),
-  startingPoints: z.record(z.string(), z.object({ entered: z.number().int().nonnegative() })).optional(),
+  startingPoints: z.record(z.string(), z.object({ entered: z.number().int().nonnegative(), text: z.string().optional(), mark: z.enum(['added', 'changed', 'renamed']).optional() })).optional(),
   /** The selected contact (`label`: its name and email) and the node ids it went through, in order. */
   contact: z.object({ id: z.string(), label: z.string().optional(), path: z.array(z.string()) }).optional(),
   /** The numbers describe an older version of the journey. */

@@ -3,6 +3,8 @@
 // Exit codes: 0 success, 1 errors in the input (located on stdout) or a
 // refusal, 2 usage, 70 an internal error (a bug: please report it).
 import type { CommandResult } from './command';
+import { compareCommand } from './compareCommand';
+import { importCommand } from './importCommand';
 import { publishCommand } from './publishCommand';
 import { referenceCommand } from './referenceCommand';
 import { simulateCommand } from './simulateCommand';
@@ -17,6 +19,11 @@ Commands:
   validate FILE...    check journeys; prints file:line:col severity message; exit 1 on errors
   simulate FILE --timeline T [--at TIME] [--json] [--seed N] [--no-trace]
                       replay a contact timeline against a journey: stats, queues, trace
+  compare A B --timeline T [--seed N] [--json]
+                      replay one timeline through two versions: counts A → B, contacts whose path changed;
+                      exit 0 when the outcomes are equal, 1 when they differ, 2 on bad input
+  import segment|csv FILE --mapping M --out X.timeline.ndjson [--skip-bad-rows]
+                      turn an exported event history (Segment Spec NDJSON, CSV) into a timeline
   test [PATH...] [--junit FILE]
                       check the expectations of *.scenario.json files in the simulator
   publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]
@@ -52,6 +59,10 @@ async function main(argv: string[]): Promise<CommandResult> {
       return referenceCommand(rest, print);
     case 'simulate':
       return simulateCommand(rest, print);
+    case 'compare':
+      return compareCommand(rest, print);
+    case 'import':
+      return importCommand(rest, print);
     case 'test':
       return testCommand(rest, print);
     case 'publish':

@@ -57,6 +57,7 @@ function tooBig(file: string, size: number, needed: number, limit: number): Time
  * counted before the replay starts.
  */
 export async function readTimelineFile(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<TimelineRead> {
+  if (file.endsWith('.ndjson')) return (await import('./timelineNdjsonFile')).readNdjsonTimelineFile(file, out, checkNames);
   const source = await readSourceBytes(file, out);
   if (!source) return { ok: false, errors: 1 };
   const { bytes } = source;

@@ -2,7 +2,8 @@
 // to happen when it is replayed (contact X ends at point Y, receives content
 // Z before T or exactly N times, never receives any SMS or any marketing
 // email, takes branch B at point P, is suppressed with reason R at point P,
-// is in the queue of point P at T, stats at T). Checked by
+// is in the queue of point P at T, stats at T; compared with another version,
+// nothing or only these contacts change). Checked by
 // scenarioCheck.ts; run by `journey test` and VS Code's Test Explorer.
 import { z } from 'zod';
 import { FORMAT_VERSION, Id } from './schema';
@@ -45,6 +46,12 @@ export const Expectation = z.discriminatedUnion('type', [
   expectation('takesBranch', { contact: Id, point: Id, branch: z.string().min(1).describe('yes, no, timeout, or a split branch label such as 30%; every pass at the point takes it') }),
   expectation('inQueue', { contact: Id, point: Id, at: Instant.describe('When the contact waits at the point') }),
   expectation('neverEnters', { contact: Id }),
+  expectation('comparedWith', {
+    with: z
+      .union([z.number().int().positive(), z.string().min(1)])
+      .describe('The other version: N is published version N of the journey (published/<id>/<id>.vN.journey.json beside the journey), a string the path of a journey file relative to this file'),
+    onlyContacts: z.array(Id).optional().describe('Only these contacts change, and each does; omitted: nothing changes (no count, no contact)'),
+  }),
   expectation('stats', {
     at: Instant.optional(),
     started: z.number().int().nonnegative().optional(),

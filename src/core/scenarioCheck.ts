@@ -1,6 +1,7 @@
 // Checks a scenario's expectations against simulation snapshots: each
 // expectation passes or fails with a message and, for a failure, the
 // expected and actual values a test report can show as a diff.
+import type { JourneyComparison } from './compare/compareVersions';
 import type { Expectation, Place, Scenario } from './scenario';
 import type { Journey } from './schema';
 import type { SimulationSnapshot, TraceEntry } from './simulator/types';
@@ -16,6 +17,9 @@ export interface ExpectationResult {
 
 /** Gives the snapshot at an instant (epoch ms), or at the end of the replay when undefined. */
 export type SnapshotAt = (at: number | undefined) => SimulationSnapshot;
+
+/** Gives the comparison of the scenario's journey (B) with the other version a comparedWith expectation names (A), by the expectation's index. */
+export type ComparedAt = (index: number) => JourneyComparison;
 
 const ms = (instant: string | undefined) => (instant === undefined ? undefined : Date.parse(instant));
 const iso = (t: number) => new Date(t).toISOString();
@@ -45,6 +49,10 @@ export function expectationTitle(e: Expectation): string {
       return `${e.contact} never enters`;
     case 'stats':
       return `stats${e.at ? ` at ${e.at}` : ' at the end'}`;
+    case 'comparedWith': {
+      const other = typeof e.with === 'number' ? `version ${e.with}` : e.with;
+      return e.onlyContacts ? `compared with ${other}, only ${e.onlyContacts.join(', ')} change` : `compared with ${other}, nothing changes`;
+    }
   }
 }
 
@@ -72,7 +80,28 @@ export function contentFacts(journey: Journey): Map<string, ContentFacts> {
   return new Map((journey.content ?? []).map((c) => [c.id, { channel: c.channel, marketing: !(c.transactional === true || (c.list !== undefined && transactionalLists.has(c.list))) }]));
 }
 
-function check(e: Expectation, snapshotAt: SnapshotAt, content: ReadonlyMap<string, ContentFacts>): Omit<ExpectationResult, 'index' | 'title'> {
+
+/** Whether a comparison shows exactly the changes the expectation allows. */
+function checkCompared(e: Extract<Expectation, { type: 'comparedWith' }>, c: JourneyComparison): Omit<ExpectationResult, 'index' | 'title'> {
+  const changed = c.changedContacts.map((x) => x.contact).sort();
+  const differing = c.points.filter((p) => p.countsDiffer).map((p) => p.b ?? p.a!);
+  const actual = changed.length ? `changed: ${changed.join(', ')}` : differing.length ? `no contact changed; counts differ at ${differing.join(', ')}` : 'nothing changed';
+  if (!e.onlyContacts) {
+    return { passed: c.equal, message: c.equal ? 'the outcomes are equal' : `the outcomes differ: ${actual}`, expected: 'nothing changed', actual };
+  }
+  const expected = [...new Set(e.onlyContacts)].sort();
+  const unexpected = changed.filter((x) => !expected.includes(x));
+  const unchanged = expected.filter((x) => !changed.includes(x));
+  const passed = unexpected.length === 0 && unchanged.length === 0;
+  const why = [unexpected.length ? `also changed: ${unexpected.join(', ')}` : '', unchanged.length ? `unchanged: ${unchanged.join(', ')}` : ''].filter(Boolean).join('; ');
+  return { passed, message: passed ? `only ${expected.join(', ')} changed` : why, expected: `changed: ${expected.join(', ')}`, actual };
+}
+
+function check(e: Expectation, snapshotAt: SnapshotAt, content: ReadonlyMap<string, ContentFacts>, comparedAt: ComparedAt | undefined, index: number): Omit<ExpectationResult, 'index' | 'title'> {
+  if (e.type === 'comparedWith') {
+    if (!comparedAt) return { passed: false, message: 'this run cannot compare versions' };
+    return checkCompared(e, comparedAt(index));
+  }
   const end = snapshotAt(undefined);
   const entries = (contact: string) => end.trace.filter((t) => t.contact === contact);
   switch (e.type) {
@@ -156,8 +185,8 @@ function check(e: Expectation, snapshotAt: SnapshotAt, content: ReadonlyMap<stri
   }
 }
 
-/** Checks every expectation; `journey` tells the channel and kind of each content item (for neverReceives). */
-export function checkScenario(scenario: Scenario, snapshotAt: SnapshotAt, journey?: Journey): ExpectationResult[] {
+/** Checks every expectation; `journey` tells the channel and kind of each content item (for neverReceives), `comparedAt` compares versions (comparedWith). */
+export function checkScenario(scenario: Scenario, snapshotAt: SnapshotAt, journey?: Journey, comparedAt?: ComparedAt): ExpectationResult[] {
   const content = journey ? contentFacts(journey) : new Map<string, ContentFacts>();
-  return scenario.expectations.map((e, index) => ({ index, title: expectationTitle(e), ...check(e, snapshotAt, content) }));
+  return scenario.expectations.map((e, index) => ({ index, title: expectationTitle(e), ...check(e, snapshotAt, content, comparedAt, index) }));
 }

@@ -39,6 +39,7 @@ export function scenarioReferences(scenario: Scenario, journey: Journey, timelin
       const point = journey.points.find((p) => p.id === e.point);
       if (point) add(unknownName('branch', e.branch, new Set(successorsOf(point).map((s) => s.label)), at('branch'), `point "${e.point}" of ${inJourney}`));
     }
+    if (e.type === 'comparedWith') e.onlyContacts?.forEach((c, k) => add(unknownName('contact', c, contacts, ['expectations', i, 'onlyContacts', k], `timeline ${files.timeline}`)));
   });
   return findings;
 }

@@ -1,5 +1,6 @@
 // Runs one scenario file: reads and validates the scenario, its journey and
-// its timeline (each problem located in its own file), checks that every
+// its timeline (each problem located in its own file), and the other
+// versions its comparedWith expectations name, checks that every
 // name the scenario and the timeline give exists (scenarioReferences,
 // timelineReferences: an unknown one stops the run, so it can never pass),
 // simulates, and checks every expectation. Also checks a timeline file on
@@ -7,6 +8,7 @@
 // `journey validate`. File access and the simulator are passed in, so the
 // CLI (node fs) and VS Code (workspace.fs) share it.
 import { z } from 'zod';
+import { compareVersions, type JourneyComparison } from './compare/compareVersions';
 import type { JourneyDiagnostic } from './diagnostic';
 import { locateFinding } from './journeyNames';
 import { type JsonDocument, parseJsonDocument } from './jsonDocument';
@@ -169,7 +171,36 @@ export async function runScenario(file: string, files: ScenarioFiles, simulate: 
   const { scenario, expectationOffsets, journey, journeyFile, timeline, problems } = await loadScenario(file, files, naming);
   if (!scenario || !journey || !journeyFile || !timeline || problems.length > 0) return done({ ...(scenario ? { scenario } : {}), expectationOffsets, results: [], problems });
 
+  // The other versions of comparedWith expectations: read and validated before anything runs.
+  const others = new Map<number, Journey>();
+  for (const [index, e] of scenario.expectations.entries()) {
+    if (e.type !== 'comparedWith') continue;
+    const otherFile = typeof e.with === 'number' ? files.resolve(journeyFile, `published/${journey.id}/${journey.id}.v${e.with}.journey.json`) : files.resolve(file, e.with);
+    let readable = true;
+    try {
+      await files.readText(otherFile);
+    } catch {
+      readable = false;
+    }
+    if (!readable) {
+      const text = await files.readText(file);
+      const what = typeof e.with === 'number' ? `version ${e.with} of journey "${journey.id}" is not published: there is no ${(naming.displayName ?? ((f: string) => f))(otherFile)}` : `the journey to compare with, ${(naming.displayName ?? ((f: string) => f))(otherFile)}, cannot be read`;
+      problems.push(locate(file, text)({ code: 'scenario.compare-missing', rule: 'syntax', severity: 'error', message: `Compared with: ${what}.`, offset: expectationOffsets[index] ?? 0, length: 0, path: ['expectations', index, 'with'] }));
+      continue;
+    }
+    const other = await readJourney(files, otherFile);
+    for (const problem of other.problems) problems.push(problem);
+    if (other.journey) others.set(index, other.journey);
+  }
+  if (problems.length > 0) return done({ scenario, expectationOffsets, results: [], problems });
+
   const options: SimulationOptions = scenario.seed === undefined ? {} : { seed: scenario.seed };
+  const comparisons = new Map<number, JourneyComparison>();
+  const comparedAt = (index: number): JourneyComparison => {
+    let c = comparisons.get(index);
+    if (!c) comparisons.set(index, (c = compareVersions(others.get(index)!, journey, timeline, options)));
+    return c;
+  };
   const snapshots = new Map<number | undefined, SimulationSnapshot>();
   try {
     const results = checkScenario(scenario, (at) => {
@@ -179,7 +210,7 @@ export async function runScenario(file: string, files: ScenarioFiles, simulate: 
         snapshots.set(at, snapshot);
       }
       return snapshot;
-    }, journey);
+    }, journey, comparedAt);
     return done({ scenario, expectationOffsets, results, problems });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -7,6 +7,7 @@ import { runSuites } from './runSuites';
 /** Every suite of this folder; test/unit/integrationIndex.test.ts checks that none is missing. */
 export const SUITES: Record<string, () => Promise<unknown>> = {
   'activation.test.ts': () => import('./activation.test'),
+  'compare.test.ts': () => import('./compare.test'),
   'customEditor.test.ts': () => import('./customEditor.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),

@@ -474,7 +474,9 @@ export function MapCanvas(props: MapCanvasProps) {
             {model.nodes.map((node) => {
               const box = layout.nodes.get(node.key);
               if (!box) return null;
-              const stats = statsText(node.kind === 'point' ? props.overlay?.points[node.id] : undefined, node.kind === 'start' && props.overlay ? (props.overlay.startingPoints?.[node.id]?.entered ?? 0) : undefined);
+              const startStats = node.kind === 'start' ? props.overlay?.startingPoints?.[node.id] : undefined;
+              const stats = statsText(node.kind === 'point' ? props.overlay?.points[node.id] : undefined, node.kind === 'start' && props.overlay ? (startStats?.entered ?? 0) : undefined, startStats?.text);
+              const compareMark = node.kind === 'point' ? props.overlay?.points[node.id]?.mark : startStats?.mark;
               return (
                 <NodeView
                   key={node.key}
@@ -484,6 +486,7 @@ export function MapCanvas(props: MapCanvasProps) {
                   focusable={node.key === focusKey}
                   inPath={pathSet.nodes.has(node.id)}
                   stats={stats}
+                  compareMark={compareMark}
                   font={font}
                   editable={editable}
                   accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats)}

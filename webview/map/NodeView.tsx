@@ -27,6 +27,8 @@ export interface NodeViewProps {
   tabbableFold?: boolean;
   /** With a simulation: "View Contact Queue" of this point. */
   onViewQueue?(): void;
+  /** A comparison's mark of the point in this version (added, changed, renamed), drawn as a colored outline and said by the accessible name. */
+  compareMark?: 'added' | 'changed' | 'renamed' | undefined;
 }
 
 export const NodeView = memo(function NodeView(p: NodeViewProps) {
@@ -36,7 +38,7 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
   const warnings = node.problems.length - errors;
   const category = categoryOf(node);
   const collapsedBranch = node.type === 'collapsed';
-  const classes = ['node', collapsedBranch ? 'node-collapsed' : `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : ''];
+  const classes = ['node', collapsedBranch ? 'node-collapsed' : `node-${node.kind}`, `cat-${category}`, p.selected ? 'selected' : '', p.inPath ? 'in-path' : '', errors ? 'has-errors' : warnings ? 'has-warnings' : '', p.editable ? 'editable' : '', p.compareMark ? `compare-${p.compareMark}` : ''];
   return (
     <g
       className={classes.filter(Boolean).join(' ')}
@@ -45,6 +47,7 @@ export const NodeView = memo(function NodeView(p: NodeViewProps) {
       data-id={node.id}
       data-kind={node.kind}
       data-title={node.title}
+      data-compare={p.compareMark}
       role="button"
       aria-roledescription={node.kind === 'start' ? 'starting point' : collapsedBranch ? 'collapsed branch' : node.kind === 'missing' ? 'missing point' : 'journey point'}
       aria-expanded={collapsedBranch ? false : p.branches === undefined ? undefined : p.branches === 'expanded'}

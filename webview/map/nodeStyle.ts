@@ -30,7 +30,9 @@ export function categoryOf(node: MapNode): NodeCategory {
   return CATEGORY_OF_TYPE[node.type] ?? 'action';
 }
 
-export function statsText(stats: PointStats | undefined, startEntered: number | undefined): string {
+export function statsText(stats: PointStats | undefined, startEntered: number | undefined, startText?: string): string {
+  if (startText !== undefined) return startText;
+  if (stats?.text !== undefined) return stats.text;
   if (startEntered !== undefined) return `${startEntered} entered`;
   if (!stats) return '';
   const parts: string[] = [];
