@@ -13,6 +13,7 @@ import type { JourneyRule, RuleContext, ValidationOptions } from './rules/ruleCo
 import { Journey } from './schema';
 import { schemaDiagnostics } from './schemaDiagnostics';
 
+export type { PublishedVersion } from './rules/ruleContext';
 export type { ValidationOptions };
 
 export interface ValidationResult {
