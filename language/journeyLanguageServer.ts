@@ -26,20 +26,35 @@ import { journeyHover } from './hover';
 import { JsonSchemaService } from './jsonSchemaService';
 import { definition, references } from './navigation';
 import { prepareRename, rename } from './rename';
+import { PublishedVersionStore } from './publishedVersionStore';
+import {
+  type JourneyInitializationOptions,
+  PUBLISHED_VERSIONS_CHANGED_NOTIFICATION,
+  PUBLISHED_VERSIONS_REQUEST,
+  type PublishedVersionsParams,
+  type PublishedVersionsResult,
+} from './publishedVersionsProtocol';
 import { safely } from './safeHandler';
+import { validateJourneyText } from '../src/core/validate';
 
 const PLANS: readonly Plan[] = ['free', 'essentials', 'standard', 'premium'];
 
 /** Registers every handler of the Journey language server on `connection` and starts listening on it. */
 export function serveJourneyLanguage(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new AnalysisCache();
-  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses);
+  // R22: the published versions kept beside each journey, asked of the client; an answer validates that document again.
+  const publishedVersions = new PublishedVersionStore(undefined, (uri) => analyses.delete(uri));
+  const analyses = new AnalysisCache(validateJourneyText, (uri) => ({ publishedVersion: publishedVersions.lookupFor(uri) }));
+  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, (uri) => publishedVersions.settled(uri));
   const jsonSchema = new JsonSchemaService();
   let capabilities: ClientCapabilities = {};
 
   connection.onInitialize((params) => {
     capabilities = params.capabilities;
+    const options = params.initializationOptions as JourneyInitializationOptions | null | undefined;
+    if (options?.publishedVersions === true) {
+      publishedVersions.setClient((question: PublishedVersionsParams) => connection.sendRequest<PublishedVersionsResult | null>(PUBLISHED_VERSIONS_REQUEST, question));
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -86,11 +101,18 @@ export function serveJourneyLanguage(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => void loadSettings());
 
+  connection.onNotification(PUBLISHED_VERSIONS_CHANGED_NOTIFICATION, () => {
+    publishedVersions.forget();
+    for (const document of documents.all()) analyses.delete(document.uri);
+    diagnostics.revalidateAll();
+  });
+
   documents.onDidOpen((e) => void settingsReady.then(() => diagnostics.validateNow(e.document)));
   documents.onDidChangeContent((e) => void settingsReady.then(() => diagnostics.schedule(e.document)));
   documents.onDidClose((e) => {
     diagnostics.clear(e.document.uri);
     analyses.delete(e.document.uri);
+    publishedVersions.delete(e.document.uri);
     jsonSchema.forget(e.document.uri);
   });
 

@@ -3,6 +3,7 @@
 // is loaded here, on start, not when the extension activates.
 import * as vscode from 'vscode';
 import type { LanguageClient, ServerOptions } from 'vscode-languageclient/node';
+import { servePublishedVersions } from './publishedVersionsForServer';
 import { journeyClientOptions, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from './languageClientOptions';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
@@ -13,6 +14,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
   const client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, journeyClientOptions(log));
+  context.subscriptions.push(servePublishedVersions(client));
   await client.start();
   context.subscriptions.push(client);
   return client;

@@ -4,6 +4,7 @@
 // start, not when the extension activates.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/browser';
+import { servePublishedVersions } from './publishedVersionsForServer';
 import { journeyClientOptions, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from './languageClientOptions';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
@@ -17,6 +18,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
     return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
   };
   const client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, journeyClientOptions(log));
+  context.subscriptions.push(servePublishedVersions(client));
   await client.start();
   context.subscriptions.push(client);
   return client;

@@ -39,8 +39,14 @@ export interface TestClient {
   stop(): void;
 }
 
+/** What else a test client says or answers: its initialization options, and handlers of the server's own requests (set before it listens). */
+export interface ClientSetUp {
+  initializationOptions?: unknown;
+  handlers?: (connection: ProtocolConnection) => void;
+}
+
 /** `settings` answers the server's workspace/configuration requests (with `workspace.configuration` in the capabilities). */
-export async function startServer(capabilities: ClientCapabilities = {}, settings?: () => unknown[]): Promise<TestClient> {
+export async function startServer(capabilities: ClientCapabilities = {}, settings?: () => unknown[], setUp: ClientSetUp = {}): Promise<TestClient> {
   const server = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createProtocolConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
   const published: PublishDiagnosticsParams[] = [];
@@ -50,8 +56,9 @@ export async function startServer(capabilities: ClientCapabilities = {}, setting
     for (const wake of [...waiters]) wake();
   });
   if (settings) connection.onRequest(ConfigurationRequest.type, () => settings());
+  setUp.handlers?.(connection);
   connection.listen();
-  const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null });
+  const initialized = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities, workspaceFolders: null, ...(setUp.initializationOptions !== undefined ? { initializationOptions: setUp.initializationOptions } : {}) });
   await connection.sendNotification(InitializedNotification.type, {});
   let exited = false;
   server.on('exit', () => (exited = true));
