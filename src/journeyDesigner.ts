@@ -9,7 +9,7 @@
 // and test/unit/activationImports.test.ts keeps them out of the entries'
 // static imports.
 import * as vscode from 'vscode';
-import { markWalkthroughStep } from './walkthroughProgress';
+import { markWalkthroughStep, watchWelcomePage } from './walkthroughProgress';
 import { PublishedReadOnly } from './publishedReadOnly';
 import { registerPublishedVersionsCommand } from './publishedVersions';
 import { registerCommands } from './commands';
@@ -85,7 +85,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
   const publishedReadOnly = new PublishedReadOnly();
-  context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly);
+  context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly, watchWelcomePage());
 
   const languageServerReady = host
     .startLanguageClient(context, log)
