@@ -73,7 +73,8 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
       { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
     ),
   );
-  registerCommands(context);
+  const publishedReadOnly = new PublishedReadOnly();
+  registerCommands(context, () => publishedReadOnly.protectActive());
   registerMapCommands(context, maps);
   registerNewJourneyCommand(context);
   registerPublishedVersionsCommand(context);
@@ -84,7 +85,6 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
   const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar);
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
-  const publishedReadOnly = new PublishedReadOnly();
   context.subscriptions.push(statusBar, queues, simulations, scenarioTests, publishedReadOnly, watchWelcomePage());
 
   const languageServerReady = host
