@@ -58,6 +58,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const maps = lazy(async () => {
     loadedMaps = (await import('./journeyEditorProvider')).JourneyEditorProvider.create(context, log);
     loadedMaps.onDidRender((e) => renderedEmitter.fire(e));
+    loadedMaps.afterDrafted = () => publishedReadOnly.protectActive();
     return loadedMaps;
   });
   context.subscriptions.push(
