@@ -4,7 +4,8 @@
 // read-only for the session (VS Code's own read-only editors: typing,
 // pasting and auto-save cannot change it). Setting it while the map is
 // active means the text opened from the map ("Open as Text") is read-only
-// from its first keystroke. Once the journey is no longer published ("Edit
+// from its first keystroke. A journey that has just been published is made
+// read-only once publishing has saved it (a read-only file is not saved). Once the journey is no longer published ("Edit
 // as New Version", an undo) it is made writeable again, at once when its map
 // or text is the active tab, else when it next is. A keystroke that still
 // reaches a published text (typed in the moment before VS Code applied the
@@ -49,6 +50,9 @@ export class PublishedReadOnly implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((d) => this.remember(d)),
       vscode.workspace.onDidCloseTextDocument((d) => this.wasPublished.delete(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.onChange(e)),
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (activeJourney()?.toString() === d.uri.toString()) this.updateActive();
+      }),
     ];
     vscode.workspace.textDocuments.forEach((d) => this.remember(d));
     this.updateActive();
@@ -99,6 +103,8 @@ export class PublishedReadOnly implements vscode.Disposable {
     if (!document) return;
     const published = isPublishedText(document.getText());
     if (published === this.readOnly.has(key)) return;
+    // Just published and not saved yet (publishing edits the text, then saves it): read-only once it is saved.
+    if (published && document.isDirty) return;
     await vscode.commands.executeCommand(published ? 'workbench.action.files.setActiveEditorReadonlyInSession' : 'workbench.action.files.resetActiveEditorReadonlyInSession');
     // The command acts on the active editor: it counts only if that is still this journey.
     if (activeJourney()?.toString() !== key) return;
