@@ -5,7 +5,8 @@
 // button picks a journey (the Welcome page is active) and its timeline and
 // simulates, its "New Journey…" button creates a journey from a template
 // and shows it on the map, each step ticked only then; "Test: Run All
-// Tests" on the fresh window runs every scenario expectation.
+// Tests" on the fresh window runs every scenario expectation; "Journey: New
+// Journey…" from the Command Palette creates a journey from every template.
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,4 +97,23 @@ describe('The first hour in VS Code for the Web: Run All Tests on a fresh window
     await wb.showWalkthrough();
     await wb.waitTicked('open');
   });
+
+  for (const template of [...JOURNEY_TEMPLATES.map((t) => ({ key: t.key, label: t.label })), { key: 'empty', label: 'Empty journey' }]) {
+    it(`"Journey: New Journey…" from the Command Palette creates a journey from the template "${template.label}" and shows it on the map`, async () => {
+      const name = `Web ${template.key}`;
+      await wb.runCommand('Journey: New Journey…');
+      await wb.quickInputShown('New journey from a template');
+      await wb.pick(template.key, template.label);
+      await wb.quickInputShown('Name of the new journey');
+      await wb.typeIntoQuickInput(name);
+      await web.page.keyboard.press('Enter');
+      await wb.quickInputShown('Save the new journey');
+      await web.page.keyboard.press('Enter');
+      await until(async () => ((await web.page.locator('.tabs-container .tab.active', { hasText: journeyFileName(name) }).count()) > 0 ? true : undefined), `the tab of ${journeyFileName(name)} to be active`, 60_000);
+      await until(async () => {
+        for (const frame of await mapFrames(web.page, 1)) if ((await frame.locator('body').innerText()).includes(name)) return true;
+        return undefined;
+      }, `a map showing the journey "${name}"`, 30_000);
+    });
+  }
 });
