@@ -228,6 +228,8 @@ function namedFixes(analysis: DocumentAnalysis, data: FixData, path: JsonPath): 
   switch (data.fix) {
     case 'setStatus':
       return typeof data['status'] === 'string' ? [set(`Set the status to "${data['status']}"`, ['status'], data['status'])] : [];
+    case 'setVersion':
+      return typeof data['version'] === 'number' ? [set(`Continue as version ${data['version']} (R22)`, ['version'], data['version'])] : [];
     case 'markReady':
       return typeof data['contentIndex'] === 'number' ? [set(`Mark content "${String(data['content'])}" ready (R21)`, ['content', data['contentIndex'], 'status'], 'ready')] : [];
     case 'deletePoint':

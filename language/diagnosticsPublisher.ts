@@ -79,6 +79,8 @@ export class DiagnosticsPublisher {
     private readonly analyses: AnalysisCache,
     /** Whether a document is a journey this publisher validates (timelines and scenarios have their own). */
     private readonly serves: (uri: string) => boolean = () => true,
+    /** Questions the validation of `uri` asked that are not answered yet (R22: the client reads the kept published versions); diagnostics wait for them. */
+    private readonly unanswered: (uri: string) => Promise<void> | undefined = () => undefined,
   ) {}
 
   schedule(document: TextDocument): void {
@@ -98,6 +100,15 @@ export class DiagnosticsPublisher {
     let diagnostics: Diagnostic[];
     try {
       const analysis = this.analyses.get(document);
+      const waiting = this.unanswered(document.uri);
+      if (waiting) {
+        // Publish once the answers are in (the store then drops the analysis made without them), for this version only.
+        void waiting.then(() => {
+          const current = this.documents.get(document.uri);
+          if (current && current.version === version) this.validateNow(current, force);
+        });
+        return;
+      }
       diagnostics = publishable(analysis);
     } catch (error) {
       this.connection.console.error(`journey: validation failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);

@@ -64,7 +64,11 @@ export class AnalysisCache {
   /** How many times a text was validated: once per (uri, version) while the options stay the same. */
   validations = 0;
 
-  constructor(private readonly validate: Validator = validateJourneyText) {}
+  constructor(
+    private readonly validate: Validator = validateJourneyText,
+    /** Options of one document on top of the shared ones (R22: the published versions kept beside it). */
+    private readonly optionsOf: (uri: string) => ValidationOptions = () => ({}),
+  ) {}
 
   /** The analysis of the document's current version, validating it only if this version has not been. */
   get(document: TextDocument): DocumentAnalysis {
@@ -72,7 +76,7 @@ export class AnalysisCache {
     if (cached && cached.version === document.version) return cached;
     const text = document.getText();
     this.validations++;
-    const analysis = new DocumentAnalysis(document.uri, document.version, text, this.validate(text, this.options));
+    const analysis = new DocumentAnalysis(document.uri, document.version, text, this.validate(text, { ...this.options, ...this.optionsOf(document.uri) }));
     this.entries.set(document.uri, analysis);
     return analysis;
   }

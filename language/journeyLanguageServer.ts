@@ -44,6 +44,14 @@ import { companionKindOf } from '../src/core/companionNames';
 import { DocumentAnalysis as Analysis } from './documentAnalysis';
 import { validateJourneyText } from '../src/core/validate';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { PublishedVersionStore } from './publishedVersionStore';
+import {
+  type JourneyInitializationOptions,
+  PUBLISHED_VERSIONS_CHANGED_NOTIFICATION,
+  PUBLISHED_VERSIONS_REQUEST,
+  type PublishedVersionsParams,
+  type PublishedVersionsResult,
+} from './publishedVersionsProtocol';
 
 const PLANS: readonly Plan[] = ['free', 'essentials', 'standard', 'premium'];
 
@@ -63,8 +71,10 @@ interface ClientOffers {
 /** Registers every handler of the Journey language server on `connection` and starts listening on it. */
 export function serveJourneyLanguage(connection: Connection, serverOptions: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  const analyses = new AnalysisCache();
-  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, (uri) => companionKindOf(uri) === undefined);
+  // R22: the published versions kept beside each journey, asked of the client; an answer validates that document again.
+  const publishedVersions = new PublishedVersionStore(undefined, (uri) => analyses.delete(uri));
+  const analyses = new AnalysisCache(validateJourneyText, (uri) => ({ publishedVersion: publishedVersions.lookupFor(uri) }));
+  const diagnostics = new DiagnosticsPublisher(connection, documents, analyses, (uri) => companionKindOf(uri) === undefined, (uri) => publishedVersions.settled(uri));
   const jsonSchema = new JsonSchemaService();
   let capabilities: ClientCapabilities = {};
 
@@ -81,6 +91,9 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
     const openText = (uri: string) => (documents.get(uri) ?? documents.all().find((d) => sameUri(d.uri, uri)))?.getText();
     const reader = offers.fileRequests === true ? clientWorkspaceFiles(connection) : (serverOptions.diskFiles?.(() => folders) ?? NO_WORKSPACE_FILES);
     files = withOpenDocuments(reader, openText);
+    if ((options as JourneyInitializationOptions | null | undefined)?.publishedVersions === true) {
+      publishedVersions.setClient((question: PublishedVersionsParams) => connection.sendRequest<PublishedVersionsResult | null>(PUBLISHED_VERSIONS_REQUEST, question));
+    }
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -133,6 +146,12 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
   }
 
   connection.onDidChangeConfiguration(() => void loadSettings());
+
+  connection.onNotification(PUBLISHED_VERSIONS_CHANGED_NOTIFICATION, () => {
+    publishedVersions.forget();
+    for (const document of documents.all()) analyses.delete(document.uri);
+    diagnostics.revalidateAll();
+  });
 
   // Timelines and scenarios: analysed against the files they name, so any
   // change of an open document makes every companion analysis stale.
@@ -211,6 +230,7 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
     diagnostics.clear(e.document.uri);
     analyses.delete(e.document.uri);
     companions.delete(e.document.uri);
+    publishedVersions.delete(e.document.uri);
     jsonSchema.forget(e.document.uri);
     revalidateCompanions(e.document.uri);
   });

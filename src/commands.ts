@@ -13,11 +13,14 @@ function activeJourneyUri(arg: unknown): vscode.Uri | undefined {
   return vscode.window.activeTextEditor?.document.uri;
 }
 
-export function registerCommands(context: vscode.ExtensionContext): void {
+/** `beforeOpenAsText` runs before the text is shown (R22: a published journey's file is made read-only first, see publishedReadOnly.ts). */
+export function registerCommands(context: vscode.ExtensionContext, beforeOpenAsText: () => Promise<void> = async () => undefined): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('journeyDesigner.openAsText', async (arg?: unknown) => {
       const uri = activeJourneyUri(arg);
-      if (uri) await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
+      if (!uri) return;
+      await beforeOpenAsText();
+      await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
     }),
     vscode.commands.registerCommand('journeyDesigner.openMap', async (arg?: unknown) => {
       const uri = activeJourneyUri(arg);

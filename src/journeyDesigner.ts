@@ -9,7 +9,7 @@
 // and test/unit/activationImports.test.ts keeps them out of the entries'
 // static imports.
 import * as vscode from 'vscode';
-import { markWalkthroughStep } from './walkthroughProgress';
+import { markWalkthroughStep, watchWelcomePage } from './walkthroughProgress';
 import { PublishedReadOnly } from './publishedReadOnly';
 import { registerPublishedVersionsCommand } from './publishedVersions';
 import { registerCommands } from './commands';
@@ -62,6 +62,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const maps = lazy(async () => {
     loadedMaps = (await import('./journeyEditorProvider')).JourneyEditorProvider.create(context, log);
     loadedMaps.onDidRender((e) => renderedEmitter.fire(e));
+    loadedMaps.afterDrafted = () => publishedReadOnly.protectActive();
     return loadedMaps;
   });
   context.subscriptions.push(
@@ -77,7 +78,8 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
       { webviewOptions: { retainContextWhenHidden: true }, supportsMultipleEditorsPerDocument: true },
     ),
   );
-  registerCommands(context);
+  const publishedReadOnly = new PublishedReadOnly();
+  registerCommands(context, () => publishedReadOnly.protectActive());
   registerMapCommands(context, maps);
   registerNewJourneyCommand(context);
   registerPublishedVersionsCommand(context);
@@ -90,8 +92,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const comparisons = new ComparisonController(queues, (uri, overlay) => void showOnMap(uri, overlay));
   const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar, () => comparisons.clear());
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
-  const publishedReadOnly = new PublishedReadOnly();
-  context.subscriptions.push(statusBar, queues, simulations, comparisons, scenarioTests, publishedReadOnly);
+  context.subscriptions.push(statusBar, queues, simulations, comparisons, scenarioTests, publishedReadOnly, watchWelcomePage());
   registerTimelineCommands(context, simulations);
 
   const languageServerReady = host

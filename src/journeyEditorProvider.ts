@@ -287,6 +287,9 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
    * the text cursor selects nodes). Registered through a lazy wrapper in
    * extension.ts, so this module loads only when a map first opens.
    */
+  /** Runs after "Edit as New Version" made a published journey a draft (set by the extension: publishedReadOnly.ts makes its file writeable). */
+  afterDrafted: (uri: vscode.Uri) => Promise<void> = async () => undefined;
+
   static create(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): JourneyEditorProvider {
     const provider = new JourneyEditorProvider(context, log);
     context.subscriptions.push(
@@ -409,6 +412,8 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
       }
       if (await vscode.workspace.applyEdit(edit)) {
         this.log.info(`map: ${outcome.label}${attempt > 1 ? ` (on the text as changed meanwhile, attempt ${attempt})` : ''}`);
+        // R22: the file of a published version is read-only in the session; the new draft must be writeable (and savable) when this resolves.
+        if (operation.op === 'editAsNewVersion') await this.afterDrafted(document.uri);
         return { ok: true, label: outcome.label, ...(outcome.select !== undefined ? { select: outcome.select } : {}) };
       }
       // Refused: the text changed meanwhile (then its change reaches this

@@ -35,6 +35,7 @@ export async function journeyToActOn(arg: unknown, action: string): Promise<vsco
   }
   if (files.length === 1) return files[0];
   const picks: JourneyPick[] = files.map((uri) => ({ label: uri.path.split('/').pop() ?? uri.path, description: vscode.workspace.asRelativePath(uri.with({ path: uri.path.replace(/\/[^/]*$/, '') })), uri }));
-  const pick = await vscode.window.showQuickPick(picks, { title: `Pick the journey to ${action}`, matchOnDescription: true });
+  // ignoreFocusOut: the Welcome page moves the focus to the walkthrough step whose button opened this pick a moment later, which would close it.
+  const pick = await vscode.window.showQuickPick(picks, { title: `Pick the journey to ${action}`, matchOnDescription: true, ignoreFocusOut: true });
   return pick?.uri;
 }

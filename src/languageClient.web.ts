@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/browser';
 import { answerFileRequests } from './languageClientFiles';
+import { servePublishedVersions } from './publishedVersionsForServer';
 import { journeyClientOptions, LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME } from './languageClientOptions';
 
 export async function startLanguageClient(context: vscode.ExtensionContext, log: vscode.LogOutputChannel): Promise<LanguageClient> {
@@ -19,6 +20,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext, log:
   };
   const client = new LanguageClient(LANGUAGE_CLIENT_ID, LANGUAGE_CLIENT_NAME, serverOptions, journeyClientOptions(log));
   context.subscriptions.push(answerFileRequests(client));
+  context.subscriptions.push(servePublishedVersions(client));
   await client.start();
   context.subscriptions.push(client);
   return client;

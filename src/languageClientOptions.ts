@@ -6,10 +6,12 @@
 // journey's text is noted so that the jump stays in the text editor. The server reads the
 // files it needs through the client (languageClientFiles.ts), and leaves
 // the JSON Schema checks of timelines and scenarios to VS Code's JSON
-// support, which reads the schemas package.json contributes.
+// support, which reads the schemas package.json contributes. It also answers
+// the server's questions about published versions (R22).
 import type * as vscode from 'vscode';
 import type { LanguageClientOptions } from 'vscode-languageclient';
 import { noteDefinition } from './definitionJumps';
+import { PUBLISHED_VERSIONS_INITIALIZATION } from './publishedVersionsForServer';
 
 export const JOURNEY_LANGUAGE_ID = 'journey-json';
 export const LANGUAGE_CLIENT_ID = 'journeyLanguageServer';
@@ -22,7 +24,8 @@ export function journeyClientOptions(log: vscode.LogOutputChannel): LanguageClie
   return {
     documentSelector: [{ language: JOURNEY_LANGUAGE_ID }, ...COMPANION_PATTERNS.map((pattern) => ({ language: 'json', pattern }))],
     outputChannel: log,
-    initializationOptions: { fileRequests: true, jsonSchemaValidation: true },
+    // R22: the client also answers the server's questions about the published versions kept beside a journey (publishedVersionsForServer.ts).
+    initializationOptions: { fileRequests: true, jsonSchemaValidation: true, ...PUBLISHED_VERSIONS_INITIALIZATION },
     middleware: {
       // A jump within a journey's text stays in the text editor (definitionJumps.ts).
       provideDefinition: async (document, position, token, next) => {

@@ -34,12 +34,13 @@ export function registerNewJourneyCommand(context: vscode.ExtensionContext): voi
   context.subscriptions.push(
     vscode.commands.registerCommand('journeyDesigner.newJourney', async (args: NewJourneyArgs = {}) => {
       const all = templates(context.extensionUri);
-      const pick = args.template !== undefined ? all.find((t) => t.description === args.template) : await vscode.window.showQuickPick(all, { title: 'New journey from a template', matchOnDescription: true, matchOnDetail: true });
+      const pick = args.template !== undefined ? all.find((t) => t.description === args.template) : await vscode.window.showQuickPick(all, { title: 'New journey from a template', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
       if (!pick) {
         if (args.template !== undefined) void vscode.window.showErrorMessage(`No journey template named "${args.template}".`);
         return undefined;
       }
-      const name = args.name ?? (await vscode.window.showInputBox({ title: 'Name of the new journey', value: pick.file ? `${pick.label} (copy)` : 'New journey', validateInput: (v) => (v.trim() ? undefined : 'A journey needs a name') }));
+      // ignoreFocusOut: from the walkthrough, the Welcome page takes the focus back a moment after its button opened the pick, which would close it.
+      const name = args.name ?? (await vscode.window.showInputBox({ ignoreFocusOut: true, title: 'Name of the new journey', value: pick.file ? `${pick.label} (copy)` : 'New journey', validateInput: (v) => (v.trim() ? undefined : 'A journey needs a name') }));
       if (!name) return undefined;
       let target = args.uri;
       if (!target) {

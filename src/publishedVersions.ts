@@ -2,13 +2,18 @@
 // published keeps its source in the publish folder
 // (`published/<id>/<id>.v<N>.journey.json`, see publishJourney.ts); this
 // lists them for the active journey (or one the user picks) and opens the
-// chosen one on the map, where a published version is read-only (R22).
-// Argument { version } skips the pick (tests, links).
+// chosen one on the map, where a published version is read-only (R22), or
+// compares the journey with one of them ("Compare with version N" runs
+// journeyDesigner.compareJourneyWith(current, other), the compare command).
+// Argument { version } opens that version, { compare } compares with that
+// version, without the pick (tests, links).
 import * as vscode from 'vscode';
 import { journeyToActOn } from './journeyPicker';
 import { VIEW_TYPE } from './journeyMapViewType';
 
 export const OPEN_PUBLISHED_VERSION_COMMAND = 'journeyDesigner.openPublishedVersion';
+/** The compare command (registered by the compare feature): (current: Uri, other: Uri). */
+export const COMPARE_JOURNEY_WITH_COMMAND = 'journeyDesigner.compareJourneyWith';
 
 interface VersionPick extends vscode.QuickPickItem {
   uri: vscode.Uri;
@@ -48,9 +53,31 @@ export async function publishedVersions(journeyUri: vscode.Uri): Promise<Version
   return picks.sort((a, b) => a.version - b.version);
 }
 
+/** What a row of the list does with its version. */
+interface Choice extends vscode.QuickPickItem {
+  action: 'open' | 'compare';
+  uri: vscode.Uri;
+  version: number;
+}
+
+function maybeChoice(action: Choice['action'], version: VersionPick | undefined): Choice | undefined {
+  return version && { ...version, action };
+}
+
+/** The list: every version to open (newest first), then "Compare with version N" for each. */
+export function choices(versions: readonly VersionPick[], journeyUri: vscode.Uri): (Choice | vscode.QuickPickItem)[] {
+  const newestFirst = [...versions].reverse();
+  return [
+    { label: 'Open on the map (read-only)', kind: vscode.QuickPickItemKind.Separator },
+    ...newestFirst.map((v): Choice => ({ ...v, action: 'open' })),
+    { label: 'Compare', kind: vscode.QuickPickItemKind.Separator },
+    ...newestFirst.map((v): Choice => ({ label: `Compare with version ${v.version}`, description: v.description, detail: `${vscode.workspace.asRelativePath(journeyUri)} with ${v.detail ?? ''}`, uri: v.uri, version: v.version, action: 'compare' })),
+  ];
+}
+
 export function registerPublishedVersionsCommand(context: vscode.ExtensionContext): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(OPEN_PUBLISHED_VERSION_COMMAND, async (arg?: unknown, options?: { version?: number }) => {
+    vscode.commands.registerCommand(OPEN_PUBLISHED_VERSION_COMMAND, async (arg?: unknown, options?: { version?: number; compare?: number }) => {
       const journeyUri = await journeyToActOn(arg, 'open a published version of');
       if (!journeyUri) return undefined;
       const versions = await publishedVersions(journeyUri);
@@ -58,10 +85,23 @@ export function registerPublishedVersionsCommand(context: vscode.ExtensionContex
         void vscode.window.showInformationMessage('This journey has no published version yet: Journey: Publish Journey keeps each version it publishes.');
         return undefined;
       }
-      const pick = options?.version !== undefined ? versions.find((v) => v.version === options.version) : await vscode.window.showQuickPick([...versions].reverse(), { title: 'Open a published version (read-only)' });
-      if (!pick) return undefined;
-      await vscode.commands.executeCommand('vscode.openWith', pick.uri, VIEW_TYPE);
-      return pick.uri;
+      const chosen: Choice | undefined =
+        options?.version !== undefined
+          ? maybeChoice('open', versions.find((v) => v.version === options.version))
+          : options?.compare !== undefined
+            ? maybeChoice('compare', versions.find((v) => v.version === options.compare))
+            : ((await vscode.window.showQuickPick(choices(versions, journeyUri), { title: 'Open a published version (read-only), or compare the journey with one' })) as Choice | undefined);
+      if (!chosen) return undefined;
+      if (chosen.action === 'compare') {
+        try {
+          await vscode.commands.executeCommand(COMPARE_JOURNEY_WITH_COMMAND, journeyUri, chosen.uri);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Could not compare with version ${chosen.version}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        return chosen.uri;
+      }
+      await vscode.commands.executeCommand('vscode.openWith', chosen.uri, VIEW_TYPE);
+      return chosen.uri;
     }),
   );
 }

@@ -33,6 +33,8 @@ export class ScenarioTestController implements vscode.Disposable {
    * never opened (VS Code asks the resolve handler only when it opens).
    */
   readonly discovered: Promise<void>;
+  /** Files being read into the tree: a run waits for them, so it never runs a file whose expectations are not in yet. */
+  private readonly refreshing = new Set<Promise<unknown>>();
 
   constructor(private readonly loadSimulate: () => Promise<SimulateFn>) {
     this.controller.resolveHandler = async (item) => {
@@ -57,10 +59,32 @@ export class ScenarioTestController implements vscode.Disposable {
   }
 
   /** Adds or updates the test item of one scenario file and its expectations. */
-  async refreshFile(uri: vscode.Uri): Promise<vscode.TestItem> {
+  refreshFile(uri: vscode.Uri): Promise<vscode.TestItem> {
+    const refresh = this.readFile(uri);
+    this.refreshing.add(refresh);
+    const done = () => this.refreshing.delete(refresh);
+    refresh.then(done, done);
+    return refresh;
+  }
+
+  /**
+   * Reads one scenario file into its test item. A new item joins the tree
+   * only with its expectations: "Run All Tests" (offered as soon as the tree
+   * has an item) must never find a file without them and run 0 tests.
+   */
+  private async readFile(uri: vscode.Uri): Promise<vscode.TestItem> {
     const id = uri.toString();
-    const item = this.controller.items.get(id) ?? this.controller.createTestItem(id, uri.path.split('/').pop() ?? id, uri);
-    this.controller.items.add(item);
+    const existing = this.controller.items.get(id);
+    const item = existing ?? this.controller.createTestItem(id, uri.path.split('/').pop() ?? id, uri);
+    try {
+      return await this.fillItem(uri, item);
+    } finally {
+      if (!existing) this.controller.items.add(item);
+    }
+  }
+
+  private async fillItem(uri: vscode.Uri, item: vscode.TestItem): Promise<vscode.TestItem> {
+    const id = item.id;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     const doc = parseJsonDocument(text);
     const { Scenario } = await import('./core/scenario');
@@ -96,6 +120,9 @@ export class ScenarioTestController implements vscode.Disposable {
   }
 
   async run(request: vscode.TestRunRequest, token: vscode.CancellationToken): Promise<void> {
+    // A run started while scenario files are still being read (a fresh window) runs them once they are in.
+    await this.discovered;
+    await Promise.all([...this.refreshing].map((r) => r.catch(() => undefined)));
     const run = this.controller.createTestRun(request);
     const files = new Map<string, vscode.TestItem>();
     const queue = request.include ?? [...iterate(this.controller.items)];

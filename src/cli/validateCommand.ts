@@ -3,13 +3,14 @@
 // A file is checked as what its name says it is: a `*.timeline.json` as a
 // timeline, a `*.scenario.json` as a scenario (schema, then every name it
 // gives against the journey and timeline it names), anything else as a
-// journey.
+// journey, with the published versions kept beside it (R22).
 import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { checkScenarioFile, checkTimelineFile, type FileProblem, type ScenarioFiles } from '../core/scenarioRunner';
 import { decodeUtf8 } from '../core/utf8Text';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
+import { keptPublishedVersions } from './keptPublishedVersions';
 import { ENCODING_CODE, printAt, printFindings, readSourceFile } from './sourceFiles';
 
 const nodeFiles: ScenarioFiles = {
@@ -47,7 +48,7 @@ export async function validateCommand(files: string[], out: (line: string) => vo
       printProblems(problems, displayName, out);
       diagnostics = problems.map((p) => p.diagnostic);
     } else {
-      const found = [...validateJourneyText(text).diagnostics].sort((a, b) => a.offset - b.offset);
+      const found = [...validateJourneyText(text, { publishedVersion: keptPublishedVersions(resolve(file)) }).diagnostics].sort((a, b) => a.offset - b.offset);
       printFindings(file, text, found, out);
       diagnostics = found;
     }

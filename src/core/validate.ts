@@ -15,6 +15,7 @@ import { Journey } from './schema';
 import { schemaDiagnostics } from './schemaDiagnostics';
 import { findingsOutsideStandIns, salvageJourney } from './schemaSalvage';
 
+export type { PublishedVersion } from './rules/ruleContext';
 export type { ValidationOptions };
 
 export interface ValidationResult {

@@ -520,3 +520,45 @@ describe('names in scenarios and timelines (#19)', function () {
     assert.match(good.stdout, new RegExp(`${samples.length} files checked: 0 errors, 0 warnings`));
   });
 });
+
+describe('journey validate and the published versions kept beside a journey (R22)', () => {
+  before(function () {
+    this.timeout(300_000);
+    ensureDistBuilt();
+  });
+
+  /** A folder with tag_journey published as version 1 by `journey publish` (which keeps its source in published/tag_journey/). */
+  function publishedJourney(): { file: string; text: string } {
+    const dir = tmp();
+    const file = join(dir, 'tag.journey.json');
+    writeFileSync(file, tagJourney());
+    const published = journeyCli('publish', file, '--yes');
+    assert.equal(published.code, 0, published.stdout + published.stderr);
+    assert.ok(existsSync(join(dir, 'published', 'tag_journey', 'tag_journey.v1.journey.json')), 'publishing kept the source of version 1');
+    return { file, text: readFileSync(file, 'utf8') };
+  }
+
+  it('R22: an edit of the published version is an error at the line and column of the changed value', function () {
+    this.timeout(60_000);
+    const { file, text } = publishedJourney();
+    const edited = text.replace('"duration": "P1D"', '"duration": "P2D"');
+    writeFileSync(file, edited);
+    const { code, stdout } = journeyCli('validate', file);
+    assert.equal(code, 1, stdout);
+    const line = edited.split('\n').findIndex((l) => l.includes('"P2D"')) + 1;
+    const column = edited.split('\n')[line - 1]!.indexOf('"P2D"') + 1;
+    assert.match(stdout, new RegExp(`^${escapeRegExp(file)}:${line}:${column} error Version 1 was published and is frozen \\(R22\\): this was "P1D" in the published version\\..* \\[R22\\.published-version-edited\\]$`, 'm'));
+  });
+
+  it('R22: a publication record removed by hand (status back to draft) is an error while version 1 is kept', function () {
+    this.timeout(60_000);
+    const { file, text } = publishedJourney();
+    const unpublished = JSON.parse(text) as Record<string, unknown>;
+    delete unpublished['publication'];
+    unpublished['status'] = 'draft';
+    writeFileSync(file, JSON.stringify(unpublished, null, 2));
+    const { code, stdout } = journeyCli('validate', file);
+    assert.equal(code, 1, stdout);
+    assert.match(stdout, /tag\.journey\.json:\d+:\d+ error Version 1 of "tag_journey" was published \(its source is kept in .*published\/tag_journey\/tag_journey\.v1\.journey\.json\) and is frozen \(R22\).* \[R22\.publication-removed\]$/m);
+  });
+});

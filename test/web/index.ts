@@ -9,11 +9,14 @@ import { runSuites } from '../integration/runSuites';
 
 /** Every suite of this folder. */
 export const SUITES: Record<string, () => Promise<unknown>> = {
+  // First: it needs a window where nothing has asked for the scenarios yet.
+  'freshWindow.test.ts': () => import('./freshWindow.test'),
   'customEditor.test.ts': () => import('./customEditor.test'),
   'languageServer.test.ts': () => import('./languageServer.test'),
   'simulation.test.ts': () => import('./simulation.test'),
   'desktopOnly.test.ts': () => import('./desktopOnly.test'),
   'newJourney.test.ts': () => import('./newJourney.test'),
+  'publishedVersions.test.ts': () => import('./publishedVersions.test'),
 };
 
 export const RESULT_PREFIX = 'WEB-EXTENSION-RESULT ';

@@ -11,6 +11,23 @@ export interface ValidationOptions {
   now?: Date;
   /** Default plan when the journey declares none (a user setting). */
   defaultPlan?: Journey['settings'] extends infer S ? (S extends { plan?: infer P } ? P : never) : never;
+  /**
+   * R22: the published versions kept beside the journey
+   * (published/<id>/<id>.v<N>.journey.json) and the source of version
+   * `version` if it is one of them; undefined when not known (the rule then
+   * judges the journey by its own publication record alone).
+   */
+  publishedVersion?: (id: string, version: number) => PublishedVersion | undefined;
+}
+
+/** What is kept of a journey's published versions (see ValidationOptions.publishedVersion). */
+export interface PublishedVersion {
+  /** Every version number kept for the journey's id. */
+  versions: readonly number[];
+  /** The source of the asked version, when it is kept. */
+  text?: string;
+  /** Where it is kept, as the user reads it (a relative path). */
+  location?: string;
 }
 
 export interface Report {

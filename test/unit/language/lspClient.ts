@@ -97,3 +97,6 @@ export async function startServer(capabilities: ClientCapabilities = {}, setting
     },
   };
 }
+
+/** The name the published-versions tests use for the same options. */
+export type ClientSetUp = InitializeOptions;
