@@ -107,10 +107,10 @@ export class JourneyKernel {
     live: KernelJourney,
     private readonly contacts: ContactState,
     private readonly fx: KernelEffects,
-    versions?: readonly KernelJourney[],
+    versions?: ReadonlyMap<number, KernelJourney>,
   ) {
     this.live = live;
-    this.versions = versions && versions.length > 1 ? new Map(versions.map((v) => [v.version, v])) : undefined;
+    this.versions = versions !== undefined && versions.size > 1 ? versions : undefined;
   }
 
   /** The journey that governs the contact now: its stay's version while in, else the live one. */

@@ -5,6 +5,7 @@
 // follow from the settings: the segment schedule's runs (R19) and the daily
 // date-trigger ticks (R20), computed exactly as the simulator computes them.
 import { JourneyIr, type IrStartingPoint } from '../../core/compiler/irSchema';
+import { fromIr, type KernelJourney } from '../../core/semantics/kernelJourney';
 import { civilDate } from '../../core/simulator/filterEvaluation';
 import { addDays, isLeapYear, localParts, zonedToEpoch } from '../../core/simulator/zonedTime';
 import type { JourneyRuntimeSettings } from './runtimeConfig';
@@ -17,6 +18,8 @@ export interface RuntimeJourney {
   readonly hasConditionCriteria: boolean;
   /** The segment schedule (R19): anchor, first run and interval; undefined for trigger journeys. */
   readonly runs: SegmentRuns | undefined;
+  /** The journey as the semantics kernel reads it. */
+  readonly kernel: KernelJourney;
 }
 
 export interface SegmentRuns {
@@ -40,6 +43,7 @@ export function loadRuntimeJourney(ir: unknown, settings: JourneyRuntimeSettings
     contentOf: (id) => contentOfPoint.get(id),
     hasConditionCriteria: parsed.exitCriteria.some((c) => c.when === 'condition'),
     runs: segmentRuns(parsed, settings),
+    kernel: fromIr(parsed, settings.splitSeed),
   };
 }
 
