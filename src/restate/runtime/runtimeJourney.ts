@@ -6,6 +6,7 @@
 // date-trigger ticks (R20), computed exactly as the simulator computes them.
 import { JourneyIr, type IrStartingPoint } from '../../core/compiler/irSchema';
 import { civilDate } from '../../core/simulator/filterEvaluation';
+import { daysInMonth } from '../../core/time/calendar';
 import { addDays, isLeapYear, localParts, zonedToEpoch } from '../../core/simulator/zonedTime';
 import type { JourneyRuntimeSettings } from './runtimeConfig';
 
@@ -68,10 +69,6 @@ export function nextRunAtOrAfter(runs: SegmentRuns, t: number): { at: number; ru
   const at = runs.anchor + k * runs.every;
   if (at > runs.until) return undefined;
   return { at, run: k, pushedAt: k > runs.k0 ? at - runs.every : null };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
