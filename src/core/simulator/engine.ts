@@ -42,7 +42,8 @@ import {
   type TraceEntry,
   type TraceKind,
 } from './types';
-import { addDays, localParts, zonedToEpoch } from './zonedTime';
+import { firstRunAtOrAfter, runAt } from '../time/wallClockRecurrence';
+import { addDays, afterDuration, localParts, zonedToEpoch } from './zonedTime';
 
 // Contact status.
 const NEVER = 0;
@@ -529,8 +530,7 @@ export class Simulation {
     let k = 0;
     let at = Math.max(planStart, this.start);
     if (plan.schedule.type === 'recurring') {
-      k = planStart >= this.start ? 0 : Math.ceil((this.start - planStart) / plan.everyMs);
-      at = planStart + k * plan.everyMs;
+      ({ k, at } = firstRunAtOrAfter({ anchor: planStart, every: plan.every, zone: plan.zone }, this.start));
       if (at > plan.untilMs) return;
     }
     if (at <= this.stopAt) this.timers.push(at, TIMER_SEGMENT, k, 0);
@@ -591,7 +591,7 @@ export class Simulation {
           this.drainInternal(t);
         }
         if (plan.schedule.type === 'recurring') {
-          const next = this.segmentAnchor + (a + 1) * plan.everyMs;
+          const next = runAt({ anchor: this.segmentAnchor, every: plan.every, zone: plan.zone }, a + 1);
           if (next <= plan.untilMs && next <= this.stopAt) this.timers.push(next, TIMER_SEGMENT, a + 1, 0);
         }
         return;
@@ -778,7 +778,7 @@ export class Simulation {
       const policy = this.cj.reEntry;
       if (policy.mode === 'never') return false;
       if (policy.mode === 'afterCompletion' && status !== COMPLETED) return false;
-      if (policy.mode === 'afterCooldown' && t - this.leftAt[c]! < this.cj.cooldownMs) return false;
+      if (policy.mode === 'afterCooldown' && t < afterDuration(this.leftAt[c]!, this.cj.cooldown, this.cj.timeZone)) return false;
     }
     if (s.sp.filter && !evaluateFilter(s.sp.filter, view, this.ctxAt(t))) return false;
     if (s.next < 0) throw new SimulationError('dangling-reference', `Starting point "${s.id}" goes on to "${s.sp.next}", which is not a point of the journey.`);
@@ -822,7 +822,7 @@ export class Simulation {
       switch (kind) {
         case K_SEND_EMAIL: {
           const point = p.point as PointOf<'sendEmail'>;
-          const reason = emailSuppression(p.transactional, p.list, this.store.view(c), t, this.cs[c * C_SIZE + C_LAST_MARKETING_EMAIL]!);
+          const reason = emailSuppression(p.transactional, p.list, this.store.view(c), t, this.cs[c * C_SIZE + C_LAST_MARKETING_EMAIL]!, this.cj.timeZone);
           if (reason) this.suppress(c, idx, t, point.content, reason);
           else {
             this.record(t, c, p.id, 'send', point.content);
@@ -917,7 +917,7 @@ export class Simulation {
         case K_WAIT:
         case K_WAIT_UNTIL:
         case K_WAIT_FOR_EVENT: {
-          const due = kind === K_WAIT_UNTIL ? p.untilMs : t + p.waitMs;
+          const due = kind === K_WAIT_UNTIL ? p.untilMs : afterDuration(t, p.wait, this.cj.timeZone);
           this.record(t, c, p.id, 'arrive', this.tracing ? `until ${formatInstant(due)}` : undefined);
           if (kind !== K_WAIT_FOR_EVENT && due <= t) {
             // R9 zero duration, R10 an instant already past: go on at once.

@@ -59,5 +59,11 @@ export const addDays = addCivilDays;
 
 /** The instant `d` after `epochMs` in `zone`: days nominal (same wall-clock time), hours and less exact (R0). */
 export function afterDuration(epochMs: number, d: NominalDuration, zone: string): number {
-  return inZone(zone, () => addDuration(epochMs, d, zone));
+  try {
+    return addDuration(epochMs, d, zone); // no closure: the engine calls this for every wait
+  } catch (error) {
+    return inZone(zone, () => {
+      throw error;
+    });
+  }
 }

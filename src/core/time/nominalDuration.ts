@@ -48,7 +48,7 @@ export function scaleDuration(d: NominalDuration, times: number): NominalDuratio
  * an unknown zone.
  */
 export function addDuration(epochMs: number, d: NominalDuration, zone: string): number {
-  if (d.days === 0) return epochMs + d.exactMs;
+  if (d.days === 0 || !Number.isFinite(epochMs)) return epochMs + d.exactMs;
   return localMsToEpoch(epochToLocalMs(epochMs, zone) + d.days * DAY_MS, zone) + d.exactMs;
 }
 

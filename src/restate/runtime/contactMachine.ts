@@ -24,7 +24,8 @@ import { formatInstant } from '../../core/simulator/timelineInput';
 import type { ExitReason, SuppressionReason, TraceEntry, TraceKind } from '../../core/simulator/types';
 import type { Contact } from '../../core/timeline';
 import type { IrExitCriterion, IrPoint } from '../../core/compiler/irSchema';
-import { dateFallsOn, nextDateTick, nextRunAtOrAfter, type RuntimeJourney } from './runtimeJourney';
+import { afterDuration } from '../../core/simulator/zonedTime';
+import { cooldownDuration, dateFallsOn, nextDateTick, nextRunAtOrAfter, type RuntimeJourney, waitDuration } from './runtimeJourney';
 import { copyCounters, emptyDelta, emptyPointDelta, type StatsDelta } from './statsDelta';
 
 export type ContactStatus = 'never' | 'in' | 'completed' | 'exited';
@@ -536,7 +537,7 @@ class Step {
       const policy = live.ir.reEntry;
       if (policy.mode === 'never') return false;
       if (policy.mode === 'afterCompletion' && s.status !== 'completed') return false;
-      if (policy.mode === 'afterCooldown' && t - (s.leftAt ?? -Infinity) < policy.cooldownMs) return false;
+      if (policy.mode === 'afterCooldown' && t < afterDuration(s.leftAt ?? -Infinity, cooldownDuration(live.ir), live.ir.timeZone)) return false;
     }
     const sp = live.ir.startingPoints[start]!;
     if (sp.filter && !evaluateFilter(sp.filter, view, { now: t, timeZone: live.ir.timeZone })) return false;
@@ -569,7 +570,7 @@ class Step {
       s.where = idx;
       switch (p.type) {
         case 'sendEmail': {
-          const reason = emailSuppression(p.transactional, p.list, this.data, t, s.lastMarketingEmail ?? -Infinity);
+          const reason = emailSuppression(p.transactional, p.list, this.data, t, s.lastMarketingEmail ?? -Infinity, j.ir.timeZone);
           if (reason) this.suppress(p, t, reason);
           else {
             this.record(t, p.id, 'send', p.content);
@@ -659,7 +660,7 @@ class Step {
         case 'wait':
         case 'waitUntil':
         case 'waitForEvent': {
-          const due = p.type === 'waitUntil' ? p.atMs : t + (p.type === 'wait' ? p.durationMs : p.timeoutMs);
+          const due = p.type === 'waitUntil' ? p.atMs : afterDuration(t, waitDuration(p), j.ir.timeZone);
           this.record(t, p.id, 'arrive', `until ${formatInstant(due)}`);
           if (p.type !== 'waitForEvent' && due <= t) {
             this.record(t, p.id, 'leave', undefined, undefined, 'next');

@@ -78,7 +78,9 @@ function isoText(f: DurationFields): string {
 
 const zoned = (ms: number, z: string) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(z);
 
-describe('time module against Temporal (temporal-polyfill)', () => {
+describe('time module against Temporal (temporal-polyfill)', function () {
+  this.timeout(120_000);
+
   it('R0: adding a duration (weeks, days, hours, minutes, seconds) to an instant in a zone is Temporal ZonedDateTime.add', () => {
     fc.assert(
       fc.property(zonedInstant, durationFields, fc.integer({ min: 0, max: 999 }), ([z, at], f, ms) => {
