@@ -80,6 +80,22 @@ export const NOMINAL_DAY_CASES: readonly NominalDayCase[] = [
     expected: ['2026-11-01T14:30:00Z c1 w leave →yes'],
   },
   {
+    name: 'R0 R14: a 1-day wait begun later in the fall-back overlap but at an earlier wall-clock time ends first',
+    journey: journey({
+      settings: { timeZone: 'America/New_York' },
+      startingPoints: [tagTrigger('sp', 'go', 'w')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'P1D', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    }),
+    // c1 at 05:30Z = 01:30-04:00 (the first 01:30); c2 at 06:10Z = 01:10-05:00 (after the change).
+    // A day later: c1 at 2026-11-02T01:30-05:00 = 06:30Z, c2 at 01:10-05:00 = 06:10Z.
+    timeline: timeline([{ id: 'c1' }, { id: 'c2' }], [tag('2026-11-01T05:30:00Z', 'c1'), tag('2026-11-01T06:10:00Z', 'c2')], { horizon: '2026-11-05T00:00:00Z' }),
+    pick: (e) => e.kind === 'leave',
+    expected: ['2026-11-02T06:10:00Z c2 w leave →next', '2026-11-02T06:30:00Z c1 w leave →next'],
+  },
+  {
     name: 'R0 R18: a daily frequency period is one nominal day: across spring-forward a send 23 h later, at the same local time, is allowed, a minute earlier is not',
     journey: journey({
       settings: berlin,
