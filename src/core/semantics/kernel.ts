@@ -28,6 +28,7 @@ import { awaitedMatches, type SimEvent, triggerMatches } from '../simulator/matc
 import { emailSuppression, phoneOf, smsSuppression } from '../simulator/sendConsent';
 import { chooseBranch, splitUnit } from '../simulator/splitHash';
 import type { ExitReason } from '../simulator/types';
+import { afterDuration } from '../simulator/zonedTime';
 import { COMPLETED, type ContactState, EXITED, IN, NEVER } from './contactState';
 import type { KernelEffects } from './effects';
 import {
@@ -350,7 +351,7 @@ export class JourneyKernel {
       const policy = live.reEntry;
       if (policy === 'never') return false;
       if (policy === 'afterCompletion' && status !== COMPLETED) return false;
-      if (policy === 'afterCooldown' && t - cs.leftAt(c) < live.cooldownMs) return false;
+      if (policy === 'afterCooldown' && t < afterDuration(cs.leftAt(c), live.cooldown, live.timeZone)) return false;
     }
     if (s.filter && !evaluateFilter(s.filter, cs.store.view(c), this.ctxAt(live, t))) return false;
     if (s.next < 0) throw new SimulationError('dangling-reference', danglingStartText(s.id, s.nextId));
@@ -401,7 +402,7 @@ export class JourneyKernel {
       switch (kind) {
         case K_SEND_EMAIL: {
           const view = store.view(c);
-          const reason = emailSuppression(p.transactional, p.list, view, t, cs.lastMarketingEmail(c));
+          const reason = emailSuppression(p.transactional, p.list, view, t, cs.lastMarketingEmail(c), j.timeZone);
           if (reason) {
             trace.suppressed(t, c, p.id, p.content, reason);
             stats.suppressed(c, p, reason);
@@ -498,7 +499,7 @@ export class JourneyKernel {
         case K_WAIT:
         case K_WAIT_UNTIL:
         case K_WAIT_FOR_EVENT: {
-          const due = kind === K_WAIT_UNTIL ? p.untilMs : t + p.waitMs;
+          const due = kind === K_WAIT_UNTIL ? p.untilMs : afterDuration(t, p.wait, j.timeZone); // R0: days on the wall clock
           trace.arrive(t, c, p.id, due);
           if (kind !== K_WAIT_FOR_EVENT && due <= t) {
             // R9 zero duration, R10 an instant already past: go on at once.

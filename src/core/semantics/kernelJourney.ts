@@ -10,6 +10,7 @@ import type { IrExitCriterion, JourneyIr } from '../compiler/irSchema';
 import type { AwaitedEvent, ExitCriterion, Filter, PointType, Trigger } from '../schema';
 import type { CompiledJourney } from '../simulator/compiledJourney';
 import type { SimEvent } from '../simulator/matching';
+import { NO_DURATION, type NominalDuration, nominalFromTotal } from '../time/nominalDuration';
 
 type FieldValue = string | number | boolean | null;
 
@@ -72,7 +73,9 @@ export interface KernelPoint {
   readonly succIds: readonly string[];
   /** Edge labels: next, yes, no, timeout, or the split branch labels. */
   readonly labels: readonly string[];
-  /** wait: its duration; waitForEvent: its timeout (ms). */
+  /** wait: its duration; waitForEvent: its timeout, as R0 reads it (nominal days, exact rest). */
+  readonly wait: NominalDuration;
+  /** The same in milliseconds with a day counted as 24 h (the simulator's timer lanes are by this). */
   readonly waitMs: number;
   /** waitUntil: the instant (epoch ms). */
   readonly untilMs: number;
@@ -132,7 +135,8 @@ export interface KernelJourney {
   readonly timeZone: string;
   readonly marketing: boolean;
   readonly reEntry: 'never' | 'afterCompletion' | 'afterCooldown';
-  readonly cooldownMs: number;
+  /** The re-entry cool-down (R6) as R0 reads it. */
+  readonly cooldown: NominalDuration;
   readonly exitCriteria: readonly (ExitCriterion | IrExitCriterion)[];
   readonly hasConditionCriteria: boolean;
   readonly contentOf: (pointId: string) => string | undefined;
@@ -157,6 +161,7 @@ interface PointFacts {
   succ: number[];
   succIds: string[];
   labels: string[];
+  wait?: NominalDuration;
   waitMs?: number;
   untilMs?: number;
   percents?: readonly number[];
@@ -184,6 +189,7 @@ function kernelPoint(f: PointFacts): KernelPoint {
     succ: f.succ,
     succIds: f.succIds,
     labels: f.labels,
+    wait: f.wait ?? NO_DURATION,
     waitMs: f.waitMs ?? 0,
     untilMs: f.untilMs ?? NaN,
     percents: f.percents ?? [],
@@ -217,7 +223,7 @@ function segmentEntry(segment: string, schedule: KernelSegmentEntry['schedule'],
 export function fromCompiled(cj: CompiledJourney, seed: number, maxSteps: number): KernelJourney {
   const points = cj.points.map((p) => {
     const pt = p.point;
-    const f: PointFacts = { id: p.id, index: p.index, type: pt.type, succ: [...p.succ], succIds: [...p.succIds], labels: [...p.labels], waitMs: p.waitMs, untilMs: p.untilMs, percents: p.percents };
+    const f: PointFacts = { id: p.id, index: p.index, type: pt.type, succ: [...p.succ], succIds: [...p.succIds], labels: [...p.labels], wait: p.wait, waitMs: p.waitMs, untilMs: p.untilMs, percents: p.percents };
     switch (pt.type) {
       case 'sendEmail':
         Object.assign(f, { content: pt.content, transactional: p.transactional, list: p.list, subject: p.content?.subject });
@@ -262,7 +268,7 @@ export function fromCompiled(cj: CompiledJourney, seed: number, maxSteps: number
     timeZone: cj.timeZone,
     marketing: cj.marketing,
     reEntry: cj.reEntry.mode,
-    cooldownMs: cj.cooldownMs,
+    cooldown: cj.cooldown,
     exitCriteria: cj.exitCriteria,
     hasConditionCriteria: cj.hasConditionCriteria,
     contentOf: (id) => contentOfPoint.get(id),
@@ -306,13 +312,13 @@ export function fromIr(ir: JourneyIr, seed: number): KernelJourney {
         f.condition = p.condition;
         break;
       case 'wait':
-        f.waitMs = p.durationMs;
+        Object.assign(f, { wait: nominalFromTotal(p.durationMs, p.durationDays), waitMs: p.durationMs });
         break;
       case 'waitUntil':
         f.untilMs = p.atMs;
         break;
       case 'waitForEvent':
-        Object.assign(f, { awaited: p.event, waitMs: p.timeoutMs });
+        Object.assign(f, { awaited: p.event, wait: nominalFromTotal(p.timeoutMs, p.timeoutDays), waitMs: p.timeoutMs });
         break;
       case 'split':
         f.percents = p.percents;
@@ -330,7 +336,7 @@ export function fromIr(ir: JourneyIr, seed: number): KernelJourney {
     timeZone: ir.timeZone,
     marketing: ir.marketing,
     reEntry: ir.reEntry.mode,
-    cooldownMs: ir.reEntry.mode === 'afterCooldown' ? ir.reEntry.cooldownMs : 0,
+    cooldown: ir.reEntry.mode === 'afterCooldown' ? nominalFromTotal(ir.reEntry.cooldownMs, ir.reEntry.cooldownDays) : NO_DURATION,
     exitCriteria: ir.exitCriteria,
     hasConditionCriteria: ir.exitCriteria.some((c) => c.when === 'condition'),
     contentOf: (id) => contentOfPoint.get(id),

@@ -29,6 +29,7 @@ import { TimeOrderReplay } from './timeOrderReplay';
 import { parseInstant, type PreparedTimeline, prepareTimeline } from './timelineInput';
 import { Timers } from './timerLanes';
 import type { InstantInput, PointCounters, SimulationOptions, SimulationSnapshot, TraceEntry } from './types';
+import { firstRunAtOrAfter, runAt } from '../time/wallClockRecurrence';
 import { addDays, localParts, zonedToEpoch } from './zonedTime';
 
 /** The types of event that never change contact data (the kernel's applyEventData passes them by). */
@@ -282,8 +283,7 @@ export class Simulation {
     let k = 0;
     let at = Math.max(planStart, this.start);
     if (plan.schedule.type === 'recurring') {
-      k = planStart >= this.start ? 0 : Math.ceil((this.start - planStart) / plan.everyMs);
-      at = planStart + k * plan.everyMs;
+      ({ k, at } = firstRunAtOrAfter({ anchor: planStart, every: plan.every, zone: plan.zone }, this.start));
       if (at > plan.untilMs) return;
     }
     if (at <= this.stopAt) this.timers.push(at, TIMER_SEGMENT, k, 0);
@@ -330,7 +330,7 @@ export class Simulation {
         }
         for (const c of candidates) this.kernel.segmentRun(c, t);
         if (plan.schedule.type === 'recurring') {
-          const next = this.segmentAnchor + (a + 1) * plan.everyMs;
+          const next = runAt({ anchor: this.segmentAnchor, every: plan.every, zone: plan.zone }, a + 1);
           if (next <= plan.untilMs && next <= this.stopAt) timers.push(next, TIMER_SEGMENT, a + 1, 0);
         }
         return;

@@ -175,7 +175,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
   const emailBlock = (contentId: string) => {
     const isTx = transactional(contentId);
     const list = content.get(contentId)?.list;
-    return (d: ContactData): string | undefined => emailSuppression(isTx, list, d, time.now, d.lastMarketingEmail);
+    return (d: ContactData): string | undefined => emailSuppression(isTx, list, d, time.now, d.lastMarketingEmail, journey.settings?.timeZone ?? 'UTC');
   };
   const smsBlock = (contentId: string, phoneField: string | undefined) => {
     const isTx = transactional(contentId);
