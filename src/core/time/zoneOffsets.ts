@@ -60,11 +60,38 @@ function intlOffset(epochMs: number, zone: string): number {
 /**
  * Per zone, per UTC day: the offset when it is the same at the day's start
  * and at the next day's start (then it holds all day: zones change at most
- * once a day), NaN when it changes within the day. Intl is the slow part of
- * every conversion; a replay converts millions of instants in a few days.
+ * once a day), NaN when it changes within the day; for such a day, the
+ * instant of the change (found once, to the second, by bisection) and the
+ * offsets before and after it. Intl is the slow part of every conversion; a
+ * replay converts millions of instants in a few days, many of them near a
+ * change (#16: calling Intl for each instant of a change day took 20% of a
+ * replay of the benchmark journey in Europe/Berlin).
  */
 const dayOffsets = new Map<string, Map<number, number>>();
+const changes = new Map<string, Map<number, ZoneChange>>();
 const MAX_CACHED_DAYS = 200_000;
+
+interface ZoneChange {
+  /** The first whole second with the offset `after`. */
+  at: number;
+  before: number;
+  after: number;
+}
+
+/** The change within the UTC day `dayIndex` (the offsets at its start and at the next day's start differ). */
+function changeWithin(dayIndex: number, zone: string): ZoneChange {
+  const before = intlOffset(dayIndex * DAY_MS, zone);
+  const after = intlOffset((dayIndex + 1) * DAY_MS, zone);
+  // Whole seconds: low has the offset before, high the offset after.
+  let low = (dayIndex * DAY_MS) / 1000;
+  let high = low + DAY_MS / 1000;
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (intlOffset(mid * 1000, zone) === before) low = mid;
+    else high = mid;
+  }
+  return { at: high * 1000, before, after };
+}
 
 /** The zone's offset from UTC at an instant, in ms (local = UTC + offset). Throws a RangeError for an unknown zone. */
 export function offsetMsAt(epochMs: number, zone: string): number {
@@ -74,16 +101,27 @@ export function offsetMsAt(epochMs: number, zone: string): number {
     formatter(zone); // an unknown zone throws before it is cached
     days = new Map();
     dayOffsets.set(zone, days);
+    changes.set(zone, new Map());
   }
   const dayIndex = Math.floor(epochMs / DAY_MS);
   let offset = days.get(dayIndex);
   if (offset === undefined) {
     const atStart = intlOffset(dayIndex * DAY_MS, zone);
     offset = atStart === intlOffset((dayIndex + 1) * DAY_MS, zone) ? atStart : NaN;
-    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    if (days.size >= MAX_CACHED_DAYS) {
+      days.clear();
+      changes.get(zone)!.clear();
+    }
     days.set(dayIndex, offset);
   }
-  return offset === offset ? offset : intlOffset(epochMs, zone);
+  if (offset === offset) return offset;
+  const zoneChanges = changes.get(zone)!;
+  let change = zoneChanges.get(dayIndex);
+  if (!change) {
+    change = changeWithin(dayIndex, zone);
+    zoneChanges.set(dayIndex, change);
+  }
+  return Math.floor(epochMs / 1000) * 1000 < change.at ? change.before : change.after;
 }
 
 /** The instant's local wall-clock time in the zone as "local milliseconds" (the civil date-time read as UTC, ms kept). */
