@@ -60,68 +60,89 @@ function intlOffset(epochMs: number, zone: string): number {
 /**
  * Per zone, per UTC day: the offset when it is the same at the day's start
  * and at the next day's start (then it holds all day: zones change at most
- * once a day), NaN when it changes within the day; for such a day, the
- * instant of the change (found once, to the second, by bisection) and the
- * offsets before and after it. Intl is the slow part of every conversion; a
- * replay converts millions of instants in a few days, many of them near a
- * change (#16: calling Intl for each instant of a change day took 20% of a
- * replay of the benchmark journey in Europe/Berlin).
+ * once a day), NaN when it changes within the day (its change instant is
+ * then found once, to the second, and kept). Intl is the slow part of
+ * every conversion, and a replay converts millions of instants within a few
+ * days: the days are kept in arrays of WINDOW days (UNKNOWN until first
+ * asked), and the array last used is remembered, so most lookups are one
+ * string comparison and one array read.
  */
-const dayOffsets = new Map<string, Map<number, number>>();
-const changes = new Map<string, Map<number, ZoneChange>>();
-const MAX_CACHED_DAYS = 200_000;
+const WINDOW = 4096;
+const UNKNOWN = Number.MAX_VALUE;
+const dayWindows = new Map<string, Map<number, Float64Array>>();
+let lastZone = '';
+let lastWindow = NaN;
+let lastDays: Float64Array = new Float64Array(0);
 
-interface ZoneChange {
-  /** The first whole second with the offset `after`. */
-  at: number;
-  before: number;
-  after: number;
-}
-
-/** The change within the UTC day `dayIndex` (the offsets at its start and at the next day's start differ). */
-function changeWithin(dayIndex: number, zone: string): ZoneChange {
-  const before = intlOffset(dayIndex * DAY_MS, zone);
-  const after = intlOffset((dayIndex + 1) * DAY_MS, zone);
-  // Whole seconds: low has the offset before, high the offset after.
-  let low = (dayIndex * DAY_MS) / 1000;
-  let high = low + DAY_MS / 1000;
-  while (high - low > 1) {
-    const mid = Math.floor((low + high) / 2);
-    if (intlOffset(mid * 1000, zone) === before) low = mid;
-    else high = mid;
+function daysWindow(zone: string, window: number): Float64Array {
+  let windows = dayWindows.get(zone);
+  if (!windows) {
+    formatter(zone); // an unknown zone throws before anything is cached
+    windows = new Map();
+    dayWindows.set(zone, windows);
   }
-  return { at: high * 1000, before, after };
+  let days = windows.get(window);
+  if (!days) {
+    days = new Float64Array(WINDOW).fill(UNKNOWN);
+    windows.set(window, days);
+  }
+  lastZone = zone;
+  lastWindow = window;
+  lastDays = days;
+  return days;
 }
 
 /** The zone's offset from UTC at an instant, in ms (local = UTC + offset). Throws a RangeError for an unknown zone. */
 export function offsetMsAt(epochMs: number, zone: string): number {
   if (isUtcZone(zone)) return 0;
-  let days = dayOffsets.get(zone);
-  if (!days) {
-    formatter(zone); // an unknown zone throws before it is cached
-    days = new Map();
-    dayOffsets.set(zone, days);
-    changes.set(zone, new Map());
-  }
   const dayIndex = Math.floor(epochMs / DAY_MS);
-  let offset = days.get(dayIndex);
-  if (offset === undefined) {
+  const window = Math.floor(dayIndex / WINDOW);
+  if (!Number.isFinite(window)) return intlOffset(epochMs, zone); // throws for NaN and infinities
+  const days = zone === lastZone && window === lastWindow ? lastDays : daysWindow(zone, window);
+  const i = dayIndex - window * WINDOW;
+  let offset = days[i]!;
+  if (offset === UNKNOWN) {
     const atStart = intlOffset(dayIndex * DAY_MS, zone);
     offset = atStart === intlOffset((dayIndex + 1) * DAY_MS, zone) ? atStart : NaN;
-    if (days.size >= MAX_CACHED_DAYS) {
-      days.clear();
-      changes.get(zone)!.clear();
-    }
-    days.set(dayIndex, offset);
+    days[i] = offset;
   }
-  if (offset === offset) return offset;
-  const zoneChanges = changes.get(zone)!;
-  let change = zoneChanges.get(dayIndex);
+  return offset === offset ? offset : changeWithin(zone, dayIndex).offsetAt(epochMs);
+}
+
+/** The one offset change within a UTC day: from `before` to `after` at `at` (epoch ms, whole second). */
+class OffsetChange {
+  constructor(
+    readonly at: number,
+    readonly before: number,
+    readonly after: number,
+  ) {}
+
+  offsetAt(epochMs: number): number {
+    return epochMs < this.at ? this.before : this.after;
+  }
+}
+
+const changes = new Map<string, Map<number, OffsetChange>>();
+
+function changeWithin(zone: string, dayIndex: number): OffsetChange {
+  let byDay = changes.get(zone);
+  if (!byDay) changes.set(zone, (byDay = new Map()));
+  let change = byDay.get(dayIndex);
   if (!change) {
-    change = changeWithin(dayIndex, zone);
-    zoneChanges.set(dayIndex, change);
+    // Binary search, in whole seconds, for the first instant with the next day's offset.
+    let lo = dayIndex * DAY_MS;
+    let hi = lo + DAY_MS;
+    const before = intlOffset(lo, zone);
+    const after = intlOffset(hi, zone);
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (intlOffset(mid, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    change = new OffsetChange(hi, before, after);
+    byDay.set(dayIndex, change);
   }
-  return Math.floor(epochMs / 1000) * 1000 < change.at ? change.before : change.after;
+  return change;
 }
 
 /** The instant's local wall-clock time in the zone as "local milliseconds" (the civil date-time read as UTC, ms kept). */
