@@ -1,5 +1,8 @@
-// Publishes the core's diagnostics as LSP diagnostics: debounced while
-// typing (200 ms), immediately on open, once per version, and never for a
+// Publishes the core's diagnostics as LSP diagnostics: immediately on open,
+// and while typing as soon as the burst of changes already received is read
+// (a short coalescing delay, not a fixed 200 ms debounce: a validation blocks
+// the server, so the keystrokes typed meanwhile queue up and are all applied
+// before the next one starts; #16), once per version, and never for a
 // stale version (a result computed for version N is dropped if the document
 // moved on). The
 // validation itself comes from the analysis cache, so a version that a
@@ -10,7 +13,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { JourneyDiagnostic, Severity } from '../src/core/diagnostic';
 import type { AnalysisCache, DocumentAnalysis } from './documentAnalysis';
 
-export const DEBOUNCE_MS = 200;
+/** Changes that arrive within this of each other are validated once, for the last (the messages of a burst already received are all read first). */
+export const DEBOUNCE_MS = 10;
 /** At most this many diagnostics are published per document (a garbage file can have hundreds of thousands); a last one says how many more there are. */
 export const MAX_PUBLISHED = 1000;
 

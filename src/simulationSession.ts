@@ -1,11 +1,13 @@
 // One simulation shown in the editor: a journey replayed against a
 // timeline, a current instant that the user steps through (the time
 // scrubber), and an optional selected contact whose path is highlighted.
-// Snapshots are recomputed from the start for any instant, so stepping back
-// is exact (the simulator is deterministic).
+// Steps go through a scrubber (core/simulationScrubber) that advances one
+// live simulation forward and replays from the start only to step back past
+// its cache; every snapshot equals a replay from the start to its instant.
 import * as vscode from 'vscode';
 import type { Journey } from './core/schema';
 import { contactLabel, contactPlaces, formatInstantShort, instantsOf, mapOverlay, type MapOverlay } from './core/simulationView';
+import { SimulationScrubber } from './core/simulationScrubber';
 import { createSimulation, type SimulationSnapshot } from './core/simulator/index';
 import type { Timeline } from './core/timeline';
 
@@ -15,6 +17,7 @@ export class SimulationSession {
   readonly end: SimulationSnapshot;
   private index: number;
   private current: SimulationSnapshot;
+  private readonly scrubber: SimulationScrubber;
   selectedContact: string | undefined;
 
   constructor(
@@ -28,6 +31,7 @@ export class SimulationSession {
     this.instants = instantsOf(this.end);
     this.index = this.instants.length - 1;
     this.current = this.end;
+    this.scrubber = new SimulationScrubber(() => createSimulation(journey, timeline, { seed }), this.instants);
   }
 
   get snapshot(): SimulationSnapshot {
@@ -45,8 +49,7 @@ export class SimulationSession {
   /** Moves the scrubber to step `index` (clamped). */
   goToIndex(index: number): void {
     this.index = Math.max(0, Math.min(this.instants.length - 1, index));
-    const at = this.instants[this.index]!;
-    this.current = this.index === this.instants.length - 1 ? this.end : createSimulation(this.journey, this.timeline, { seed: this.seed }).advanceTo(at).snapshot();
+    this.current = this.index === this.instants.length - 1 ? this.end : this.scrubber.snapshotAt(this.index);
   }
 
   /** Moves to the last step at or before `at`. */

@@ -4,8 +4,9 @@
 // (timelineCheck). Locations are needed only to report errors: a file small
 // enough for the memory given is then parsed again with locations, for
 // exactly the editor's diagnostics; in a larger one each error is located by
-// parsing only the contact or event it is in. A file whose replay would not
-// fit in the memory given is refused up front with a clear message instead
+// parsing only the contact or event it is in. While parsing, neighbouring
+// events share their instant string (timelineStrings). A file whose replay
+// would not fit in the memory given is refused up front with a clear message instead
 // of a V8 out-of-memory crash. The names the timeline gives are checked
 // against the journey (timelineReferences) once it parses: unknown journey
 // references are errors located the same way, likely typos of contact data
@@ -19,6 +20,7 @@ import { formatPath, parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
 import { checkTimelineValue } from '../core/timelineCheck';
 import { Contact, ContactEvent, Timeline } from '../core/timeline';
+import { TimelineStrings } from '../core/timelineStrings';
 import { positionOfByte, positionsOfBytes } from '../core/utf8Text';
 import { printAt, printFindings, readSourceBytes } from './sourceFiles';
 
@@ -66,7 +68,7 @@ export async function readTimelineFile(file: string, out: (line: string) => void
   if (atLeast > limit) return tooBig(file, bytes.length, atLeast, limit);
   const spans = new Map<string, MemberSpans>();
   const withinBudget = () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE;
-  let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget);
+  let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget, undefined, new TimelineStrings().share);
   if (!parsed.ok && 'overBudget' in parsed) return tooBig(file, bytes.length, 0, limit);
   const locateInText = bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit;
   if (parsed.ok) {

@@ -33,6 +33,9 @@ export interface MemberSpans {
 }
 
 const CHUNK_BYTES = 1 << 20;
+
+/** Called with each element of a top-level member that is an array, as soon as its chunk is parsed (and before the next), with the member's key; it may change the element in place (e.g. share its repeated strings). */
+export type ElementHook = (key: string, element: unknown) => void;
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 class BytesProblem extends Error {
@@ -86,6 +89,37 @@ function skipString(bytes: Uint8Array, i: number): number {
   return -1;
 }
 
+/** How many object keys the JSON bytes [start, end) hold: strings followed by a colon. */
+function keyCount(bytes: Uint8Array, start: number, end: number): number {
+  let keys = 0;
+  for (let j = start; j < end; j++) {
+    if (bytes[j] !== JsonChar.Quote) continue;
+    for (j++; j < end; j++) {
+      const b = bytes[j]!;
+      if (b === JsonChar.Quote) break;
+      if (b === JsonChar.Backslash) j++;
+    }
+    let k = j + 1;
+    while (k < end && isSpace(bytes[k])) k++;
+    if (k < end && bytes[k] === JsonChar.Colon) keys++;
+    j = k - 1;
+  }
+  return keys;
+}
+
+/** How many own properties the objects of a parsed JSON value have, all levels. */
+function propertyCount(value: unknown): number {
+  if (value === null || typeof value !== 'object') return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) count += propertyCount(value[i]);
+    return count;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) count += 1 + propertyCount(record[key]);
+  return count;
+}
+
 const utf8Length = (text: string) => new TextEncoder().encode(text).length;
 
 /**
@@ -102,7 +136,8 @@ function parseSlice(bytes: Uint8Array, start: number, end: number, prefix = '', 
   const full = prefix + text + suffix;
   try {
     const value: unknown = JSON.parse(full);
-    if (!hasDuplicateKeys(full)) return value;
+    // JSON.parse keeps one property per distinct key: as many properties as keys in the bytes means no duplicates (#16: cheaper than collecting each object's keys).
+    if (propertyCount(value) === keyCount(bytes, start, end) || !hasDuplicateKeys(full)) return value;
   } catch {
     // located below
   }
@@ -120,7 +155,7 @@ function expected(byteOffset: number, what: string): BytesProblem {
 /** Thrown when the caller's memory budget says stop. */
 class OverBudget extends Error {}
 
-function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean, chunkBytes: number): number {
+function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withinBudget: () => boolean, chunkBytes: number, onElement?: (element: unknown) => void): number {
   let j = skipSpace(bytes, i + 1);
   if (bytes[j] === JsonChar.CloseBracket) return j + 1;
   let chunkStart = j;
@@ -132,7 +167,10 @@ function parseArrayInChunks(bytes: Uint8Array, i: number, into: unknown[], withi
     if (b !== JsonChar.Comma && b !== JsonChar.CloseBracket) throw expected(j, b === undefined ? 'A closing bracket ]' : 'A comma');
     if (b === JsonChar.CloseBracket || end - chunkStart >= chunkBytes) {
       const elements = parseSlice(bytes, chunkStart, end, '[', ']') as unknown[];
-      for (const e of elements) into.push(e);
+      for (const e of elements) {
+        onElement?.(e);
+        into.push(e);
+      }
       if (!withinBudget()) throw new OverBudget();
       if (b === JsonChar.CloseBracket) return j + 1;
       chunkStart = skipSpace(bytes, j + 1);
@@ -152,9 +190,9 @@ function defineMember(target: Record<string, unknown>, key: string, value: unkno
  * asked after each chunk (e.g. whether the heap still has room); false stops
  * the parse with `overBudget`.
  */
-export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true, chunkBytes = CHUNK_BYTES): JsonBytesResult {
+export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpans>, withinBudget: () => boolean = () => true, chunkBytes = CHUNK_BYTES, onElement?: ElementHook): JsonBytesResult {
   try {
-    return { ok: true, value: readTopLevel(bytes, spans, withinBudget, chunkBytes) };
+    return { ok: true, value: readTopLevel(bytes, spans, withinBudget, chunkBytes, onElement) };
   } catch (error) {
     if (error instanceof OverBudget) return { ok: false, overBudget: true };
     if (error instanceof BytesProblem) return { ok: false, problem: error.problem };
@@ -163,7 +201,7 @@ export function parseJsonBytes(bytes: Uint8Array, spans?: Map<string, MemberSpan
   }
 }
 
-function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean, chunkBytes: number): unknown {
+function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undefined, withinBudget: () => boolean, chunkBytes: number, onElement?: ElementHook): unknown {
   const n = bytes.length;
   let i = skipSpace(bytes, 0);
   if (i >= n) throw new BytesProblem({ byteOffset: 0, code: 'syntax.empty', message: 'The file is empty.' });
@@ -188,7 +226,7 @@ function readTopLevel(bytes: Uint8Array, spans: Map<string, MemberSpans> | undef
       let value: unknown;
       if (bytes[i] === JsonChar.OpenBracket) {
         const array: unknown[] = [];
-        i = parseArrayInChunks(bytes, i, array, withinBudget, chunkBytes);
+        i = parseArrayInChunks(bytes, i, array, withinBudget, chunkBytes, onElement ? (element) => onElement(key, element) : undefined);
         value = array;
       } else {
         const end = skipValue(bytes, i);

@@ -37,47 +37,51 @@ export function timelineReferences(timeline: Timeline, journey: Journey, journey
     (c.segments ?? []).forEach((segment, k) => data('segment', segment, names.segments, ['contacts', i, 'segments', k]));
   });
 
-  timeline.events.forEach((e, i) => {
+  // Millions of events: a path is built only for a name the journey lacks.
+  const pointById = new Map(journey.points.map((p) => [p.id, p]));
+  const events = timeline.events;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
     const at = (key: string) => ['events', i, key];
     if (!contactIds.has(e.contact)) add(unknownName('contact', e.contact, contactIds, at('contact'), 'the contacts of this timeline', 'warning', true));
     switch (e.type) {
       case 'emailOpened':
       case 'emailClicked': {
-        if (e.content !== undefined) add(unknownName('content', e.content, names.content, at('content'), where));
-        if (e.point !== undefined) add(unknownName('point', e.point, names.points, at('point'), where));
+        if (e.content !== undefined && !names.content.has(e.content)) add(unknownName('content', e.content, names.content, at('content'), where));
+        if (e.point !== undefined && !names.points.has(e.point)) add(unknownName('point', e.point, names.points, at('point'), where));
         if (e.type === 'emailClicked' && e.link !== undefined) {
-          const point = e.point === undefined ? undefined : journey.points.find((p) => p.id === e.point);
+          const point = e.point === undefined ? undefined : pointById.get(e.point);
           const content = e.content ?? (point?.type === 'sendEmail' ? point.content : undefined);
           const ofContent = content === undefined ? undefined : names.linksOf.get(content);
           const known = ofContent ?? names.links;
           // A journey that names no link at all awaits no particular link: any click counts.
-          if (known.size > 0) add(unknownName('link', e.link, known, at('link'), ofContent ? `content item "${content}" of ${where}` : where));
+          if (known.size > 0 && !known.has(e.link)) add(unknownName('link', e.link, known, at('link'), ofContent ? `content item "${content}" of ${where}` : where));
         }
         break;
       }
       case 'apiEntry':
-        if (e.startingPoint !== undefined) add(unknownName('startingPoint', e.startingPoint, names.startingPoints, at('startingPoint'), where));
+        if (e.startingPoint !== undefined && !names.startingPoints.has(e.startingPoint)) add(unknownName('startingPoint', e.startingPoint, names.startingPoints, at('startingPoint'), where));
         break;
       case 'tagAdded':
       case 'tagRemoved':
-        data('tag', e.tag, names.tags, at('tag'));
+        if (!names.tags.has(e.tag)) data('tag', e.tag, names.tags, at('tag'));
         break;
       case 'audienceJoined':
       case 'unsubscribed':
       case 'subscribed':
-        if (e.list !== undefined) data('list', e.list, names.lists, at('list'));
+        if (e.list !== undefined && !names.lists.has(e.list)) data('list', e.list, names.lists, at('list'));
         break;
       case 'segmentJoined':
       case 'segmentLeft':
-        data('segment', e.segment, names.segments, at('segment'));
+        if (!names.segments.has(e.segment)) data('segment', e.segment, names.segments, at('segment'));
         break;
       case 'formSubmitted':
-        data('form', e.form, names.forms, at('form'));
+        if (!names.forms.has(e.form)) data('form', e.form, names.forms, at('form'));
         break;
       case 'campaignActivity':
-        data('campaign', e.campaign, names.campaigns, at('campaign'));
+        if (!names.campaigns.has(e.campaign)) data('campaign', e.campaign, names.campaigns, at('campaign'));
         break;
     }
-  });
+  }
   return findings;
 }

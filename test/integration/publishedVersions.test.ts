@@ -1,6 +1,7 @@
 // In a real VS Code (R22): publishing keeps each version's source beside its
 // compiled journey; after "Edit as New Version" version 1 can still be opened
-// on the map, read-only, and its stored source cannot be edited.
+// on the map, read-only, its stored source cannot be edited, and "Compare
+// with version 1" compares the draft with it.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,6 +45,24 @@ describe('published versions (R22)', function () {
     await vscode.commands.executeCommand('type', { text: 'x' });
     assert.equal(stored.getText(), publishedText, 'the stored version is read-only');
     assert.equal(stored.isDirty, false);
+
+    // "Compare with version 1" compares the draft (B) with the kept version 1 (A) through the
+    // compare command; its timeline is picked as Simulate picks one (the sample's, first).
+    const comparing = vscode.commands.executeCommand<vscode.Uri>('journeyDesigner.openPublishedVersion', journey, { compare: 1 });
+    let settled = false;
+    void Promise.resolve(comparing).finally(() => (settled = true));
+    for (let waited = 0; !settled && waited < 15_000; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    }
+    assert.equal((await comparing)?.path, opened.path, 'the entry names version 1');
+    const session = api.comparisons.current;
+    assert.ok(session, 'the comparison ran');
+    assert.equal(session.currentUri.path, journey.path, 'B is the journey being edited');
+    assert.equal(session.a.version, 1, 'A is the kept version 1');
+    assert.equal(session.b.version, 2);
+    assert.equal(session.comparison.equal, true, 'only the version number changed: the same outcomes');
+    await vscode.commands.executeCommand('journeyDesigner.simulation.clear');
   });
 
   it('R22: the text of a published journey is read-only until "Edit as New Version" makes it a draft', async () => {

@@ -88,7 +88,7 @@ describe('compiled journey (IR)', () => {
     const ir = compileJourney(sample('birthday-german'));
     assert.deepEqual(ir.startingPoints[0]!.dateTrigger, { field: 'birthday', hour: 9, minute: 0, timeZone: 'Europe/Berlin' });
     assert.deepEqual(ir.reEntry, { mode: 'afterCompletion' });
-    assert.deepEqual(compileJourney(sample('mailup-webform-nurture')).reEntry, { mode: 'afterCooldown', cooldownMs: 30 * 86_400_000 });
+    assert.deepEqual(compileJourney(sample('mailup-webform-nurture')).reEntry, { mode: 'afterCooldown', cooldownMs: 30 * 86_400_000, cooldownDays: 30 }); // P30D: 30 nominal days (R0)
   });
 
   it('R4 refuses a journey whose successor names no point, saying which', () => {

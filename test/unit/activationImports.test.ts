@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { build, type Metafile } from 'esbuild';
 
 const ROOT = join(__dirname, '../..');
-const HEAVY = [/node_modules\/zod\//, /node_modules\/vscode-languageclient\//, /node_modules\/elkjs\//, /^src\/core\/(schema|validate|timeline)\.ts$/, /^src\/core\/simulator\//, /^src\/restate\//, /^src\/core\/compiler\//];
+const HEAVY = [/node_modules\/zod\//, /node_modules\/vscode-languageclient\//, /node_modules\/elkjs\//, /^src\/core\/(schema|validate|timeline)\.ts$/, /^src\/core\/simulator\//, /^src\/restate\//, /^src\/core\/compiler\//, /^src\/core\/semantics\//];
 
 /** The modules evaluated when the bundle loads: static imports from the entry, not dynamic ones. */
 function eagerClosure(metafile: Metafile, entry: string): Set<string> {

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { arrayElementSpans, parseJsonBytes } from '../../src/core/jsonBytes';
 import { hasDuplicateKeys } from '../../src/core/jsonDocument';
+import { TimelineStrings } from '../../src/core/timelineStrings';
 import { LineIndex } from '../../src/core/textPosition';
 import { decodeUtf8, firstInvalidUtf8, positionOfByte } from '../../src/core/utf8Text';
 
@@ -74,6 +75,28 @@ describe('parseJsonBytes', function () {
     const result = parseJsonBytes(utf8(JSON.stringify({ events: Array.from({ length: 100 }, (_, i) => ({ i })) })), undefined, () => ++chunks < 3, 40);
     assert.deepEqual(result, { ok: false, overBudget: true });
     assert.equal(chunks, 3);
+  });
+
+  it('hands each element of a top-level array to the element hook with its member, in order, and what the hook shares leaves the value equal to JSON.parse', () => {
+    const timeline = {
+      formatVersion: 1,
+      contacts: [{ id: 'c1' }, { id: 'c2' }],
+      events: [
+        { at: '2026-03-01T09:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' },
+        { at: '2026-03-01T09:00:00Z', contact: 'c2', type: 'tagAdded', tag: 'vip' },
+        { at: '2026-03-01T09:00:01Z', contact: 'c1', type: 'purchase', amount: 3 },
+      ],
+    };
+    const text = JSON.stringify(timeline);
+    const seen: string[] = [];
+    const strings = new TimelineStrings();
+    const result = parseJsonBytes(utf8(text), undefined, undefined, 24, (key, element) => {
+      seen.push(`${key}:${JSON.stringify(element)}`);
+      strings.share(key, element);
+    });
+    assert.ok(result.ok);
+    assert.deepEqual(result.value, JSON.parse(text));
+    assert.deepEqual(seen, [...timeline.contacts.map((c) => `contacts:${JSON.stringify(c)}`), ...timeline.events.map((e) => `events:${JSON.stringify(e)}`)]);
   });
 
   it('finds the span of the elements asked for in one pass', () => {

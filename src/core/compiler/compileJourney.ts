@@ -71,11 +71,11 @@ export function compileJourney(journey: Journey, options: CompileOptions = {}): 
       case 'ifElse':
         return { ...base, type: 'ifElse', condition: pt.condition };
       case 'wait':
-        return { ...base, type: 'wait', durationMs: p.waitMs };
+        return { ...base, type: 'wait', durationMs: p.waitMs, ...(p.wait.days > 0 ? { durationDays: p.wait.days } : {}) };
       case 'waitUntil':
         return { ...base, type: 'waitUntil', atMs: p.untilMs, at: pt.at, timeZone: pt.timeZone ?? cj.timeZone };
       case 'waitForEvent':
-        return { ...base, type: 'waitForEvent', event: pt.event, timeoutMs: p.waitMs };
+        return { ...base, type: 'waitForEvent', event: pt.event, timeoutMs: p.waitMs, ...(p.wait.days > 0 ? { timeoutDays: p.wait.days } : {}) };
       case 'split':
         return { ...base, type: 'split', percents: [...p.percents] };
     }
@@ -104,7 +104,7 @@ export function compileJourney(journey: Journey, options: CompileOptions = {}): 
     kind: journey.kind,
     timeZone: cj.timeZone,
     marketing: cj.marketing,
-    reEntry: cj.reEntry.mode === 'afterCooldown' ? { mode: 'afterCooldown', cooldownMs: cj.cooldownMs } : { mode: cj.reEntry.mode },
+    reEntry: cj.reEntry.mode === 'afterCooldown' ? { mode: 'afterCooldown', cooldownMs: cj.cooldownMs, ...(cj.cooldown.days > 0 ? { cooldownDays: cj.cooldown.days } : {}) } : { mode: cj.reEntry.mode },
     exitCriteria: cj.exitCriteria.map((c) => ({ ...c })),
     startingPoints,
     points,
@@ -114,6 +114,8 @@ export function compileJourney(journey: Journey, options: CompileOptions = {}): 
           schedule: plan.schedule.type,
           startMs: plan.startMs ?? null,
           everyMs: plan.everyMs,
+          ...(plan.every.days > 0 ? { everyDays: plan.every.days } : {}),
+          ...(plan.zone !== cj.timeZone ? { timeZone: plan.zone } : {}),
           untilMs: Number.isFinite(plan.untilMs) ? plan.untilMs : null,
           entry: plan.entry.index,
         }

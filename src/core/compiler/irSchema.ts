@@ -3,7 +3,7 @@
 // written once with zod (types inferred from here, JSON Schema generated from
 // here by irJsonSchema.ts). Everything a runtime would otherwise have to work
 // out is resolved: successors are point indices with their edge labels,
-// durations are milliseconds, wait-until and segment instants are epoch
+// durations are milliseconds (with the nominal days among them, R0), wait-until and segment instants are epoch
 // milliseconds, content facts (transactional, list) are on the send points.
 // Filters, triggers and awaited events keep the journey format's own shapes.
 // See ir-format.md for the documentation of every field.
@@ -16,6 +16,8 @@ export const IR_VERSION = 1;
 const index = z.number().int().nonnegative();
 const ms = z.number().int().nonnegative().describe('Milliseconds');
 const epochMs = z.number().int().describe('Epoch milliseconds (UTC)');
+/** R0: of a duration's milliseconds (days counted as 24 h), the whole days to count on the wall clock of the journey zone; absent: none. */
+const nominalDays = z.number().int().positive().optional().describe('R0: how many of the duration\'s days (each counted as 86400000 ms in the total) are nominal: same wall-clock time in the journey zone; absent means 0 (all exact)');
 
 export const IrEdge = z.strictObject({
   to: index.describe('Index of the successor in `points`'),
@@ -51,9 +53,9 @@ export const IrPoint = z.discriminatedUnion('type', [
   point('exit', { reason: z.string().optional() }),
   point('end', {}),
   point('ifElse', { condition: Filter }),
-  point('wait', { durationMs: ms }),
+  point('wait', { durationMs: ms, durationDays: nominalDays }),
   point('waitUntil', { atMs: epochMs, at: z.string().describe('The local date-time as written'), timeZone: z.string() }),
-  point('waitForEvent', { event: AwaitedEvent, timeoutMs: ms }),
+  point('waitForEvent', { event: AwaitedEvent, timeoutMs: ms, timeoutDays: nominalDays }),
   point('split', { percents: z.array(z.number()).min(2) }),
 ]);
 export type IrPoint = z.infer<typeof IrPoint>;
@@ -74,7 +76,7 @@ export type IrStartingPoint = z.infer<typeof IrStartingPoint>;
 export const IrReEntry = z.discriminatedUnion('mode', [
   z.strictObject({ mode: z.literal('never') }),
   z.strictObject({ mode: z.literal('afterCompletion') }),
-  z.strictObject({ mode: z.literal('afterCooldown'), cooldownMs: ms }),
+  z.strictObject({ mode: z.literal('afterCooldown'), cooldownMs: ms, cooldownDays: nominalDays }),
 ]);
 
 export const IrExitCriterion = z.union([
@@ -89,6 +91,8 @@ export const IrSegmentPlan = z.strictObject({
   schedule: z.enum(['oneTimeStatic', 'oneTimeRolling', 'recurring']),
   startMs: epochMs.nullable().describe("The schedule's start; null: when the runtime goes live"),
   everyMs: ms.describe('recurring: the interval between runs (0 otherwise)'),
+  everyDays: nominalDays,
+  timeZone: z.string().optional().describe("R19: the zone whose wall clock the runs keep, when not the journey's"),
   untilMs: epochMs.nullable().describe('recurring: the last possible run; null: no end'),
   entry: index.describe('Index of the starting point segment entries go through (its filter applies)'),
 });

@@ -2,7 +2,7 @@
 // index with successor indices (in graph.ts order, so trace branches are the
 // graph's edge labels), parsed durations, absolute wait-until instants,
 // content facts, the re-entry policy and the segment entry plan.
-import { parseDuration } from '../durations';
+import { approximateMs, NO_DURATION, type NominalDuration, parseNominalDuration } from '../time/nominalDuration';
 import { successorsOf } from '../graph';
 import type { ContentItem, ExitCriterion, Journey, JourneyPoint, ReEntry, Schedule, StartingPoint } from '../schema';
 import { isMarketingJourney, isTransactional } from './sendConsent';
@@ -18,8 +18,10 @@ export interface CompiledPoint {
   readonly succIds: readonly string[];
   /** Edge labels: next, yes, no, timeout, or the split branch labels. */
   readonly labels: readonly string[];
-  /** wait: its duration; waitForEvent: its timeout (ms). */
+  /** wait: its duration; waitForEvent: its timeout (ms, a day counted as 24 h: lanes and the IR's total). */
   readonly waitMs: number;
+  /** The same duration as R0 reads it: nominal days, exact rest. */
+  readonly wait: NominalDuration;
   /** waitUntil: the instant (epoch ms). */
   readonly untilMs: number;
   /** split: branch percentages. */
@@ -42,8 +44,11 @@ export interface SegmentPlan {
   readonly schedule: Schedule;
   /** The schedule's start (epoch ms); undefined: the replay start. */
   readonly startMs: number | undefined;
-  /** recurring: interval and last run (epoch ms). */
+  /** recurring: interval (ms, a day counted as 24 h) and last run (epoch ms). */
   readonly everyMs: number;
+  /** The interval as R0 reads it, and the zone whose wall clock the runs keep (R19). */
+  readonly every: NominalDuration;
+  readonly zone: string;
   readonly untilMs: number;
   /** The starting point segment entries go through (its filter applies). */
   readonly entry: CompiledStart;
@@ -58,6 +63,7 @@ export interface CompiledJourney {
   readonly marketing: boolean;
   readonly reEntry: ReEntry;
   readonly cooldownMs: number;
+  readonly cooldown: NominalDuration;
   readonly exitCriteria: readonly ExitCriterion[];
   readonly hasConditionCriteria: boolean;
   /** The content id each send point sends, for email events that name only the content. */
@@ -66,10 +72,10 @@ export interface CompiledJourney {
   readonly warnings: string[];
 }
 
-function durationMs(text: string, where: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new SimulationError('invalid-duration', `${where}: "${text}" is not a duration such as P1D or PT12H.`);
-  return ms;
+function duration(text: string, where: string): NominalDuration {
+  const d = parseNominalDuration(text);
+  if (d === undefined) throw new SimulationError('invalid-duration', `${where}: "${text}" is not a duration such as P1D or PT12H.`);
+  return d;
 }
 
 export function compileForSimulation(journey: Journey): CompiledJourney {
@@ -85,17 +91,17 @@ export function compileForSimulation(journey: Journey): CompiledJourney {
 
   const points = journey.points.map((point, index): CompiledPoint => {
     const successors = successorsOf(point);
-    let waitMs = 0;
+    let wait = NO_DURATION;
     let untilMs = NaN;
     let percents: number[] = [];
     let content: ContentItem | undefined;
     let transactional = false;
     switch (point.type) {
       case 'wait':
-        waitMs = durationMs(point.duration, `Point "${point.id}"`);
+        wait = duration(point.duration, `Point "${point.id}"`);
         break;
       case 'waitForEvent':
-        waitMs = durationMs(point.timeout, `Point "${point.id}"`);
+        wait = duration(point.timeout, `Point "${point.id}"`);
         break;
       case 'waitUntil': {
         const zone = point.timeZone ?? timeZone;
@@ -125,7 +131,8 @@ export function compileForSimulation(journey: Journey): CompiledJourney {
       succ: successors.map((s) => pointIndex.get(s.to) ?? -1),
       succIds: successors.map((s) => s.to),
       labels: successors.map((s) => s.label),
-      waitMs,
+      waitMs: approximateMs(wait),
+      wait,
       untilMs,
       percents,
       ...(content ? { content } : {}),
@@ -140,7 +147,8 @@ export function compileForSimulation(journey: Journey): CompiledJourney {
   });
 
   const reEntry: ReEntry = journey.settings?.reEntry ?? { mode: 'never' };
-  const cooldownMs = reEntry.mode === 'afterCooldown' ? durationMs(reEntry.cooldown, 'The re-entry cool-down') : 0;
+  const cooldown = reEntry.mode === 'afterCooldown' ? duration(reEntry.cooldown, 'The re-entry cool-down') : NO_DURATION;
+  const cooldownMs = approximateMs(cooldown);
   const exitCriteria = journey.settings?.exitCriteria ?? [];
 
   return {
@@ -152,6 +160,7 @@ export function compileForSimulation(journey: Journey): CompiledJourney {
     marketing: isMarketingJourney(journey),
     reEntry,
     cooldownMs,
+    cooldown,
     exitCriteria,
     hasConditionCriteria: exitCriteria.some((c) => c.when === 'condition'),
     contentOfPoint,
@@ -178,12 +187,13 @@ function segmentPlan(journey: Journey, starts: CompiledStart[], timeZone: string
   checkTimeZone(zone);
   const schedule: Schedule = entryDecl?.schedule ?? { type: 'oneTimeStatic' };
   const startMs = entryDecl?.start !== undefined ? localDateTimeToEpoch(entryDecl.start, zone) : undefined;
-  let everyMs = 0;
+  let every = NO_DURATION;
   let untilMs = Infinity;
   if (schedule.type === 'recurring') {
-    everyMs = durationMs(schedule.every, 'The recurring schedule');
+    every = duration(schedule.every, 'The recurring schedule');
+    const everyMs = approximateMs(every);
     if (everyMs <= 0) throw new SimulationError('invalid-duration', 'The recurring schedule runs every 0 seconds: give it a positive interval.');
     if (schedule.until !== undefined) untilMs = localDateTimeToEpoch(schedule.until, zone);
   }
-  return { segment, schedule, startMs, everyMs, untilMs, entry };
+  return { segment, schedule, startMs, everyMs: approximateMs(every), every, zone, untilMs, entry };
 }

@@ -4,6 +4,7 @@
 // no allocation; anything else (other forms, out-of-range parts, Feb 30...)
 // goes to Date.parse, so the result is always exactly Date.parse's, NaN
 // included. A replay parses millions of these: Date.parse is the slow part.
+import { daysFromCivil, daysInMonth } from '../time/calendar';
 
 const ZERO = 48;
 const MS_PER_DAY = 86_400_000;
@@ -13,21 +14,7 @@ function digitAt(s: string, i: number): number {
   return (s.charCodeAt(i) - ZERO) >>> 0;
 }
 
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = month > 2 ? month - 3 : month + 9;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
+export { daysFromCivil };
 
 /**
  * The common forms only: epoch ms, or NaN when the string is not one of them

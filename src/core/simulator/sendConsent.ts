@@ -1,7 +1,7 @@
 // Consent and frequency (R17, R18): whether a send point sends to a contact
 // or records a suppression with its reason; which content is transactional;
 // which journeys are "marketing".
-import { DAY } from '../durations';
+import { approximateMs, hasElapsed, type NominalDuration } from '../time/nominalDuration';
 import type { ContentItem, Journey } from '../schema';
 import type { Frequency } from '../timeline';
 import type { ContactView } from './contactStore';
@@ -10,13 +10,22 @@ import type { SuppressionReason } from './types';
 /**
  * R18: a contact's chosen frequency allows one marketing email per rolling
  * period (measured from the last marketing email actually sent, in this
- * journey): daily 24 h, weekly 7 days, bi-weekly 14 days, quarterly 91 days.
+ * journey): daily 1 day, weekly 7 days, bi-weekly 14 days, quarterly 91
+ * days, nominal days in the journey's zone (R0).
  */
+export const FREQUENCY_PERIOD: Record<Frequency, NominalDuration> = {
+  daily: { days: 1, exactMs: 0 },
+  weekly: { days: 7, exactMs: 0 },
+  biweekly: { days: 14, exactMs: 0 },
+  quarterly: { days: 91, exactMs: 0 },
+};
+
+/** The periods with a day counted as 24 h (for sizing and display). */
 export const FREQUENCY_PERIOD_MS: Record<Frequency, number> = {
-  daily: DAY,
-  weekly: 7 * DAY,
-  biweekly: 14 * DAY,
-  quarterly: 91 * DAY,
+  daily: approximateMs(FREQUENCY_PERIOD.daily),
+  weekly: approximateMs(FREQUENCY_PERIOD.weekly),
+  biweekly: approximateMs(FREQUENCY_PERIOD.biweekly),
+  quarterly: approximateMs(FREQUENCY_PERIOD.quarterly),
 };
 
 /** Content is transactional if it says so or its list is declared transactional. */
@@ -48,12 +57,12 @@ function listCheck(contact: ContactView, list: string | undefined): SuppressionR
  * master unsubscribe, a subscription to the content's list (when it names
  * one), and room under the frequency cap. Undefined means "send".
  */
-export function emailSuppression(transactional: boolean, list: string | undefined, contact: ContactView, now: number, lastMarketingEmail: number): SuppressionReason | undefined {
+export function emailSuppression(transactional: boolean, list: string | undefined, contact: ContactView, now: number, lastMarketingEmail: number, timeZone: string): SuppressionReason | undefined {
   if (transactional) return undefined;
   if (contact.unsubscribedAll) return 'unsubscribedAll';
   const byList = listCheck(contact, list);
   if (byList) return byList;
-  if (contact.frequency !== undefined && now - lastMarketingEmail < FREQUENCY_PERIOD_MS[contact.frequency]) return 'frequency';
+  if (contact.frequency !== undefined && !hasElapsed(lastMarketingEmail, FREQUENCY_PERIOD[contact.frequency], now, timeZone)) return 'frequency';
   return undefined;
 }
 

@@ -6,8 +6,9 @@
 // scattered cache lines. The next timer is the earliest by (time, insertion
 // sequence) among the lane heads and the heap top, with one sequence for
 // all of them: exactly the order of a single heap (R14). A timer that would
-// come due before the tail of its lane (never in a replay, whose instants
-// only go forward) goes to the heap instead, so the order holds anyway.
+// come due before the tail of its lane (in a replay only when a wait of days
+// begins in a fall-back overlap, R0: a later instant, an earlier wall-clock
+// time) goes to the heap instead, so the order holds anyway.
 import type { Numbers } from './heapNumbers';
 import { TimerQueue } from './priorityQueue';
 

@@ -1,15 +1,16 @@
-// Local date-times in IANA time zones, for the simulator (R10, R19, R20): the
-// calendar arithmetic of ../timeZones.ts (Intl only; a local time in a
-// spring-forward gap moves forward, an ambiguous one takes the earlier
-// instant), with an unknown zone or an unreadable date-time reported as a
-// SimulationError, and the civil-date helpers the engine needs.
-import { civilToUtcMs as civilPartsToUtcMs, epochMsToLocal, isLeapYear, type LocalDateTimeParts, offsetMsAt, parseLocalDateTime, zonedToEpochMs } from '../timeZones';
+// Local date-times in IANA time zones, for the simulator and the runtime
+// (R0, R10, R19, R20): the time module's calendar arithmetic (../time/; Intl
+// only; a local time in a spring-forward gap moves forward, an ambiguous one
+// takes the earlier instant), with an unknown zone or an unreadable date-time
+// reported as a SimulationError.
+import { addCivilDays, civilToUtcMs as civilPartsToUtcMs, isLeapYear, type LocalDateTimeParts } from '../time/calendar';
+import { parseLocalDateTime } from '../time/localDateTime';
+import { addDuration, type NominalDuration } from '../time/nominalDuration';
+import { epochMsToLocal, offsetMsAt, zonedToEpochMs } from '../time/zoneOffsets';
 import { SimulationError } from './errors';
 
 export type LocalParts = LocalDateTimeParts;
 export { isLeapYear };
-
-const DAY_MS = 86_400_000;
 
 /** Runs a zone computation; Intl's RangeError for an unknown zone becomes a SimulationError. */
 function inZone<T>(zone: string, compute: () => T): T {
@@ -54,7 +55,15 @@ export function localDateTimeToEpoch(text: string, zone: string): number {
 }
 
 /** The civil date `days` after the given one. */
-export function addDays(year: number, month: number, day: number, days: number): { year: number; month: number; day: number } {
-  const d = new Date(civilToUtcMs(year, month, day) + days * DAY_MS);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+export const addDays = addCivilDays;
+
+/** The instant `d` after `epochMs` in `zone`: days nominal (same wall-clock time), hours and less exact (R0). */
+export function afterDuration(epochMs: number, d: NominalDuration, zone: string): number {
+  try {
+    return addDuration(epochMs, d, zone); // no closure: the engine calls this for every wait
+  } catch (error) {
+    return inZone(zone, () => {
+      throw error;
+    });
+  }
 }

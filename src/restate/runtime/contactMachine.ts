@@ -4,9 +4,12 @@
 // returns the effects: trace entries, sends for the channel adapters, stats
 // deltas, and what the contact's stay workflow must learn. The Restate
 // services (journeyServices.ts) keep the state durable and carry out the
-// effects; this module decides everything, with the simulator's own filters,
-// consent rules, event matching, split hash and time-zone arithmetic, so
-// both give the same trace.
+// effects. What happens to the contact is the journey kernel's
+// (src/core/semantics/kernel.ts), the code the simulator runs too; this
+// module is its driver for one durable contact: it keeps the contact's own
+// timers (waits, date-field ticks, segment runs) and hands each to the
+// kernel at its instant, and turns the kernel's effects into intents,
+// stats deltas and stay notices.
 //
 // Time: every input carries a journey instant. A contact's pending timers
 // (its wait, its next birthday tick, its next segment run) live in its state;
@@ -14,16 +17,15 @@
 // handled first, at its own instant, in the simulator's order (R14: events
 // before timers of the same instant). So the trace depends only on the
 // instants, never on when the durable timers or the events actually arrive.
+import { type ContactState as KernelContact, COMPLETED, EXITED, IN, NEVER } from '../../core/semantics/contactState';
+import type { KernelEffects, StatsSink } from '../../core/semantics/effects';
+import { JourneyKernel, type PassCheckpoint } from '../../core/semantics/kernel';
+import { K_SEND_EMAIL, type KernelJourney, type KernelPoint, type KernelStart } from '../../core/semantics/kernelJourney';
+import { RecordingTrace } from '../../core/semantics/traceSinks';
 import type { SimEvent } from '../../core/simulator/matching';
-import { awaitedMatches, triggerMatches } from '../../core/simulator/matching';
-import { emailSuppression, phoneOf, smsSuppression } from '../../core/simulator/sendConsent';
 import { ContactStore, type ContactView } from '../../core/simulator/contactStore';
-import { evaluateFilter } from '../../core/simulator/filterEvaluation';
-import { chooseBranch, splitUnit } from '../../core/simulator/splitHash';
-import { formatInstant } from '../../core/simulator/timelineInput';
-import type { ExitReason, SuppressionReason, TraceEntry, TraceKind } from '../../core/simulator/types';
+import type { ExitReason, SuppressionReason, TraceEntry } from '../../core/simulator/types';
 import type { Contact } from '../../core/timeline';
-import type { IrExitCriterion, IrPoint } from '../../core/compiler/irSchema';
 import { dateFallsOn, nextDateTick, nextRunAtOrAfter, type RuntimeJourney } from './runtimeJourney';
 import { copyCounters, emptyDelta, emptyPointDelta, type StatsDelta } from './statsDelta';
 
@@ -179,9 +181,6 @@ export function newContactState(id: string, at: number): ContactState {
   };
 }
 
-/** A contact passed the most points one instant allows and went round a cycle (the simulator's `zero-time-cycle`). */
-class ZeroTimeCycle extends Error {}
-
 /** What a pass can be rolled back to: the contact before it, and how far the effects had got. */
 interface Checkpoint {
   state: ContactState;
@@ -192,6 +191,8 @@ interface Checkpoint {
   deltas: StatsDelta[];
 }
 
+const STATUS_NUMBER: Record<ContactStatus, number> = { never: NEVER, in: IN, completed: COMPLETED, exited: EXITED };
+
 /**
  * Interprets the published versions of one journey for one contact at a
  * time. `versions` holds every version that may still have contacts; new
@@ -200,10 +201,15 @@ interface Checkpoint {
 export class ContactMachine {
   readonly live: RuntimeJourney;
   private readonly byVersion = new Map<number, RuntimeJourney>();
+  /** Every version in the kernel's form, by version. */
+  readonly kernels = new Map<number, KernelJourney>();
 
   constructor(versions: readonly RuntimeJourney[]) {
     if (versions.length === 0) throw new Error('A journey service needs at least one compiled version.');
-    for (const v of versions) this.byVersion.set(v.version, v);
+    for (const v of versions) {
+      this.byVersion.set(v.version, v);
+      this.kernels.set(v.version, v.kernel);
+    }
     this.live = [...versions].sort((a, b) => b.version - a.version)[0]!;
   }
 
@@ -245,28 +251,34 @@ function stayStateOf(machine: ContactMachine, state: ContactState, entry: number
   return outcome ? { kind: 'done', ...outcome } : undefined;
 }
 
-/** One input's worth of work on one contact. */
-class Step {
+/**
+ * One input's worth of work on one contact: the kernel's driver. It is the
+ * kernel's view of the contact (ContactState, contact number 0), its effects
+ * and counts (KernelEffects, StatsSink) and the checkpoint a discarded pass
+ * goes back to (PassCheckpoint).
+ */
+class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
   private readonly fx: Effects = { trace: [], sends: [], webhooks: [], stats: [], stays: [], arm: [], late: false };
-  private store = new ContactStore([]);
-  private readonly internal: { ev: SimEvent; stamp: number }[] = [];
+  private contactData = new ContactStore([]);
   private readonly deltas = new Map<number, StatsDelta>();
   private readonly before: { entry: number; status: ContactStatus; gen: number; version: number | null; where: number };
-  /** Points passed after the step limit, to name the cycle (as the simulator does). */
-  private trail: string[] | null = null;
-  /** The first entry of the current pass (starting point index and how), if it made one. */
-  private passEntry: { start: number; how: string } | undefined;
+  private readonly kernel: JourneyKernel;
+  private saved: Checkpoint | undefined;
+  readonly trace: RecordingTrace;
+  readonly stats: StatsSink = this;
 
   constructor(
     private readonly machine: ContactMachine,
     private readonly s: ContactState,
   ) {
-    this.store.add(s.data);
+    this.contactData.add(s.data);
     this.before = { entry: s.entry, status: s.status, gen: s.gen, version: s.version, where: s.where };
+    this.trace = new RecordingTrace(this.fx.trace, this);
+    this.kernel = new JourneyKernel(machine.live.kernel, this, this, machine.kernels);
   }
 
   private get data(): ContactView {
-    return this.store.view(0);
+    return this.contactData.view(0);
   }
 
   /** The journey version that governs the contact now: its stay's while in, else the live one. */
@@ -287,14 +299,9 @@ class Step {
         this.catchUp(at, false);
         s.clock = Math.max(s.clock ?? at, at);
         const stamp = ++s.stamp;
-        this.applyEventData(input.event, at);
+        this.kernel.applyEventData(0, input.event, at);
         const live = this.machine.live.settings;
-        if (at >= live.activeFrom && at <= live.activeUntil) {
-          this.guard(() => {
-            this.handleEvent(input.event, at, stamp);
-            this.drainInternal(at);
-          }, at);
-        }
+        if (at >= live.activeFrom && at <= live.activeUntil) this.guard(() => this.kernel.eventArrives(0, input.event, at, stamp), at);
         break;
       }
       case 'wake':
@@ -309,6 +316,14 @@ class Step {
       }
     }
     return this.finish();
+  }
+
+  /** Runs one pass under the zero-time guard: a looping pass is discarded and the contact removed (see JourneyKernel.guardedPass). */
+  private guard(work: () => void, t: number): void {
+    const cycle = this.kernel.guardedPass(0, t, this, work);
+    if (cycle === undefined) return;
+    this.s.stuck++;
+    this.fx.cycle = cycle;
   }
 
   // ---------------------------------------------------------------------------
@@ -339,43 +354,24 @@ class Step {
     const s = this.s;
     const t = timer.due;
     switch (timer.kind) {
-      case 'wait': {
-        if (s.status !== 'in' || timer.gen !== s.gen || s.where < 0) return;
-        s.stamp++;
-        const j = this.j;
-        const p = j.ir.points[s.where]!;
-        const timeout = p.type === 'waitForEvent';
-        this.record(t, p.id, 'leave', undefined, undefined, timeout ? 'timeout' : 'next');
-        this.point(p.id).left++;
-        this.runChain(p.next[timeout ? 1 : 0]!.to, t);
-        this.drainInternal(t);
+      case 'wait':
+        if (s.status !== 'in' || timer.gen !== s.gen || s.where < 0) return; // the contact left the wait: stale
+        this.kernel.waitEnds(0, t);
         return;
-      }
       case 'date': {
-        const j = this.machine.live;
-        const sp = j.ir.startingPoints[timer.start!];
+        const sp = this.machine.live.ir.startingPoints[timer.start!];
         if (!sp?.dateTrigger) return;
         s.dateCursor[String(timer.start)] = t;
-        if (dateFallsOn(sp, this.data.fields?.[sp.dateTrigger.field], t) && s.status !== 'in') {
-          s.stamp++;
-          this.tryEnter(timer.start!, t, 'dateField');
-          this.drainInternal(t);
-        }
+        if (dateFallsOn(sp, this.data.fields?.[sp.dateTrigger.field], t)) this.kernel.dateTick(0, timer.start!, t);
         this.planDateTimer(timer.start!, t + 1);
         return;
       }
-      case 'segment': {
-        const plan = this.machine.live.ir.segment;
-        if (!plan) return;
+      case 'segment':
+        if (!this.machine.live.ir.segment) return;
         s.segment.started = true;
         s.segment.pending = false;
-        if (s.status !== 'in' && (this.data.segments?.includes(plan.segment) ?? false)) {
-          s.stamp++;
-          this.tryEnterSegment(t);
-          this.drainInternal(t);
-        }
+        this.kernel.segmentRun(0, t);
         return;
-      }
     }
   }
 
@@ -395,292 +391,99 @@ class Step {
     if (next) this.pushTimer({ kind: 'date', due: next.at, pushedAt: next.pushedAt, start });
   }
 
-  private planDateTimersFor(field: string, from: number): void {
-    this.machine.live.ir.startingPoints.forEach((sp, i) => {
-      if (sp.dateTrigger?.field === field) this.planDateTimer(i, from);
-    });
-  }
-
   // ---------------------------------------------------------------------------
   // Contact data.
 
   private importProfile(profile: Omit<Contact, 'id'>, at: number): void {
     const current = this.data;
     const next: ContactView = { ...current, ...profile, id: this.s.id };
-    this.store = new ContactStore([]);
-    this.store.add(next);
+    this.contactData = new ContactStore([]);
+    this.contactData.add(next);
     this.machine.live.ir.startingPoints.forEach((sp, i) => {
       if (sp.dateTrigger) this.planDateTimer(i, at);
     });
   }
 
-  private setField(field: string, value: string | number | boolean | null, at: number): boolean {
-    const changed = this.store.setField(0, field, value);
-    if (changed) this.planDateTimersFor(field, at);
-    return changed;
-  }
+  // ---------------------------------------------------------------------------
+  // The kernel's view of the contact (ContactState; the contact is number 0).
 
-  private applyEventData(ev: SimEvent, at: number): void {
-    const st = this.store;
-    switch (ev.type) {
-      case 'audienceJoined':
-        if (ev.list !== undefined) st.setList(0, ev.list, 'subscribed');
-        return;
-      case 'tagAdded':
-        st.addTag(0, ev.tag);
-        return;
-      case 'tagRemoved':
-        st.removeTag(0, ev.tag);
-        return;
-      case 'fieldChanged':
-        this.setField(ev.field, ev.value, at);
-        return;
-      case 'formSubmitted':
-        if (ev.fields) for (const key of Object.keys(ev.fields)) this.setField(key, ev.fields[key]!, at);
-        return;
-      case 'campaignActivity':
-        st.addActivity(0, `${ev.campaign}:${ev.activity}`);
-        return;
-      case 'unsubscribed':
-        if (ev.list !== undefined) st.setList(0, ev.list, 'unsubscribed');
-        else st.unsubscribeAll(0);
-        return;
-      case 'subscribed':
-        st.setList(0, ev.list, 'subscribed');
-        return;
-      case 'segmentJoined': {
-        const plan = this.machine.live.ir.segment;
-        const runs = this.machine.live.runs;
-        if (st.joinSegment(0, ev.segment) && plan?.schedule === 'recurring' && ev.segment === plan.segment && !this.s.segment.pending) {
-          this.s.segment.pending = true;
-          if (this.s.segment.started && runs) {
-            const next = nextRunAtOrAfter(runs, at);
-            if (next && !this.s.timers.some((t) => t.kind === 'segment' && t.due === next.at)) this.pushTimer({ kind: 'segment', due: next.at, pushedAt: next.pushedAt });
-          }
-        }
-        return;
-      }
-      case 'segmentLeft':
-        st.leaveSegment(0, ev.segment);
-        return;
-      default:
-        return;
-    }
+  get store(): ContactStore {
+    return this.contactData;
+  }
+  id(): string {
+    return this.s.id;
+  }
+  status(): number {
+    return STATUS_NUMBER[this.s.status];
+  }
+  where(): number {
+    return this.s.where;
+  }
+  setWhere(_c: number, index: number): void {
+    this.s.where = index;
+  }
+  entry(): number {
+    return this.s.entry;
+  }
+  version(): number {
+    return this.s.version ?? this.machine.live.version;
+  }
+  leftAt(): number {
+    return this.s.leftAt ?? -Infinity;
+  }
+  lastMarketingEmail(): number {
+    return this.s.lastMarketingEmail ?? -Infinity;
+  }
+  setLastMarketingEmail(_c: number, t: number): void {
+    this.s.lastMarketingEmail = t;
+  }
+  arrivalStamp(): number {
+    return this.s.arrivalStamp;
+  }
+  nextStamp(): number {
+    return ++this.s.stamp;
+  }
+  stepInstant(): number {
+    return this.s.stepInstant ?? NaN;
+  }
+  stepCount(): number {
+    return this.s.stepCount;
+  }
+  setSteps(_c: number, instant: number, count: number): void {
+    this.s.stepInstant = instant;
+    this.s.stepCount = count;
+  }
+  segmentStarted(): boolean {
+    return this.s.segment.started;
+  }
+  beginStay(_c: number, version: number): void {
+    const s = this.s;
+    s.entry++;
+    s.status = 'in';
+    s.version = version;
+  }
+  arriveAt(_c: number, stamp: number, t: number): void {
+    this.s.arrivalStamp = stamp;
+    this.s.arrivalAt = t;
+  }
+  endStay(_c: number, t: number, status: number, reason: ExitReason | undefined, point: string): void {
+    const s = this.s;
+    s.where = -1;
+    s.leftAt = t;
+    const version = s.version ?? this.j.version;
+    if (status === EXITED) s.outcomes.push({ entry: s.entry, version, outcome: 'exited', reason: reason!, point, at: t });
+    else s.outcomes.push({ entry: s.entry, version, outcome: 'completed', point, at: t });
+    if (s.outcomes.length > MAX_OUTCOMES) s.outcomes.splice(0, s.outcomes.length - MAX_OUTCOMES);
+    s.status = status === EXITED ? 'exited' : 'completed';
   }
 
   // ---------------------------------------------------------------------------
-  // Events (R7, R11, R16, R17, R19).
+  // The kernel's effects (KernelEffects).
 
-  private handleEvent(ev: SimEvent, t: number, stamp: number): void {
-    const s = this.s;
-    if (s.status === 'in') {
-      const j = this.j;
-      if (j.ir.marketing && ev.type === 'unsubscribed' && ev.list === undefined) {
-        this.exitWaiting(t, 'unsubscribed', undefined);
-        return;
-      }
-      const criterion = this.exitCriterionFor(ev, t);
-      if (criterion) {
-        this.exitWaiting(t, 'exitCriteria', criterion.id);
-        return;
-      }
-      const p = j.ir.points[s.where]!;
-      if (p.type === 'waitForEvent' && stamp > s.arrivalStamp && awaitedMatches(p.event, ev, j.contentOf)) {
-        this.dropWait();
-        this.record(t, p.id, 'leave', ev.type, undefined, 'yes');
-        this.point(p.id).left++;
-        this.runChain(p.next[0]!.to, t);
-      }
-      return;
-    }
-    const live = this.machine.live;
-    const plan = live.ir.segment;
-    if (live.ir.kind === 'segment') {
-      // Segment journeys are entered by their schedule only (R19).
-      if (plan && plan.schedule === 'oneTimeRolling' && s.segment.started && ev.type === 'segmentJoined' && ev.segment === plan.segment) this.tryEnterSegment(t);
-      return;
-    }
-    for (let i = 0; i < live.ir.startingPoints.length; i++) {
-      const sp = live.ir.startingPoints[i]!;
-      if (!triggerMatches(sp.trigger, ev)) continue;
-      if (ev.type === 'apiEntry' && ev.startingPoint !== undefined && ev.startingPoint !== sp.id) continue;
-      if (this.tryEnter(i, t, sp.trigger.type)) return;
-    }
-  }
-
-  private drainInternal(t: number): void {
-    for (let k = 0; k < this.internal.length; k++) this.handleEvent(this.internal[k]!.ev, t, this.internal[k]!.stamp);
-    this.internal.length = 0;
-  }
-
-  private emit(ev: SimEvent): void {
-    this.internal.push({ ev, stamp: ++this.s.stamp });
-  }
-
-  // ---------------------------------------------------------------------------
-  // Entering (R7, R19, R20).
-
-  private tryEnterSegment(t: number): boolean {
-    const live = this.machine.live;
-    const plan = live.ir.segment!;
-    if (plan.schedule !== 'recurring' && this.s.entry > 0) return false;
-    return this.tryEnter(plan.entry, t, `segment:${plan.schedule}`);
-  }
-
-  private tryEnter(start: number, t: number, how: string): boolean {
-    const s = this.s;
-    if (s.status === 'in') return false;
-    const live = this.machine.live;
-    const view = this.data;
-    if (s.status !== 'never') {
-      const policy = live.ir.reEntry;
-      if (policy.mode === 'never') return false;
-      if (policy.mode === 'afterCompletion' && s.status !== 'completed') return false;
-      if (policy.mode === 'afterCooldown' && t - (s.leftAt ?? -Infinity) < policy.cooldownMs) return false;
-    }
-    const sp = live.ir.startingPoints[start]!;
-    if (sp.filter && !evaluateFilter(sp.filter, view, { now: t, timeZone: live.ir.timeZone })) return false;
-    this.passEntry ??= { start, how };
-    this.admit(start, t, how);
-    if (live.hasConditionCriteria) {
-      const criterion = this.conditionCriterion(t);
-      if (criterion) {
-        this.record(t, sp.id, 'exit', criterion.id, 'exitCriteria');
-        this.finishExit(t, 'exitCriteria', sp.id);
-        return true;
-      }
-    }
-    this.runChain(sp.next, t);
-    return true;
-  }
-
-  // ---------------------------------------------------------------------------
-  // Moving through points (R8-R13, R17, R18).
-
-  private runChain(first: number, t: number): void {
-    const s = this.s;
-    const j = this.j;
-    const points = j.ir.points;
-    let idx = first;
-    for (;;) {
-      const p = points[idx]!;
-      this.countStep(t, p.id);
-      this.point(p.id).entered++;
-      s.where = idx;
-      switch (p.type) {
-        case 'sendEmail': {
-          const reason = emailSuppression(p.transactional, p.list, this.data, t, s.lastMarketingEmail ?? -Infinity);
-          if (reason) this.suppress(p, t, reason);
-          else {
-            this.record(t, p.id, 'send', p.content);
-            this.point(p.id).sent++;
-            if (!p.transactional) s.lastMarketingEmail = t;
-            this.sendIntent(p, t, this.data.email);
-          }
-          break;
-        }
-        case 'sendSms': {
-          const reason = smsSuppression(p.transactional, p.list, this.data, p.phoneField);
-          if (reason) this.suppress(p, t, reason);
-          else {
-            this.record(t, p.id, 'send', p.content);
-            this.point(p.id).sent++;
-            this.sendIntent(p, t, phoneOf(this.data, p.phoneField));
-          }
-          break;
-        }
-        case 'addTag': {
-          const changed = this.store.addTag(0, p.tag);
-          this.record(t, p.id, 'pass', changed ? `tag "${p.tag}" added` : `already tagged "${p.tag}"`);
-          if (changed) {
-            this.emit({ type: 'tagAdded', tag: p.tag });
-            if (this.exitAfterChange(p, t)) return;
-          }
-          break;
-        }
-        case 'removeTag': {
-          const changed = this.store.removeTag(0, p.tag);
-          this.record(t, p.id, 'pass', changed ? `tag "${p.tag}" removed` : `was not tagged "${p.tag}"`);
-          if (changed) {
-            this.emit({ type: 'tagRemoved', tag: p.tag });
-            if (this.exitAfterChange(p, t)) return;
-          }
-          break;
-        }
-        case 'updateField': {
-          const changed = this.setField(p.field, p.value, t);
-          this.record(t, p.id, 'pass', `${p.field} = ${JSON.stringify(p.value)}`);
-          if (changed && this.exitAfterChange(p, t)) return;
-          break;
-        }
-        case 'subscribeList': {
-          const before = this.store.setList(0, p.list, 'subscribed');
-          this.record(t, p.id, 'pass', before === 'subscribed' ? `already subscribed to "${p.list}"` : `subscribed to "${p.list}"`);
-          if (before !== 'subscribed') {
-            if (before === undefined) this.emit({ type: 'audienceJoined', list: p.list });
-            if (this.exitAfterChange(p, t)) return;
-          }
-          break;
-        }
-        case 'unsubscribeList': {
-          const before = this.store.setList(0, p.list, 'unsubscribed');
-          this.record(t, p.id, 'pass', `unsubscribed from "${p.list}"`);
-          if (before !== 'unsubscribed' && this.exitAfterChange(p, t)) return;
-          break;
-        }
-        case 'webhook':
-          this.record(t, p.id, 'pass', `${p.method} ${p.url}`);
-          this.fx.webhooks.push({ url: p.url, method: p.method, contact: s.id, point: p.id, entry: s.entry, version: j.version, at: t, idempotencyKey: this.key(p.id) });
-          break;
-        case 'exit':
-          this.record(t, p.id, 'exit', p.reason, 'exitPoint');
-          this.point(p.id).left++;
-          this.finishExit(t, 'exitPoint', p.id);
-          return;
-        case 'end':
-          this.record(t, p.id, 'complete');
-          this.point(p.id).left++;
-          this.finishComplete(t, p.id);
-          return;
-        case 'ifElse': {
-          const yes = evaluateFilter(p.condition, this.data, { now: t, timeZone: j.ir.timeZone });
-          this.record(t, p.id, 'branch', undefined, undefined, yes ? 'yes' : 'no');
-          this.point(p.id).left++;
-          idx = p.next[yes ? 0 : 1]!.to;
-          continue;
-        }
-        case 'split': {
-          const k = chooseBranch(splitUnit(j.settings.splitSeed, s.id, p.id, s.entry), p.percents);
-          this.record(t, p.id, 'branch', undefined, undefined, p.next[k]!.label);
-          this.point(p.id).left++;
-          idx = p.next[k]!.to;
-          continue;
-        }
-        case 'wait':
-        case 'waitUntil':
-        case 'waitForEvent': {
-          const due = p.type === 'waitUntil' ? p.atMs : t + (p.type === 'wait' ? p.durationMs : p.timeoutMs);
-          this.record(t, p.id, 'arrive', `until ${formatInstant(due)}`);
-          if (p.type !== 'waitForEvent' && due <= t) {
-            this.record(t, p.id, 'leave', undefined, undefined, 'next');
-            break;
-          }
-          s.arrivalStamp = ++s.stamp;
-          s.arrivalAt = t;
-          s.gen++;
-          this.pushTimer({ kind: 'wait', due, pushedAt: t, gen: s.gen });
-          return;
-        }
-      }
-      this.point(p.id).left++;
-      idx = p.next[0]!.to;
-    }
-  }
-
-  private sendIntent(p: Extract<IrPoint, { type: 'sendEmail' | 'sendSms' }>, t: number, to: string | undefined): void {
+  send(_c: number, p: KernelPoint, t: number, to: string | undefined): void {
     const s = this.s;
     this.fx.sends.push({
-      channel: p.type === 'sendEmail' ? 'email' : 'sms',
+      channel: p.kind === K_SEND_EMAIL ? 'email' : 'sms',
       contact: s.id,
       content: p.content,
       point: p.id,
@@ -695,189 +498,73 @@ class Step {
     });
   }
 
+  webhook(_c: number, p: KernelPoint, t: number): void {
+    const s = this.s;
+    this.fx.webhooks.push({ url: p.url, method: p.method, contact: s.id, point: p.id, entry: s.entry, version: this.j.version, at: t, idempotencyKey: this.key(p.id) });
+  }
+
   /** journey@version/contact/entry/point/stamp: unique per pass through a point. */
   private key(point: string): string {
     const s = this.s;
     return `${this.j.ir.journey.id}@${s.version ?? this.j.version}/${s.id}/${s.entry}/${point}/${s.stamp}.${this.fx.trace.length}`;
   }
 
-  private suppress(p: Extract<IrPoint, { type: 'sendEmail' | 'sendSms' }>, t: number, reason: SuppressionReason): void {
-    this.record(t, p.id, 'suppressed', p.content, reason);
+  setWait(_c: number, _p: KernelPoint, t: number, due: number): void {
+    this.s.gen++;
+    this.pushTimer({ kind: 'wait', due, pushedAt: t, gen: this.s.gen });
+  }
+
+  cancelWait(): void {
+    this.s.timers = this.s.timers.filter((t) => t.kind !== 'wait');
+  }
+
+  fieldChanged(_c: number, field: string, _value: unknown, t: number): void {
+    this.machine.live.ir.startingPoints.forEach((sp, i) => {
+      if (sp.dateTrigger?.field === field) this.planDateTimer(i, t);
+    });
+  }
+
+  joinedRecurringSegment(_c: number, t: number): void {
+    const s = this.s;
+    if (s.segment.pending) return;
+    s.segment.pending = true;
+    const runs = this.machine.live.runs;
+    if (s.segment.started && runs) {
+      const next = nextRunAtOrAfter(runs, t);
+      if (next && !s.timers.some((x) => x.kind === 'segment' && x.due === next.at)) this.pushTimer({ kind: 'segment', due: next.at, pushedAt: next.pushedAt });
+    }
+  }
+
+  // ---------------------------------------------------------------------------
+  // Counts (StatsSink): deltas per journey version.
+
+  started(_c: number, start: KernelStart): void {
+    const d = this.delta();
+    d.started++;
+    d.startingPoints[start.id] = (d.startingPoints[start.id] ?? 0) + 1;
+  }
+  pointEntered(_c: number, p: KernelPoint): void {
+    this.point(p.id).entered++;
+  }
+  pointLeft(_c: number, p: KernelPoint): void {
+    this.point(p.id).left++;
+  }
+  sent(_c: number, p: KernelPoint): void {
+    this.point(p.id).sent++;
+  }
+  suppressed(_c: number, p: KernelPoint, reason: SuppressionReason): void {
     const c = this.point(p.id);
     c.suppressed++;
     c.suppressedBy[reason] = (c.suppressedBy[reason] ?? 0) + 1;
   }
-
-  /**
-   * Counts one point passed at instant t. Past `maxChainSteps` points at one
-   * instant the contact is in a zero-time cycle: like the simulator, it goes
-   * on until a point repeats (at most 64 more) to name the cycle, then stops.
-   */
-  private countStep(t: number, pointId: string): void {
-    const s = this.s;
-    if (s.stepInstant !== t) {
-      s.stepInstant = t;
-      s.stepCount = 0;
-      this.trail = null;
-    }
-    const max = this.j.ir.maxChainSteps;
-    if (++s.stepCount <= max) return;
-    const trail = (this.trail ??= []);
-    trail.push(pointId);
-    const seen = trail.indexOf(pointId);
-    if (seen < trail.length - 1 || trail.length >= 64) {
-      const cycle = seen < trail.length - 1 ? trail.slice(seen) : trail;
-      throw new ZeroTimeCycle(
-        `Contact "${s.id}" passed ${max} points at ${formatInstant(t)} without waiting: the journey has a zero-time cycle (${cycle.join(' → ')}). Put a wait in the cycle, or make sure it is left.`,
-      );
-    }
+  completed(): void {
+    this.delta().completed++;
   }
-
-  /**
-   * Runs one pass of the contact (an event, a timer). A pass that loops
-   * without waiting is discarded whole, as the simulator refuses such a
-   * journey: no send, webhook, data change, trace entry or count of it
-   * remains. The contact is then removed from the journey (exit, reason
-   * `removed`, the simulator's message as the outcome), from the point it
-   * waited at, or from the starting point the pass entered it at.
-   */
-  private guard(work: () => void, t: number): void {
-    const checkpoint = this.checkpoint();
-    this.passEntry = undefined;
-    this.trail = null;
-    try {
-      work();
-    } catch (error) {
-      if (!(error instanceof ZeroTimeCycle)) throw error;
-      const entered = this.passEntry;
-      this.rollBack(checkpoint);
-      this.removeLooping(t, error.message, entered);
-    }
-  }
-
-  /** A checkpoint costs a few shallow copies: the pass changes only what is copied here. */
-  private checkpoint(): Checkpoint {
-    const s = this.s;
-    const data = this.data;
-    // A fresh store over the data as it is: the store copies before its first change, so `data` stays as it is now.
-    this.store = new ContactStore([]);
-    this.store.add(data);
-    return {
-      state: { ...s, timers: [...s.timers], dateCursor: { ...s.dateCursor }, segment: { ...s.segment }, outcomes: [...s.outcomes] },
-      data,
-      trace: this.fx.trace.length,
-      sends: this.fx.sends.length,
-      webhooks: this.fx.webhooks.length,
-      deltas: [...this.deltas.values()].map((d) => ({ ...copyCounters(d), queue: [...d.queue] })),
-    };
-  }
-
-  private rollBack(c: Checkpoint): void {
-    Object.assign(this.s, c.state);
-    this.store = new ContactStore([]);
-    this.store.add(c.data);
-    this.fx.trace.length = c.trace;
-    this.fx.sends.length = c.sends;
-    this.fx.webhooks.length = c.webhooks;
-    this.deltas.clear();
-    for (const d of c.deltas) this.deltas.set(d.version, d);
-    this.internal.length = 0;
-    this.trail = null;
-  }
-
-  /** The contact enters at starting point `start` (its filter and re-entry already checked): a new stay, counted and recorded. */
-  private admit(start: number, t: number, how: string) {
-    const s = this.s;
-    const live = this.machine.live;
-    const sp = live.ir.startingPoints[start]!;
-    s.entry++;
-    s.status = 'in';
-    s.version = live.version;
-    const d = this.delta();
-    d.started++;
-    d.startingPoints[sp.id] = (d.startingPoints[sp.id] ?? 0) + 1;
-    this.record(t, sp.id, 'enter', how);
-    return sp;
-  }
-
-  private removeLooping(t: number, message: string, entered: { start: number; how: string } | undefined): void {
-    const s = this.s;
-    s.stuck++;
-    this.fx.cycle = message;
-    if (s.status === 'in') {
-      this.exitWaiting(t, 'removed', message);
-      return;
-    }
-    if (!entered) return;
-    // The pass entered the contact: it enters, and leaves at once from the starting point.
-    const sp = this.admit(entered.start, t, entered.how);
-    this.record(t, sp.id, 'exit', message, 'removed');
-    this.finishExit(t, 'removed', sp.id);
-  }
-
-  // ---------------------------------------------------------------------------
-  // Leaving (R15, R16, R17).
-
-  private conditionCriterion(t: number): IrExitCriterion | undefined {
-    const j = this.j;
-    for (const c of j.ir.exitCriteria) if (c.when === 'condition' && evaluateFilter(c.condition, this.data, { now: t, timeZone: j.ir.timeZone })) return c;
-    return undefined;
-  }
-
-  private exitCriterionFor(ev: SimEvent, t: number): IrExitCriterion | undefined {
-    const j = this.j;
-    for (const c of j.ir.exitCriteria) {
-      if (c.when === 'condition' ? evaluateFilter(c.condition, this.data, { now: t, timeZone: j.ir.timeZone }) : awaitedMatches(c.event, ev, j.contentOf)) return c;
-    }
-    return undefined;
-  }
-
-  private exitAfterChange(p: IrPoint, t: number): boolean {
-    if (!this.j.hasConditionCriteria) return false;
-    const criterion = this.conditionCriterion(t);
-    if (!criterion) return false;
-    this.record(t, p.id, 'exit', criterion.id, 'exitCriteria');
-    this.point(p.id).left++;
-    this.finishExit(t, 'exitCriteria', p.id);
-    return true;
-  }
-
-  private dropWait(): void {
-    this.s.timers = this.s.timers.filter((t) => t.kind !== 'wait');
-  }
-
-  private exitWaiting(t: number, reason: ExitReason, outcome: string | undefined): void {
-    const p = this.j.ir.points[this.s.where]!;
-    this.dropWait();
-    this.record(t, p.id, 'exit', outcome, reason);
-    this.point(p.id).left++;
-    this.finishExit(t, reason, p.id);
-  }
-
-  private finishExit(t: number, reason: ExitReason, point: string): void {
+  exited(_c: number, reason: ExitReason): void {
     const d = this.delta();
     d.exited++;
     d.exitedBy[reason] = (d.exitedBy[reason] ?? 0) + 1;
-    this.leave(t, { outcome: 'exited', reason, point });
-    this.s.status = 'exited';
   }
-
-  private finishComplete(t: number, point: string): void {
-    this.delta().completed++;
-    this.leave(t, { outcome: 'completed', point });
-    this.s.status = 'completed';
-  }
-
-  private leave(t: number, how: { outcome: 'completed' | 'exited'; reason?: ExitReason; point: string }): void {
-    const s = this.s;
-    s.where = -1;
-    s.leftAt = t;
-    s.outcomes.push({ entry: s.entry, version: s.version ?? this.j.version, ...how, at: t });
-    if (s.outcomes.length > MAX_OUTCOMES) s.outcomes.splice(0, s.outcomes.length - MAX_OUTCOMES);
-  }
-
-  // ---------------------------------------------------------------------------
-  // Bookkeeping.
 
   private delta(version = this.s.version ?? this.machine.live.version): StatsDelta {
     let d = this.deltas.get(version);
@@ -890,17 +577,43 @@ class Step {
     return (d.points[id] ??= emptyPointDelta());
   }
 
-  private record(at: number, point: string, kind: TraceKind, outcome?: string, reason?: string, branch?: string): void {
-    const e: TraceEntry = { at, contact: this.s.id, point, kind, entry: this.s.entry };
-    if (outcome !== undefined) e.outcome = outcome;
-    if (reason !== undefined) e.reason = reason;
-    if (branch !== undefined) e.branch = branch;
-    this.fx.trace.push(e);
+  // ---------------------------------------------------------------------------
+  // The checkpoint of a pass (PassCheckpoint): a few shallow copies, as the pass changes only what is copied here.
+
+  save(): void {
+    const s = this.s;
+    const data = this.data;
+    // A fresh store over the data as it is: the store copies before its first change, so `data` stays as it is now.
+    this.contactData = new ContactStore([]);
+    this.contactData.add(data);
+    this.saved = {
+      state: { ...s, timers: [...s.timers], dateCursor: { ...s.dateCursor }, segment: { ...s.segment }, outcomes: [...s.outcomes] },
+      data,
+      trace: this.fx.trace.length,
+      sends: this.fx.sends.length,
+      webhooks: this.fx.webhooks.length,
+      deltas: [...this.deltas.values()].map((d) => ({ ...copyCounters(d), queue: [...d.queue] })),
+    };
   }
+
+  restore(): void {
+    const c = this.saved!;
+    Object.assign(this.s, c.state);
+    this.contactData = new ContactStore([]);
+    this.contactData.add(c.data);
+    this.fx.trace.length = c.trace;
+    this.fx.sends.length = c.sends;
+    this.fx.webhooks.length = c.webhooks;
+    this.deltas.clear();
+    for (const d of c.deltas) this.deltas.set(d.version, d);
+  }
+
+  // ---------------------------------------------------------------------------
+  // What the durable services must learn.
 
   private finish(): Effects {
     const s = this.s;
-    s.data = this.store.view(0);
+    s.data = this.contactData.view(0);
     const before = this.before;
     // Queue moves (R15): the contact left the point it waited at, arrived at another, or both.
     const moved = before.where !== s.where || before.gen !== s.gen || before.version !== s.version || before.entry !== s.entry;

@@ -1,11 +1,15 @@
 // A compiled journey (IR) made ready for the runtime: validated against the IR
-// schema, with the facts the contact machine looks up on every step (content
-// of each send point, whether exit criteria have conditions) and the
-// journey's live window and clock settings resolved. Also the instants that
-// follow from the settings: the segment schedule's runs (R19) and the daily
-// date-trigger ticks (R20), computed exactly as the simulator computes them.
+// schema, in the form the journey kernel reads (src/core/semantics/
+// kernelJourney.ts), with the journey's live window and clock settings
+// resolved. Also the instants that follow from the settings: the segment
+// schedule's runs (R19) and the daily date-trigger ticks (R20), computed
+// exactly as the simulator computes them.
 import { JourneyIr, type IrStartingPoint } from '../../core/compiler/irSchema';
+import { fromIr, type KernelJourney } from '../../core/semantics/kernelJourney';
 import { civilDate } from '../../core/simulator/filterEvaluation';
+import { daysInMonth } from '../../core/time/calendar';
+import { NO_DURATION, nominalFromTotal } from '../../core/time/nominalDuration';
+import { firstRunAtOrAfter, runAt, type WallClockRecurrence } from '../../core/time/wallClockRecurrence';
 import { addDays, isLeapYear, localParts, zonedToEpoch } from '../../core/simulator/zonedTime';
 import type { JourneyRuntimeSettings } from './runtimeConfig';
 
@@ -13,33 +17,31 @@ export interface RuntimeJourney {
   readonly ir: JourneyIr;
   readonly version: number;
   readonly settings: JourneyRuntimeSettings;
-  readonly contentOf: (pointId: string) => string | undefined;
-  readonly hasConditionCriteria: boolean;
   /** The segment schedule (R19): anchor, first run and interval; undefined for trigger journeys. */
   readonly runs: SegmentRuns | undefined;
+  /** The journey as the semantics kernel reads it. */
+  readonly kernel: KernelJourney;
 }
 
 export interface SegmentRuns {
-  /** Runs are at anchor + k * every. */
+  /** Runs are at anchor + k * every, on the wall clock of the schedule's zone (R19). */
   readonly anchor: number;
   /** Index of the first run at or after the journey goes live; its instant, or undefined when there is none. */
   readonly k0: number;
   readonly firstAt: number | undefined;
   readonly every: number;
+  readonly recurrence: WallClockRecurrence;
   readonly until: number;
 }
 
 export function loadRuntimeJourney(ir: unknown, settings: JourneyRuntimeSettings): RuntimeJourney {
   const parsed = JourneyIr.parse(ir);
-  const contentOfPoint = new Map<string, string>();
-  for (const p of parsed.points) if ((p.type === 'sendEmail' || p.type === 'sendSms') && !contentOfPoint.has(p.id)) contentOfPoint.set(p.id, p.content);
   return {
     ir: parsed,
     version: parsed.journey.version,
     settings,
-    contentOf: (id) => contentOfPoint.get(id),
-    hasConditionCriteria: parsed.exitCriteria.some((c) => c.when === 'condition'),
     runs: segmentRuns(parsed, settings),
+    kernel: fromIr(parsed, settings.splitSeed),
   };
 }
 
@@ -54,24 +56,20 @@ function segmentRuns(ir: JourneyIr, settings: JourneyRuntimeSettings): SegmentRu
   const until = Math.min(plan.untilMs ?? Infinity, settings.activeUntil);
   if (plan.schedule !== 'recurring') {
     const at = Math.max(planStart, start);
-    return { anchor: at, k0: 0, firstAt: at <= settings.activeUntil ? at : undefined, every: 0, until: at };
+    return { anchor: at, k0: 0, firstAt: at <= settings.activeUntil ? at : undefined, every: 0, recurrence: { anchor: at, every: NO_DURATION, zone: 'UTC' }, until: at };
   }
-  const k0 = planStart >= start ? 0 : Math.ceil((start - planStart) / plan.everyMs);
-  const first = planStart + k0 * plan.everyMs;
-  return { anchor: planStart, k0, firstAt: first <= until ? first : undefined, every: plan.everyMs, until };
+  const recurrence = { anchor: planStart, every: nominalFromTotal(plan.everyMs, plan.everyDays), zone: plan.timeZone ?? ir.timeZone };
+  const { k: k0, at: first } = firstRunAtOrAfter(recurrence, start);
+  return { anchor: planStart, k0, firstAt: first <= until ? first : undefined, every: plan.everyMs, recurrence, until };
 }
 
 /** The first recurring run at or after `t` (events at a run's instant count for it), with the instant its timer was set. */
 export function nextRunAtOrAfter(runs: SegmentRuns, t: number): { at: number; run: number; pushedAt: number | null } | undefined {
   if (runs.every <= 0 || runs.firstAt === undefined) return undefined;
-  const k = Math.max(runs.k0, Math.ceil((t - runs.anchor) / runs.every));
-  const at = runs.anchor + k * runs.every;
+  let { k, at } = firstRunAtOrAfter(runs.recurrence, t);
+  if (k < runs.k0) ({ k, at } = { k: runs.k0, at: runs.firstAt });
   if (at > runs.until) return undefined;
-  return { at, run: k, pushedAt: k > runs.k0 ? at - runs.every : null };
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return { at, run: k, pushedAt: k > runs.k0 ? runAt(runs.recurrence, k - 1) : null };
 }
 
 /**

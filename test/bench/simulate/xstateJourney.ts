@@ -13,7 +13,7 @@
 // uses and refuses any other, so the outcome check before timing compares
 // like with like.
 import { assign, createActor, createMachine, SimulatedClock, type AnyActor, type AnyEventObject } from 'xstate';
-import { parseDuration } from '../../../src/core/durations';
+import { addDuration, parseNominalDuration } from '../../../src/core/time/nominalDuration';
 import type { Filter, Journey, JourneyPoint, Trigger } from '../../../src/core/schema';
 import { emailSuppression, smsSuppression } from '../../../src/core/simulator/sendConsent';
 import { evaluateFilter, type FilterContext } from '../../../src/core/simulator/filterEvaluation';
@@ -116,11 +116,6 @@ function triggerEventType(t: Trigger): string {
   throw new Error(`The XState model does not implement ${t.type} triggers.`);
 }
 
-function durationMs(text: string): number {
-  const ms = parseDuration(text);
-  if (ms === undefined) throw new Error(`Not a duration: ${text}`);
-  return ms;
-}
 
 /** The instant the driver is at; actions read it for the frequency cap (R18). */
 export interface ReplayClock {
@@ -146,6 +141,14 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
     timeZone: journey.settings?.timeZone ?? 'UTC',
   };
   const holds = (f: Filter, d: ContactData) => evaluateFilter(f, d, filterContext);
+  // R0: a wait's delay is counted from the instant its state is entered, days nominal in the journey zone (XState delays are plain ms).
+  const delays: Record<string, () => number> = {};
+  const delayOf = (pointId: string, text: string): string => {
+    const d = parseNominalDuration(text);
+    if (d === undefined) throw new Error(`Not a duration: ${text}`);
+    delays[pointId] = () => addDuration(time.now, d, filterContext.timeZone) - time.now;
+    return pointId;
+  };
   for (const sp of journey.startingPoints) if (sp.filter) checkModelledFilter(sp.filter);
   for (const p of journey.points) if (p.type === 'ifElse') checkModelledFilter(p.condition);
   const pointById = new Map(journey.points.map((p) => [p.id, p]));
@@ -175,7 +178,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
   const emailBlock = (contentId: string) => {
     const isTx = transactional(contentId);
     const list = content.get(contentId)?.list;
-    return (d: ContactData): string | undefined => emailSuppression(isTx, list, d, time.now, d.lastMarketingEmail);
+    return (d: ContactData): string | undefined => emailSuppression(isTx, list, d, time.now, d.lastMarketingEmail, journey.settings?.timeZone ?? 'UTC');
   };
   const smsBlock = (contentId: string, phoneField: string | undefined) => {
     const isTx = transactional(contentId);
@@ -223,13 +226,13 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
       case 'webhook':
         return { id, entry: enter(id), always: target(p.next) };
       case 'wait':
-        return { id, entry: enter(id), after: { [durationMs(p.duration)]: { target: target(p.next) } } };
+        return { id, entry: enter(id), after: { [delayOf(id, p.duration)]: { target: target(p.next) } } };
       case 'waitForEvent':
         return {
           id,
           entry: enter(id),
           on: { [p.event.type]: [{ guard: ({ event }: Args) => awaitedMatches(p.event, event as ContactEvent, contentOf), target: target(p.branches.yes), actions: applyEventAction }] },
-          after: { [durationMs(p.timeout)]: { target: target(p.branches.timeout) } },
+          after: { [delayOf(id, p.timeout)]: { target: target(p.branches.timeout) } },
         };
       case 'ifElse':
         return { id, entry: enter(id), always: [{ guard: ({ context }: Args) => holds(p.condition, context), target: target(p.branches.yes) }, { target: target(p.branches.no) }] };
@@ -297,7 +300,7 @@ export function journeyMachine(journey: Journey, tally: Outcomes, time: ReplayCl
         },
       },
     },
-  } as unknown as Parameters<typeof createMachine>[0]);
+  } as unknown as Parameters<typeof createMachine>[0]).provide({ delays } as never);
 }
 
 /** An actor's SimulatedClock that also tells the driver when its timers are due. */

@@ -4,7 +4,11 @@
 // journeys (R20: a date field at a time of day in a time zone, 29 February
 // in a non-leap year, DST zones, birthdays moved by events), each with a
 // timeline of segment changes, tags, purchases and unsubscribes on shared
-// instants. Complements the simulator's trigger-journey generator.
+// instants. Segment journeys start either away from any daylight-saving
+// change or a day or two before one (Europe 29 March and 25 October, Lord
+// Howe 5 April, New York 1 November 2026), with the schedule in one of the
+// zones, so recurring runs, waits and timeouts of days cross it (R0, R19).
+// Complements the simulator's trigger-journey generator.
 import fc from 'fast-check';
 import { Journey, type JourneyPoint } from '../../../src/core/schema';
 import type { SimEvent } from '../../../src/core/simulator/matching';
@@ -60,6 +64,8 @@ function timelineOf(t0: number, horizonHours: number, contacts: Timeline['contac
 const contactBase = (i: number, tags: string[], subscribed: boolean) => ({ id: `c${i}`, email: `c${i}@example.com`, ...(tags.length ? { tags } : {}), ...(subscribed ? { lists: { L1: 'subscribed' as const } } : {}) });
 
 const SEG_T0 = Date.parse('2026-05-04T00:00:00Z');
+/** Segment timelines begin at SEG_T0 (no change near) or shortly before a daylight-saving change of one of the ZONES. */
+const SEG_STARTS = [SEG_T0, Date.parse('2026-03-27T00:00:00Z'), Date.parse('2026-04-03T00:00:00Z'), Date.parse('2026-10-23T00:00:00Z'), Date.parse('2026-10-30T00:00:00Z')];
 
 /** R19: a segment journey on a random schedule, and a timeline of members joining and leaving. */
 export const segmentScenarioArb: fc.Arbitrary<[Journey, Timeline]> = fc
@@ -69,13 +75,15 @@ export const segmentScenarioArb: fc.Arbitrary<[Journey, Timeline]> = fc
     withUntil: fc.boolean(),
     startHours: fc.constantFrom(-30, 0, 6, 30),
     zone: fc.constantFrom(...ZONES),
+    scheduleZone: fc.constantFrom(...ZONES),
+    t0: fc.constantFrom(...SEG_STARTS),
     filter: fc.boolean(),
     reEntry: reEntryArb,
     chain: chainArb,
     contacts: fc.array(fc.record({ member: fc.boolean(), tags: fc.subarray(['t1', 't2']), subscribed: fc.boolean() }), { minLength: 1, maxLength: 6 }),
     events: fc.array(
       fc.record({
-        at: instantArb(SEG_T0, 4),
+        at: instantArb(0, 4),
         who: fc.nat(5),
         body: fc.constantFrom<SimEvent>(
           { type: 'segmentJoined', segment: 'S' },
@@ -91,8 +99,8 @@ export const segmentScenarioArb: fc.Arbitrary<[Journey, Timeline]> = fc
     ),
     seed: fc.nat(1000),
   })
-  .map(({ schedule, every, withUntil, startHours, zone, filter, reEntry, chain, contacts, events, seed }, ): [Journey, Timeline] => {
-    const start = SEG_T0 + startHours * HOUR;
+  .map(({ schedule, every, withUntil, startHours, zone, scheduleZone, t0, filter, reEntry, chain, contacts, events, seed }, ): [Journey, Timeline] => {
+    const start = t0 + startHours * HOUR;
     const journey = Journey.parse({
       formatVersion: 1,
       id: 'segment',
@@ -100,9 +108,9 @@ export const segmentScenarioArb: fc.Arbitrary<[Journey, Timeline]> = fc
       kind: 'segment',
       segmentEntry: {
         segment: 'S',
-        schedule: schedule === 'recurring' ? { type: 'recurring', every, ...(withUntil ? { until: local(SEG_T0 + 60 * HOUR) } : {}) } : { type: schedule },
+        schedule: schedule === 'recurring' ? { type: 'recurring', every, ...(withUntil ? { until: local(t0 + 60 * HOUR) } : {}) } : { type: schedule },
         start: local(start),
-        timeZone: 'UTC',
+        timeZone: scheduleZone,
       },
       settings: { timeZone: zone, reEntry },
       lists: [{ id: 'L1' }],
@@ -112,7 +120,7 @@ export const segmentScenarioArb: fc.Arbitrary<[Journey, Timeline]> = fc
       points: chain,
     });
     const people = contacts.map((c, i) => ({ ...contactBase(i, c.tags, c.subscribed), ...(c.member ? { segments: ['S'] } : {}) }));
-    return [journey, timelineOf(SEG_T0, 120, people, events, seed)];
+    return [journey, timelineOf(t0, 120, people, events.map((e) => ({ ...e, at: t0 + e.at })), seed)];
   });
 
 const DATE_T0 = Date.parse('2027-02-24T00:00:00Z');

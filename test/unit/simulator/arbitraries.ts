@@ -43,10 +43,16 @@ const durationArb = fc.oneof(
 /** Local date-times near the start, and local times in and around the 2026 daylight-saving changes of the generated zones (R0, R10). */
 const untilArb = fc.oneof(
   { weight: 4, arbitrary: fc.integer({ min: -6, max: 120 }).map((h) => new Date(T0 + h * HOUR).toISOString().slice(0, 16)) },
-  { weight: 1, arbitrary: fc.constantFrom('2026-03-08T02:30', '2026-03-08T03:00', '2026-03-29T02:30', '2026-03-29T01:59', '2026-10-25T02:30', '2026-11-01T01:30') },
+  { weight: 1, arbitrary: fc.constantFrom('2026-03-08T02:30', '2026-03-08T03:00', '2026-03-29T02:30', '2026-03-29T01:59', '2026-10-25T02:30', '2026-11-01T01:30', '2026-04-05T01:45', '2026-04-04T23:30', '2026-09-06T00:30', '2026-10-04T02:15') },
 );
-/** UTC, and zones whose clocks change inside the generated span (8 and 29 March, 25 October and 1 November 2026). */
-export const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York'] as const;
+/**
+ * UTC, and zones whose clocks change inside the generated span, so waits,
+ * timeouts, cool-downs and frequency periods of days cross the changes (R0):
+ * Berlin and New York (8 and 29 March, 25 October and 1 November 2026), and
+ * in the southern hemisphere Lord Howe (half-hour changes, 5 April and
+ * 4 October) and Santiago (at local midnight, 4/5 April and 6 September).
+ */
+export const TIME_ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'America/Santiago'] as const;
 
 interface PointSpec {
   kind: (typeof POINT_KINDS)[number];
@@ -170,7 +176,7 @@ export const journeyArb: fc.Arbitrary<Journey> = fc
   .record({
     specs: fc.array(pointSpecArb, { minLength: 1, maxLength: 8 }),
     starts: fc.array(fc.record({ trigger: triggerArb, filter: fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: filterArb }), next: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.nat() }) }), { minLength: 1, maxLength: 3 }),
-    reEntry: fc.constantFrom({ mode: 'never' as const }, { mode: 'afterCompletion' as const }, { mode: 'afterCooldown' as const, cooldown: 'PT6H' }, undefined),
+    reEntry: fc.constantFrom({ mode: 'never' as const }, { mode: 'afterCompletion' as const }, { mode: 'afterCooldown' as const, cooldown: 'PT6H' }, { mode: 'afterCooldown' as const, cooldown: 'P1D' }, undefined),
     exits: fc.uniqueArray(fc.nat(EXIT_CRITERIA.length - 1), { maxLength: 3 }),
     onlyTransactional: fc.constantFrom(false, false, false, true),
     timeZone: fc.constantFrom(...TIME_ZONES),

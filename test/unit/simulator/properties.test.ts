@@ -7,14 +7,13 @@
 // model says it loops, and the simulator must stop it with its error (R4/R8).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseDuration } from '../../../src/core/durations';
 import { buildGraph } from '../../../src/core/graph';
 import type { Journey, JourneyPoint } from '../../../src/core/schema';
 import { createSimulation, isTransactional, simulate, SimulationError, type SimulationResult, type SimulationSnapshot, type TraceEntry } from '../../../src/core/simulator/index';
 import type { Timeline } from '../../../src/core/timeline';
 import { scenarioArb, T0 } from './arbitraries';
 import { propertyParameters, RuleCoverage } from './propertyRuns';
-import { localInstant, ReferenceLoop, referenceSimulate } from './referenceModel';
+import { after as durationAfter, localInstant, ReferenceLoop, referenceSimulate } from './referenceModel';
 
 const HOUR = 3_600_000;
 const RUNS = propertyParameters<unknown>(150);
@@ -174,7 +173,7 @@ describe('simulator properties (generated journeys and timelines)', function () 
           stay.forEach((e, i) => {
             if (e.kind !== 'arrive') return;
             const p = points.get(e.point)!;
-            const due = p.type === 'waitUntil' ? Math.max(e.at, untilOf(j, p)) : e.at + parseDuration(p.type === 'wait' ? (p as { duration: string }).duration : (p as { timeout: string }).timeout)!;
+            const due = p.type === 'waitUntil' ? Math.max(e.at, untilOf(j, p)) : durationAfter(e.at, p.type === 'wait' ? (p as { duration: string }).duration : (p as { timeout: string }).timeout, j.settings?.timeZone ?? 'UTC');
             const after = stay[i + 1];
             if (!after) {
               assert.ok(due > r.at, `${e.contact} still waits at ${e.point} although its wait ended at ${due}`);
@@ -237,11 +236,11 @@ describe('simulator properties (generated journeys and timelines)', function () 
           const p = points.get(id)!;
           switch (p.type) {
             case 'wait':
-              return finish(p.next, t + parseDuration(p.duration)!);
+              return finish(p.next, durationAfter(t, p.duration, j.settings?.timeZone ?? 'UTC'));
             case 'waitUntil':
               return finish(p.next, Math.max(t, untilOf(j, p)));
             case 'waitForEvent': {
-              const d = t + parseDuration(p.timeout)!;
+              const d = durationAfter(t, p.timeout, j.settings?.timeZone ?? 'UTC');
               return Math.max(finish(p.branches.yes, d), finish(p.branches.timeout, d));
             }
             case 'ifElse':

@@ -3,8 +3,9 @@
 // an array scanned linearly for the earliest (ties: creation order) and
 // removed when a contact leaves its point, chains followed point by point.
 // The property tests compare the engine's trace, stats and queues with it.
-// It only shares the split hash with the engine (R13 defines the choice).
-import { parseDuration } from '../../../src/core/durations';
+// It only shares the split hash with the engine (R13 defines the choice);
+// durations (R0: nominal days) are Temporal's, from temporal-polyfill.
+import { Temporal } from 'temporal-polyfill';
 import { successorsOf } from '../../../src/core/graph';
 import type { AwaitedEvent, ContentItem, Filter, Journey, JourneyPoint, StartingPoint, Trigger } from '../../../src/core/schema';
 import { chooseBranch, splitUnit, type TraceEntry } from '../../../src/core/simulator/index';
@@ -71,9 +72,16 @@ export function localInstant(local: string, zone: string): number {
   const fits = offsets.map((o) => wall - o).filter((i) => offsetAt(i, zone) === wall - i);
   return fits.length > 0 ? Math.min(...fits) : wall - offsetAt(wall - DAY, zone);
 }
-const PERIOD: Record<string, number> = { daily: DAY, weekly: 7 * DAY, biweekly: 14 * DAY, quarterly: 91 * DAY };
+const PERIOD: Record<string, string> = { daily: 'P1D', weekly: 'P7D', biweekly: 'P14D', quarterly: 'P91D' };
+
+/** R0: the instant an ISO duration after `t` in `zone`, as Temporal's ZonedDateTime.add (days nominal, hours exact). */
+export function after(t: number, duration: string, zone: string): number {
+  if (!Number.isFinite(t)) return t;
+  return Temporal.Instant.fromEpochMilliseconds(t).toZonedDateTimeISO(zone).add(Temporal.Duration.from(duration)).epochMilliseconds;
+}
 
 export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps = 10_000): ReferenceResult {
+  const zone = journey.settings?.timeZone ?? 'UTC';
   const points = new Map<string, JourneyPoint>(journey.points.map((p) => [p.id, p]));
   const content = new Map<string, ContentItem>((journey.content ?? []).map((c) => [c.id, c]));
   const transactionalLists = new Set((journey.lists ?? []).filter((l) => l.kind === 'transactional').map((l) => l.id));
@@ -241,7 +249,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
           if (c.unsubAll) why = 'unsubscribedAll';
           else if (status === 'unsubscribed') why = 'listUnsubscribed';
           else if (status === undefined) why = 'notSubscribed';
-          else if (c.frequency !== undefined && t - c.lastMarketing < PERIOD[c.frequency]!) why = 'frequency';
+          else if (c.frequency !== undefined && t < after(c.lastMarketing, PERIOD[c.frequency]!, zone)) why = 'frequency';
           else c.lastMarketing = t;
         }
         record(t, c, id, why ? 'suppressed' : 'send', { outcome: p.content, ...(why ? { reason: why } : {}) });
@@ -316,7 +324,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
       case 'wait':
       case 'waitUntil':
       case 'waitForEvent': {
-        const due = p.type === 'waitUntil' ? localInstant(p.at, p.timeZone ?? journey.settings?.timeZone ?? 'UTC') : t + parseDuration(p.type === 'wait' ? p.duration : p.timeout)!;
+        const due = p.type === 'waitUntil' ? localInstant(p.at, p.timeZone ?? journey.settings?.timeZone ?? 'UTC') : after(t, p.type === 'wait' ? p.duration : p.timeout, zone);
         record(t, c, id, 'arrive');
         if (p.type !== 'waitForEvent' && due <= t) {
           record(t, c, id, 'leave', { branch: 'next' });
@@ -335,7 +343,7 @@ export function referenceSimulate(journey: Journey, timeline: Timeline, maxSteps
     if (c.state !== 'never') {
       if (reEntry.mode === 'never') return false;
       if (reEntry.mode === 'afterCompletion' && c.state !== 'completed') return false;
-      if (reEntry.mode === 'afterCooldown' && t - c.leftAt < parseDuration(reEntry.cooldown)!) return false;
+      if (reEntry.mode === 'afterCooldown' && t < after(c.leftAt, reEntry.cooldown, zone)) return false;
     }
     if (sp.filter && !holds(sp.filter, c)) return false;
     c.entry++;
