@@ -59,7 +59,8 @@ describe('published versions (R22)', function () {
     const session = api.comparisons.current;
     assert.ok(session, 'the comparison ran');
     assert.equal(session.currentUri.path, journey.path, 'B is the journey being edited');
-    assert.equal(session.a.version, 1, 'A is the kept version 1');
+    assert.equal(session.a.version ?? 1, 1, 'A is the kept version 1');
+    assert.equal(session.a.publication?.version, 1, 'A carries its publication record');
     assert.equal(session.b.version, 2);
     assert.equal(session.comparison.equal, true, 'only the version number changed: the same outcomes');
     await vscode.commands.executeCommand('journeyDesigner.simulation.clear');
