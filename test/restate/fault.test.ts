@@ -8,12 +8,12 @@
 // in the end every contact's path is still exactly the simulator's.
 import assert from 'node:assert/strict';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
-import { Journey } from '../../src/core/schema';
 import { simulate } from '../../src/core/simulator/index';
 import { Timeline } from '../../src/core/timeline';
 import { registerDeployment } from '../../src/restate/adminClient';
 import { JourneyIngressClient } from '../../src/restate/ingressClient';
 import { TestDeployment } from './support/deployment';
+import { drillContactsTimeline, drillJourney } from './support/drillJourney';
 import { clockOf, collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from './support/timelineReplay';
 import { compareTraces, describeDifferences } from './support/traceComparison';
 
@@ -27,49 +27,11 @@ const DAY_MS = 1_000;
 const SERVICE_DOWN = { from: T0 + 1.5 * DAY, to: T0 + 2.7 * DAY };
 const SERVER_DOWN_AT = T0 + 3.7 * DAY;
 
-const journey = Journey.parse({
-  formatVersion: 1,
-  id: 'fault-drill',
-  name: 'Fault drill',
-  kind: 'trigger',
-  settings: { timeZone: 'UTC', reEntry: { mode: 'never' } },
-  lists: [{ id: 'news' }],
-  content: [
-    { id: 'welcome', channel: 'email', status: 'ready', transactional: true },
-    { id: 'day1', channel: 'email', status: 'ready', list: 'news', links: ['offer'] },
-    { id: 'thanks', channel: 'email', status: 'ready', transactional: true },
-    { id: 'reminder', channel: 'email', status: 'ready', list: 'news' },
-  ],
-  startingPoints: [{ id: 'sp_api', trigger: { type: 'api' }, next: 'p_welcome' }],
-  points: [
-    { id: 'p_welcome', type: 'sendEmail', content: 'welcome', next: 'p_wait1' },
-    { id: 'p_wait1', type: 'wait', duration: 'P1D', next: 'p_day1' },
-    { id: 'p_day1', type: 'sendEmail', content: 'day1', next: 'p_click' },
-    { id: 'p_click', type: 'waitForEvent', event: { type: 'emailClicked', point: 'p_day1', link: 'offer' }, timeout: 'P1D', branches: { yes: 'p_thanks', timeout: 'p_reminder' } },
-    { id: 'p_thanks', type: 'sendEmail', content: 'thanks', next: 'p_end' },
-    { id: 'p_reminder', type: 'sendEmail', content: 'reminder', next: 'p_wait2' },
-    { id: 'p_wait2', type: 'wait', duration: 'PT18H', next: 'p_end' },
-    { id: 'p_end', type: 'end' },
-  ],
-});
+const journey = drillJourney;
 
 function drillTimeline(): Timeline {
-  const contacts = Array.from({ length: CONTACTS }, (_, i) => ({ id: `c${String(i).padStart(2, '0')}`, email: `c${i}@example.com`, lists: { news: i % 7 === 3 ? ('unsubscribed' as const) : ('subscribed' as const) } }));
-  const events: Timeline['events'] = [];
-  contacts.forEach((c, i) => {
-    const entered = T0 + Math.round(i * 1.15 * HOUR);
-    events.push({ at: new Date(entered).toISOString(), contact: c.id, type: 'apiEntry' });
-    // Every third contact clicks within the timeout, every fifth one too late.
-    if (i % 3 === 0) events.push({ at: new Date(entered + DAY + 5 * HOUR).toISOString(), contact: c.id, type: 'emailClicked', point: 'p_day1', link: 'offer' });
-    if (i % 5 === 1) events.push({ at: new Date(entered + 2 * DAY + 2 * HOUR).toISOString(), contact: c.id, type: 'emailClicked', point: 'p_day1', link: 'offer' });
-  });
   // No events while restate-server is down (its ingress is down too).
-  const kept = events.filter((e) => {
-    const t = Date.parse(e.at);
-    return t < SERVER_DOWN_AT - 0.2 * DAY || t > SERVER_DOWN_AT + 1.2 * DAY;
-  });
-  kept.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
-  return Timeline.parse({ formatVersion: 1, seed: 7, start: new Date(T0).toISOString(), horizon: new Date(T0 + 5.5 * DAY).toISOString(), contacts, events: kept });
+  return drillContactsTimeline({ t0: T0, contacts: CONTACTS, horizon: T0 + 5.5 * DAY, quiet: { from: SERVER_DOWN_AT - 0.2 * DAY, to: SERVER_DOWN_AT + 1.2 * DAY } });
 }
 
 describe('Restate runtime survives crashes (fault test)', function () {

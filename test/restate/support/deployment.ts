@@ -29,9 +29,16 @@ export interface DeployOptions {
   partitions?: number;
 }
 
-export class TestDeployment {
+/** What a deployment needs of Restate: one admin API and one ingress (a server, or chosen nodes of a cluster). */
+export interface RestateEndpoints {
+  readonly adminUrl: string;
+  readonly ingressUrl: string;
+  dispose(): Promise<void>;
+}
+
+export class TestDeployment<S extends RestateEndpoints = LocalRestateServer> {
   private constructor(
-    readonly server: LocalRestateServer,
+    readonly server: S,
     readonly recorder: RecordingServer,
     readonly service: ServiceProcess,
     readonly projectDir: string,
@@ -40,13 +47,18 @@ export class TestDeployment {
     readonly wallStart: number,
   ) {}
 
-  static async start(options: DeployOptions): Promise<TestDeployment> {
+  static start(options: DeployOptions): Promise<TestDeployment> {
+    return TestDeployment.startWith(options, (identityKeyFile) => LocalRestateServer.start({ partitions: options.partitions ?? 4, identityKeyFile }));
+  }
+
+  /** Deploys on the Restate that `startRestate` starts, signing with the project's request identity (its private key file). */
+  static async startWith<S extends RestateEndpoints>(options: DeployOptions, startRestate: (identityKeyFile: string) => Promise<S>): Promise<TestDeployment<S>> {
     const [bundle, recorder] = await Promise.all([runtimeBundle(), RecordingServer.start()]);
     const projectDir = mkdtempSync(join(tmpdir(), 'journey-service-'));
     writeProject(projectDir, restateProjectFiles({ irs: options.irs, runtime: bundle }));
-    let server: LocalRestateServer | undefined;
+    let server: S | undefined;
     try {
-      server = await LocalRestateServer.start({ partitions: options.partitions ?? 4, identityKeyFile: makeProjectKeys(projectDir) });
+      server = await startRestate(makeProjectKeys(projectDir));
       return await TestDeployment.deploy(options, server, recorder, projectDir);
     } catch (error) {
       await server?.dispose();
@@ -55,7 +67,7 @@ export class TestDeployment {
     }
   }
 
-  private static async deploy(options: DeployOptions, server: LocalRestateServer, recorder: RecordingServer, projectDir: string): Promise<TestDeployment> {
+  private static async deploy<S extends RestateEndpoints>(options: DeployOptions, server: S, recorder: RecordingServer, projectDir: string): Promise<TestDeployment<S>> {
     const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
     const config: RuntimeConfigFile = {
       settleMs: options.settleMs ?? 250,
