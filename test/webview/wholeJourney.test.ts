@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { validateJourneyText } from '../../src/core/validate';
-import { assertSameJourneyLogic, buildSeedJourney, choose, clickNode, commit, edits, fit, journeyOf, type MapDriver, problemsShown } from '../support/mapGestures';
+import { assertSameJourneyLogic, buildSeedJourney, choose, clickNode, commit, edits, fit, journeyOf, type MapDriver, press, problemsShown } from '../support/mapGestures';
 import { launchChromium, type MapPage, openMap } from './harness/browser';
 import { host, NOW, renderedVersion, sample, until } from './harness/mapTestKit';
 import { type HarnessServer, startHarnessServer } from './harness/server';
@@ -166,6 +166,26 @@ describe('journey map webview: whole journeys (issue #14)', function () {
     const j = await journeyOf(d);
     assert.deepEqual(j['segmentEntry'], { segment: 'top-customers', schedule: { type: 'recurring', every: 'P2W' }, start: '2027-01-04T09:30', timeZone: 'Europe/Berlin' });
     assert.equal(j['status'], 'draft');
+  });
+
+  it('R16: an exit criterion that waits for an event is edited on the map: the MailUp sample\'s "converted" on a purchase becomes a form submission, and a new criterion can leave on an event', async () => {
+    const d = await mapOf(sample('mailup-webform-nurture').text);
+    await d.ui.locator('g.node').first().locator('.node-box').click();
+    await d.keyboard.press('Escape');
+    const criteria = async () => ((await journeyOf(d))['settings'] as { exitCriteria: { id: string; when: string; event?: { type: string; form?: string } }[] }).exitCriteria;
+    assert.deepEqual((await criteria())[0], { id: 'converted', when: 'event', event: { type: 'purchase' } });
+    await choose(d, 'event.type', 'formSubmitted');
+    const forms = ((await journeyOf(d))['forms'] as { id: string }[] | undefined)?.map((f) => f.id) ?? [];
+    const changed = (await criteria())[0]!;
+    assert.equal(changed.when, 'event');
+    assert.equal(changed.event?.type, 'formSubmitted');
+    assert.ok(changed.event?.form === undefined || forms.includes(changed.event.form), 'a declared form, if any');
+    const before = (await criteria()).length;
+    await press(d, 'journey.exitCriteria.add');
+    await choose(d, `journey.exitCriteria.${before}.when`, 'event');
+    const added = (await criteria())[before]!;
+    assert.equal(added.when, 'event');
+    assert.equal(added.event?.type, 'purchase');
   });
 
   it('declares, edits and removes declarations and edits the journey settings in the journey panel', async () => {

@@ -3,17 +3,35 @@
 // zone, re-entry, exit criteria, kind and segment entry, status. Each field
 // is one property edit of the journey.
 import type { FieldChange } from '../../src/core/edits/journeyOperation';
+import type { JsonPath } from '../../src/core/jsonDocument';
 import { arrayField, isObject, stringField } from '../../src/core/edits/nodeReferences';
 import { PLAN_NAMES, PLATFORM_NAMES, planSummary } from '../../src/core/platformLimits';
 import { type Plan, type Platform } from '../../src/core/schema';
 import type { Declarations } from './declarations';
 import { change } from './fieldChange';
 import { FilterBuilder } from './FilterBuilder';
+import { AwaitedEventFields } from './nodeForms';
+import { defaultAwaitedEvent } from '../../src/core/edits/newNodes';
 import { type DeclareAndUse, declarer, NameField } from './NameField';
 import { Button, Dropdown, TextField } from './toolkit';
 import { DurationField, NativeInput, TimeZoneField } from './valueFields';
 
 const PLANS: Plan[] = ['free', 'essentials', 'standard', 'premium'];
+/** An exit criterion holds a condition (checked whenever the contact's data changes) or waits for an event (R16). */
+const EXIT_WHEN = [
+  { value: 'condition', label: 'a condition holds' },
+  { value: 'event', label: 'an event happens' },
+];
+
+/** A new exit criterion's condition: the contact no longer has the first declared tag. */
+function defaultExitCondition(declarations: Declarations): unknown {
+  return { type: 'not', filter: { type: 'hasTag', tag: declarations.tags[0]?.value ?? 'new tag' } };
+}
+
+/** Changes made relative to an exit criterion, as changes of the journey. */
+function under(base: JsonPath, changes: FieldChange[]): FieldChange[] {
+  return changes.map((c) => ({ ...c, path: [...base, ...c.path] }));
+}
 const PLATFORMS: Platform[] = ['mailchimp', 'dynamics', 'mailup', 'generic'];
 const LIMIT_KINDS = [
   { key: 'startingPoints', label: 'Starting points at most' },
@@ -163,8 +181,27 @@ export function JourneySettings(p: JourneySettingsProps) {
                 <TextField label="Id" name={`journey.exitCriteria.${i}.id`} value={stringField(c, 'id') ?? ''} disabled={p.disabled} onCommit={(v) => set([...base, 'id'], v.trim())} />
                 <Button appearance="icon" icon="trash" title="Remove this exit criterion" name={`journey.exitCriteria.${i}.remove`} disabled={p.disabled} onClick={() => p.onChange([{ path: base }])} />
               </div>
-              {stringField(c, 'when') === 'event' ? (
-                <p className="muted">Leaves on an event ({stringField(isObject(c) ? c['event'] : undefined, 'type') ?? '?'}); edit it in the text.</p>
+              <Dropdown
+                label="Leave when"
+                name={`journey.exitCriteria.${i}.when`}
+                value={stringField(c, 'when') ?? 'condition'}
+                choices={EXIT_WHEN}
+                disabled={p.disabled}
+                onChange={(v) => {
+                  const id = stringField(c, 'id') ?? `exit_${i + 1}`;
+                  p.onChange([change(base, v === 'event' ? { id, when: 'event', event: defaultAwaitedEvent('purchase', j) } : { id, when: 'condition', condition: defaultExitCondition(p.declarations) })]);
+                }}
+              />
+              {stringField(c, 'when') === 'event' && isObject(c) ? (
+                <AwaitedEventFields
+                  node={c}
+                  journey={j}
+                  declarations={p.declarations}
+                  disabled={p.disabled}
+                  journeyTimeZone={timeZone ?? 'UTC'}
+                  onChange={(changes) => p.onChange(under(base, changes))}
+                  {...(p.declare ? { declare: (section, entry, changes) => p.declare!(section, entry, changes && under(base, changes)) } : {})}
+                />
               ) : (
                 <FilterBuilder filter={isObject(c) ? c['condition'] : undefined} path={[...base, 'condition']} journey={j} declarations={p.declarations} disabled={p.disabled} onChange={p.onChange} declare={p.declare} />
               )}
@@ -179,7 +216,7 @@ export function JourneySettings(p: JourneySettingsProps) {
             const taken = new Set(exitCriteria.map((c) => stringField(c, 'id')));
             let n = exitCriteria.length + 1;
             while (taken.has(`exit_${n}`)) n++;
-            const criterion = { id: `exit_${n}`, when: 'condition', condition: { type: 'not', filter: { type: 'hasTag', tag: p.declarations.tags[0]?.value ?? 'new tag' } } };
+            const criterion = { id: `exit_${n}`, when: 'condition', condition: defaultExitCondition(p.declarations) };
             p.onChange([Array.isArray(settings['exitCriteria']) ? change(['settings', 'exitCriteria', exitCriteria.length], criterion, true) : change(['settings', 'exitCriteria'], [criterion])]);
           }}
         >

@@ -115,7 +115,8 @@ const EVENT_TYPES: { value: AwaitedEvent['type']; label: string }[] = [
   { value: 'customEvent', label: 'Custom event' },
 ];
 
-function AwaitedEventFields(p: FormProps) {
+/** The fields of an awaited event at `event` of the edited object (a wait-for-event point, an exit criterion). */
+export function AwaitedEventFields(p: FormProps) {
   const event = p.node['event'];
   const type = (stringField(event, 'type') ?? 'emailOpened') as AwaitedEvent['type'];
   const set = (key: string, value: unknown) => p.onChange([change(['event', key], value)]);
