@@ -6,10 +6,10 @@
 // inspector that collapses and resizes, leaving the map a usable width beside
 // the text, under a toolbar that never wraps.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
+import type { Page } from 'playwright-core';
+import { waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { NOW, sample, until } from './harness/mapTestKit';
-import { type HarnessServer, startHarnessServer } from './harness/server';
 import { THEME_NAMES, type ThemeName } from './harness/themes';
 import { generateJourney } from '../bench/generateJourney';
 
@@ -81,27 +81,10 @@ interface AxNode {
 
 describe('journey map webview: accessible in every theme, by keyboard and screen reader (issue #15)', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: MapPage[] = [];
+  const suite = mapSuite();
 
-  before(async () => {
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    for (const m of open.splice(0)) {
-      assert.deepEqual(m.problems, [], 'no CSP violation, page error or console error');
-      await m.close();
-    }
-  });
   const mapOf = async (text: string, theme: ThemeName = 'dark', viewport = { width: 1280, height: 800 }) => {
-    const m = await openMap(browser, server, { text, fileName: 'test.journey.json', now: NOW }, theme, viewport);
-    open.push(m);
+    const m = await suite.open({ text, fileName: 'test.journey.json', now: NOW }, theme, viewport);
     await waitForRender(m.page);
     return m.page;
   };
@@ -183,8 +166,7 @@ describe('journey map webview: accessible in every theme, by keyboard and screen
     assert.equal(await page.locator('.inspector').count(), 0);
     await page.locator('[data-action="expand-inspector"]').click();
     await until(page, async () => (await page.locator('.inspector').count()) === 1, 'the panel back');
-    const wide = await openMap(browser, server, { text: sample('birthday-german').text, fileName: 'test.journey.json', now: NOW }, 'dark', { width: 1400, height: 800 });
-    open.push(wide);
+    const wide = await suite.open({ text: sample('birthday-german').text, fileName: 'test.journey.json', now: NOW }, 'dark', { width: 1400, height: 800 });
     await waitForRender(wide.page);
     const panel = async () => (await wide.page.locator('.inspector-panel').boundingBox())!.width;
     const before = await panel();

@@ -5,34 +5,16 @@
 // A → B; the map outlines the marked points, shows the counts verbatim in
 // the stats badge and says both in the node's accessible name.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
+import { waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { NOW, sample, until } from './harness/mapTestKit';
-import { type HarnessServer, startHarnessServer } from './harness/server';
 
 describe('journey map webview: a comparison of two versions', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: MapPage[] = [];
-  before(async () => {
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    for (const m of open.splice(0)) {
-      assert.deepEqual(m.problems, [], 'no CSP violation, page error or console error');
-      await m.close();
-    }
-  });
+  const suite = mapSuite();
 
   it('outlines the points added, changed and renamed, shows their counts as A → B, and clears with the overlay', async () => {
-    const m = await openMap(browser, server, { text: sample('dynamics-product-announcement').text, fileName: 'test.journey.json', now: NOW }, 'light');
-    open.push(m);
+    const m = await suite.open({ text: sample('dynamics-product-announcement').text, fileName: 'test.journey.json', now: NOW }, 'light');
     const { page } = m;
     await waitForRender(page);
     await page.evaluate(() =>

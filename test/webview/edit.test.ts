@@ -3,13 +3,13 @@
 // src/core/edits exactly as the extension does, and the document text must
 // be the text that operation gives, the map then showing the change.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { journeyEditFor } from '../../src/core/edits/journeyEdit';
 import type { JourneyOperation } from '../../src/core/edits/journeyOperation';
 import { validateJourneyText } from '../../src/core/validate';
-import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
+import { type MapPage, waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { host, type HostSnapshot, nextEdit, NOW, sample, until } from './harness/mapTestKit';
-import { type HarnessServer, startHarnessServer } from './harness/server';
 
 /** The text `operation` makes of `text`, computed here with src/core/edits. */
 function expectedText(text: string, operation: JourneyOperation): string {
@@ -48,27 +48,11 @@ async function chooseOption(page: Page, dropdown: string, optionValue: string): 
 
 describe('journey map webview: editing', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
+  const suite = mapSuite();
   let current: MapPage | undefined;
 
-  before(async () => {
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (current) {
-      assert.deepEqual(current.problems, [], 'no CSP violation, page error or console error');
-      await current.close();
-      current = undefined;
-    }
-  });
   const mapOf = async (text: string) => {
-    current = await openMap(browser, server, { text, fileName: 'edit.journey.json', now: NOW }, 'dark', { width: 1280, height: 1000 });
+    current = await suite.open({ text, fileName: 'edit.journey.json', now: NOW }, 'dark', { width: 1280, height: 1000 });
     await waitForRender(current.page);
     // The whole map on screen, so every node can be clicked.
     await current.page.locator('[data-action="fit"]').click();

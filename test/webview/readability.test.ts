@@ -7,13 +7,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { buildMapModel } from '../../src/core/mapModel';
 import { documentStateOf } from '../../src/documentState';
 import { branchingJourney } from '../bench/branchingJourney';
-import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
+import { waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { host, nextEdit, NOW, sample, samples, until } from './harness/mapTestKit';
-import { type HarnessServer, REPO, startHarnessServer } from './harness/server';
+import { REPO } from './harness/server';
 
 const SHOTS = join(REPO, 'test-results', 'webview');
 
@@ -58,28 +59,11 @@ async function nodeRects(page: Page): Promise<Map<string, Rect>> {
 
 describe('journey map webview: readable at a glance (issue #15)', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: MapPage[] = [];
+  const suite = mapSuite();
 
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    for (const m of open.splice(0)) {
-      assert.deepEqual(m.problems, [], 'no CSP violation, page error or console error');
-      await m.close();
-    }
-  });
+  before(() => mkdirSync(SHOTS, { recursive: true }));
   const mapOf = async (text: string, viewport = { width: 1280, height: 800 }) => {
-    const m = await openMap(browser, server, { text, fileName: 'test.journey.json', now: NOW }, 'dark', viewport);
-    open.push(m);
+    const m = await suite.open({ text, fileName: 'test.journey.json', now: NOW }, 'dark', viewport);
     await waitForRender(m.page);
     return m.page;
   };

@@ -7,40 +7,23 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
 import { buildMapModel } from '../../src/core/mapModel';
 import { documentStateOf } from '../../src/documentState';
-import { launchChromium, type MapPage, openMap, switchTheme, waitForRender } from './harness/browser';
+import { switchTheme, waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { host, NOW, renderedVersion, sample, samples, until } from './harness/mapTestKit';
-import { type HarnessServer, REPO, startHarnessServer } from './harness/server';
+import { REPO } from './harness/server';
 import { THEME_NAMES, themeBodyClass } from './harness/themes';
 
 const SHOTS = join(REPO, 'test-results', 'webview');
 
 describe('journey map webview: drawing', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
-  const open: MapPage[] = [];
+  const suite = mapSuite();
 
-  before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    for (const m of open.splice(0)) {
-      assert.deepEqual(m.problems, [], 'no CSP violation, page error or console error');
-      await m.close();
-    }
-  });
+  before(() => mkdirSync(SHOTS, { recursive: true }));
   const mapOf = async (text: string, theme: (typeof THEME_NAMES)[number] = 'dark', fileName = 'test.journey.json') => {
-    const m = await openMap(browser, server, { text, fileName, now: NOW }, theme);
-    open.push(m);
+    const m = await suite.open({ text, fileName, now: NOW }, theme);
     return m;
   };
 

@@ -4,34 +4,20 @@
 // when its numbers are out of date, and offers "View Contact Queue" on each
 // point, by mouse and keyboard.
 import assert from 'node:assert/strict';
-import type { Browser } from 'playwright-core';
-import { launchChromium, type MapPage, openMap, waitForRender } from './harness/browser';
+import { type MapPage, waitForRender } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { host, NOW, sample, until } from './harness/mapTestKit';
-import { type HarnessServer, startHarnessServer } from './harness/server';
 
 const post = (m: MapPage, message: unknown) => m.page.evaluate((msg) => (window as unknown as { __host: { post(x: unknown): void } }).__host.post(msg), message);
 
 describe('journey map webview: the simulation on the map (issue #15)', function () {
   this.timeout(120000);
-  let server: HarnessServer;
-  let browser: Browser;
+  const suite = mapSuite();
   let map: MapPage;
 
-  before(async () => {
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
   beforeEach(async () => {
-    map = await openMap(browser, server, { text: sample('mailchimp-vip-welcome').text, fileName: 'test.journey.json', now: NOW });
+    map = await suite.open({ text: sample('mailchimp-vip-welcome').text, fileName: 'test.journey.json', now: NOW });
     await waitForRender(map.page);
-  });
-  afterEach(async () => {
-    assert.deepEqual(map.problems, []);
-    await map.close();
   });
 
   it('shows the exits of a point with its other counts, and whose path is highlighted', async () => {

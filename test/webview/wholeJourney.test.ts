@@ -7,12 +7,12 @@
 // gestures (test/support/mapGestures.ts) run in a real VS Code in
 // test/typing/mapBuilding.test.ts.
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { validateJourneyText } from '../../src/core/validate';
 import { assertSameJourneyLogic, buildSeedJourney, choose, clickNode, commit, edits, fit, journeyOf, type MapDriver, press, problemsShown } from '../support/mapGestures';
-import { launchChromium, type MapPage, openMap } from './harness/browser';
+import { type MapPage } from './harness/browser';
+import { mapSuite } from './harness/mapSuite';
 import { host, NOW, renderedVersion, sample, until } from './harness/mapTestKit';
-import { type HarnessServer, startHarnessServer } from './harness/server';
 
 function harnessDriver(page: Page): MapDriver {
   return {
@@ -34,27 +34,11 @@ const pointsOf = (text: string) => (JSON.parse(text) as { points: Point[] }).poi
 
 describe('journey map webview: whole journeys (issue #14)', function () {
   this.timeout(300_000);
-  let server: HarnessServer;
-  let browser: Browser;
+  const suite = mapSuite();
   let current: MapPage | undefined;
 
-  before(async () => {
-    server = await startHarnessServer();
-    browser = await launchChromium();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-  afterEach(async () => {
-    if (current) {
-      assert.deepEqual(current.problems, [], 'no CSP violation, page error or console error');
-      await current.close();
-      current = undefined;
-    }
-  });
   const mapOf = async (text: string, fileName = 'edit.journey.json') => {
-    current = await openMap(browser, server, { text, fileName, now: NOW }, 'dark', { width: 1400, height: 1000 });
+    current = await suite.open({ text, fileName, now: NOW }, 'dark', { width: 1400, height: 1000 });
     await current.page.locator(text.trim() === '' ? '[data-action="start-journey"]' : 'g.node').first().waitFor();
     return harnessDriver(current.page);
   };
