@@ -10,7 +10,7 @@ import { findNodeAtLocation, getLocation, type Node } from 'jsonc-parser';
 import { type CompletionItem, CompletionItemKind, type CompletionList, type Hover, type Location, MarkupKind, type Position, type Range } from 'vscode-languageserver';
 import { nameKindAt } from '../src/core/companionNames';
 import type { JsonPath } from '../src/core/jsonDocument';
-import { journeyNames, type NameKind } from '../src/core/journeyNames';
+import { journeyNames, KIND_WORDS, type NameKind } from '../src/core/journeyNames';
 import type { CompanionAnalysis } from './companionAnalysis';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { nameItem, pointItem } from './completion';
@@ -203,20 +203,6 @@ export function companionDefinition(analysis: CompanionAnalysis, position: Posit
   const range = target.analysis ? target.analysis.rangeOf(target.node) : rangeIn(target.uri, target.node);
   return range ? [{ uri: target.uri, range }] : [];
 }
-
-const KIND_WORDS: Record<NameKind, string> = {
-  contact: 'contact',
-  point: 'journey point',
-  startingPoint: 'starting point',
-  content: 'content item',
-  link: 'link',
-  list: 'list',
-  segment: 'segment',
-  tag: 'tag',
-  form: 'form',
-  campaign: 'campaign',
-  branch: 'branch',
-};
 
 const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 

@@ -16,7 +16,7 @@ import type { Journey } from './core/schema';
 import { journeyToActOn } from './journeyPicker';
 import { publishedVersions } from './publishedVersions';
 import { readSettings } from './settings';
-import { readText, type TimelinePick, timelinePicks } from './simulationController';
+import { readText, type TimelinePick, timelineOrMessage, timelinePicks } from './simulationController';
 import type { SimulationOverlay } from './webviewProtocol';
 
 export const COMPARE_COMMAND = 'journeyDesigner.compareJourneyWith';
@@ -165,7 +165,7 @@ export async function compareJourneyWith(current: unknown, other: unknown, args:
     timelineUri = pick?.uri;
   }
   if (!timelineUri) return undefined;
-  const [{ parseTimeline }, { parseTimelineNdjsonText }, { compareVersions }] = await Promise.all([import('./core/timeline'), import('./core/timelineNdjson'), import('./core/compare/index')]);
+  const [{ parseTimelineNdjsonText }, { compareVersions }] = await Promise.all([import('./core/timelineNdjson'), import('./core/compare/index')]);
   let timeline;
   if (timelineUri.path.endsWith('.ndjson')) {
     const read = parseTimelineNdjsonText(await readText(timelineUri));
@@ -175,20 +175,9 @@ export async function compareJourneyWith(current: unknown, other: unknown, args:
     }
     timeline = read.timeline;
   } else {
-    let value: unknown;
-    try {
-      value = JSON.parse(await readText(timelineUri));
-    } catch (error) {
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-      return undefined;
-    }
-    const parsed = parseTimeline(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0]!;
-      void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-      return undefined;
-    }
-    timeline = parsed.data;
+    const read = await timelineOrMessage(timelineUri, await readText(timelineUri));
+    if (!read) return undefined;
+    timeline = read;
   }
   const seed = timeline.seed ?? readSettings(currentUri).simulatorSeed;
   const timelineLabel = vscode.workspace.asRelativePath(timelineUri);

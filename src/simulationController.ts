@@ -31,6 +31,30 @@ export async function readText(uri: vscode.Uri): Promise<string> {
   return open ? open.getText() : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
 }
 
+/**
+ * The timeline in `text` (read from `uri`), or undefined once the user has
+ * been told what is wrong with it: not JSON, or not the timeline format
+ * (the first problem, at its path).
+ */
+export async function timelineOrMessage(uri: vscode.Uri, text: string): Promise<Timeline | undefined> {
+  const where = vscode.workspace.asRelativePath(uri);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    void vscode.window.showErrorMessage(`${where} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  const { parseTimeline } = await import('./core/timeline');
+  const parsed = parseTimeline(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    void vscode.window.showErrorMessage(`${where}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
+    return undefined;
+  }
+  return parsed.data;
+}
+
 /** Timelines of the workspace, those that name this journey first (also used by Compare Journey With…). */
 export async function timelinePicks(journeyUri: vscode.Uri): Promise<TimelinePick[]> {
   const files = await vscode.workspace.findFiles('**/*.timeline.json', '**/node_modules/**', 500);
@@ -172,9 +196,8 @@ export class SimulationController implements vscode.Disposable {
     }
     const journeyUri = await journeyToActOn(target, 'simulate');
     if (!journeyUri) return undefined;
-    const [{ validateJourneyText }, { parseTimeline }, { generateTimeline }, { SimulationSession }] = await Promise.all([
+    const [{ validateJourneyText }, { generateTimeline }, { SimulationSession }] = await Promise.all([
       import('./core/validate'),
-      import('./core/timeline'),
       import('./core/timelineGenerator'),
       import('./simulationSession'),
     ]);
@@ -201,26 +224,15 @@ export class SimulationController implements vscode.Disposable {
     }
     if (timelineUri) {
       const text = await readText(timelineUri);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
-      }
-      const parsed = parseTimeline(value);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}: ${issue.path.join('.') || '(file)'}: ${issue.message}`);
-        return undefined;
-      }
+      const read = await timelineOrMessage(timelineUri, text);
+      if (!read) return undefined;
       const [{ timelineReferences }, { locateFinding }, { parseJsonDocument }, { LineIndex }] = await Promise.all([
         import('./core/timelineReferences'),
         import('./core/journeyNames'),
         import('./core/jsonDocument'),
         import('./core/textPosition'),
       ]);
-      const unknown = timelineReferences(parsed.data, journey, vscode.workspace.asRelativePath(journeyUri)).filter((f) => f.severity === 'error');
+      const unknown = timelineReferences(read, journey, vscode.workspace.asRelativePath(journeyUri)).filter((f) => f.severity === 'error');
       if (unknown.length > 0) {
         const d = locateFinding(parseJsonDocument(text), unknown[0]!);
         const at = new LineIndex(text).positionAt(d.offset);
@@ -228,7 +240,7 @@ export class SimulationController implements vscode.Disposable {
         void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(timelineUri)}:${at.line + 1}:${at.character + 1}: ${d.message}${more}`);
         return undefined;
       }
-      timeline = parsed.data;
+      timeline = read;
       label = vscode.workspace.asRelativePath(timelineUri);
     } else {
       const full: ContactProfile = { contacts: 500, days: 7, seed: settings.simulatorSeed, start: new Date(Math.floor(Date.now() / 86_400_000) * 86_400_000).toISOString(), ...profile };

@@ -11,7 +11,8 @@ import type { Journey } from './schema';
 
 export type NameKind = 'contact' | 'point' | 'startingPoint' | 'content' | 'link' | 'list' | 'segment' | 'tag' | 'form' | 'campaign' | 'branch';
 
-const KIND_WORDS: Record<NameKind, string> = {
+/** Each kind of name as messages and hovers say it. */
+export const KIND_WORDS: Record<NameKind, string> = {
   contact: 'contact',
   point: 'journey point',
   startingPoint: 'starting point',
