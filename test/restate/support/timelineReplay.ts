@@ -102,18 +102,19 @@ export async function collectWhenSettled(client: JourneyIngressClient, plan: Rep
   const clock = clockOf(plan);
   await sleep(clock.wallAt(plan.horizon) - Date.now());
   const deadline = Date.now() + timeoutMs;
-  let reports = new Map<string, ContactReport>();
+  // Events are sent one-way (/send): the last ones may still be handled after
+  // a first look, so the traces are read again until they and the stats agree.
   for (;;) {
-    reports = new Map(await Promise.all(contacts.map(async (c) => [c, await withRetry(() => client.contact(c), deadline)] as const)));
+    const reports = new Map(await Promise.all(contacts.map(async (c) => [c, await withRetry(() => client.contact(c), deadline)] as const)));
     const busy = [...reports.values()].filter((r) => r.pending.some((p) => p.due <= plan.horizon));
-    if (busy.length === 0) break;
-    if (Date.now() > deadline) throw new Error(`contacts still have timers due by the horizon after ${timeoutMs} ms: ${busy.map((r) => `${r.contact} ${JSON.stringify(r.pending)}`).join('; ')}`);
-    await sleep(100);
-  }
-  const settledAfterMs = Date.now() - plan.wallStart;
-  const trace = [...reports.values()].flatMap((r) => r.trace);
-  const entries = trace.filter((e) => e.kind === 'enter').length;
-  for (;;) {
+    if (busy.length > 0) {
+      if (Date.now() > deadline) throw new Error(`contacts still have timers due by the horizon after ${timeoutMs} ms: ${busy.map((r) => `${r.contact} ${JSON.stringify(r.pending)}`).join('; ')}`);
+      await sleep(100);
+      continue;
+    }
+    const settledAfterMs = Date.now() - plan.wallStart;
+    const trace = [...reports.values()].flatMap((r) => r.trace);
+    const entries = trace.filter((e) => e.kind === 'enter').length;
     const stats = await withRetry(() => client.stats(), deadline);
     const queued = Object.values(stats.points).reduce((n, p) => n + p.queued, 0);
     if (stats.started === entries && queued === stats.inProgress) return { trace, reports, stats, settledAfterMs };
