@@ -64,7 +64,11 @@ describe('generated Restate project on Node 20, run as its README says', functio
   });
 
   after(async () => {
-    service?.kill('SIGTERM');
+    if (service?.pid !== undefined && service.exitCode === null) {
+      const exited = new Promise((resolve) => service!.once('exit', resolve));
+      process.kill(-service.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    }
     await server?.dispose();
     if (!process.env.JOURNEY_KEEP_TEST_FILES) rmSync(dir, { recursive: true, force: true });
   });
@@ -90,7 +94,9 @@ describe('generated Restate project on Node 20, run as its README says', functio
   it('starts with npm start, on the Node 22 it brought, and serves on PORT', async () => {
     server = await LocalRestateServer.start({ identityKeyFile: join(dir, IDENTITY_DIR, IDENTITY_PRIVATE_FILE) });
     port = await freePort();
-    service = spawn(join(bin, 'npm'), ['start'], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Its own process group: npm start runs the service as a child, and stopping
+    // npm alone would leave the service running (and this test run waiting on its output).
+    service = spawn(join(bin, 'npm'), ['start'], { cwd: dir, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     service.stdout!.on('data', (d: Buffer) => (output += d.toString()));
     service.stderr!.on('data', (d: Buffer) => (output += d.toString()));
     await waitForPort(port, 120_000).catch((e: Error) => assert.fail(`${e.message}\n${output}`));

@@ -3,7 +3,7 @@
 // editor, whether it is the journey file marked published (opened with the
 // map's "Open as Text") or the source publishing keeps under
 // published/<id>/; keys typed into it change neither the document nor, after
-// code-server's auto-save delay, the file. "Edit Published Journey as New
+// code-server's auto-save delay, the file. "Published Journey: Edit as New
 // Version" from the Command Palette makes the journey the next draft, and
 // "Journey: Open Published Version…" still lists version 1 (and "Compare
 // with version 1") and opens it on the map, read-only.
@@ -77,12 +77,12 @@ describe('R22: published versions are read-only in the editor, clicked and typed
     assert.equal(readFileSync(kept, 'utf8'), onDisk, 'auto-save wrote nothing');
   });
 
-  it('R22: "Edit Published Journey as New Version", then "Journey: Open Published Version…" lists version 1 and "Compare with version 1", and opens version 1 on the map, read-only', async () => {
+  it('R22: "Published Journey: Edit as New Version", then "Journey: Open Published Version…" lists version 1 and "Compare with version 1", and opens version 1 on the map, read-only', async () => {
     const keptText = readFileSync(kept, 'utf8');
     await vs.probe('closeAll');
     await vs.probe('openMap', { file: journey });
     await until(async () => ((await rendered(journey))?.published ? true : undefined), 'the published map', 60_000);
-    await wb.runCommand('Journey: Edit Published Journey as New Version');
+    await wb.runCommand('Journey: Published Journey: Edit as New Version');
     await until(async () => ((await rendered(journey))?.published === false ? true : undefined), 'the map to show the new draft', 60_000);
     await until(async () => (/"version": 2/.test(readFileSync(journey, 'utf8')) && !readFileSync(journey, 'utf8').includes('"publication"') ? true : undefined), 'the file to be saved as version 2, a draft', 30_000).catch(async (error: unknown) => {
       const shown = await text(journey);
