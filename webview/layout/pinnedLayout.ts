@@ -17,6 +17,30 @@ export function orthogonalRoute(start: Point, target: LaidOutNode, rightmost: nu
   return [start, { x: start.x, y: start.y + 16 }, { x: side, y: start.y + 16 }, { x: side, y: end.y - 16 }, { x: end.x, y: end.y - 16 }, end];
 }
 
+/**
+ * `base`'s edges with those touching a node in `moved` routed again between
+ * the nodes' new places (orthogonally, their labels at the middle).
+ */
+export function rerouteEdges(base: MapLayout, model: MapModel, nodes: ReadonlyMap<string, LaidOutNode>, moved: ReadonlySet<string> | ReadonlyMap<string, unknown>, rightmost: number): Map<string, LaidOutEdge> {
+  const edges = new Map(base.edges);
+  for (const e of model.edges) {
+    if (!moved.has(e.from) && !moved.has(e.to)) continue;
+    const from = nodes.get(e.from);
+    const to = nodes.get(e.to);
+    if (!from || !to) continue;
+    const port = from.ports.get(e.key) ?? { x: from.width / 2, y: from.height };
+    const points = orthogonalRoute({ x: from.x + port.x, y: from.y + from.height }, to, rightmost);
+    const routed: LaidOutEdge = { points };
+    if (e.label) {
+      const mid = midpointOf(points);
+      const width = labelWidth(e.label);
+      routed.label = { x: mid.x - width / 2, y: mid.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
+    }
+    edges.set(e.key, routed);
+  }
+  return edges;
+}
+
 /** The layout with `moved` nodes (pinned ones, or one being dragged) at their positions. */
 export function applyPins(base: MapLayout, model: MapModel, moved: ReadonlyMap<string, Point>): MapLayout {
   const positions = new Map(moved);
@@ -33,21 +57,6 @@ export function applyPins(base: MapLayout, model: MapModel, moved: ReadonlyMap<s
     right = Math.max(right, n.x + n.width);
     bottom = Math.max(bottom, n.y + n.height);
   }
-  const edges = new Map(base.edges);
-  for (const e of model.edges) {
-    if (!positions.has(e.from) && !positions.has(e.to)) continue;
-    const from = nodes.get(e.from);
-    const to = nodes.get(e.to);
-    if (!from || !to) continue;
-    const port = from.ports.get(e.key) ?? { x: from.width / 2, y: from.height };
-    const points = orthogonalRoute({ x: from.x + port.x, y: from.y + from.height }, to, right);
-    const routed: LaidOutEdge = { points };
-    if (e.label) {
-      const mid = midpointOf(points);
-      const width = labelWidth(e.label);
-      routed.label = { x: mid.x - width / 2, y: mid.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
-    }
-    edges.set(e.key, routed);
-  }
+  const edges = rerouteEdges(base, model, nodes, positions, right);
   return { ...base, nodes, edges, width: Math.max(base.width, right + 24), height: Math.max(base.height, bottom + 24) };
 }

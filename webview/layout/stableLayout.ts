@@ -6,10 +6,9 @@
 // moved down or up (a point inserted or deleted above it) keeps its old
 // column. New nodes take elkjs's place, shifted like the rest. Edges that
 // touch a node put back are routed again (orthogonally). Pure.
-import { EDGE_LABEL_HEIGHT, labelWidth, type MapModel } from '../../src/core/mapModel';
+import type { MapModel } from '../../src/core/mapModel';
 import type { LaidOutEdge, LaidOutNode, MapLayout, Point } from './elkLayout';
-import { midpointOf } from './geometry';
-import { orthogonalRoute } from './pinnedLayout';
+import { rerouteEdges } from './pinnedLayout';
 
 const GAP = 16;
 
@@ -142,22 +141,7 @@ export function stabilizeLayout(previous: MapLayout | undefined, next: MapLayout
     bottom = Math.max(bottom, n.y + n.height);
   }
   if (putBack.size === 0) return withinWorld({ ...base, width: right + 24, height: bottom + 24 });
-  const edges = new Map(base.edges);
-  for (const e of model.edges) {
-    if (!putBack.has(e.from) && !putBack.has(e.to)) continue;
-    const from = nodes.get(e.from);
-    const to = nodes.get(e.to);
-    if (!from || !to) continue;
-    const port = from.ports.get(e.key) ?? { x: from.width / 2, y: from.height };
-    const points = orthogonalRoute({ x: from.x + port.x, y: from.y + from.height }, to, right);
-    const routed: LaidOutEdge = { points };
-    if (e.label) {
-      const mid = midpointOf(points);
-      const width = labelWidth(e.label);
-      routed.label = { x: mid.x - width / 2, y: mid.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
-    }
-    edges.set(e.key, routed);
-  }
+  const edges = rerouteEdges(base, model, nodes, putBack, right);
   return withinWorld({ ...base, nodes, edges, width: right + 24, height: bottom + 24 });
 }
 
