@@ -3,12 +3,13 @@
 // starting point with the one event type that can fire it, and the
 // journey-wide rules (re-entry, exit criteria, consent, the segment entry
 // plan, the split seed, the zero-time guard's step limit). Built from the
-// compiled IR (the runtime, `fromIr`) or from the simulator's compiled
-// journey (`fromCompiled`); both give the same form for the same journey, so
-// one kernel interprets both. See src/core/semantics.md.
-import type { IrExitCriterion, JourneyIr } from '../compiler/irSchema';
+// compiled IR (src/core/compiler/compileJourney.ts) by `fromIr`, the one way
+// in for both drivers: the runtime reads the published IR, the simulator
+// the IR it compiles in memory, so one kernel interprets one form. See
+// src/core/semantics.md.
+import type { IrExitCriterion, IrSegmentPlan, IrStartingPoint, JourneyIr } from '../compiler/irSchema';
 import type { AwaitedEvent, ExitCriterion, Filter, PointType, Trigger } from '../schema';
-import type { CompiledJourney } from '../simulator/compiledJourney';
+import type { UnresolvedReference } from '../compiler/compileJourney';
 import type { SimEvent } from '../simulator/matching';
 import { NO_DURATION, type NominalDuration, nominalFromTotal } from '../time/nominalDuration';
 
@@ -115,6 +116,16 @@ export interface KernelStart {
   /** Index of the first point, -1 when the id names no point. */
   readonly next: number;
   readonly nextId: string;
+  /** dateField: the field and the daily instant it is checked at (R20; see schedules.ts). */
+  readonly daily: DailyTick | undefined;
+}
+
+/** A date-field trigger's daily check (R20): at hour:minute on the wall clock of `zone`, contacts whose `field` date falls on that day. */
+export interface DailyTick {
+  readonly field: string;
+  readonly hour: number;
+  readonly minute: number;
+  readonly zone: string;
 }
 
 export interface KernelSegmentEntry {
@@ -124,6 +135,12 @@ export interface KernelSegmentEntry {
   readonly entry: KernelStart;
   /** The `enter` trace outcome: `segment:<schedule>`. */
   readonly how: string;
+  /** The schedule's start (epoch ms); undefined: when the driver starts (the replay's start, the runtime's activeFrom). */
+  readonly startMs: number | undefined;
+  /** recurring: the interval as R0 reads it, the zone whose wall clock the runs keep (R19), the last possible run (Infinity: none). */
+  readonly every: NominalDuration;
+  readonly zone: string;
+  readonly untilMs: number;
 }
 
 export interface KernelJourney {
@@ -211,79 +228,41 @@ function kernelPoint(f: PointFacts): KernelPoint {
   };
 }
 
-function kernelStart(id: string, index: number, trigger: Trigger, filter: Filter | undefined, next: number, nextId: string): KernelStart {
-  return { id, index, trigger, triggerType: TRIGGER_EVENT[trigger.type], filter, next, nextId };
+function kernelStart(sp: IrStartingPoint, index: number, nextId: string): KernelStart {
+  const d = sp.dateTrigger;
+  const daily = d ? { field: d.field, hour: d.hour, minute: d.minute, zone: d.timeZone } : undefined;
+  return { id: sp.id, index, trigger: sp.trigger, triggerType: TRIGGER_EVENT[sp.trigger.type], filter: sp.filter, next: sp.next, nextId, daily };
 }
 
-function segmentEntry(segment: string, schedule: KernelSegmentEntry['schedule'], entry: KernelStart): KernelSegmentEntry {
-  return { segment, schedule, entry, how: `segment:${schedule}` };
-}
-
-/** The simulator's compiled journey in the kernel's form. */
-export function fromCompiled(cj: CompiledJourney, seed: number, maxSteps: number): KernelJourney {
-  const points = cj.points.map((p) => {
-    const pt = p.point;
-    const f: PointFacts = { id: p.id, index: p.index, type: pt.type, succ: [...p.succ], succIds: [...p.succIds], labels: [...p.labels], wait: p.wait, waitMs: p.waitMs, untilMs: p.untilMs, percents: p.percents };
-    switch (pt.type) {
-      case 'sendEmail':
-        Object.assign(f, { content: pt.content, transactional: p.transactional, list: p.list, subject: p.content?.subject });
-        break;
-      case 'sendSms':
-        Object.assign(f, { content: pt.content, transactional: p.transactional, list: p.list, phoneField: pt.phoneField });
-        break;
-      case 'addTag':
-      case 'removeTag':
-        f.tag = pt.tag;
-        break;
-      case 'updateField':
-        Object.assign(f, { field: pt.field, value: pt.value });
-        break;
-      case 'subscribeList':
-      case 'unsubscribeList':
-        f.list = pt.list;
-        break;
-      case 'webhook':
-        Object.assign(f, { url: pt.url, method: pt.method ?? 'POST' });
-        break;
-      case 'exit':
-        f.reason = pt.reason;
-        break;
-      case 'ifElse':
-        f.condition = pt.condition;
-        break;
-      case 'waitForEvent':
-        f.awaited = pt.event;
-        break;
-    }
-    return kernelPoint(f);
-  });
-  const starts = cj.starts.map((s) => kernelStart(s.id, s.index, s.sp.trigger, s.sp.filter, s.next, s.sp.next));
-  const plan = cj.segmentPlan;
-  const contentOfPoint = cj.contentOfPoint;
+function segmentEntry(plan: IrSegmentPlan, entry: KernelStart, journeyZone: string): KernelSegmentEntry {
   return {
-    version: 1,
-    kind: cj.journey.kind,
-    points,
-    starts,
-    timeZone: cj.timeZone,
-    marketing: cj.marketing,
-    reEntry: cj.reEntry.mode,
-    cooldown: cj.cooldown,
-    exitCriteria: cj.exitCriteria,
-    hasConditionCriteria: cj.hasConditionCriteria,
-    contentOf: (id) => contentOfPoint.get(id),
-    segment: plan ? segmentEntry(plan.segment, plan.schedule.type, starts[plan.entry.index]!) : undefined,
-    seed,
-    maxSteps,
+    segment: plan.segment,
+    schedule: plan.schedule,
+    entry,
+    how: `segment:${plan.schedule}`,
+    startMs: plan.startMs ?? undefined,
+    every: plan.schedule === 'recurring' ? nominalFromTotal(plan.everyMs, plan.everyDays) : NO_DURATION,
+    zone: plan.timeZone ?? journeyZone,
+    untilMs: plan.untilMs ?? Infinity,
   };
 }
 
-/** A compiled journey (IR) in the kernel's form; `seed` is the runtime's split seed. */
-export function fromIr(ir: JourneyIr, seed: number): KernelJourney {
+export interface FromIrOptions {
+  /** The zero-time guard's step limit, when not the IR's own (the simulator's maxChainSteps option). */
+  maxSteps?: number;
+  /** References that name no point (a simulation of a journey being edited): their edges are -1 in the IR. */
+  unresolved?: readonly UnresolvedReference[];
+}
+
+/** A compiled journey (IR) in the kernel's form; `seed` is the split seed (R13). */
+export function fromIr(ir: JourneyIr, seed: number, options: FromIrOptions = {}): KernelJourney {
+  const missing = new Map<string, string>();
+  for (const u of options.unresolved ?? []) missing.set(`${u.from}/${u.index}/${u.edge}`, u.to);
+  const idOf = (to: number, key: string) => (to >= 0 ? (ir.points[to]?.id ?? String(to)) : (missing.get(key) ?? String(to)));
   const contentOfPoint = new Map<string, string>();
   for (const p of ir.points) if ((p.type === 'sendEmail' || p.type === 'sendSms') && !contentOfPoint.has(p.id)) contentOfPoint.set(p.id, p.content);
   const points = ir.points.map((p, index) => {
-    const f: PointFacts = { id: p.id, index, type: p.type, succ: p.next.map((e) => e.to), succIds: p.next.map((e) => ir.points[e.to]?.id ?? String(e.to)), labels: p.next.map((e) => e.label) };
+    const f: PointFacts = { id: p.id, index, type: p.type, succ: p.next.map((e) => e.to), succIds: p.next.map((e, k) => idOf(e.to, `point/${index}/${k}`)), labels: p.next.map((e) => e.label) };
     switch (p.type) {
       case 'sendEmail':
         Object.assign(f, { content: p.content, transactional: p.transactional, list: p.list, subject: p.subject });
@@ -326,7 +305,7 @@ export function fromIr(ir: JourneyIr, seed: number): KernelJourney {
     }
     return kernelPoint(f);
   });
-  const starts = ir.startingPoints.map((sp, i) => kernelStart(sp.id, i, sp.trigger, sp.filter, sp.next, ir.points[sp.next]?.id ?? String(sp.next)));
+  const starts = ir.startingPoints.map((sp, i) => kernelStart(sp, i, idOf(sp.next, `start/${i}/0`)));
   const plan = ir.segment;
   return {
     version: ir.journey.version,
@@ -340,8 +319,8 @@ export function fromIr(ir: JourneyIr, seed: number): KernelJourney {
     exitCriteria: ir.exitCriteria,
     hasConditionCriteria: ir.exitCriteria.some((c) => c.when === 'condition'),
     contentOf: (id) => contentOfPoint.get(id),
-    segment: plan ? segmentEntry(plan.segment, plan.schedule, starts[plan.entry]!) : undefined,
+    segment: plan ? segmentEntry(plan, starts[plan.entry]!, ir.timeZone) : undefined,
     seed,
-    maxSteps: ir.maxChainSteps,
+    maxSteps: options.maxSteps ?? ir.maxChainSteps,
   };
 }

@@ -1,12 +1,15 @@
 // R20: which contacts have their yearly date (e.g. birthday) on a calendar
-// day, kept up to date as the date field changes. One small integer per
-// contact plus append-only day buckets that are compacted when read, so a
-// daily trigger costs what that day's contacts cost, not a scan of everyone.
-import { isLeapYear } from './zonedTime';
-import { civilDate } from './filterEvaluation';
+// day, kept up to date as the date field changes: the simulator's
+// bookkeeping for one daily timer over all contacts. What a yearly date is
+// and which dates fall on a day are the kernel's (semantics/schedules.ts).
+// One small integer per contact plus append-only day buckets that are
+// compacted when read, so a daily trigger costs what that day's contacts
+// cost, not a scan of everyone.
+import { yearlyDateOf, yearlyDatesOn } from '../semantics/schedules';
+import type { CivilDate } from '../time/calendar';
 
 export class DateFieldIndex {
-  /** month * 100 + day of each contact's date, 0 when unset. */
+  /** The yearly date (month * 100 + day) of each contact, 0 when unset. */
   private day: Int32Array;
   private readonly buckets = new Map<number, number[]>();
 
@@ -18,14 +21,13 @@ export class DateFieldIndex {
   }
 
   /** Records a contact's current field value. */
-  set(contact: number, value: string | number | boolean | null | undefined): void {
+  set(contact: number, value: unknown): void {
     if (contact >= this.day.length) {
       const grown = new Int32Array(Math.max(contact + 1, this.day.length * 2));
       grown.set(this.day);
       this.day = grown;
     }
-    const d = civilDate(value ?? undefined);
-    const key = d ? d.month * 100 + d.day : 0;
+    const key = yearlyDateOf(value);
     if (this.day[contact] === key) return;
     this.day[contact] = key;
     if (key !== 0) {
@@ -35,12 +37,10 @@ export class DateFieldIndex {
     }
   }
 
-  /** The contacts whose date falls on this day (29 Feb on 28 Feb in other years), ascending. */
-  on(year: number, month: number, day: number): number[] {
-    const keys = [month * 100 + day];
-    if (month === 2 && day === 28 && !isLeapYear(year)) keys.push(229);
+  /** The contacts whose date falls on this day, ascending. */
+  on(day: CivilDate): number[] {
     const found: number[] = [];
-    for (const key of keys) {
+    for (const key of yearlyDatesOn(day)) {
       const bucket = this.buckets.get(key);
       if (!bucket) continue;
       const live = [...new Set(bucket.filter((c) => this.day[c] === key))];

@@ -13,11 +13,13 @@
 // Fully deterministic; see src/core/semantics.md for every choice.
 import { setOwn } from '../ownProperty';
 import { JourneyKernel } from '../semantics/kernel';
-import { fromCompiled, K_WAIT, K_WAIT_FOR_EVENT, type KernelJourney } from '../semantics/kernelJourney';
+import { compileForSimulation } from '../compiler/compileJourney';
+import { fromIr, K_WAIT, K_WAIT_FOR_EVENT, type KernelJourney, type KernelStart } from '../semantics/kernelJourney';
+import { dayAfter, firstTickDay, runAfter, type SegmentRuns, segmentRuns, tickOn } from '../semantics/schedules';
 import { RecordingTrace, SilentTrace } from '../semantics/traceSinks';
 import type { Journey } from '../schema';
+import type { CivilDate } from '../time/calendar';
 import type { Timeline } from '../timeline';
-import { compileForSimulation, type CompiledJourney, type CompiledStart, type SegmentPlan } from './compiledJourney';
 import { ContactByContactReplay } from './contactByContactReplay';
 import { DateFieldIndex } from './dateFieldIndex';
 import { SimulationError } from './errors';
@@ -29,8 +31,6 @@ import { TimeOrderReplay } from './timeOrderReplay';
 import { parseInstant, type PreparedTimeline, prepareTimeline } from './timelineInput';
 import { Timers } from './timerLanes';
 import type { InstantInput, PointCounters, SimulationOptions, SimulationSnapshot, TraceEntry } from './types';
-import { firstRunAtOrAfter, runAt } from '../time/wallClockRecurrence';
-import { addDays, localParts, zonedToEpoch } from './zonedTime';
 
 /** The types of event that never change contact data (the kernel's applyEventData passes them by). */
 const EVENTS_WITHOUT_DATA: readonly SimEvent['type'][] = ['emailOpened', 'emailClicked', 'purchase', 'customEvent', 'apiEntry'];
@@ -39,15 +39,11 @@ const DAY_MS = 86_400_000;
 /** Without a horizon, clock-driven sources (date triggers, recurring runs) and the replay stop this long after the last input. */
 const OPEN_WINDOW_MS = 366 * DAY_MS;
 
+/** A date-field starting point's one daily timer over all contacts (R20): the day it is at, and who has a date on which day. */
 interface DateTrigger {
-  readonly start: CompiledStart;
+  readonly start: KernelStart;
   readonly index: DateFieldIndex;
-  readonly zone: string;
-  readonly hour: number;
-  readonly minute: number;
-  year: number;
-  month: number;
-  day: number;
+  day: CivilDate;
 }
 
 export class Simulation {
@@ -60,7 +56,6 @@ export class Simulation {
   readonly contacts: PackedContacts;
   readonly timers = new Timers();
 
-  private readonly cj: CompiledJourney;
   private readonly kj: KernelJourney;
   private readonly kernel: JourneyKernel;
   private readonly effects: SimulationEffects;
@@ -80,21 +75,20 @@ export class Simulation {
 
   // Clock-driven entries.
   private readonly dateTriggers: DateTrigger[] = [];
-  private readonly segment: SegmentPlan | undefined;
-  /** The segment schedule's start: runs are at anchor + k * every. */
-  private readonly segmentAnchor: number;
+  /** The segment schedule's runs in the replay (R19), for a segment journey that names its segment. */
+  private readonly segmentRuns: SegmentRuns | undefined;
 
   constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}) {
-    this.cj = compileForSimulation(journey);
+    const compiled = compileForSimulation(journey);
     this.timeline = prepareTimeline(timeline);
     const store = this.timeline.store;
-    this.warnings = [...this.cj.warnings, ...this.timeline.warnings];
+    this.warnings = [...compiled.warnings, ...this.timeline.warnings];
     const tracing = options.trace !== false;
-    const maxSteps = options.maxChainSteps ?? Math.max(10_000, 50 * journey.points.length);
     this.seed = options.seed ?? timeline.seed ?? 0;
+    this.kj = fromIr(compiled.ir, this.seed, { ...(options.maxChainSteps !== undefined ? { maxSteps: options.maxChainSteps } : {}), unresolved: compiled.unresolved });
     this.horizon = options.horizon !== undefined ? parseInstant(options.horizon, 'horizon') : timeline.horizon !== undefined ? parseInstant(timeline.horizon, 'timeline horizon') : undefined;
-    this.segment = this.cj.segmentPlan;
-    const planStart = this.segment?.startMs;
+    const segment = this.kj.segment;
+    const planStart = segment?.startMs;
     let start = options.start !== undefined ? parseInstant(options.start, 'start') : timeline.start !== undefined ? parseInstant(timeline.start, 'timeline start') : Math.min(this.timeline.firstEventTime, planStart ?? Infinity);
     if (!Number.isFinite(start)) {
       start = this.horizon ?? 0;
@@ -102,20 +96,22 @@ export class Simulation {
     }
     this.start = start;
     this.stopAt = this.horizon ?? Math.max(start, this.timeline.lastEventTime, planStart ?? -Infinity) + OPEN_WINDOW_MS;
-    this.kj = fromCompiled(this.cj, this.seed, maxSteps);
 
     this.contacts = new PackedContacts(store);
-    this.counters = new SimulationCounters(this.cj.points.length, this.cj.starts.length);
+    this.counters = new SimulationCounters(this.kj.points.length, this.kj.starts.length);
     this.traceSink = tracing ? new RecordingTrace(this.trace, this.contacts) : new SilentTrace();
 
     this.checkApiEntries(timeline);
-    const hasDateTriggers = journey.kind === 'trigger' && this.cj.starts.some((s) => s.sp.trigger.type === 'dateField');
-    const byContact = !tracing && options.replayOrder !== 'time' && !hasDateTriggers && this.segment === undefined;
+    const hasDateTriggers = this.kj.kind === 'trigger' && this.kj.starts.some((s) => s.daily !== undefined);
+    const byContact = !tracing && options.replayOrder !== 'time' && !hasDateTriggers && segment === undefined;
     this.effects = new SimulationEffects(this.traceSink, this.counters, this.contacts, this.timers, this.delayLanes(), byContact);
     this.kernel = new JourneyKernel(this.kj, this.contacts, this.effects);
     if (hasDateTriggers) this.setUpDateTriggers();
-    this.segmentAnchor = planStart ?? start;
-    if (this.segment) this.setUpSegmentRuns(this.segment, this.segmentAnchor);
+    if (segment) {
+      this.segmentRuns = segmentRuns(segment, { from: start, until: this.stopAt });
+      const first = this.segmentRuns.first;
+      if (first) this.timers.push(first.at, TIMER_SEGMENT, first.k, 0);
+    }
     if (byContact) this.byContact = new ContactByContactReplay(this);
     else this.inTimeOrder = new TimeOrderReplay(this);
     this.inputs = { journey, timeline, options };
@@ -180,7 +176,7 @@ export class Simulation {
 
   /** Stats, counters, queues and trace at the current instant. */
   snapshot(): SimulationSnapshot {
-    const { points, starts } = this.cj;
+    const { points, starts } = this.kj;
     const contacts = this.contacts;
     const counters = this.counters;
     // Queues in order of arrival instant, contacts arriving at one instant in contact order (sort is stable).
@@ -223,7 +219,7 @@ export class Simulation {
   // Set-up.
 
   private checkApiEntries(timeline: Timeline): void {
-    const apiStarts = new Set(this.cj.starts.filter((s) => s.sp.trigger.type === 'api').map((s) => s.id));
+    const apiStarts = new Set(this.kj.starts.filter((s) => s.trigger.type === 'api').map((s) => s.id));
     const reported = new Set<string>();
     for (const ev of timeline.events) {
       if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) continue;
@@ -249,44 +245,24 @@ export class Simulation {
     return laneOf;
   }
 
+  /** R20: one daily timer per date-field starting point, from the first tick of the replay (semantics/schedules.ts). */
   private setUpDateTriggers(): void {
     const store = this.contacts.store;
     const indexes = this.effects.dateIndexes;
-    for (const start of this.cj.starts) {
-      const trigger = start.sp.trigger;
-      if (trigger.type !== 'dateField') continue;
-      let index = indexes.get(trigger.field);
+    for (const start of this.kj.starts) {
+      const daily = start.daily;
+      if (!daily) continue;
+      let index = indexes.get(daily.field);
       if (!index) {
-        index = new DateFieldIndex(trigger.field, store.size);
-        for (let c = 0; c < store.size; c++) index.set(c, store.view(c).fields?.[trigger.field]);
-        indexes.set(trigger.field, index);
+        index = new DateFieldIndex(daily.field, store.size);
+        for (let c = 0; c < store.size; c++) index.set(c, store.view(c).fields?.[daily.field]);
+        indexes.set(daily.field, index);
       }
-      const zone = trigger.timeZone ?? this.cj.timeZone;
-      const [hour, minute] = trigger.time.split(':').map(Number) as [number, number];
-      const today = localParts(this.start, zone);
-      const dt: DateTrigger = { start, index, zone, hour, minute, year: today.year, month: today.month, day: today.day };
-      let at = this.dateTickTime(dt);
-      if (at < this.start) {
-        Object.assign(dt, addDays(dt.year, dt.month, dt.day, 1));
-        at = this.dateTickTime(dt);
-      }
+      const dt: DateTrigger = { start, index, day: firstTickDay(daily, this.start) };
       this.dateTriggers.push(dt);
+      const at = tickOn(daily, dt.day);
       if (at <= this.stopAt) this.timers.push(at, TIMER_DATE, this.dateTriggers.length - 1, 0);
     }
-  }
-
-  private dateTickTime(dt: DateTrigger): number {
-    return zonedToEpoch({ year: dt.year, month: dt.month, day: dt.day, hour: dt.hour, minute: dt.minute, second: 0 }, dt.zone);
-  }
-
-  private setUpSegmentRuns(plan: SegmentPlan, planStart: number): void {
-    let k = 0;
-    let at = Math.max(planStart, this.start);
-    if (plan.schedule.type === 'recurring') {
-      ({ k, at } = firstRunAtOrAfter({ anchor: planStart, every: plan.every, zone: plan.zone }, this.start));
-      if (at > plan.untilMs) return;
-    }
-    if (at <= this.stopAt) this.timers.push(at, TIMER_SEGMENT, k, 0);
   }
 
   // ---------------------------------------------------------------------------
@@ -314,14 +290,13 @@ export class Simulation {
         return;
       case TIMER_DATE: {
         const dt = this.dateTriggers[a]!;
-        for (const c of dt.index.on(dt.year, dt.month, dt.day)) this.kernel.dateTick(c, dt.start.index, t);
-        Object.assign(dt, addDays(dt.year, dt.month, dt.day, 1));
-        const next = this.dateTickTime(dt);
+        for (const c of dt.index.on(dt.day)) this.kernel.dateTick(c, dt.start.index, t);
+        dt.day = dayAfter(dt.day);
+        const next = tickOn(dt.start.daily!, dt.day);
         if (next <= this.stopAt) timers.push(next, TIMER_DATE, a, 0);
         return;
       }
       case TIMER_SEGMENT: {
-        const plan = this.segment!;
         let candidates = this.effects.takePending();
         if (!this.contacts.segmentRunsStarted) {
           this.contacts.segmentRunsStarted = true;
@@ -329,10 +304,8 @@ export class Simulation {
           for (let c = 0; c < this.contacts.store.size; c++) candidates.push(c);
         }
         for (const c of candidates) this.kernel.segmentRun(c, t);
-        if (plan.schedule.type === 'recurring') {
-          const next = runAt({ anchor: this.segmentAnchor, every: plan.every, zone: plan.zone }, a + 1);
-          if (next <= plan.untilMs && next <= this.stopAt) timers.push(next, TIMER_SEGMENT, a + 1, 0);
-        }
+        const next = runAfter(this.segmentRuns!, a);
+        if (next) timers.push(next.at, TIMER_SEGMENT, next.k, 0);
         return;
       }
     }

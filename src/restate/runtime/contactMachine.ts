@@ -26,7 +26,8 @@ import type { SimEvent } from '../../core/simulator/matching';
 import { ContactStore, type ContactView } from '../../core/simulator/contactStore';
 import type { ExitReason, SuppressionReason, TraceEntry } from '../../core/simulator/types';
 import type { Contact } from '../../core/timeline';
-import { dateFallsOn, nextDateTick, nextRunAtOrAfter, type RuntimeJourney } from './runtimeJourney';
+import { dateFallsOn, nextTickFor, recurringRunAtOrAfter } from '../../core/semantics/schedules';
+import type { RuntimeJourney } from './runtimeJourney';
 import { copyCounters, emptyDelta, emptyPointDelta, type StatsDelta } from './statsDelta';
 
 export type ContactStatus = 'never' | 'in' | 'completed' | 'exited';
@@ -231,8 +232,9 @@ export class ContactMachine {
   create(id: string, at: number): ContactState {
     const state = newContactState(id, at);
     const runs = this.live.runs;
-    if (runs?.firstAt !== undefined && at <= runs.firstAt) {
-      state.timers.push({ kind: 'segment', due: runs.firstAt, pushedAt: null, seq: ++state.seq, first: true });
+    const first = runs?.first;
+    if (first !== undefined && at <= first.at) {
+      state.timers.push({ kind: 'segment', due: first.at, pushedAt: null, seq: ++state.seq, first: true });
     } else if (runs) {
       state.segment.started = true;
     }
@@ -359,10 +361,10 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
         this.kernel.waitEnds(0, t);
         return;
       case 'date': {
-        const sp = this.machine.live.ir.startingPoints[timer.start!];
-        if (!sp?.dateTrigger) return;
+        const daily = this.machine.live.kernel.starts[timer.start!]?.daily;
+        if (!daily) return;
         s.dateCursor[String(timer.start)] = t;
-        if (dateFallsOn(sp, this.data.fields?.[sp.dateTrigger.field], t)) this.kernel.dateTick(0, timer.start!, t);
+        if (dateFallsOn(daily, this.data.fields?.[daily.field], t)) this.kernel.dateTick(0, timer.start!, t);
         this.planDateTimer(timer.start!, t + 1);
         return;
       }
@@ -382,13 +384,13 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
   /** (Re)plans the date-field timer of a starting point from instant `from` on (R20). */
   private planDateTimer(start: number, from: number): void {
     const j = this.machine.live;
-    if (j.ir.kind !== 'trigger') return;
-    const sp = j.ir.startingPoints[start]!;
+    if (j.kernel.kind !== 'trigger') return;
+    const daily = j.kernel.starts[start]!.daily!;
     this.s.timers = this.s.timers.filter((t) => !(t.kind === 'date' && t.start === start));
     const cursor = this.s.dateCursor[String(start)];
     const lower = cursor !== undefined ? Math.max(from, cursor + 1) : from;
-    const next = nextDateTick(sp, this.data.fields?.[sp.dateTrigger!.field], lower, j.settings);
-    if (next) this.pushTimer({ kind: 'date', due: next.at, pushedAt: next.pushedAt, start });
+    const next = nextTickFor(daily, this.data.fields?.[daily.field], lower, j.window);
+    if (next) this.pushTimer({ kind: 'date', due: next.at, pushedAt: next.previousAt, start });
   }
 
   // ---------------------------------------------------------------------------
@@ -399,9 +401,7 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
     const next: ContactView = { ...current, ...profile, id: this.s.id };
     this.contactData = new ContactStore([]);
     this.contactData.add(next);
-    this.machine.live.ir.startingPoints.forEach((sp, i) => {
-      if (sp.dateTrigger) this.planDateTimer(i, at);
-    });
+    for (const start of this.machine.live.kernel.starts) if (start.daily) this.planDateTimer(start.index, at);
   }
 
   // ---------------------------------------------------------------------------
@@ -519,9 +519,7 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
   }
 
   fieldChanged(_c: number, field: string, _value: unknown, t: number): void {
-    this.machine.live.ir.startingPoints.forEach((sp, i) => {
-      if (sp.dateTrigger?.field === field) this.planDateTimer(i, t);
-    });
+    for (const start of this.machine.live.kernel.starts) if (start.daily?.field === field) this.planDateTimer(start.index, t);
   }
 
   joinedRecurringSegment(_c: number, t: number): void {
@@ -530,8 +528,8 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
     s.segment.pending = true;
     const runs = this.machine.live.runs;
     if (s.segment.started && runs) {
-      const next = nextRunAtOrAfter(runs, t);
-      if (next && !s.timers.some((x) => x.kind === 'segment' && x.due === next.at)) this.pushTimer({ kind: 'segment', due: next.at, pushedAt: next.pushedAt });
+      const next = recurringRunAtOrAfter(runs, t);
+      if (next && !s.timers.some((x) => x.kind === 'segment' && x.due === next.at)) this.pushTimer({ kind: 'segment', due: next.at, pushedAt: next.previousAt });
     }
   }
 
