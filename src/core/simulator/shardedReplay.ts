@@ -13,6 +13,7 @@
 // instant) makes the whole replay run again on one thread, so the error is
 // the one a single replay reports. Node only: not exported by index.ts, which
 // the web extension bundles.
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -232,7 +233,9 @@ function workerScript(given: string | undefined): string {
 
 function startWorker(script: string): Worker {
   if (!script.endsWith('.ts')) return new Worker(script);
-  return new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs'))}); require(${JSON.stringify(script)});`, { eval: true });
+  // Resolved at run time (tests and benchmarks only), so that bundlers leave tsx out.
+  const tsxHook = createRequire(__filename).resolve('tsx/cjs');
+  return new Worker(`require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(script)});`, { eval: true });
 }
 
 /** A worker replaying one shard, answering one message at a time. */

@@ -165,6 +165,6 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     const one = outcome(() => simulate(j, tl, { trace: false }));
     assert.ok(one && typeof one === 'object' && 'error' in one, 'one replay stops with an error');
     assert.deepStrictEqual(outcome(() => simulateInShards(j, tl, { trace: false }, 3)), one);
-    await assert.rejects(replaySharded(j, tl, { trace: false }, { threads: 2 }), (e: unknown) => e instanceof SimulationError && e.message === (one as { message: string }).message);
+    await assert.rejects(replaySharded(j, tl, { trace: false }, { threads: 2 }), (e: unknown) => e instanceof SimulationError && e.message === (one as unknown as { message: string }).message);
   });
 });
