@@ -24,8 +24,13 @@ import { readTimelineFile } from './timelineFile';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]';
 
-/** Threads when --threads is not given (see README, "Sharded replay"). */
-const DEFAULT_THREADS: ThreadCount = 'auto';
+/**
+ * Threads when --threads is not given: one. A worker cannot read the main
+ * thread's objects, so its share of the timeline is copied to it, and on the
+ * 2-core development machine that copy costs more than the replay it saves
+ * (`npm run bench:simulate` prints both; README, "Sharded replay").
+ */
+const DEFAULT_THREADS: ThreadCount = 1;
 
 interface Args {
   file: string;

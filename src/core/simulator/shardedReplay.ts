@@ -27,7 +27,7 @@ import { type PreparedTimeline, prepareTimeline, timelineWarnings } from './time
 import { splitTimeline, type TimelineShard } from './timelineShards';
 import { EXIT_REASONS, type ExitReason, type PointCounters, type SimulationOptions, type SimulationSnapshot, SUPPRESSION_REASONS, type SuppressionReason } from './types';
 
-/** Timelines with fewer events replay on one thread (starting a worker and copying its share costs more). */
+/** With 'auto', timelines with fewer events replay on one thread (starting a worker and copying its share costs more). */
 export const SHARD_MIN_EVENTS = 200_000;
 
 /** How many threads: a number, or 'auto' (every core for a large timeline without a trace, else one). */
