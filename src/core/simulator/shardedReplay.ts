@@ -22,6 +22,7 @@ import type { Journey } from '../schema';
 import type { Timeline } from '../timeline';
 import { compileForSimulation } from './compiledJourney';
 import { type ReplayBounds, replayBounds, type ShardResult, Simulation, unknownApiStartWarning } from './engine';
+import { SimulationError } from './errors';
 import { simulate } from './index';
 import { type PreparedTimeline, prepareTimeline, timelineWarnings } from './timelineInput';
 import { splitTimeline, type TimelineShard } from './timelineShards';
@@ -194,8 +195,9 @@ export function simulateInShards(journey: Journey, timeline: Timeline, options: 
     const bounds = boundsOf(journey, timeline, options, replays.map((r) => ({ first: r.prepared.firstEventTime, last: r.prepared.lastEventTime })));
     if (!bounds) return simulate(journey, timeline, options);
     return mergeShardResults(journey, timeline, options, bounds, replays.map((r) => r.run(bounds)));
-  } catch {
-    return simulate(journey, timeline, options); // the error one replay reports (or its result)
+  } catch (error) {
+    if (!(error instanceof SimulationError)) throw error;
+    return simulate(journey, timeline, options); // the error one replay reports
   }
 }
 
