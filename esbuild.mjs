@@ -28,6 +28,8 @@ const nodeBuilds = [
   { entryPoints: { extension: 'src/extension.ts' }, external: ['vscode'] },
   { entryPoints: { server: 'language/server.ts' } },
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
+  // The worker thread of the CLI's sharded replay (src/core/simulator/shardedReplay.ts finds it beside dist/cli.js).
+  { entryPoints: { replayShardWorker: 'src/core/simulator/replayShardWorker.ts' } },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)))
   .map((b) => ({ ...common, ...b, platform: 'node', format: 'cjs', outdir: 'dist' }));
 

@@ -4,13 +4,16 @@
 // input with located `file:line:col error message [code]` lines, then
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
-// Extra options: --seed N, --horizon TIME, --no-trace.
+// Extra options: --seed N, --horizon TIME, --no-trace, --threads N|auto (a
+// replay without a trace sharded by contact over worker threads, the same
+// result as one thread's: src/core/simulator/shardedReplay.ts).
 // The timeline is read by timelineFile.ts in memory bounded by the timeline
 // itself (no location tree unless there are errors to locate); one too big
 // for the heap is refused with the heap it needs (exit 1).
 import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
-import { formatReport, reportJson, simulate, SimulationError } from '../core/simulator/index';
+import { formatReport, reportJson, SimulationError } from '../core/simulator/index';
+import { replaySharded, type ThreadCount } from '../core/simulator/shardedReplay';
 import { Instant } from '../core/timeline';
 import { timelineReferences } from '../core/timelineReferences';
 import { validateJourneyText } from '../core/validate';
@@ -19,7 +22,15 @@ import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
 import { readTimelineFile } from './timelineFile';
 
-const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace]';
+const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]';
+
+/**
+ * Threads when --threads is not given: one. A worker cannot read the main
+ * thread's objects, so its share of the timeline is copied to it, and on the
+ * 2-core development machine that copy costs more than the replay it saves
+ * (`npm run bench:simulate` prints both; README, "Sharded replay").
+ */
+const DEFAULT_THREADS: ThreadCount = 1;
 
 interface Args {
   file: string;
@@ -29,6 +40,7 @@ interface Args {
   seed?: number;
   json: boolean;
   trace: boolean;
+  threads: ThreadCount;
 }
 
 /**
@@ -44,8 +56,9 @@ function isInstantArg(value: string): boolean {
 function parseArgs(args: string[]): Args | string {
   const read = readCommandArgs(args, {
     switches: ['--json', '--no-trace'],
-    valued: ['--timeline', '--at', '--horizon', '--seed'],
+    valued: ['--timeline', '--at', '--horizon', '--seed', '--threads'],
     check: (option, value) => {
+      if (option === '--threads') return /^(auto|[1-9]\d{0,2})$/.test(value) ? undefined : `--threads must be a number of threads (1 to 999) or auto, not "${value}"`;
       if (option === '--seed') return /^-?\d+$/.test(value) ? undefined : `--seed must be an integer, not "${value}"`;
       if (option === '--at' || option === '--horizon') return isInstantArg(value) ? undefined : `${option} must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "${value}"`;
       return undefined;
@@ -58,7 +71,9 @@ function parseArgs(args: string[]): Args | string {
   const at = values.get('--at');
   const horizon = values.get('--horizon');
   const seed = values.get('--seed');
+  const threads = values.get('--threads');
   return {
+    threads: threads === undefined ? DEFAULT_THREADS : threads === 'auto' ? 'auto' : Number(threads),
     file: files[0]!,
     json: switches.has('--json'),
     trace: !switches.has('--no-trace'),
@@ -110,13 +125,18 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   }
 
   let result;
+  let fellBack: string | undefined;
   try {
-    result = simulate(validation.journey, timeline, {
+    const options = {
       ...(parsed.at !== undefined ? { at: parsed.at } : {}),
       ...(parsed.horizon !== undefined ? { horizon: parsed.horizon } : {}),
       ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
       trace: parsed.trace,
-    });
+    };
+    const sharded = await replaySharded(validation.journey, timeline, options, { threads: parsed.threads });
+    result = sharded.snapshot;
+    // Asked for threads and replayed on one after all (the worker could not start): the result is the same, the user is told.
+    if (sharded.report.fallback !== undefined) fellBack = `journey simulate: replayed on one thread (${sharded.report.fallback})`;
   } catch (error) {
     if (error instanceof SimulationError) return { exitCode: 1, error: `journey simulate: ${error.message}` };
     throw error;
@@ -128,5 +148,5 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     out(`Journey ${terminalSafe(validation.journey.name)} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${timeline.events.length} event${timeline.events.length === 1 ? '' : 's'}`);
     for (const line of formatReport(result, { trace: parsed.trace })) out(line);
   }
-  return { exitCode: 0 };
+  return { exitCode: 0, ...(fellBack !== undefined ? { error: fellBack } : {}) };
 }

@@ -9,7 +9,9 @@
 // time order (timeOrderReplay.ts) and, without a trace or clock-driven
 // entries, contact by contact (contactByContactReplay.ts). Per-contact state
 // lives in packed arrays (packedContacts.ts), contact data is copied only
-// when it changes (contactStore.ts).
+// when it changes (contactStore.ts). A shard of a sharded replay
+// (shardedReplay.ts) is a Simulation of some contacts with the whole
+// replay's start and end (ShardSetUp), reporting its raw counts and queues.
 // Fully deterministic; see src/core/semantics.md for every choice.
 import { setOwn } from '../ownProperty';
 import { JourneyKernel } from '../semantics/kernel';
@@ -36,8 +38,58 @@ import type { InstantInput, PointCounters, SimulationOptions, SimulationSnapshot
 const EVENTS_WITHOUT_DATA: readonly SimEvent['type'][] = ['emailOpened', 'emailClicked', 'purchase', 'customEvent', 'apiEntry'];
 
 const DAY_MS = 86_400_000;
+
+/** The warning for apiEntry events that name a starting point which is not an API one. */
+export function unknownApiStartWarning(startingPoint: string): string {
+  return `apiEntry events name starting point "${startingPoint}", which is not an API starting point of the journey: they enter nobody.`;
+}
 /** Without a horizon, clock-driven sources (date triggers, recurring runs) and the replay stop this long after the last input. */
 const OPEN_WINDOW_MS = 366 * DAY_MS;
+
+/** The replay's start and end: what every shard of a sharded replay must share. */
+export interface ReplayBounds {
+  readonly start: number;
+  readonly stopAt: number;
+  readonly horizon: number | undefined;
+}
+
+/**
+ * The start (options, else the timeline's, else the first event or segment
+ * start) and the end (the horizon, else the open window after the last input)
+ * of a replay; start is not finite when there is nothing to start from.
+ */
+export function replayBounds(planStart: number | undefined, timeline: Timeline, options: SimulationOptions, firstEventTime: number, lastEventTime: number): ReplayBounds {
+  const horizon = options.horizon !== undefined ? parseInstant(options.horizon, 'horizon') : timeline.horizon !== undefined ? parseInstant(timeline.horizon, 'timeline horizon') : undefined;
+  const start = options.start !== undefined ? parseInstant(options.start, 'start') : timeline.start !== undefined ? parseInstant(timeline.start, 'timeline start') : Math.min(firstEventTime, planStart ?? Infinity);
+  const from = Number.isFinite(start) ? start : (horizon ?? 0);
+  const stopAt = horizon ?? Math.max(from, lastEventTime, planStart ?? -Infinity) + OPEN_WINDOW_MS;
+  return { start, stopAt, horizon };
+}
+
+/** A shard of a sharded replay: its contacts' timeline, prepared, and the bounds of the whole replay. */
+export interface ShardSetUp {
+  readonly prepared: PreparedTimeline;
+  readonly bounds: ReplayBounds;
+}
+
+/** What one shard reports: its counts, its queued contacts and the instant it reached (shardedReplay.ts merges them). */
+export interface ShardResult {
+  readonly at: number;
+  readonly stats: { started: number; inProgress: number; completed: number; exited: number; exitedBy: Record<string, number> };
+  /** Per point (journey order). */
+  readonly entered: number[];
+  readonly left: number[];
+  readonly sent: number[];
+  readonly suppressed: number[];
+  /** Per point and suppression reason (point * reasons + reason). */
+  readonly suppressedBy: number[];
+  /** Per starting point. */
+  readonly startEntered: number[];
+  /** The contacts waiting at a point: the point, the instant of arrival and the contact (its shard index). */
+  readonly queued: { point: number[]; arrivedAt: number[]; contact: number[]; id: string[] };
+  /** apiEntry events naming a starting point that is not an API one: the first event (shard index) of each. */
+  readonly unknownApiStarts: { event: number; startingPoint: string }[];
+}
 
 /** A date-field starting point's one daily timer over all contacts (R20): the day it is at, and who has a date on which day. */
 interface DateTrigger {
@@ -63,6 +115,8 @@ export class Simulation {
   private readonly traceSink: SilentTrace | RecordingTrace;
   private readonly trace: TraceEntry[] = [];
   private readonly warnings: string[];
+  /** apiEntry events naming a starting point that is not an API one: the first of each (checkApiEntries). */
+  private readonly unknownApiStarts: { event: number; startingPoint: string }[] = [];
   /** The replay strategy: contact by contact, else all contacts in time order. */
   private readonly byContact: ContactByContactReplay | undefined;
   private readonly inTimeOrder: TimeOrderReplay | undefined;
@@ -78,24 +132,24 @@ export class Simulation {
   /** The segment schedule's runs in the replay (R19), for a segment journey that names its segment. */
   private readonly segmentRuns: SegmentRuns | undefined;
 
-  constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}) {
+  constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}, shard?: ShardSetUp) {
     const compiled = compileForSimulation(journey);
-    this.timeline = prepareTimeline(timeline);
+    this.timeline = shard?.prepared ?? prepareTimeline(timeline);
     const store = this.timeline.store;
     this.warnings = [...compiled.warnings, ...this.timeline.warnings];
     const tracing = options.trace !== false;
     this.seed = options.seed ?? timeline.seed ?? 0;
     this.kj = fromIr(compiled.ir, this.seed, { ...(options.maxChainSteps !== undefined ? { maxSteps: options.maxChainSteps } : {}), unresolved: compiled.unresolved });
-    this.horizon = options.horizon !== undefined ? parseInstant(options.horizon, 'horizon') : timeline.horizon !== undefined ? parseInstant(timeline.horizon, 'timeline horizon') : undefined;
     const segment = this.kj.segment;
-    const planStart = segment?.startMs;
-    let start = options.start !== undefined ? parseInstant(options.start, 'start') : timeline.start !== undefined ? parseInstant(timeline.start, 'timeline start') : Math.min(this.timeline.firstEventTime, planStart ?? Infinity);
+    const bounds = shard?.bounds ?? replayBounds(segment?.startMs, timeline, options, this.timeline.firstEventTime, this.timeline.lastEventTime);
+    this.horizon = bounds.horizon;
+    let start = bounds.start;
     if (!Number.isFinite(start)) {
       start = this.horizon ?? 0;
       this.warnings.push('The timeline has no start, no events and no segment start: the replay starts at ' + (this.horizon !== undefined ? 'the horizon.' : '1970-01-01T00:00:00Z.'));
     }
     this.start = start;
-    this.stopAt = this.horizon ?? Math.max(start, this.timeline.lastEventTime, planStart ?? -Infinity) + OPEN_WINDOW_MS;
+    this.stopAt = bounds.stopAt;
 
     this.contacts = new PackedContacts(store);
     this.counters = new SimulationCounters(this.kj.points.length, this.kj.starts.length);
@@ -215,17 +269,45 @@ export class Simulation {
     };
   }
 
+  /** A shard's raw counts and queues at the current instant (shardedReplay.ts merges them into a snapshot). */
+  shardResult(): ShardResult {
+    const contacts = this.contacts;
+    const c = this.counters;
+    const queued: ShardResult['queued'] = { point: [], arrivedAt: [], contact: [], id: [] };
+    for (let k = 0; k < contacts.store.size; k++) {
+      const w = contacts.where(k);
+      if (w < 0) continue;
+      queued.point.push(w);
+      queued.arrivedAt.push(contacts.arrivedAt(k));
+      queued.contact.push(k);
+      queued.id.push(contacts.id(k));
+    }
+    return {
+      at: this.now,
+      stats: { started: c.startedCount, inProgress: c.inProgress, completed: c.completedCount, exited: c.exitedCount, exitedBy: { ...c.exitedBy } },
+      entered: Array.from(c.pEntered as ArrayLike<number>),
+      left: Array.from(c.pLeft as ArrayLike<number>),
+      sent: Array.from(c.pSent as ArrayLike<number>),
+      suppressed: Array.from(c.pSuppressed as ArrayLike<number>),
+      suppressedBy: Array.from(c.pSuppressedBy as ArrayLike<number>),
+      startEntered: Array.from(c.spEntered as ArrayLike<number>),
+      queued,
+      unknownApiStarts: this.unknownApiStarts.slice(),
+    };
+  }
+
   // ---------------------------------------------------------------------------
   // Set-up.
 
   private checkApiEntries(timeline: Timeline): void {
     const apiStarts = new Set(this.kj.starts.filter((s) => s.trigger.type === 'api').map((s) => s.id));
     const reported = new Set<string>();
-    for (const ev of timeline.events) {
-      if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) continue;
+    timeline.events.forEach((ev, i) => {
+      if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) return;
       reported.add(ev.startingPoint);
-      this.warnings.push(`apiEntry events name starting point "${ev.startingPoint}", which is not an API starting point of the journey: they enter nobody.`);
-    }
+      this.unknownApiStarts.push({ event: i, startingPoint: ev.startingPoint });
+      this.warnings.push(unknownApiStartWarning(ev.startingPoint));
+    });
   }
 
   /** One timer lane per distinct delay of the wait and wait-for-event points. */

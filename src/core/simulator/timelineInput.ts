@@ -54,12 +54,28 @@ export interface PreparedTimeline {
   readonly firstEventTime: number;
   readonly lastEventTime: number;
   readonly warnings: string[];
+  /** What the warnings say, for a sharded replay to merge: contacts listed twice, events of contacts not in contacts (the first UNKNOWN_LISTED and how many). */
+  readonly duplicateContacts: number;
+  readonly unknownContacts: readonly { readonly event: number; readonly id: string }[];
+  readonly unknownContactCount: number;
+}
+
+/** Events of unknown contacts named one by one in the warnings; the others are counted. */
+export const UNKNOWN_LISTED = 20;
+
+/** The warnings of a timeline's contacts: ids listed twice, events for contacts not listed (in event order). */
+export function timelineWarnings(duplicateContacts: number, unknownContacts: readonly { event: number; id: string }[], unknownContactCount: number): string[] {
+  const warnings: string[] = [];
+  if (duplicateContacts > 0) warnings.push(`${duplicateContacts} contact id(s) appear more than once in contacts: the first of each is used.`);
+  for (const { event, id } of unknownContacts.slice(0, UNKNOWN_LISTED)) warnings.push(`events[${event}] is for contact "${id}", who is not in contacts: replayed as a new contact with no data.`);
+  if (unknownContactCount > UNKNOWN_LISTED) warnings.push(`... and ${unknownContactCount - UNKNOWN_LISTED} more events for contacts not in contacts.`);
+  return warnings;
 }
 
 export function prepareTimeline(timeline: Timeline): PreparedTimeline {
-  const warnings: string[] = [];
   const store = new ContactStore(timeline.contacts);
-  if (store.size < timeline.contacts.length) warnings.push(`${timeline.contacts.length - store.size} contact id(s) appear more than once in contacts: the first of each is used.`);
+  const duplicateContacts = timeline.contacts.length - store.size;
+  const unknownContacts: { event: number; id: string }[] = [];
   const events = timeline.events;
   const n = events.length;
   const time = numbers(n);
@@ -79,11 +95,10 @@ export function prepareTimeline(timeline: Timeline): PreparedTimeline {
     let c = store.indexOf(id);
     if (c < 0) {
       c = store.add({ id });
-      if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${id}", who is not in contacts: replayed as a new contact with no data.`);
+      if (unknown++ < UNKNOWN_LISTED) unknownContacts.push({ event: i, id });
     }
     contact[i] = c;
   }
-  if (unknown > 20) warnings.push(`... and ${unknown - 20} more events for contacts not in contacts.`);
   let order: Numbers | undefined;
   if (!sorted) {
     const indices: number[] = [];
@@ -96,5 +111,6 @@ export function prepareTimeline(timeline: Timeline): PreparedTimeline {
     if (time[i]! < first) first = time[i]!;
     if (time[i]! > last) last = time[i]!;
   }
-  return { store, events, order, time, contact, firstEventTime: first, lastEventTime: last, warnings };
+  const warnings = timelineWarnings(duplicateContacts, unknownContacts, unknown);
+  return { store, events, order, time, contact, firstEventTime: first, lastEventTime: last, warnings, duplicateContacts, unknownContacts, unknownContactCount: unknown };
 }

@@ -7,17 +7,26 @@
 // at the peak of the replay, and the outcome counts. For ours it also
 // times, for scale, looking up every event's contact id in a Map and
 // nothing else (finding each event's contact is the least a replay does).
-// Usage: node --expose-gc --import tsx measure.ts ours|xstate <contacts>
+// 'sharded' is ours on BENCH_THREADS threads (default: every core), the
+// contacts split over worker threads (src/core/simulator/shardedReplay.ts),
+// with where its time went (split, copying to the workers, each thread's
+// prepare and replay, waiting, merging).
+// Usage: node --expose-gc --import tsx measure.ts ours|sharded|xstate <contacts>
 import { readFileSync, writeFileSync } from 'node:fs';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { availableParallelism } from 'node:os';
 import { createSimulation } from '../../../src/core/simulator/index';
+import { replaySharded, type ShardedReplayReport } from '../../../src/core/simulator/shardedReplay';
 import type { Timeline } from '../../../src/core/timeline';
 import { benchJourney } from './benchJourney';
 import { benchTimeline } from './benchTimeline';
 import { type Outcomes, outcomesOfSnapshot } from './outcomes';
 import { replayWithXState } from './xstateJourney';
 
-export type Engine = 'ours' | 'xstate';
+export type Engine = 'ours' | 'sharded' | 'xstate';
+
+/** Threads of the sharded replay. */
+const THREADS = Number(process.env['BENCH_THREADS'] ?? availableParallelism());
 
 export interface Measurement {
   engine: Engine;
@@ -36,6 +45,8 @@ export interface Measurement {
   prepareMs?: number;
   /** Ours only: the replay proper (run and snapshot). */
   replayMs?: number;
+  /** Sharded only: where the time of the measured run went. */
+  sharded?: ShardedReplayReport;
   /** Ours only, for scale: a Map from contact id to contact and one lookup per event (best of the runs). */
   mapLookupMs?: number;
   /** Resident memory right before the replay, timeline loaded. */
@@ -67,7 +78,14 @@ function replayOurs(timeline: Timeline): { outcomes: Outcomes; prepareMs: number
   return { outcomes: outcomesOfSnapshot(snapshot, sendPointIds()), prepareMs: t1 - t0, replayMs: t2 - t1 };
 }
 
-function replay(engine: Engine, timeline: Timeline): { outcomes: Outcomes; prepareMs?: number; replayMs?: number } {
+async function replayOursSharded(timeline: Timeline): Promise<{ outcomes: Outcomes; sharded: ShardedReplayReport }> {
+  const { snapshot, report } = await replaySharded(benchJourney(), timeline, { trace: false }, { threads: THREADS });
+  if (report.fallback !== undefined) throw new Error(`the sharded replay ran on one thread: ${report.fallback}`);
+  return { outcomes: outcomesOfSnapshot(snapshot, sendPointIds()), sharded: report };
+}
+
+async function replay(engine: Engine, timeline: Timeline): Promise<{ outcomes: Outcomes; prepareMs?: number; replayMs?: number; sharded?: ShardedReplayReport }> {
+  if (engine === 'sharded') return replayOursSharded(timeline);
   return engine === 'ours' ? replayOurs(timeline) : { outcomes: replayWithXState(benchJourney(), timeline).outcomes };
 }
 
@@ -103,7 +121,7 @@ async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Mea
   const scoped = resetPeakRss();
   const c0 = process.cpuUsage();
   const w0 = performance.now();
-  const result = replay(engine, timeline);
+  const result = await replay(engine, timeline);
   const w1 = performance.now();
   const cpu = process.cpuUsage(c0);
   const peak = peakRssMB();
@@ -116,6 +134,7 @@ async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Mea
     gcMs,
     ...(result.prepareMs !== undefined ? { prepareMs: result.prepareMs } : {}),
     ...(result.replayMs !== undefined ? { replayMs: result.replayMs } : {}),
+    ...(result.sharded !== undefined ? { sharded: result.sharded } : {}),
     rssBeforeMB,
     peakRssMB: scoped && peak !== undefined ? peak : process.resourceUsage().maxRSS / 1024,
     peakScope: scoped && peak !== undefined ? 'replay' : 'process',
@@ -128,7 +147,7 @@ export async function measure(engine: Engine, contacts: number, runs = 1): Promi
   const timeline = benchTimeline(contacts);
   const generateMs = performance.now() - g0;
   const warmUp = benchTimeline(WARM_UP_CONTACTS, 11);
-  for (let i = 0; i < 3; i++) replay(engine, warmUp);
+  for (let i = 0; i < 3; i++) await replay(engine, warmUp);
   let best: Awaited<ReturnType<typeof measureOnce>> | undefined;
   let mapLookupMs = Infinity;
   for (let run = 0; run < runs; run++) {
@@ -160,8 +179,8 @@ function mapLookupOnlyMs(timeline: Timeline): number {
 
 if (require.main === module) {
   const [engine, count, runs = '1'] = process.argv.slice(2);
-  if ((engine !== 'ours' && engine !== 'xstate') || !(Number(count) > 0) || !(Number(runs) >= 1)) {
-    console.error('usage: measure.ts ours|xstate <contacts> [runs]');
+  if ((engine !== 'ours' && engine !== 'sharded' && engine !== 'xstate') || !(Number(count) > 0) || !(Number(runs) >= 1)) {
+    console.error('usage: measure.ts ours|sharded|xstate <contacts> [runs]');
     process.exit(2);
   }
   measure(engine, Number(count), Number(runs)).then(

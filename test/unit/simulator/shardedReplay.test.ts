@@ -1,0 +1,171 @@
+// The sharded replay (src/core/simulator/shardedReplay.ts) gives exactly the
+// snapshot of one replay (R14): stats, per-point counters, queues in their
+// order, the instant reached and the warnings, for generated journeys and
+// timelines, with date-field starting points (R20) and segment schedules
+// (R19) whose clock-driven entries every shard runs over its own contacts,
+// with contacts listed twice or known only from events, in any number of
+// shards on this thread; and on worker threads, as the CLI runs it.
+// Seeded like every property (propertyRuns.ts).
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { Journey } from '../../../src/core/schema';
+import { simulate, SimulationError, type SimulationOptions } from '../../../src/core/simulator/index';
+import { replaySharded, simulateInShards } from '../../../src/core/simulator/shardedReplay';
+import { type Contact, type ContactEvent, Timeline } from '../../../src/core/timeline';
+import { benchJourney } from '../../bench/simulate/benchJourney';
+import { benchTimeline } from '../../bench/simulate/benchTimeline';
+import { scenarioArb, T0 } from './arbitraries';
+import { propertyParameters } from './propertyRuns';
+
+const DAY = 86_400_000;
+const iso = (t: number) => new Date(t).toISOString();
+
+/** The snapshot, or the error a replay stops with. */
+function outcome(replay: () => unknown): unknown {
+  try {
+    return replay();
+  } catch (error) {
+    if (error instanceof SimulationError) return { error: error.code, message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * More contacts than the generator makes: each contact again under new ids
+ * with the same data and events (so several contacts arrive at one point at
+ * one instant, and their order in the queue is the timeline's), the first
+ * one listed twice, and one contact known only from its events.
+ */
+function widen(tl: Timeline, copies: number): Timeline {
+  const contacts: Contact[] = [...tl.contacts];
+  const events: ContactEvent[] = [...tl.events];
+  for (let k = 1; k <= copies; k++) {
+    for (const c of tl.contacts) contacts.push({ ...c, id: `${c.id}_${k}` });
+    for (const e of tl.events) events.push({ ...e, contact: `${e.contact}_${k}` });
+  }
+  if (contacts.length > 0) contacts.push({ ...contacts[0]!, tags: ['listed-twice'] });
+  for (const e of tl.events.slice(0, 3)) events.push({ ...e, contact: 'only_in_events' });
+  return Timeline.parse({ ...tl, contacts, events });
+}
+
+/** R20: a date-field starting point on `birthday`, each contact's birthday within the first days of the replay, some changed by events. */
+function withDateTrigger(j: Journey, tl: Timeline, days: number[]): [Journey, Timeline] {
+  const next = j.startingPoints[0]!.next;
+  const journey = Journey.parse({ ...j, startingPoints: [...j.startingPoints, { id: 'sp_birthday', trigger: { type: 'dateField', field: 'birthday', time: '09:00' }, next }] });
+  const birthday = (d: number) => iso(T0 + d * DAY).slice(0, 10).replace(/^\d{4}/, '1990');
+  const contacts = tl.contacts.map((c, i) => ({ ...c, fields: { ...c.fields, birthday: birthday(days[i % days.length]!) } }));
+  const events: ContactEvent[] = [...tl.events, ...tl.contacts.slice(0, 2).map((c, i) => ({ at: iso(T0 + (i + 1) * DAY), contact: c.id, type: 'fieldChanged' as const, field: 'birthday', value: birthday(days[(i + 1) % days.length]! + 1) }))];
+  return [journey, Timeline.parse({ ...tl, contacts, events })];
+}
+
+const SCHEDULES = [{ type: 'oneTimeStatic' }, { type: 'oneTimeRolling' }, { type: 'recurring', every: 'P1D', until: iso(T0 + 6 * DAY).slice(0, 16) }, { type: 'recurring', every: 'PT12H' }] as const;
+
+/** R19: a segment journey on segment `top` (each schedule kind), members at the start and joining and leaving by events. */
+function asSegmentJourney(j: Journey, tl: Timeline, schedule: number, members: boolean[]): [Journey, Timeline] {
+  const { startingPoints, ...rest } = j;
+  const journey = Journey.parse({
+    ...rest,
+    kind: 'segment',
+    segmentEntry: { segment: 'top', schedule: SCHEDULES[schedule % SCHEDULES.length], start: iso(T0 + 10 * 3_600_000).slice(0, 16), timeZone: j.settings?.timeZone ?? 'UTC' },
+    startingPoints: [{ id: 'sp_top', trigger: { type: 'segmentEntered', segment: 'top' }, next: startingPoints[0]!.next }],
+  });
+  const contacts = tl.contacts.map((c, i) => (members[i % members.length] ? { ...c, segments: ['top'] } : c));
+  const events: ContactEvent[] = [...tl.events];
+  tl.contacts.forEach((c, i) => events.push({ at: iso(T0 + (i + 1) * 7 * 3_600_000), contact: c.id, type: members[i % members.length] ? 'segmentLeft' : 'segmentJoined', segment: 'top' }));
+  tl.contacts.slice(0, 2).forEach((c, i) => events.push({ at: iso(T0 + (i + 2) * DAY + 3_600_000), contact: c.id, type: 'segmentJoined', segment: 'top' }));
+  return [journey, Timeline.parse({ ...tl, contacts, events })];
+}
+
+const variantArb = fc.record({
+  scenario: scenarioArb,
+  copies: fc.integer({ min: 0, max: 4 }),
+  shards: fc.integer({ min: 2, max: 5 }),
+  kind: fc.constantFrom('trigger', 'dateField', 'segment'),
+  days: fc.array(fc.integer({ min: -2, max: 8 }), { minLength: 1, maxLength: 5 }),
+  schedule: fc.nat(3),
+  members: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+  at: fc.option(fc.integer({ min: 0, max: 30 * 24 }).map((h) => iso(T0 + h * 3_600_000)), { nil: undefined }),
+});
+
+describe('sharded replay: the snapshot of one replay (R14)', () => {
+  it('gives one replay’s stats, counters, queues (in order), instant and warnings, for trigger, date-field (R20) and segment (R19) journeys, in any number of shards', () => {
+    let clockDriven = 0;
+    let queued = 0;
+    fc.assert(
+      fc.property(variantArb, ({ scenario: [j0, tl0], copies, shards, kind, days, schedule, members, at }) => {
+        const widened = widen(tl0, copies);
+        const [j, tl] = kind === 'dateField' ? withDateTrigger(j0, widened, days) : kind === 'segment' ? asSegmentJourney(j0, widened, schedule, members) : [j0, widened];
+        const options: SimulationOptions = { trace: false, ...(at !== undefined ? { at } : {}) };
+        const one = outcome(() => simulate(j, tl, options));
+        const sharded = outcome(() => simulateInShards(j, tl, options, shards));
+        assert.deepStrictEqual(sharded, one);
+        const entries = (one as { startingPoints?: Record<string, { entered: number }> }).startingPoints;
+        if ((entries?.['sp_birthday']?.entered ?? 0) + (entries?.['sp_top']?.entered ?? 0) > 0) clockDriven++;
+        if (one && typeof one === 'object' && 'queues' in one && Object.values((one as { queues: Record<string, string[]> }).queues).some((q) => q.length > 1)) queued++;
+      }),
+      propertyParameters(200),
+    );
+    assert.ok(clockDriven > 0 && queued > 0, `the generator must reach entries by date ticks or segment runs (${clockDriven} cases) and queues of several contacts (${queued} cases)`);
+  });
+
+  it('places contacts known only from events, and contacts listed twice, as one replay does (warnings in timeline order)', () => {
+    const j = benchJourney();
+    const tl = benchTimeline(300);
+    const events = tl.events.map((e, i) => (i % 40 === 7 ? { ...e, contact: `stranger${i}` } : e));
+    const widened = { ...tl, contacts: [...tl.contacts, tl.contacts[5]!, tl.contacts[9]!], events };
+    const one = simulate(j, widened, { trace: false });
+    assert.ok(one.warnings.some((w) => w.startsWith('2 contact id(s) appear more than once')) && one.warnings.some((w) => w.startsWith('... and')), 'the timeline has duplicates and more than 20 unknown contacts');
+    for (const shards of [2, 3, 7]) assert.deepStrictEqual(simulateInShards(j, widened, { trace: false }, shards), one);
+  });
+
+  it('on worker threads: the same snapshot, for the benchmark journey and for a date-field journey (R20)', async function () {
+    this.timeout(120_000);
+    const j = benchJourney();
+    const tl = benchTimeline(4_000);
+    const { snapshot, report } = await replaySharded(j, tl, { trace: false }, { threads: 2 });
+    assert.equal(report.fallback, undefined);
+    assert.equal(report.threads, 2);
+    assert.ok(report.events.every((n) => n > 0), 'both threads replayed events');
+    assert.deepStrictEqual(snapshot, simulate(j, tl, { trace: false }));
+
+    const [dj, dtl] = withDateTrigger(
+      Journey.parse({ ...j, kind: 'trigger' }),
+      benchTimeline(500),
+      [0, 1, 2, 3],
+    );
+    const dated = await replaySharded(dj, dtl, { trace: false, horizon: iso(T0 + 60 * DAY) }, { threads: 3 });
+    assert.equal(dated.report.fallback, undefined);
+    assert.ok(dated.snapshot.startingPoints['sp_birthday']!.entered > 0, 'the date trigger entered contacts');
+    assert.deepStrictEqual(dated.snapshot, simulate(dj, dtl, { trace: false, horizon: iso(T0 + 60 * DAY) }));
+  });
+
+  it('with a trace, or on one thread, it is one replay', async () => {
+    const j = benchJourney();
+    const tl = benchTimeline(50);
+    const traced = await replaySharded(j, tl, {}, { threads: 2 });
+    assert.equal(traced.report.threads, 1);
+    assert.ok(traced.snapshot.trace.length > 0);
+    assert.deepStrictEqual(traced.snapshot, simulate(j, tl));
+  });
+
+  it('a shard that stops with an error makes the replay stop with the error one replay reports', async () => {
+    const j = Journey.parse({
+      formatVersion: 1,
+      id: 'loop',
+      name: 'Loop',
+      kind: 'trigger',
+      settings: { reEntry: { mode: 'afterCompletion' } },
+      startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 't' }, next: 'r' }],
+      points: [
+        { id: 'r', type: 'removeTag', tag: 't', next: 'a' },
+        { id: 'a', type: 'addTag', tag: 't', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const tl = Timeline.parse({ formatVersion: 1, contacts: [{ id: 'a1' }, { id: 'b2' }, { id: 'c3' }], events: ['c3', 'a1'].map((contact, i) => ({ at: iso(T0 + i * 3_600_000), contact, type: 'tagAdded', tag: 't' })) });
+    const one = outcome(() => simulate(j, tl, { trace: false }));
+    assert.ok(one && typeof one === 'object' && 'error' in one, 'one replay stops with an error');
+    assert.deepStrictEqual(outcome(() => simulateInShards(j, tl, { trace: false }, 3)), one);
+    await assert.rejects(replaySharded(j, tl, { trace: false }, { threads: 2 }), (e: unknown) => e instanceof SimulationError && e.message === (one as unknown as { message: string }).message);
+  });
+});
