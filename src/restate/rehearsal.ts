@@ -15,7 +15,7 @@ import type { Timeline } from '../core/timeline';
 import { IngressError, JourneyIngressClient } from './ingressClient';
 import { REAL_DAY_MS } from './runtime/clock';
 import type { JourneyStats } from './runtime/statsDelta';
-import { collectWhenSettled, dayMsFor, type ReplayPlan, replayTimeline, settingsFor, timelineContacts } from './timelineReplay';
+import { collectWhenSettled, dayMsFor, ReplayCancelled, type ReplayPlan, replayTimeline, settingsFor, timelineContacts } from './timelineReplay';
 import { compareTraces, type ContactComparison } from './traceComparison';
 
 export interface RehearsalOptions {
@@ -147,7 +147,11 @@ export async function rehearse(options: RehearsalOptions): Promise<RehearsalRepo
   try {
     await replayTimeline(client, plan, { keyPrefix: `${journey.id}/${runId}`, ...(signal ? { signal } : {}), onSent: (sent, total) => progress(`Sent ${sent} of ${total} events`, sent / Math.max(1, total)) });
     progress('Waiting for the journey to settle…', 1);
-    const settled = await collectWhenSettled(client, plan, contacts, options.settleTimeoutMs ?? 60_000, { baseline, ...(signal ? { signal } : {}) });
+    const settleTimeoutMs = options.settleTimeoutMs ?? 60_000;
+    const settled = await collectWhenSettled(client, plan, contacts, settleTimeoutMs, { baseline, ...(signal ? { signal } : {}) }).catch((error: unknown) => {
+      if (error instanceof IngressError || error instanceof ReplayCancelled) throw error;
+      throw new RehearsalError(`The journey at ${ingressUrl} did not settle within ${settleTimeoutMs / 1000} s after the horizon: ${error instanceof Error ? error.message : String(error)}`);
+    });
 
     progress('Reading the queues and comparing…', 1);
     const stats: string[] = [];
