@@ -447,9 +447,10 @@ journey rehearse ${j.id}.journey.json --timeline ${j.id}.timeline.json --ingress
 
 (or **Journey: Rehearse Against Running Service…** in VS Code). The
 rehearsal calls the \`rehearsal\` handler of \`${names.api}\`, which makes
-this process run the journey on the rehearsal's time scale (one journey day
-in a few seconds, from an epoch a few seconds ahead), live window and split
-seed, until it restarts; no configuration to edit. It then imports the
+this process run the journey on the rehearsal's time scale (by default the
+timeline replays in about 20 s; \`--day-ms\` sets how long a journey day
+lasts), from an epoch a few seconds ahead, with the timeline's live window
+and split seed, until the process restarts: no configuration to edit. It then imports the
 timeline's profiles, sends each contact's events at their scaled instants
 (one contact's in order, contacts in parallel), waits until the journey has
 settled, and reads the live stats, queues and traces. Contacts are named
