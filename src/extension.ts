@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { activateJourneyDesigner, type JourneyDesignerApi } from './journeyDesigner';
 import { registerImportHistoryCommand } from './importHistoryCommand';
 import { registerPublishCommand } from './publishFromEditor';
+import { registerRehearseCommand } from './rehearseCommand';
 
 export type { JourneyDesignerApi } from './journeyDesigner';
 
@@ -18,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
       startLanguageClient: async (ctx, log) => (await import('./languageClient')).startLanguageClient(ctx, log),
       registerPublishCommand,
       registerImportHistoryCommand,
+      registerRehearseCommand,
     },
     clock,
   );

@@ -22,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
       startLanguageClient: async (ctx, log) => (await import('./languageClient.web')).startLanguageClient(ctx, log),
       registerPublishCommand: (ctx) => registerDesktopOnlyCommand(ctx, PUBLISH_COMMAND, 'Publishing a journey to Restate'),
       registerImportHistoryCommand: (ctx) => registerDesktopOnlyCommand(ctx, 'journeyDesigner.importHistory', 'Importing event history'),
+      registerRehearseCommand: (ctx) => registerDesktopOnlyCommand(ctx, 'journeyDesigner.rehearse', 'Rehearsing a journey against its running service'),
     },
     clock,
   );

@@ -10,4 +10,6 @@ export interface ExtensionHost {
   registerPublishCommand(context: vscode.ExtensionContext): void;
   /** Registers "Journey: Import Event History…" (or, where it cannot run, a command that says so). */
   registerImportHistoryCommand?(context: vscode.ExtensionContext): void;
+  /** Registers "Journey: Rehearse Against Running Service…" (or, where it cannot run, a command that says so). */
+  registerRehearseCommand?(context: vscode.ExtensionContext): void;
 }

@@ -85,6 +85,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   registerPublishedVersionsCommand(context);
   host.registerPublishCommand(context);
   host.registerImportHistoryCommand?.(context);
+  host.registerRehearseCommand?.(context);
 
   const statusBar = new JourneyStatusBar();
   const queues = new ContactQueuesView();

@@ -7,6 +7,7 @@ import { compareCommand } from './compareCommand';
 import { importCommand } from './importCommand';
 import { publishCommand } from './publishCommand';
 import { referenceCommand } from './referenceCommand';
+import { rehearseCommand } from './rehearseCommand';
 import { simulateCommand } from './simulateCommand';
 import { testCommand } from './testCommand';
 import { timelineCommand } from './timelineCommand';
@@ -28,6 +29,9 @@ Commands:
                       check the expectations of *.scenario.json files in the simulator
   publish FILE [--out DIR] [--dry-run] [--register ADMIN_URL --service URL]
                       check R21/R22, write the compiled journey and its Restate service, freeze the version
+  rehearse FILE --timeline T [--ingress URL] [--day-ms N] [--seed N] [--horizon TIME] [--json]
+                      replay the timeline live through the journey's running Restate service and compare
+                      stats, queues and traces with the simulator, contact by contact; exit 1 when they differ
   timeline FILE [--start INSTANT] [--out FILE]
                       a timeline skeleton: one contact per starting point and branch
   reference [--update FILE | --check FILE]
@@ -69,6 +73,8 @@ async function main(argv: string[]): Promise<CommandResult> {
       return publishCommand(rest, print);
     case 'timeline':
       return timelineCommand(rest, print);
+    case 'rehearse':
+      return rehearseCommand(rest, print);
     case undefined:
     case 'help':
     case '--help':

@@ -3,6 +3,7 @@
 // contact are sent one after the other, so Restate keeps their order; every
 // call can carry an idempotency key, so a retried call is applied once.
 import type { ContactReport } from './runtime/journeyServices';
+import type { RehearsalSettings } from './runtime/runtimeConfig';
 import { serviceNames, stayKey } from './runtime/serviceNames';
 import type { JourneyStats, QueueEntry } from './runtime/statsDelta';
 
@@ -11,8 +12,20 @@ export class IngressError extends Error {
   constructor(
     message: string,
     readonly status: number | undefined,
+    /** The message of Restate's error body (a handler's TerminalError), when it has one. */
+    readonly detail?: string,
   ) {
     super(message);
+  }
+}
+
+/** The `message` of a Restate error body (`{"code":..., "message":...}`), if it is one. */
+function errorMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as { message?: unknown };
+    return typeof body.message === 'string' ? body.message : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -40,7 +53,7 @@ export class JourneyIngressClient {
       throw new IngressError(`Cannot reach the Restate ingress at ${this.ingressUrl}: ${error instanceof Error ? error.message : String(error)}`, undefined);
     }
     const text = await response.text();
-    if (!response.ok) throw new IngressError(`${path}: HTTP ${response.status} ${text.slice(0, 300)}`, response.status);
+    if (!response.ok) throw new IngressError(`${path}: HTTP ${response.status} ${text.slice(0, 300)}`, response.status, errorMessage(text));
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
@@ -69,6 +82,16 @@ export class JourneyIngressClient {
 
   queue(point: string, version?: number): Promise<{ point: string; version: number; contacts: QueueEntry[] }> {
     return this.post(`/${this.names.api}/queue`, { point, ...(version !== undefined ? { version } : {}) });
+  }
+
+  /** The versions the service runs, newest (live) first. */
+  versions(): Promise<{ id: string; name: string; live: number; versions: { version: number; hash?: string; publishedAt?: string }[] }> {
+    return this.post(`/${this.names.api}/versions`, {});
+  }
+
+  /** Makes the service run the journey on a rehearsal's time scale, live window and split seed (refused with 403 unless it allows rehearsals). */
+  rehearsal(settings: RehearsalSettings): Promise<{ journey: string; live: number; settleMs: number }> {
+    return this.post(`/${this.names.api}/rehearsal`, settings);
   }
 
   contact(contact: string): Promise<ContactReport> {

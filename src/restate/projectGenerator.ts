@@ -132,6 +132,7 @@ function runtimeConfig(journeys: JourneyGroup[]): string {
       {
         settleMs: 500,
         statsShards: 16,
+        allowRehearsal: true,
         defaults: {},
         journeys: Object.fromEntries(journeys.map((j) => [j.id, {}])),
       },
@@ -434,6 +435,35 @@ curl -X POST localhost:8080/${names.api}/queue -H 'content-type: application/jso
 curl -X POST localhost:8080/${names.api}/contact -H 'content-type: application/json' -d '{"contact":"c_42"}'
 \`\`\`
 
+## Rehearse it against the simulator
+
+With the service started (\`npm start\`) and registered, Journey Designer
+replays a timeline through it and compares what it did with its simulator,
+contact by contact:
+
+\`\`\`sh
+journey rehearse ${j.id}.journey.json --timeline ${j.id}.timeline.json --ingress http://127.0.0.1:8080
+\`\`\`
+
+(or **Journey: Rehearse Against Running Service…** in VS Code). The
+rehearsal calls the \`rehearsal\` handler of \`${names.api}\`, which makes
+this process run the journey on the rehearsal's time scale (by default the
+timeline replays in about 20 s; \`--day-ms\` sets how long a journey day
+lasts), from an epoch a few seconds ahead, with the timeline's live window
+and split seed, until the process restarts: no configuration to edit. It then imports the
+timeline's profiles, sends each contact's events at their scaled instants
+(one contact's in order, contacts in parallel), waits until the journey has
+settled, and reads the live stats, queues and traces. Contacts are named
+\`<run>.<contact>\` (e.g. \`r1k2j3.c01\`), so rehearsals can follow each other
+on the same service; stats are compared as what the run added. It exits 1
+and lists every difference when the service did not do what the simulator
+does.
+
+A rehearsal needs one service process (the time scale lives in its memory)
+and \`allowRehearsal\` in journey-runtime.config.json (\`true\` as
+generated). **Set it to \`false\` for a service that runs real contacts**: a
+rehearsal changes the time scale of every contact of the journey.
+
 ## How it runs
 
 - \`${names.contact}\` (virtual object per contact) holds the contact's data and
@@ -454,6 +484,8 @@ curl -X POST localhost:8080/${names.api}/contact -H 'content-type: application/j
 - \`journeys.<id>.activeFrom\` / \`activeUntil\`: the window in which the journey
   is live (default: from its publication, no end).
 - \`journeys.<id>.splitSeed\`: the seed of percentage splits.
+- \`allowRehearsal\`: let \`journey rehearse\` set the time scale (above);
+  \`false\` in production.
 - Environment: \`PORT\`, \`HOST\` (default 127.0.0.1), \`JOURNEY_IDENTITY_KEYS\`,
   \`JOURNEY_UNSIGNED_REQUESTS\`, \`JOURNEY_CHANNEL_URL\`, \`JOURNEY_DAY_MS\`,
   \`JOURNEY_EPOCH\`, \`JOURNEY_SETTLE_MS\`, \`RESTATE_LOGGING\`.

@@ -12,8 +12,8 @@ import { JourneyIngressClient } from '../../src/restate/ingressClient';
 import { TestDeployment, type RestateEndpoints } from './support/deployment';
 import { drillContactsTimeline, drillJourney as journey } from './support/drillJourney';
 import { LocalRestateCluster } from './support/restateCluster';
-import { clockOf, collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from './support/timelineReplay';
-import { compareTraces, describeDifferences } from './support/traceComparison';
+import { clockOf, collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from '../../src/restate/timelineReplay';
+import { compareTraces, describeDifferences } from '../../src/restate/traceComparison';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -19,7 +19,7 @@ import { ReferenceLoop, referenceSimulate } from '../unit/simulator/referenceMod
 import { runInProcess } from './support/inProcessRuntime';
 import { birthdayScenarioArb, segmentScenarioArb } from './support/scheduledScenarios';
 import { sampleCases } from './support/samples';
-import { compareTraces, describeDifferences } from './support/traceComparison';
+import { compareTraces, describeDifferences } from '../../src/restate/traceComparison';
 
 const RUNS = Number(process.env.RUNTIME_PROPERTY_RUNS ?? 300);
 const DAY = 86_400_000;

@@ -14,11 +14,11 @@ import { simulate, type SimulationResult } from '../../src/core/simulator/index'
 import type { Timeline } from '../../src/core/timeline';
 import { JourneyIngressClient } from '../../src/restate/ingressClient';
 import { scenarioArb } from '../unit/simulator/arbitraries';
-import { dayMsFor, TestDeployment } from './support/deployment';
+import { TestDeployment } from './support/deployment';
 import { sampleCases } from './support/samples';
 import { birthdayScenarioArb, segmentScenarioArb } from './support/scheduledScenarios';
-import { collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from './support/timelineReplay';
-import { compareTraces, describeDifferences } from './support/traceComparison';
+import { collectWhenSettled, dayMsFor, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from '../../src/restate/timelineReplay';
+import { compareTraces, describeDifferences } from '../../src/restate/traceComparison';
 
 const DAY = 86_400_000;
 /** Wall time the longest replay should take. */

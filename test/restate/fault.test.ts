@@ -14,8 +14,8 @@ import { registerDeployment } from '../../src/restate/adminClient';
 import { JourneyIngressClient } from '../../src/restate/ingressClient';
 import { TestDeployment } from './support/deployment';
 import { drillContactsTimeline, drillJourney } from './support/drillJourney';
-import { clockOf, collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from './support/timelineReplay';
-import { compareTraces, describeDifferences } from './support/traceComparison';
+import { clockOf, collectWhenSettled, replayTimeline, type ReplayPlan, type ReplayResult, settingsFor } from '../../src/restate/timelineReplay';
+import { compareTraces, describeDifferences } from '../../src/restate/traceComparison';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

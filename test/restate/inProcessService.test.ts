@@ -97,6 +97,13 @@ describe('journey services served in-process with the recording channel adapter'
     await assert.rejects(client.event('ana', { type: 'teleported' }), (e: unknown) => e instanceof IngressError && e.status === 400);
   });
 
+  it('refuses a rehearsal (HTTP 403, saying how to allow it) when the configuration does not set allowRehearsal', async () => {
+    await assert.rejects(
+      client.rehearsal({ dayMs: 1, epoch: { journeyTime: T0, wallTime: Date.now() }, activeFrom: T0, activeUntil: T0 + DAY, splitSeed: 0 }),
+      (e: unknown) => e instanceof IngressError && e.status === 403 && /"allowRehearsal": true/.test(e.detail ?? ''),
+    );
+  });
+
   it('R11 R15 both contacts wait at the click point: the queue query lists them in arrival order, the stats count them', async () => {
     await until(T0 + 2 * 3_600_000);
     await client.event('ana', { type: 'customEvent', name: 'signup', at: new Date(T0 + 2 * 3_600_000).toISOString() });

@@ -17,15 +17,18 @@
 // - Stats (virtual object, key = v<version>.<shard>): counters and contact
 //   queues per point, summed from the deltas; sharded by contact so no single
 //   key serialises the whole journey.
-// - journey.<id> (service): stats, queue and contact-activity queries.
+// - journey.<id> (service): stats, queue and contact-activity queries, and
+//   `rehearsal`, which (when the configuration allows it) gives the journey
+//   a rehearsal's time scale and live window in this process until it
+//   restarts (src/restate/rehearsal.ts).
 import * as restate from '@restatedev/restate-sdk';
 import type { TraceEntry } from '../../core/simulator/types';
 import type { ChannelAdapters } from './channels';
-import type { JourneyClock } from './clock';
 import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayState } from './contactMachine';
 import { type ProfileImport, parseIngressEvent, parseProfileImport } from './ingressEvent';
-import type { RuntimeConfig } from './runtimeConfig';
-import type { RuntimeJourney } from './runtimeJourney';
+import { JourneyClock } from './clock';
+import { RehearsalSettings, type RuntimeConfig } from './runtimeConfig';
+import { loadRuntimeJourney, type RuntimeJourney } from './runtimeJourney';
 import { serviceNames, shardOf, stayKey, statsKey } from './serviceNames';
 import { dict, own, toDict } from './dictionary';
 import { addCounters, type Counters, emptyCounters, type JourneyStats, type QueueEntry, type StatsDelta, toJourneyStats } from './statsDelta';
@@ -68,8 +71,10 @@ interface Stored {
 }
 
 export function journeyServices(options: JourneyServicesOptions) {
-  const { clock, config, channels } = options;
-  const machine = new ContactMachine(options.versions);
+  const { config, channels } = options;
+  // A rehearsal replaces both (retime): every handler reads them when it runs.
+  let clock = options.clock;
+  let machine = new ContactMachine(options.versions);
   const journeyId = machine.live.ir.journey.id;
   const names = serviceNames(journeyId);
   const settle = config.settleMs;
@@ -315,6 +320,12 @@ export function journeyServices(options: JourneyServicesOptions) {
 
   const versionOf = (v: number | undefined) => machine.journey(v ?? null);
 
+  /** Runs every version of the journey on the rehearsal's clock, live window and split seed. */
+  function retime(settings: RehearsalSettings): void {
+    clock = new JourneyClock(settings);
+    machine = new ContactMachine(options.versions.map((v) => loadRuntimeJourney(v.ir, settings)));
+  }
+
   const api = restate.service({
     name: names.api,
     options: serviceOptions,
@@ -335,6 +346,26 @@ export function journeyServices(options: JourneyServicesOptions) {
       /** One contact's place and activity in the journey. */
       contact: async (ctx: restate.Context, input: { contact: string }): Promise<ContactReport> =>
         ctx.genericCall<void, ContactReport>({ service: names.contact, method: 'get', key: input.contact, parameter: undefined, inputSerde: restate.serde.empty, outputSerde: json }),
+      /**
+       * Rehearsal: from now until this process restarts, the journey runs on
+       * the given time scale (one journey day lasts dayMs wall ms from the
+       * epoch), live window and split seed. Refused unless the runtime
+       * configuration sets allowRehearsal.
+       */
+      rehearsal: async (ctx: restate.Context, input: unknown): Promise<{ journey: string; live: number; settleMs: number }> => {
+        if (!config.allowRehearsal) {
+          throw new restate.TerminalError(`Journey "${journeyId}": this service does not allow rehearsals. Set "allowRehearsal": true in its runtime configuration (journey-runtime.config.json) and restart it; keep it off for a service that runs real contacts.`, { errorCode: 403 });
+        }
+        const parsed = RehearsalSettings.safeParse(input);
+        if (!parsed.success) throw new restate.TerminalError(`Not rehearsal settings: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ')}`, { errorCode: 400 });
+        try {
+          retime(parsed.data);
+        } catch (error) {
+          throw new restate.TerminalError(`Journey "${journeyId}" cannot run on these rehearsal settings: ${error instanceof Error ? error.message : String(error)}`, { errorCode: 400 });
+        }
+        ctx.console.info(`Journey "${journeyId}" rehearses: one journey day lasts ${parsed.data.dayMs} ms, live ${new Date(parsed.data.activeFrom).toISOString()} to ${new Date(parsed.data.activeUntil).toISOString()}.`);
+        return { journey: journeyId, live: machine.live.version, settleMs: settle };
+      },
       /** The versions this service runs, newest (live) first. */
       versions: async (): Promise<{ id: string; name: string; live: number; versions: { version: number; hash?: string; publishedAt?: string }[] }> => ({
         id: journeyId,
@@ -345,5 +376,12 @@ export function journeyServices(options: JourneyServicesOptions) {
     },
   });
 
-  return { names, machine, services: [contact, stay, stats, api] as const };
+  return {
+    names,
+    /** The contact machine the handlers currently run (a rehearsal replaces it). */
+    get machine() {
+      return machine;
+    },
+    services: [contact, stay, stats, api] as const,
+  };
 }

@@ -31,6 +31,10 @@ export const RuntimeConfigFile = z.strictObject({
     .optional()
     .describe('Retry policy of the journey services (Restate retries failed invocations with it)'),
   sendAttempts: z.number().int().positive().optional().describe('Attempts of one send through a channel adapter before it is recorded as a failed delivery; default: retry until it succeeds or the adapter throws a TerminalError'),
+  allowRehearsal: z
+    .boolean()
+    .optional()
+    .describe('Let `journey rehearse` set a journey\'s time scale and live window through the ingress (its `rehearsal` handler) until the service restarts; default false. Turn it off for a service that runs real contacts.'),
   defaults: JourneySettings.optional(),
   journeys: z.record(z.string(), JourneySettings).optional().describe('Settings per journey id'),
 });
@@ -49,6 +53,7 @@ export interface RuntimeConfig {
   statsShards: number;
   retry: { initialIntervalMs: number; maxIntervalMs: number; maxAttempts?: number } | undefined;
   sendAttempts: number | undefined;
+  allowRehearsal: boolean;
   settingsFor(journeyId: string, publishedAt: string | undefined): JourneyRuntimeSettings;
 }
 
@@ -81,6 +86,7 @@ export function resolveRuntimeConfig(file: unknown, env: Record<string, string |
     statsShards: parsed.statsShards ?? 16,
     retry: parsed.retry ? { initialIntervalMs: parsed.retry.initialIntervalMs ?? 100, maxIntervalMs: parsed.retry.maxIntervalMs ?? 10_000, ...(parsed.retry.maxAttempts ? { maxAttempts: parsed.retry.maxAttempts } : {}) } : undefined,
     sendAttempts: parsed.sendAttempts,
+    allowRehearsal: parsed.allowRehearsal ?? false,
     settingsFor(journeyId, publishedAt) {
       const s = { ...defaults, ...own(parsed.journeys, journeyId) };
       const dayMs = s.dayMs ?? REAL_DAY_MS;
@@ -95,3 +101,17 @@ export function resolveRuntimeConfig(file: unknown, env: Record<string, string |
     },
   };
 }
+
+/**
+ * The time scale and live window a rehearsal gives a running journey (its
+ * `rehearsal` handler): every instant is journey epoch milliseconds except
+ * `epoch.wallTime`, the wall instant `epoch.journeyTime` corresponds to.
+ */
+export const RehearsalSettings = z.strictObject({
+  dayMs: z.number().positive(),
+  epoch: z.strictObject({ journeyTime: z.number(), wallTime: z.number() }),
+  activeFrom: z.number(),
+  activeUntil: z.number(),
+  splitSeed: z.number().int(),
+});
+export type RehearsalSettings = z.infer<typeof RehearsalSettings>;

@@ -20,8 +20,13 @@ import { node22, ServiceProcess, writeProject } from './serviceProcess';
 
 export interface DeployOptions {
   irs: readonly JourneyIr[];
-  /** Runtime settings per journey id, given the wall instant at which the journeys can start (restate-server up, a few seconds ahead). */
-  settings: (wallStart: number) => Record<string, JourneySettingsInput>;
+  /**
+   * Runtime settings per journey id, given the wall instant at which the
+   * journeys can start (restate-server up, a few seconds ahead). Without
+   * them the service runs on the project's own journey-runtime.config.json,
+   * as `npm start` does.
+   */
+  settings?: (wallStart: number) => Record<string, JourneySettingsInput>;
   /** How long after restate-server is up the journeys start (the service must be started and registered by then). */
   startDelayMs?: number;
   settleMs?: number;
@@ -69,18 +74,22 @@ export class TestDeployment<S extends RestateEndpoints = LocalRestateServer> {
 
   private static async deploy<S extends RestateEndpoints>(options: DeployOptions, server: S, recorder: RecordingServer, projectDir: string): Promise<TestDeployment<S>> {
     const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
-    const config: RuntimeConfigFile = {
-      settleMs: options.settleMs ?? 250,
-      statsShards: options.statsShards ?? 4,
-      retry: { initialIntervalMs: 50, maxIntervalMs: 500 },
-      journeys: options.settings(wallStart),
-    };
-    writeFileSync(join(projectDir, 'test-runtime.config.json'), JSON.stringify(config, null, 2));
-    const service = new ServiceProcess(projectDir, await freePort(), { JOURNEY_RUNTIME_CONFIG: join(projectDir, 'test-runtime.config.json'), JOURNEY_CHANNEL_URL: recorder.url });
+    const env: Record<string, string> = { JOURNEY_CHANNEL_URL: recorder.url };
+    if (options.settings) {
+      const config: RuntimeConfigFile = {
+        settleMs: options.settleMs ?? 250,
+        statsShards: options.statsShards ?? 4,
+        retry: { initialIntervalMs: 50, maxIntervalMs: 500 },
+        journeys: options.settings(wallStart),
+      };
+      writeFileSync(join(projectDir, 'test-runtime.config.json'), JSON.stringify(config, null, 2));
+      env.JOURNEY_RUNTIME_CONFIG = join(projectDir, 'test-runtime.config.json');
+    }
+    const service = new ServiceProcess(projectDir, await freePort(), env);
     await service.start();
     try {
       const registered = await registerDeployment(server.adminUrl, service.url);
-      if (Date.now() > wallStart - 300) throw new Error(`starting the journey service took too long: the journeys were to start ${Date.now() - wallStart} ms ago`);
+      if (options.settings && Date.now() > wallStart - 300) throw new Error(`starting the journey service took too long: the journeys were to start ${Date.now() - wallStart} ms ago`);
       return new TestDeployment(server, recorder, service, projectDir, registered, wallStart);
     } catch (error) {
       await service.kill();
@@ -101,9 +110,4 @@ export function makeProjectKeys(projectDir: string): string {
   const r = spawnSync(node22(), ['src/keys.ts'], { cwd: projectDir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`npm run keys failed in ${projectDir}: ${r.stdout}${r.stderr}`);
   return join(projectDir, IDENTITY_DIR, IDENTITY_PRIVATE_FILE);
-}
-
-/** Wall milliseconds per journey day so that `span` journey milliseconds last about `targetMs` (within [minDayMs, maxDayMs]). */
-export function dayMsFor(span: number, targetMs: number, minDayMs = 25, maxDayMs = 400): number {
-  return Math.round(Math.max(minDayMs, Math.min(maxDayMs, targetMs / (span / 86_400_000))));
 }

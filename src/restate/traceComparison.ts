@@ -2,7 +2,7 @@
 // of the same journey and timeline: the path (every entry: instant, point,
 // kind, stay, branch, reason), the sends, the suppressions and the place the
 // contact is in at the end. Differences are listed per contact, readably.
-import { formatInstant, type TraceEntry } from '../../../src/core/simulator/index';
+import { formatInstant, type TraceEntry } from '../core/simulator/index';
 
 /** Free-text outcomes that only describe (tag added, field = value, until ...) are not compared. */
 const DESCRIPTIVE: ReadonlySet<string> = new Set(['pass', 'arrive']);
