@@ -6,11 +6,21 @@ import type { ContactReport } from './runtime/journeyServices';
 import { serviceNames, stayKey } from './runtime/serviceNames';
 import type { JourneyStats, QueueEntry } from './runtime/statsDelta';
 
+/** What the service's versions query answers (journeyServices.ts): the versions it runs, newest (live) first. */
+export interface DeployedVersions {
+  id: string;
+  name: string;
+  live: number;
+  versions: { version: number; hash?: string; publishedAt?: string }[];
+}
+
 export class IngressError extends Error {
   override readonly name = 'IngressError';
   constructor(
     message: string,
     readonly status: number | undefined,
+    /** The ingress was reached but did not answer in time (e.g. the journey service is registered but not running). */
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -37,6 +47,7 @@ export class JourneyIngressClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw new IngressError(`${path}: no answer through the Restate ingress at ${this.ingressUrl} within ${this.timeoutMs / 1000} s`, undefined, true);
       throw new IngressError(`Cannot reach the Restate ingress at ${this.ingressUrl}: ${error instanceof Error ? error.message : String(error)}`, undefined);
     }
     const text = await response.text();
@@ -69,6 +80,11 @@ export class JourneyIngressClient {
 
   queue(point: string, version?: number): Promise<{ point: string; version: number; contacts: QueueEntry[] }> {
     return this.post(`/${this.names.api}/queue`, { point, ...(version !== undefined ? { version } : {}) });
+  }
+
+  /** The versions the deployed service runs, newest (live) first. */
+  versions(): Promise<DeployedVersions> {
+    return this.post(`/${this.names.api}/versions`, {});
   }
 
   contact(contact: string): Promise<ContactReport> {
