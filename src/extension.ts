@@ -18,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
       startLanguageClient: async (ctx, log) => (await import('./languageClient')).startLanguageClient(ctx, log),
       registerPublishCommand,
       registerImportHistoryCommand,
+      loadLiveStats: async () => ({ ...(await import('./restate/liveStatsPoller')), ...(await import('./restate/liveOverlay')) }),
     },
     clock,
   );

@@ -26,7 +26,8 @@ const MAX_BACKOFF_MS = 60_000;
 export class LiveStatsPoller {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private reading: Promise<LiveResult> | undefined;
-  private state: 'stopped' | 'running' | 'paused' = 'stopped';
+  /** Not started yet is "paused": a reading asked for is reported, none follows. */
+  private state: 'stopped' | 'running' | 'paused' = 'paused';
   private failures = 0;
   /** How many readings were made (tests, the status). */
   readings = 0;
@@ -47,9 +48,9 @@ export class LiveStatsPoller {
     return this.failures === 0 ? this.options.intervalMs : Math.min(MAX_BACKOFF_MS, this.options.intervalMs * 2 ** this.failures);
   }
 
-  /** Starts (or resumes) polling: reads at once. */
+  /** Starts (or resumes) polling: reads at once. Not after `stop`. */
   start(): void {
-    if (this.state === 'running') return;
+    if (this.state !== 'paused') return;
     this.state = 'running';
     void this.refresh();
   }
