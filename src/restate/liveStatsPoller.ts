@@ -1,9 +1,10 @@
 // Reads a published journey's live stats again and again (liveStats.ts): at
 // once when started, then every `intervalMs` after the previous reading
-// ended (readings never overlap), waiting longer after failures (doubling up
-// to a minute: a service that does not answer leaves each call retrying in
-// Restate). Paused and resumed as the map is hidden and shown; stopped for
-// good when the map closes or the live view is turned off.
+// ended (readings never overlap), waiting longer after failures (doubling, up
+// to twelve intervals and at most a minute: a service that does not answer
+// leaves each call retrying in Restate). Paused and resumed as the map is
+// hidden and shown; stopped for good when the map closes or the live view is
+// turned off.
 import { type LiveFailure, type LiveReading, readLiveStats } from './liveStats';
 
 export type LiveResult = LiveReading | LiveFailure;
@@ -20,7 +21,8 @@ export interface LiveStatsPollerOptions {
   onResult: (result: LiveResult) => void;
 }
 
-/** The longest wait between readings after failures. */
+/** The longest wait between readings after failures: twelve intervals (a minute at the editor's 5 s), never more than a minute. */
+const MAX_BACKOFF_INTERVALS = 12;
 const MAX_BACKOFF_MS = 60_000;
 
 export class LiveStatsPoller {
@@ -45,7 +47,7 @@ export class LiveStatsPoller {
 
   /** The wait before the next reading: the interval, longer after failures in a row. */
   get nextDelayMs(): number {
-    return this.failures === 0 ? this.options.intervalMs : Math.min(MAX_BACKOFF_MS, this.options.intervalMs * 2 ** this.failures);
+    return this.failures === 0 ? this.options.intervalMs : Math.min(MAX_BACKOFF_MS, this.options.intervalMs * MAX_BACKOFF_INTERVALS, this.options.intervalMs * 2 ** this.failures);
   }
 
   /** Starts (or resumes) polling: reads at once. Not after `stop`. */
