@@ -3,7 +3,10 @@
 // like Mailchimp's "View Contact Queue") and counters, and every contact
 // with its place and its trace. Selecting a contact highlights its path.
 // After "Compare Journey With…" it lists instead the contacts whose outcome
-// changed between the two versions, each with both paths.
+// changed between the two versions, each with both paths. With the live view
+// of a published journey ("Journey: Show Live Stats") it lists the running
+// service's numbers per point and, under a point, the contacts waiting there
+// now, read live (liveViewController.ts).
 import * as vscode from 'vscode';
 import type { ComparisonSession } from './compareJourneyCommand';
 import type { PathStep } from './core/compare/contactPaths';
@@ -11,6 +14,23 @@ import { formatInstantShort } from './core/simulationView';
 import { POINT_TYPE_LABELS } from './core/pointSummary';
 import type { TraceEntry } from './core/simulator/types';
 import type { SimulationSession } from './simulationSession';
+import type { QueueEntry } from './restate/runtime/statsDelta';
+import type { PointStats } from './webviewProtocol';
+
+/** What the view shows of a live view (liveViewController.ts). */
+export interface LiveQueues {
+  journeyName: string;
+  points: readonly { id: string; title?: string | undefined; type: string }[];
+  /** "Live · v1 · updated hh:mm:ss · …", as on the map. */
+  label(): string;
+  /** Why the last reading failed, if it did. */
+  error(): string | undefined;
+  pointStats(id: string): PointStats | undefined;
+  /** The contacts waiting at the point by the last reading; undefined until its queue has been read. */
+  queue(id: string): readonly QueueEntry[] | undefined;
+  /** Reads the point's queue from now on (its row was opened). */
+  watch(id: string): void;
+}
 
 type Node =
   | { kind: 'time' }
@@ -22,7 +42,10 @@ type Node =
   | { kind: 'compareSummary' }
   | { kind: 'changedContact'; contact: string }
   | { kind: 'version'; contact: string; which: 'a' | 'b' }
-  | { kind: 'step'; step: PathStep };
+  | { kind: 'step'; step: PathStep }
+  | { kind: 'liveTime' }
+  | { kind: 'liveQueued'; entry: QueueEntry; point: string }
+  | { kind: 'liveReading'; point: string };
 
 /** Changed contacts listed in the panel at most (the map label counts them all). */
 const LISTED_CHANGES = 1000;
@@ -37,6 +60,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   readonly onDidChangeTreeData = this.changed.event;
   private session: SimulationSession | undefined;
   private comparison: ComparisonSession | undefined;
+  private live: LiveQueues | undefined;
   readonly view: vscode.TreeView<Node>;
 
   /** The point rows of the session shown, the same objects each time (so a row can be revealed). */
@@ -55,7 +79,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   }
 
   getParent(node: Node): Node | undefined {
-    if (node.kind === 'queued') return this.pointRows.get(node.point);
+    if (node.kind === 'queued' || node.kind === 'liveQueued' || node.kind === 'liveReading') return this.pointRows.get(node.point);
     return undefined;
   }
 
@@ -63,6 +87,7 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
     if (session !== this.session) this.pointRows = new Map((session?.journey.points ?? []).map((p) => [p.id, { kind: 'point', id: p.id } as Node]));
     this.session = session;
     this.comparison = undefined;
+    this.live = undefined;
     void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', session !== undefined);
     this.view.description = session ? `${session.journey.name} · ${session.timelineLabel}` : undefined;
     this.view.message = session ? undefined : 'Run "Journey: Simulate Journey" on a journey to see who waits where.';
@@ -72,11 +97,29 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
   /** Shows a comparison of two versions instead of a simulation. */
   showComparison(comparison: ComparisonSession): void {
     this.session = undefined;
+    this.live = undefined;
     this.comparison = comparison;
     void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', true);
     this.view.description = `${comparison.b.name} compared with ${comparison.aLabel} · ${comparison.timelineLabel}`;
     this.view.message = undefined;
     this.changed.fire(undefined);
+  }
+
+  /** Shows the live view of a published journey instead of a simulation. */
+  showLive(live: LiveQueues): void {
+    if (live !== this.live) this.pointRows = new Map(live.points.map((p) => [p.id, { kind: 'point', id: p.id } as Node]));
+    this.session = undefined;
+    this.comparison = undefined;
+    this.live = live;
+    void vscode.commands.executeCommand('setContext', 'journeyDesigner.simulationActive', false);
+    this.view.description = `${live.journeyName} · live`;
+    this.view.message = undefined;
+    this.changed.fire(undefined);
+  }
+
+  /** The live view shown, if any. */
+  get shownLive(): LiveQueues | undefined {
+    return this.live;
   }
 
   /** The comparison shown, if any (tests). */
@@ -122,8 +165,46 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
     }
   }
 
+  private liveItem(node: Node, live: LiveQueues): vscode.TreeItem {
+    switch (node.kind) {
+      case 'liveTime': {
+        const error = live.error();
+        const item = new vscode.TreeItem(live.label());
+        item.description = error;
+        item.tooltip = error ?? 'Read from the running journey service every few seconds while its map is visible.';
+        item.iconPath = new vscode.ThemeIcon(error ? 'warning' : 'pulse');
+        return item;
+      }
+      case 'point': {
+        const point = live.points.find((p) => p.id === node.id)!;
+        const c = live.pointStats(node.id);
+        const item = new vscode.TreeItem(point.title ?? point.id, c?.queued ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const parts = [`${c?.queued ?? 0} waiting`, `${c?.entered ?? 0} entered`];
+        if (point.type === 'sendEmail' || point.type === 'sendSms') parts.push(`${c?.sent ?? 0} sent`, `${c?.suppressed ?? 0} suppressed`);
+        item.description = parts.join(' · ');
+        item.accessibilityInformation = { label: `${point.title ?? point.id}: ${parts.join(', ')}` };
+        item.tooltip = `${POINT_TYPE_LABELS[point.type as keyof typeof POINT_TYPE_LABELS] ?? point.type} (${point.id})`;
+        item.iconPath = new vscode.ThemeIcon(POINT_ICONS[point.type] ?? 'circle-outline');
+        item.contextValue = 'journeyPoint';
+        return item;
+      }
+      case 'liveQueued': {
+        const item = new vscode.TreeItem(node.entry.contact);
+        item.description = `waiting since ${formatInstantShort(node.entry.at)}`;
+        item.tooltip = `${node.entry.contact}: waiting at ${node.point} since ${new Date(node.entry.at).toISOString()} (journey time)`;
+        item.iconPath = new vscode.ThemeIcon('person');
+        return item;
+      }
+      case 'liveReading':
+        return Object.assign(new vscode.TreeItem('Reading the live queue…'), { iconPath: new vscode.ThemeIcon('loading~spin') });
+      default:
+        return new vscode.TreeItem('');
+    }
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
     if (this.comparison) return this.comparisonItem(node, this.comparison);
+    if (this.live) return this.liveItem(node, this.live);
     const s = this.session!;
     switch (node.kind) {
       case 'time': {
@@ -191,6 +272,17 @@ export class ContactQueuesView implements vscode.TreeDataProvider<Node>, vscode.
       if (node.kind === 'changedContact') return [{ kind: 'version', contact: node.contact, which: 'a' }, { kind: 'version', contact: node.contact, which: 'b' }];
       if (node.kind === 'version') return (c.comparison.changedContacts.find((x) => x.contact === node.contact)?.paths?.[node.which] ?? []).map((step): Node => ({ kind: 'step', step }));
       return [];
+    }
+    const live = this.live;
+    if (live) {
+      if (!node) return [{ kind: 'liveTime' }, ...live.points.map((p): Node => this.pointRows.get(p.id) ?? { kind: 'point', id: p.id })];
+      if (node.kind !== 'point') return [];
+      const queue = live.queue(node.id);
+      if (!queue) {
+        live.watch(node.id);
+        return [{ kind: 'liveReading', point: node.id }];
+      }
+      return queue.map((entry): Node => ({ kind: 'liveQueued', entry, point: node.id }));
     }
     const s = this.session;
     if (!s) return [];

@@ -20,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): JourneyDesignerApi {
       registerPublishCommand,
       registerImportHistoryCommand,
       registerRehearseCommand,
+      loadLiveStats: async () => ({ ...(await import('./restate/liveStatsPoller')), ...(await import('./restate/liveOverlay')) }),
     },
     clock,
   );

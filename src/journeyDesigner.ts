@@ -24,6 +24,7 @@ import { ScenarioTestController } from './scenarioTestController';
 import { SimulationController } from './simulationController';
 import { registerTimelineCommands } from './timelineCommands';
 import { JourneyStatusBar } from './statusBar';
+import { LiveViewController } from './liveViewController';
 import type { ExtensionHost } from './extensionHost';
 import type { JourneyOperation, RenderedSummary, SimulationOverlay } from './webviewProtocol';
 
@@ -42,6 +43,8 @@ export interface JourneyDesignerApi {
   showSimulationOnMap(uri: vscode.Uri, overlay: SimulationOverlay | null): Promise<void>;
   /** The simulations run from the editor. */
   simulations: SimulationController;
+  /** The live stats of published journeys on their maps (Show Live Stats). */
+  liveView: LiveViewController;
   /** The comparisons of two journey versions (Compare Journey With…). */
   comparisons: ComparisonController;
   /** The journey scenarios of the Test Explorer. */
@@ -90,10 +93,17 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
   const statusBar = new JourneyStatusBar();
   const queues = new ContactQueuesView();
   const showOnMap = async (uri: vscode.Uri, overlay: SimulationOverlay | null) => (await maps()).showSimulation(uri, overlay);
-  const comparisons = new ComparisonController(queues, (uri, overlay) => void showOnMap(uri, overlay));
-  const simulations = new SimulationController(queues, (uri, overlay) => void showOnMap(uri, overlay), statusBar, () => comparisons.clear());
+  const liveView = new LiveViewController(maps, queues, host.loadLiveStats);
+  // A simulation or comparison shown on a map ends its live view; clearing one leaves the live numbers there.
+  const showSimulated = (uri: vscode.Uri, overlay: SimulationOverlay | null) => {
+    if (overlay) liveView.yieldMap(uri);
+    else if (liveView.isLive(uri)) return;
+    void showOnMap(uri, overlay);
+  };
+  const comparisons = new ComparisonController(queues, showSimulated);
+  const simulations = new SimulationController(queues, showSimulated, statusBar, () => comparisons.clear());
   const scenarioTests = new ScenarioTestController(async () => (await import('./core/simulator/index')).simulate);
-  context.subscriptions.push(statusBar, queues, simulations, comparisons, scenarioTests, publishedReadOnly, watchWelcomePage());
+  context.subscriptions.push(statusBar, queues, simulations, comparisons, liveView, scenarioTests, publishedReadOnly, watchWelcomePage());
   registerTimelineCommands(context, simulations);
 
   const languageServerReady = host
@@ -118,6 +128,7 @@ export function activateJourneyDesigner(context: vscode.ExtensionContext, host: 
     statusBar,
     simulations,
     comparisons,
+    liveView,
     scenarioTests,
     publishedReadOnly,
   };

@@ -175,7 +175,11 @@ class MapSession implements vscode.Disposable {
         void vscode.commands.executeCommand('journeyDesigner.revealPath', this.document.uri, message.path);
         return;
       case 'viewContactQueue':
-        void vscode.commands.executeCommand('journeyDesigner.simulation.viewContactQueue', message.nodeId);
+        if (this.provider.overlayOf(this.uri)?.live) void vscode.commands.executeCommand('journeyDesigner.live.viewContactQueue', this.document.uri, message.nodeId);
+        else void vscode.commands.executeCommand('journeyDesigner.simulation.viewContactQueue', message.nodeId);
+        return;
+      case 'liveView':
+        void vscode.commands.executeCommand(message.on ? 'journeyDesigner.showLiveStats' : 'journeyDesigner.stopLiveStats', this.document.uri);
         return;
       case 'runCommand':
         void this.runCommand(message.command);
@@ -274,6 +278,9 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
   readonly onDidRender = this.renderedEmitter.event;
   private readonly sessions = new Set<MapSession>();
   private readonly overlays = new Map<string, SimulationOverlay>();
+  private readonly mapsChanged = new vscode.EventEmitter<void>();
+  /** Fires when a map opens, closes, or is shown or hidden (the live view polls only while one is visible). */
+  readonly onDidChangeMaps = this.mapsChanged.event;
   /** The operation being applied to each document, by URI: the next waits for it. */
   private readonly applying = new Map<string, Promise<void>>();
 
@@ -294,6 +301,7 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     const provider = new JourneyEditorProvider(context, log);
     context.subscriptions.push(
       provider.renderedEmitter,
+      provider.mapsChanged,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
         for (const s of provider.sessionsOf(e.document.uri)) s.scheduleUpdate();
@@ -319,12 +327,17 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     });
     const session = new MapSession(document, panel, this, this.log);
     this.sessions.add(session);
-    panel.onDidChangeViewState(() => this.updatePublishedContext());
+    panel.onDidChangeViewState(() => {
+      this.updatePublishedContext();
+      this.mapsChanged.fire();
+    });
     panel.onDidDispose(() => {
       session.dispose();
       this.sessions.delete(session);
       if (this.sessionsOf(document.uri).length === 0) this.rendered.delete(document.uri.toString());
+      this.mapsChanged.fire();
     });
+    this.mapsChanged.fire();
   }
 
   /**
@@ -438,6 +451,17 @@ export class JourneyEditorProvider implements vscode.CustomTextEditorProvider {
     if (overlay) this.overlays.set(uri.toString(), overlay);
     else this.overlays.delete(uri.toString());
     for (const s of this.sessionsOf(uri)) s.post({ type: 'simulation', overlay });
+  }
+
+  /** The overlay shown on the maps of `uri`, if any. */
+  overlayOf(uri: vscode.Uri | string): SimulationOverlay | undefined {
+    return this.overlays.get(uri.toString());
+  }
+
+  /** Whether a map of `uri` is open, and whether one is visible. */
+  visibility(uri: vscode.Uri | string): 'closed' | 'hidden' | 'visible' {
+    const sessions = this.sessionsOf(uri);
+    return sessions.length === 0 ? 'closed' : sessions.some((s) => s.panel.visible) ? 'visible' : 'hidden';
   }
 
   replayOverlay(session: MapSession): void {

@@ -69,6 +69,18 @@ export const PointStats = z.object({
 });
 export type PointStats = z.infer<typeof PointStats>;
 
+/** Where the live numbers come from and how the last reading went. */
+export const LiveStatus = z.object({
+  /** The published version shown (null until the first reading). */
+  version: z.number().int().positive().nullable(),
+  /** When the numbers were read (ISO instant; null before the first reading). */
+  updatedAt: z.string().nullable(),
+  ingressUrl: z.string(),
+  /** Why the last reading failed (service down, journey not deployed ...): shown on the map, which keeps the last numbers. */
+  error: z.string().optional(),
+});
+export type LiveStatus = z.infer<typeof LiveStatus>;
+
 /** A simulation drawn over the map: stats badges per node and one contact's path highlighted. */
 export const SimulationOverlay = z.object({
   /** What the numbers describe, e.g. "Simulated until 2026-03-04 09:00". */
@@ -79,6 +91,8 @@ export const SimulationOverlay = z.object({
   contact: z.object({ id: z.string(), label: z.string().optional(), path: z.array(z.string()) }).optional(),
   /** The numbers describe an older version of the journey. */
   stale: z.boolean().optional(),
+  /** The numbers are the running service's (live view: "Journey: Show Live Stats"), not a simulation. */
+  live: LiveStatus.optional(),
 });
 export type SimulationOverlay = z.infer<typeof SimulationOverlay>;
 
@@ -158,8 +172,10 @@ export const WebviewToHost = z.discriminatedUnion('type', [
   z.object({ type: z.literal('exportResult'), requestId: z.string(), format: ExportFormat, data: z.string().optional(), error: z.string().optional() }),
   z.object({ type: z.literal('rendered'), summary: RenderedSummary }),
   z.object({ type: z.literal('log'), level: z.enum(['info', 'warn', 'error']), message: z.string() }),
-  /** "View Contact Queue" on a point of a simulated map: show who waits there. */
+  /** "View Contact Queue" on a point of a simulated map (or of the live view): show who waits there. */
   z.object({ type: z.literal('viewContactQueue'), nodeId: z.string() }),
+  /** The map's Live button: start (or stop) showing the running service's live stats on this journey. */
+  z.object({ type: z.literal('liveView'), on: z.boolean() }),
   /** The webview's answer to a host message it did not understand. */
   z.object({ type: z.literal('error'), message: z.string(), requestId: z.string().optional() }),
   /** The quick fixes VS Code offers for the problem of `code` at line/character (as in the text editor's light bulb). */

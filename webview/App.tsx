@@ -319,6 +319,9 @@ export function App() {
         published={published}
         outOfSync={outOfSync}
         simulationLabel={overlay ? (overlay.label ?? '') : undefined}
+        live={overlay?.live !== undefined}
+        canShowLive={published}
+        onLiveView={(on) => postToHost({ type: 'liveView', on })}
         editable={editable}
         canAddStartingPoint={doc.startingPointLimit.max === null || starts < doc.startingPointLimit.max}
         addStartingPointReason={`${doc.startingPointLimit.reason}; this journey has ${starts}`}
@@ -353,6 +356,17 @@ export function App() {
           </span>
           <Button name="open-as-text" onClick={() => postToHost({ type: 'openAsText' })}>
             Open as text
+          </Button>
+        </div>
+      )}
+      {overlay?.live?.error && (
+        <div className="banner banner-warning live-error" role="status">
+          <span className="codicon-glyph" aria-hidden="true">{iconChar('warning')}</span>
+          <span>
+            Live stats{overlay.live.updatedAt ? ' (the numbers shown are from the last reading)' : ''}: {overlay.live.error} Trying again…
+          </span>
+          <Button name="stop-live-view" onClick={() => postToHost({ type: 'liveView', on: false })}>
+            Stop live view
           </Button>
         </div>
       )}

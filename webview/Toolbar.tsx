@@ -1,6 +1,7 @@
 // The map's toolbar: journey name and status badges (problems, published,
-// out of sync, simulation), then the actions: add a starting point, undo
-// and redo (VS Code's), zoom, fit, export, open the text.
+// out of sync, simulation or live stats), then the actions: add a starting
+// point, show or stop the live stats of a published journey, undo and redo
+// (VS Code's), zoom, fit, export, open the text.
 import { iconChar } from './icons';
 
 export interface ToolbarProps {
@@ -11,6 +12,11 @@ export interface ToolbarProps {
   published: boolean;
   outOfSync: boolean;
   simulationLabel: string | undefined;
+  /** The overlay shows the running service's live stats (then `simulationLabel` is the live label). */
+  live: boolean;
+  /** The journey is published, so its live stats can be shown. */
+  canShowLive: boolean;
+  onLiveView(on: boolean): void;
   editable: boolean;
   canAddStartingPoint: boolean;
   addStartingPointReason: string;
@@ -19,9 +25,9 @@ export interface ToolbarProps {
   onCommand(command: 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'exportSvg' | 'exportPng' | 'openAsText'): void;
 }
 
-function ToolButton(props: { icon: string; label: string; onClick(e: React.MouseEvent<HTMLButtonElement>): void; disabled?: boolean; name: string; text?: string }) {
+function ToolButton(props: { icon: string; label: string; onClick(e: React.MouseEvent<HTMLButtonElement>): void; disabled?: boolean; name: string; text?: string; pressed?: boolean }) {
   return (
-    <button type="button" className={`tool-button${props.text ? ' with-text' : ''}`} title={props.label} aria-label={props.label} disabled={props.disabled} data-action={props.name} onClick={props.onClick}>
+    <button type="button" className={`tool-button${props.text ? ' with-text' : ''}`} title={props.label} aria-label={props.label} disabled={props.disabled} data-action={props.name} onClick={props.onClick} {...(props.pressed !== undefined ? { 'aria-pressed': props.pressed } : {})}>
       <span className="codicon-glyph" aria-hidden="true">{iconChar(props.icon)}</span>
       {props.text && <span>{props.text}</span>}
     </button>
@@ -43,12 +49,21 @@ export function Toolbar(p: ToolbarProps) {
         )}
         {p.published && <span className="badge badge-info">Published · read-only</span>}
         {p.outOfSync && <span className="badge badge-warning" role="status">Out of sync</span>}
-        {p.simulationLabel !== undefined && <span className="badge badge-info" role="status">{p.simulationLabel || 'Simulation'}</span>}
+        {p.simulationLabel !== undefined && !p.live && <span className="badge badge-info" role="status">{p.simulationLabel || 'Simulation'}</span>}
+        {p.simulationLabel !== undefined && p.live && (
+          <span className="badge badge-live" role="status" aria-label={`Live stats of the running journey: ${p.simulationLabel}`}>
+            <span className="live-dot" aria-hidden="true" />
+            {p.simulationLabel}
+          </span>
+        )}
         {p.layoutPending && <span className="muted" role="status">Laying out…</span>}
       </div>
       <div className="toolbar-actions">
         {p.editable && (
           <ToolButton name="add-starting-point" icon="add" text="Starting point" label={p.canAddStartingPoint ? 'Add a starting point' : `Cannot add a starting point: ${p.addStartingPointReason} (R1)`} disabled={!p.canAddStartingPoint} onClick={(e) => p.onAddStartingPoint(e.currentTarget)} />
+        )}
+ {(p.canShowLive || p.live) && (
+          <ToolButton name="live-view" icon={p.live ? 'debug-stop' : 'pulse'} text={p.live ? 'Stop live' : 'Live'} pressed={p.live} label={p.live ? 'Stop showing the live stats' : 'Show the live stats of the running journey (Journey: Show Live Stats)'} onClick={() => p.onLiveView(!p.live)} />
         )}
         <ToolButton name="undo" icon="discard" label="Undo (the text document's undo)" disabled={!p.editable} onClick={() => p.onCommand('undo')} />
         <ToolButton name="redo" icon="redo" label="Redo" disabled={!p.editable} onClick={() => p.onCommand('redo')} />

@@ -56,6 +56,8 @@ const CODEPOINTS = {
   'arrow-right': 0xea9c,
   refresh: 0xeb37,
   unlock: 0xeb74,
+  pulse: 0xeb31,
+  'debug-stop': 0xead7,
 } as const;
 
 export type IconName = keyof typeof CODEPOINTS;

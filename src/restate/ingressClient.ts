@@ -7,6 +7,14 @@ import type { RehearsalSettings } from './runtime/runtimeConfig';
 import { serviceNames, stayKey } from './runtime/serviceNames';
 import type { JourneyStats, QueueEntry } from './runtime/statsDelta';
 
+/** What the service's versions query answers (journeyServices.ts): the versions it runs, newest (live) first. */
+export interface DeployedVersions {
+  id: string;
+  name: string;
+  live: number;
+  versions: { version: number; hash?: string; publishedAt?: string }[];
+}
+
 export class IngressError extends Error {
   override readonly name = 'IngressError';
   constructor(
@@ -14,6 +22,8 @@ export class IngressError extends Error {
     readonly status: number | undefined,
     /** The message of Restate's error body (a handler's TerminalError), when it has one. */
     readonly detail?: string,
+    /** The ingress was reached but did not answer in time (e.g. the journey service is registered but not running). */
+    readonly timedOut = false,
   ) {
     super(message);
   }
@@ -50,6 +60,7 @@ export class JourneyIngressClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw new IngressError(`${path}: no answer through the Restate ingress at ${this.ingressUrl} within ${this.timeoutMs / 1000} s`, undefined, undefined, true);
       throw new IngressError(`Cannot reach the Restate ingress at ${this.ingressUrl}: ${error instanceof Error ? error.message : String(error)}`, undefined);
     }
     const text = await response.text();
@@ -84,8 +95,8 @@ export class JourneyIngressClient {
     return this.post(`/${this.names.api}/queue`, { point, ...(version !== undefined ? { version } : {}) });
   }
 
-  /** The versions the service runs, newest (live) first. */
-  versions(): Promise<{ id: string; name: string; live: number; versions: { version: number; hash?: string; publishedAt?: string }[] }> {
+  /** The versions the deployed service runs, newest (live) first. */
+  versions(): Promise<DeployedVersions> {
     return this.post(`/${this.names.api}/versions`, {});
   }
 

@@ -11,6 +11,7 @@ export const SUITES: Record<string, () => Promise<unknown>> = {
   'customEditor.test.ts': () => import('./customEditor.test'),
   'diagnostics.test.ts': () => import('./diagnostics.test'),
   'languageFeatures.test.ts': () => import('./languageFeatures.test'),
+  'liveView.test.ts': () => import('./liveView.test'),
   'mapReadability.test.ts': () => import('./mapReadability.test'),
   'newJourney.test.ts': () => import('./newJourney.test'),
   'publishedVersions.test.ts': () => import('./publishedVersions.test'),

@@ -49,7 +49,7 @@ export interface MapCanvasProps {
   /** Branching points whose branches are drawn collapsed, and the toggle (all of them with null: expand all). */
   collapsed?: ReadonlySet<string>;
   onCollapse?(keys: ReadonlySet<string>): void;
-  /** "View Contact Queue" of a point, offered while a simulation is shown. */
+  /** "View Contact Queue" of a point, offered while a simulation or the live stats are shown. */
   onViewQueue?(node: MapNode): void;
   handle: Ref<MapCanvasHandle>;
   /** Nodes selected besides `selected` (Shift/Ctrl+click, a rubber band). */
@@ -489,7 +489,7 @@ export function MapCanvas(props: MapCanvasProps) {
                   compareMark={compareMark}
                   font={font}
                   editable={editable}
-                  accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats)}
+                  accessibleName={nodeAccessibleName(node, outgoing.get(node.key) ?? [], titleOf, stats, props.overlay?.live ? 'Live' : 'Simulation')}
                   {...(props.overlay && props.onViewQueue && node.kind === 'point' ? { onViewQueue: () => props.onViewQueue!(node) } : {})}
                   {...(branchState.has(node.key) ? { branches: branchState.get(node.key)!, onToggleBranches: toggleBranches, tabbableFold: node.key === focusKey } : {})}
                 />

@@ -46,14 +46,14 @@ export function statsText(stats: PointStats | undefined, startEntered: number | 
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** What a screen reader says for a node: kind, title, summary, problems, successors, stats. */
-export function nodeAccessibleName(node: MapNode, outgoing: readonly MapEdge[], titleOf: (key: string) => string, stats: string): string {
+/** What a screen reader says for a node: kind, title, summary, problems, successors, stats (of a simulation or the live service). */
+export function nodeAccessibleName(node: MapNode, outgoing: readonly MapEdge[], titleOf: (key: string) => string, stats: string, statsSource: 'Simulation' | 'Live' = 'Simulation'): string {
   const parts = [`${node.typeLabel}: ${node.title}.`, `${node.summary}.`];
   const errors = node.problems.filter((p) => p.severity === 'error').length;
   const warnings = node.problems.length - errors;
   if (errors || warnings) parts.push(`${[errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : ''].filter(Boolean).join(' and ')}: ${node.problems.map((p) => p.message).join(' ')}`);
   if (outgoing.length > 0) parts.push(`Leads to ${outgoing.map((e) => `${titleOf(e.to)}${e.label ? ` (${e.label})` : ''}`).join(', ')}.`);
-  if (stats) parts.push(`Simulation: ${stats}.`);
+  if (stats) parts.push(`${statsSource}: ${stats}.`);
   if (node.pinned) parts.push('Pinned.');
   return parts.join(' ');
 }

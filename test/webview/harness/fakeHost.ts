@@ -117,6 +117,9 @@ class FakeHost {
       case 'viewContactQueue':
         this.commands.push(`viewContactQueue ${message.nodeId}`);
         return;
+      case 'liveView':
+        this.commands.push(`liveView ${message.on ? 'on' : 'off'}`);
+        return;
       case 'openAsText':
       case 'revealPath':
       case 'rendered':
