@@ -25,7 +25,6 @@ export interface DeployOptions {
   /** How long after restate-server is up the journeys start (the service must be started and registered by then). */
   startDelayMs?: number;
   settleMs?: number;
-  statsShards?: number;
   partitions?: number;
 }
 
@@ -71,7 +70,7 @@ export class TestDeployment<S extends RestateEndpoints = LocalRestateServer> {
     const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
     const config: RuntimeConfigFile = {
       settleMs: options.settleMs ?? 250,
-      statsShards: options.statsShards ?? 4,
+      adminUrls: [server.adminUrl],
       retry: { initialIntervalMs: 50, maxIntervalMs: 500 },
       journeys: options.settings(wallStart),
     };
