@@ -9,6 +9,7 @@
 // exits 1 when a contact costs more than BENCH_MAX_CALLS calls' worth.
 //   npm run bench:runtime   (BENCH_CONTACTS=2000 BENCH_CONCURRENCY=64 BENCH_PARTITIONS=4
 //                            BENCH_CLUSTER_PARTITIONS=8 BENCH_TOPOLOGIES=single,cluster BENCH_MAX_CALLS=3)
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { compileJourney } from '../../src/core/compiler/compileJourney';
 import { Journey } from '../../src/core/schema';
@@ -73,17 +74,35 @@ async function pool<T>(items: readonly T[], size: number, work: (item: T) => Pro
 interface BenchEndpoints extends RestateEndpoints {
   ingressUrls: string[];
   describe: string;
+  /** The restate-server processes. */
+  pids(): number[];
 }
+
+/** CPU milliseconds (user + system) a process has used so far, from /proc (Linux). */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (100 per second)
+}
+
+/** CPU milliseconds used so far by Restate, the journey service and this process (the ingress clients and the recording channel). */
+function cpuNow(restatePids: number[], servicePid: number): { restate: number; service: number; bench: number } {
+  const own = process.cpuUsage();
+  return { restate: restatePids.reduce((n, pid) => n + processCpuMs(pid), 0), service: processCpuMs(servicePid), bench: (own.user + own.system) / 1000 };
+}
+
+type Cpu = ReturnType<typeof cpuNow>;
+const cpuSince = (a: Cpu, b: Cpu): Cpu => ({ restate: b.restate - a.restate, service: b.service - a.service, bench: b.bench - a.bench });
+const cpuTotal = (c: Cpu) => c.restate + c.service + c.bench;
 
 async function singleServer(identityKeyFile: string): Promise<BenchEndpoints> {
   const server = await LocalRestateServer.start({ partitions: PARTITIONS, identityKeyFile });
-  return { adminUrl: server.adminUrl, ingressUrl: server.ingressUrl, ingressUrls: [server.ingressUrl], describe: `1 restate-server, ${PARTITIONS} partitions`, dispose: () => server.dispose() };
+  return { adminUrl: server.adminUrl, ingressUrl: server.ingressUrl, ingressUrls: [server.ingressUrl], describe: `1 restate-server, ${PARTITIONS} partitions`, pids: () => [server.pid!], dispose: () => server.dispose() };
 }
 
 async function threeNodeCluster(identityKeyFile: string): Promise<BenchEndpoints> {
   const cluster = await LocalRestateCluster.start({ nodes: 3, partitions: CLUSTER_PARTITIONS, replication: 2, identityKeyFile });
   const ingressUrls = cluster.nodes.map((n) => n.ingressUrl);
-  return { adminUrl: cluster.nodes[0]!.adminUrl, ingressUrl: ingressUrls[0]!, ingressUrls, describe: `3-node restate-server cluster, ${CLUSTER_PARTITIONS} partitions, replication 2, ingress through all 3 nodes`, dispose: () => cluster.dispose() };
+  return { adminUrl: cluster.nodes[0]!.adminUrl, ingressUrl: ingressUrls[0]!, ingressUrls, describe: `3-node restate-server cluster, ${CLUSTER_PARTITIONS} partitions, replication 2, ingress through all 3 nodes`, pids: () => cluster.nodes.map((n) => n.process.pid!), dispose: () => cluster.dispose() };
 }
 
 /** Trivial request-response calls per second through the ingress (the cheapest handler there is: the stateless `versions` query), as many as there are contacts. */
@@ -109,6 +128,9 @@ interface RuntimeRate {
   baselineAfter: number;
   /** Trivial calls' worth of time per contact (against the mean of both baselines). */
   callsWorth: number;
+  /** CPU per contact and per trivial call: a measure that other load on the machine does not skew. */
+  cpuPerContact: Cpu;
+  cpuPerCall: Cpu;
 }
 
 async function runtimeRate(startRestate: (identityKeyFile: string) => Promise<BenchEndpoints>): Promise<RuntimeRate> {
@@ -128,8 +150,12 @@ async function runtimeRate(startRestate: (identityKeyFile: string) => Promise<Be
     await pool(ids, CONCURRENCY, async (i) => {
       await clientOf(i).upsert(contactId(i), { lists: { news: 'subscribed' }, ...(i % 4 === 0 ? { tags: ['vip'] } : {}) });
     });
+    const cpu = () => cpuNow(deployment.server.pids(), deployment.service.pid!);
+    const c0 = cpu();
     const baselineBefore = await trivialCallsPerSecond(ingressUrls, clients[0]!.names.api);
+    const c1 = cpu();
     await new Promise((r) => setTimeout(r, Math.max(0, deployment.wallStart - Date.now())));
+    const c2 = cpu();
     const t0 = performance.now();
     await pool(ids, CONCURRENCY, async (i) => {
       await clientOf(i).sendEvent(contactId(i), { type: 'apiEntry' }, `bench/${i}`);
@@ -144,12 +170,20 @@ async function runtimeRate(startRestate: (identityKeyFile: string) => Promise<Be
       await new Promise((r) => setTimeout(r, 250));
     }
     const ms = performance.now() - t0;
+    const c3 = cpu();
     const delivered = deployment.recorder.messagesOf(journey.id).length;
     if (delivered !== CONTACTS) throw new Error(`${delivered} emails delivered for ${CONTACTS} contacts`);
     const stats = await clients[0]!.stats();
+    const c4 = cpu();
     const baselineAfter = await trivialCallsPerSecond(ingressUrls, clients[0]!.names.api);
+    const c5 = cpu();
     const perSecond = CONTACTS / (ms / 1000);
-    return { topology: deployment.server.describe, contacts: CONTACTS, ms, perSecond, ingestMs, queued: stats.inProgress, baselineBefore, baselineAfter, callsWorth: (baselineBefore + baselineAfter) / 2 / perSecond };
+    const per = (c: Cpu, n: number): Cpu => ({ restate: c.restate / n, service: c.service / n, bench: c.bench / n });
+    const calls = cpuSince(c0, c1);
+    const after = cpuSince(c4, c5);
+    return {
+      cpuPerContact: per(cpuSince(c2, c3), CONTACTS),
+      cpuPerCall: per({ restate: calls.restate + after.restate, service: calls.service + after.service, bench: calls.bench + after.bench }, 2 * CONTACTS), topology: deployment.server.describe, contacts: CONTACTS, ms, perSecond, ingestMs, queued: stats.inProgress, baselineBefore, baselineAfter, callsWorth: (baselineBefore + baselineAfter) / 2 / perSecond };
   } finally {
     await deployment.close();
   }
@@ -171,6 +205,8 @@ async function main(): Promise<void> {
     console.log(`\n${rt.topology}:`);
     console.log(`  the ingress accepted all ${rt.contacts} entry events in ${(rt.ingestMs / 1000).toFixed(2)} s; all completed (${rt.queued} still in progress); every email delivered once`);
     console.log(`  trivial request-response calls/s through the ingress: ${rt.baselineBefore.toFixed(0)} before, ${rt.baselineAfter.toFixed(0)} after the journey run`);
+    const ms = (c: Cpu) => `${cpuTotal(c).toFixed(2)} ms (restate-server ${c.restate.toFixed(2)}, service ${c.service.toFixed(2)}, ingress clients and channel ${c.bench.toFixed(2)})`;
+    console.log(`  CPU per contact ${ms(rt.cpuPerContact)}; per trivial call ${ms(rt.cpuPerCall)}: ${(cpuTotal(rt.cpuPerContact) / cpuTotal(rt.cpuPerCall)).toFixed(2)} calls' worth of CPU`);
     console.log(`  calls' worth per contact: ${rt.callsWorth.toFixed(2)} (goal ≤ ${MAX_CALLS})`);
   }
   if (rates[0]) console.log(`\nsimulator / runtime: ${(sim.perSecond / rates[0].perSecond).toFixed(0)}x (the simulator keeps nothing durable and makes no calls)`);
