@@ -144,7 +144,8 @@ async function runtimeRate(startRestate: (identityKeyFile: string) => Promise<Be
   const deployment = await TestDeployment.startWith(options, startRestate);
   try {
     const { ingressUrls } = deployment.server;
-    const clients = ingressUrls.map((url) => new JourneyIngressClient(url, journey.id));
+    // A long timeout: under load a stats query waits behind the contacts being handled.
+    const clients = ingressUrls.map((url) => new JourneyIngressClient(url, journey.id, 300_000));
     const clientOf = (i: number) => clients[i % clients.length]!;
     const ids = Array.from({ length: CONTACTS }, (_, i) => i);
     await pool(ids, CONCURRENCY, async (i) => {

@@ -1,13 +1,14 @@
-// Reads the stats every contact keeps in its own object (state key `stats`
-// of the journey's Contact virtual object) through Restate's SQL
-// introspection: the admin API's /query endpoint over the `state` table,
-// which Restate documents for listing an object's keys and state
-// (docs.restate.dev, "Introspection"). The stats and queue queries sum what it
+// Reads the stats every contact keeps in its own object (the `stats` field
+// of the state entry `contact` of the journey's Contact virtual object)
+// through Restate's SQL introspection: the admin API's /query endpoint over
+// the `state` table, which Restate documents for listing an object's keys
+// and state (docs.restate.dev, "Introspection"). Only the stats field leaves
+// restate-server (json_get_json). The stats and queue queries sum what it
 // returns (statsDelta.ts), so contact steps make no calls for stats at all.
 import type { ContactStats } from './statsDelta';
 
-/** The state key under which a contact keeps its ContactStats. */
-export const CONTACT_STATS_KEY = 'stats';
+/** The state key under which a contact object keeps everything, its ContactStats in field `stats`. */
+export const CONTACT_RECORD_KEY = 'contact';
 
 export class ContactStatsQueryError extends Error {
   override readonly name = 'ContactStatsQueryError';
@@ -37,7 +38,7 @@ async function queryOnce(adminUrl: string, sql: string, timeoutMs: number): Prom
  * error that names them.
  */
 export async function readContactStats(adminUrls: readonly string[], contactService: string, options: { rounds?: number; timeoutMs?: number } = {}): Promise<[string, ContactStats][]> {
-  const sql = `SELECT service_key, value_utf8 FROM state WHERE service_name = ${sqlString(contactService)} AND key = ${sqlString(CONTACT_STATS_KEY)}`;
+  const sql = `SELECT service_key, json_get_json(value_utf8, 'stats') AS stats FROM state WHERE service_name = ${sqlString(contactService)} AND key = ${sqlString(CONTACT_RECORD_KEY)}`;
   const rounds = options.rounds ?? 3;
   const failures: string[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -47,8 +48,8 @@ export async function readContactStats(adminUrls: readonly string[], contactServ
         const { rows } = await queryOnce(url, sql, options.timeoutMs ?? 20_000);
         const out: [string, ContactStats][] = [];
         for (const row of rows) {
-          if (typeof row.service_key !== 'string' || typeof row.value_utf8 !== 'string') continue;
-          out.push([row.service_key, JSON.parse(row.value_utf8) as ContactStats]);
+          if (typeof row.service_key !== 'string' || typeof row.stats !== 'string') continue;
+          out.push([row.service_key, JSON.parse(row.stats) as ContactStats]);
         }
         return out;
       } catch (error) {

@@ -4,8 +4,9 @@
 //   and profile imports, and the keyed state of the contact (its data, where
 //   it is, its stays, re-entry bookkeeping). Every handler runs the contact
 //   machine on the state, makes the sends through the channel adapters inside
-//   durable steps, adds the step's stats deltas to the contact's own stats
-//   (state key `stats`, written with the rest of its state), and sends out
+//   durable steps, adds the step's stats deltas to the contact's own stats,
+//   writes all it keeps as one state entry (`contact`: its state, trace,
+//   failed deliveries and stats; one read and one write per step), and sends out
 //   what follows: stay workflow starts and signals, and delayed wake-ups for
 //   birthday ticks and segment runs.
 // - Stay (workflow, key = v<version>/<contact>/<entry>): one durable workflow
@@ -32,7 +33,7 @@ import type { RuntimeConfig } from './runtimeConfig';
 import type { RuntimeJourney } from './runtimeJourney';
 import { serviceNames, stayKey } from './serviceNames';
 import { own } from './dictionary';
-import { CONTACT_STATS_KEY, ContactStatsQueryError, readContactStats } from './contactStatsQuery';
+import { CONTACT_RECORD_KEY, ContactStatsQueryError, readContactStats } from './contactStatsQuery';
 import { addDeltas, type ContactStats, type Counters, type JourneyStats, type QueueEntry, sumContactStats, toJourneyStats } from './statsDelta';
 
 const json = restate.serde.json;
@@ -66,10 +67,13 @@ export interface ContactReport {
   zeroTimeCycles: number;
 }
 
+/** Everything the contact object keeps, in one state entry (CONTACT_RECORD_KEY): read once and written once per step. */
 interface Stored {
   state: ContactState;
   trace: TraceEntry[];
   failed: number;
+  /** The contact's own share of the journey's stats (summed on read by the Stats service). */
+  stats?: ContactStats;
 }
 
 export function journeyServices(options: JourneyServicesOptions) {
@@ -87,11 +91,17 @@ export function journeyServices(options: JourneyServicesOptions) {
   // ---------------------------------------------------------------------------
   // Contact.
 
-  async function load(ctx: restate.ObjectContext, at: () => Promise<number>): Promise<Stored> {
-    const state = (await ctx.get<ContactState>('state')) ?? machine.create(ctx.key, await at());
-    const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
-    const failed = (await ctx.get<number>('failed')) ?? 0;
-    return { state, trace, failed };
+  /** The contact's record; a contact an earlier runtime kept under separate keys (state, trace, failed) is read from them. */
+  async function read(ctx: restate.ObjectSharedContext | restate.ObjectContext): Promise<(Stored & { legacy?: true }) | null> {
+    const record = await ctx.get<Stored>(CONTACT_RECORD_KEY);
+    if (record) return record;
+    const state = await ctx.get<ContactState>('state');
+    if (!state) return null;
+    return { state, trace: (await ctx.get<TraceEntry[]>('trace')) ?? [], failed: (await ctx.get<number>('failed')) ?? 0, legacy: true };
+  }
+
+  async function load(ctx: restate.ObjectContext, at: () => Promise<number>): Promise<Stored & { legacy?: true }> {
+    return (await read(ctx)) ?? { state: machine.create(ctx.key, await at()), trace: [], failed: 0 };
   }
 
   async function journeyNow(ctx: restate.Context): Promise<number> {
@@ -99,7 +109,7 @@ export function journeyServices(options: JourneyServicesOptions) {
   }
 
   /** Carries out the effects of one step: deliveries, state, the contact's stats, stay workflows, wake-ups. */
-  async function apply(ctx: restate.ObjectContext, stored: Stored, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
+  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
     if (fx.cycle) ctx.console.warn(`Journey "${journeyId}": ${fx.cycle} Nothing of that pass was carried out; the contact was removed from the journey.`);
     let failed = stored.failed;
     for (const message of fx.sends) {
@@ -122,13 +132,14 @@ export function journeyServices(options: JourneyServicesOptions) {
         failed++;
       }
     }
-    ctx.set('state', stored.state);
+    let trace = stored.trace;
     if (fx.trace.length > 0) {
-      const trace = stored.trace.concat(fx.trace);
-      ctx.set('trace', trace.length > MAX_TRACE ? trace.slice(trace.length - MAX_TRACE) : trace);
+      trace = trace.concat(fx.trace);
+      if (trace.length > MAX_TRACE) trace = trace.slice(trace.length - MAX_TRACE);
     }
-    if (failed !== stored.failed) ctx.set('failed', failed);
-    if (fx.stats.length > 0) ctx.set(CONTACT_STATS_KEY, addDeltas(await ctx.get<ContactStats>(CONTACT_STATS_KEY), fx.stats));
+    const stats = fx.stats.length > 0 ? addDeltas(stored.stats, fx.stats) : stored.stats;
+    ctx.set<Stored>(CONTACT_RECORD_KEY, { state: stored.state, trace, failed, ...(stats ? { stats } : {}) });
+    if (stored.legacy) for (const key of ['state', 'trace', 'failed']) ctx.clear(key);
     for (const notice of fx.stays) {
       const key = stayKey(notice.version, ctx.key, notice.entry);
       if (notice.type === 'start') {
@@ -199,9 +210,10 @@ export function journeyServices(options: JourneyServicesOptions) {
       }),
       /** Query: where the contact is and what happened to it in this journey. */
       get: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<ContactReport> => {
-        const state = await ctx.get<ContactState>('state');
-        const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
-        const failed = (await ctx.get<number>('failed')) ?? 0;
+        const record = await read(ctx);
+        const trace = record?.trace ?? [];
+        const failed = record?.failed ?? 0;
+        const state = record?.state;
         if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0, zeroTimeCycles: 0 };
         const j = machine.journey(state.version);
         return {
