@@ -131,7 +131,7 @@ function runtimeConfig(journeys: JourneyGroup[]): string {
     JSON.stringify(
       {
         settleMs: 500,
-        statsShards: 16,
+        adminUrls: ['http://127.0.0.1:9070'],
         allowRehearsal: true,
         defaults: {},
         journeys: Object.fromEntries(journeys.map((j) => [j.id, {}])),
@@ -472,13 +472,20 @@ rehearsal changes the time scale of every contact of the journey.
   stay's durable timers: a sleep until the wait ends, raced against a durable
   promise resolved when the contact moves on earlier (the awaited event, an
   exit).
-- \`${names.stats}\` (sharded virtual object) keeps counters and contact queues.
+- Each contact also keeps its own stats (counters and where it waits) in its
+  object, written in the same step; \`${names.stats}\` sums them when asked,
+  reading them through the Restate admin API's SQL introspection
+  (\`adminUrls\` below).
 - \`${names.api}\` answers stats, queue and contact queries.
 
 ## Configuration (journey-runtime.config.json, environment)
 
 - \`settleMs\`: how long a timer waits after its instant so that events of the
   same instant are handled first (default 500 ms).
+- \`adminUrls\`: the Restate admin API (any node's; several are tried in order)
+  through which the stats and queue queries read the stats the contacts keep
+  (default \`RESTATE_ADMIN_URL\`, else http://127.0.0.1:9070). The service must
+  reach it; without it those queries answer HTTP 503 saying so.
 - \`journeys.<id>.dayMs\` with \`epoch\`: run journey time faster than real time
   (tests, demos): one journey day lasts \`dayMs\` milliseconds.
 - \`journeys.<id>.activeFrom\` / \`activeUntil\`: the window in which the journey
@@ -488,7 +495,8 @@ rehearsal changes the time scale of every contact of the journey.
   \`false\` in production.
 - Environment: \`PORT\`, \`HOST\` (default 127.0.0.1), \`JOURNEY_IDENTITY_KEYS\`,
   \`JOURNEY_UNSIGNED_REQUESTS\`, \`JOURNEY_CHANNEL_URL\`, \`JOURNEY_DAY_MS\`,
-  \`JOURNEY_EPOCH\`, \`JOURNEY_SETTLE_MS\`, \`RESTATE_LOGGING\`.
+  \`JOURNEY_EPOCH\`, \`JOURNEY_SETTLE_MS\`, \`RESTATE_ADMIN_URL\` (comma-separated),
+  \`RESTATE_LOGGING\`.
 
 ## New versions
 

@@ -68,7 +68,7 @@ describe('journey services served in-process with the recording channel adapter'
     writeFileSync(join(keyDir, 'identity.pem'), identity.privateKeyPem, { mode: 0o600 });
     server = await LocalRestateServer.start({ partitions: 2, identityKeyFile: join(keyDir, 'identity.pem') });
     wallStart = Date.now() + 3_000;
-    const config = resolveRuntimeConfig({ settleMs: 100, statsShards: 2, journeys: { [journey.id]: { dayMs: DAY_MS, epoch: { journeyTime: T0, wallTime: wallStart }, activeFrom: T0, activeUntil: T0 + DAY + 6 * 3_600_000 } } });
+    const config = resolveRuntimeConfig({ settleMs: 100, adminUrls: [server.adminUrl], journeys: { [journey.id]: { dayMs: DAY_MS, epoch: { journeyTime: T0, wallTime: wallStart }, activeFrom: T0, activeUntil: T0 + DAY + 6 * 3_600_000 } } });
     service = await serveJourneys({
       irs: [compileJourney(journey)],
       channels,

@@ -102,7 +102,7 @@ describe('names from input are data in the runtime (served from this process, re
     service = await serveJourneys({
       irs: [ir],
       channels: recordingChannels(),
-      config: resolveRuntimeConfig({ settleMs: 50, statsShards: 2, journeys: { [ir.journey.id]: { activeFrom: T - DAY } } }),
+      config: resolveRuntimeConfig({ settleMs: 50, adminUrls: [server.adminUrl], journeys: { [ir.journey.id]: { activeFrom: T - DAY } } }),
       port: 0,
       unsignedRequests: true,
       logger: (meta, message) => {

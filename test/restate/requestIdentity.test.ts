@@ -61,7 +61,7 @@ describe('the generated service serves only requests signed by its restate-serve
   let deployment: TestDeployment | undefined;
 
   before(async () => {
-    deployment = await TestDeployment.start({ irs: [compileJourney(journey)], settings: () => ({ [journey.id]: { activeFrom: T - DAY } }), partitions: 2, statsShards: 2 });
+    deployment = await TestDeployment.start({ irs: [compileJourney(journey)], settings: () => ({ [journey.id]: { activeFrom: T - DAY } }), partitions: 2 });
   });
 
   after(async () => {

@@ -109,7 +109,7 @@ describe('R8 a zero-time cycle on a real restate-server: no send delivered, the 
   let client: JourneyIngressClient;
 
   before(async () => {
-    deployment = await TestDeployment.start({ irs: [compileJourney(journey)], settings: () => ({ [journey.id]: { activeFrom: T - DAY } }), partitions: 2, statsShards: 2 });
+    deployment = await TestDeployment.start({ irs: [compileJourney(journey)], settings: () => ({ [journey.id]: { activeFrom: T - DAY } }), partitions: 2 });
     client = new JourneyIngressClient(deployment.server.ingressUrl, journey.id, 60_000);
     await client.upsert('c1', { email: 'c1@example.com', at: new Date(T - 1).toISOString() });
   });

@@ -4,9 +4,11 @@
 //   and profile imports, and the keyed state of the contact (its data, where
 //   it is, its stays, re-entry bookkeeping). Every handler runs the contact
 //   machine on the state, makes the sends through the channel adapters inside
-//   durable steps, and sends out what follows: stats deltas, stay workflow
-//   starts and signals, and delayed wake-ups for birthday ticks and segment
-//   runs.
+//   durable steps, adds the step's stats deltas to the contact's own stats,
+//   writes all it keeps as one state entry (`contact`: its state, trace,
+//   failed deliveries and stats; one read and one write per step), and sends out
+//   what follows: stay workflow starts and signals, and delayed wake-ups for
+//   birthday ticks and segment runs.
 // - Stay (workflow, key = v<version>/<contact>/<entry>): one durable workflow
 //   per stay. It holds the stay's timers: a durable sleep until the wait ends
 //   (wait, wait until, the timeout of a wait for event), raced against a
@@ -14,9 +16,12 @@
 //   earlier (the awaited event came, an exit). When the sleep wins it wakes
 //   the contact object, which moves the contact on. It returns how the stay
 //   ended.
-// - Stats (virtual object, key = v<version>.<shard>): counters and contact
-//   queues per point, summed from the deltas; sharded by contact so no single
-//   key serialises the whole journey.
+// - Stats (service): the read side of the stats. It sums the stats every
+//   contact keeps, read through Restate's SQL introspection
+//   (contactStatsQuery.ts): counters and contact queues per point of a
+//   version. Nothing is written for stats outside the contact's own step, so
+//   a contact step costs no extra invocation and no key serialises the
+//   journey.
 // - journey.<id> (service): stats, queue and contact-activity queries, and
 //   `rehearsal`, which (when the configuration allows it) gives the journey
 //   a rehearsal's time scale and live window in this process until it
@@ -29,9 +34,10 @@ import { type ProfileImport, parseIngressEvent, parseProfileImport } from './ing
 import { JourneyClock } from './clock';
 import { RehearsalSettings, type RuntimeConfig } from './runtimeConfig';
 import { loadRuntimeJourney, type RuntimeJourney } from './runtimeJourney';
-import { serviceNames, shardOf, stayKey, statsKey } from './serviceNames';
-import { dict, own, toDict } from './dictionary';
-import { addCounters, type Counters, emptyCounters, type JourneyStats, type QueueEntry, type StatsDelta, toJourneyStats } from './statsDelta';
+import { serviceNames, stayKey } from './serviceNames';
+import { own } from './dictionary';
+import { CONTACT_RECORD_KEY, ContactStatsQueryError, readContactStats } from './contactStatsQuery';
+import { addDeltas, type ContactStats, type Counters, type JourneyStats, type QueueEntry, sumContactStats, toJourneyStats } from './statsDelta';
 
 const json = restate.serde.json;
 /** The most trace entries kept per contact (the oldest go first). */
@@ -64,10 +70,13 @@ export interface ContactReport {
   zeroTimeCycles: number;
 }
 
+/** Everything the contact object keeps, in one state entry (CONTACT_RECORD_KEY): read once and written once per step. */
 interface Stored {
   state: ContactState;
   trace: TraceEntry[];
   failed: number;
+  /** The contact's own share of the journey's stats (summed on read by the Stats service). */
+  stats?: ContactStats;
 }
 
 export function journeyServices(options: JourneyServicesOptions) {
@@ -78,7 +87,6 @@ export function journeyServices(options: JourneyServicesOptions) {
   const journeyId = machine.live.ir.journey.id;
   const names = serviceNames(journeyId);
   const settle = config.settleMs;
-  const shards = config.statsShards;
   const retryPolicy = config.retry
     ? { initialInterval: config.retry.initialIntervalMs, maxInterval: config.retry.maxIntervalMs, exponentiationFactor: 2, ...(config.retry.maxAttempts ? { maxAttempts: config.retry.maxAttempts } : {}) }
     : undefined;
@@ -88,19 +96,25 @@ export function journeyServices(options: JourneyServicesOptions) {
   // ---------------------------------------------------------------------------
   // Contact.
 
-  async function load(ctx: restate.ObjectContext, at: () => Promise<number>): Promise<Stored> {
-    const state = (await ctx.get<ContactState>('state')) ?? machine.create(ctx.key, await at());
-    const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
-    const failed = (await ctx.get<number>('failed')) ?? 0;
-    return { state, trace, failed };
+  /** The contact's record; a contact an earlier runtime kept under separate keys (state, trace, failed) is read from them. */
+  async function read(ctx: restate.ObjectSharedContext | restate.ObjectContext): Promise<(Stored & { legacy?: true }) | null> {
+    const record = await ctx.get<Stored>(CONTACT_RECORD_KEY);
+    if (record) return record;
+    const state = await ctx.get<ContactState>('state');
+    if (!state) return null;
+    return { state, trace: (await ctx.get<TraceEntry[]>('trace')) ?? [], failed: (await ctx.get<number>('failed')) ?? 0, legacy: true };
+  }
+
+  async function load(ctx: restate.ObjectContext, at: () => Promise<number>): Promise<Stored & { legacy?: true }> {
+    return (await read(ctx)) ?? { state: machine.create(ctx.key, await at()), trace: [], failed: 0 };
   }
 
   async function journeyNow(ctx: restate.Context): Promise<number> {
     return clock.journeyAt(await ctx.date.now());
   }
 
-  /** Carries out the effects of one step: deliveries, state, stats, stay workflows, wake-ups. */
-  async function apply(ctx: restate.ObjectContext, stored: Stored, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
+  /** Carries out the effects of one step: deliveries, state, the contact's stats, stay workflows, wake-ups. */
+  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
     if (fx.cycle) ctx.console.warn(`Journey "${journeyId}": ${fx.cycle} Nothing of that pass was carried out; the contact was removed from the journey.`);
     let failed = stored.failed;
     for (const message of fx.sends) {
@@ -123,14 +137,14 @@ export function journeyServices(options: JourneyServicesOptions) {
         failed++;
       }
     }
-    ctx.set('state', stored.state);
+    let trace = stored.trace;
     if (fx.trace.length > 0) {
-      const trace = stored.trace.concat(fx.trace);
-      ctx.set('trace', trace.length > MAX_TRACE ? trace.slice(trace.length - MAX_TRACE) : trace);
+      trace = trace.concat(fx.trace);
+      if (trace.length > MAX_TRACE) trace = trace.slice(trace.length - MAX_TRACE);
     }
-    if (failed !== stored.failed) ctx.set('failed', failed);
-    const shard = shardOf(ctx.key, shards);
-    for (const delta of fx.stats) ctx.genericSend({ service: names.stats, method: 'apply', key: statsKey(delta.version, shard), parameter: delta, inputSerde: json });
+    const stats = fx.stats.length > 0 ? addDeltas(stored.stats, fx.stats) : stored.stats;
+    ctx.set<Stored>(CONTACT_RECORD_KEY, { state: stored.state, trace, failed, ...(stats ? { stats } : {}) });
+    if (stored.legacy) for (const key of ['state', 'trace', 'failed']) ctx.clear(key);
     for (const notice of fx.stays) {
       const key = stayKey(notice.version, ctx.key, notice.entry);
       if (notice.type === 'start') {
@@ -140,7 +154,8 @@ export function journeyServices(options: JourneyServicesOptions) {
       }
     }
     if (fx.arm.length > 0) {
-      const now = await ctx.date.now();
+      // Not journaled: Restate keeps a delayed call's invocation time from its first run and does not compare it on replay.
+      const now = Date.now();
       for (const { due } of fx.arm) {
         ctx.genericSend({ service: names.contact, method: 'tick', key: ctx.key, parameter: { due }, inputSerde: json, delay: clock.wallDelayUntil(due, now) + settle });
       }
@@ -200,9 +215,10 @@ export function journeyServices(options: JourneyServicesOptions) {
       }),
       /** Query: where the contact is and what happened to it in this journey. */
       get: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<ContactReport> => {
-        const state = await ctx.get<ContactState>('state');
-        const trace = (await ctx.get<TraceEntry[]>('trace')) ?? [];
-        const failed = (await ctx.get<number>('failed')) ?? 0;
+        const record = await read(ctx);
+        const trace = record?.trace ?? [];
+        const failed = record?.failed ?? 0;
+        const state = record?.state;
         if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0, zeroTimeCycles: 0 };
         const j = machine.journey(state.version);
         return {
@@ -238,8 +254,8 @@ export function journeyServices(options: JourneyServicesOptions) {
           if (state.due === null || timerSpent === state.gen) {
             next = await signal.get();
           } else {
-            const now = await ctx.date.now();
-            const delay = clock.wallDelayUntil(state.due, now) + settle;
+            // Not journaled: Restate keeps a sleep's wake-up time from its first run and compares only its name on replay.
+            const delay = clock.wallDelayUntil(state.due, Date.now()) + settle;
             next = await restate.RestatePromise.race([signal.get(), ctx.sleep(delay, `until ${new Date(state.due).toISOString()}`).map(() => 'timer' as const)]);
           }
           if (next === 'timer') {
@@ -267,55 +283,29 @@ export function journeyServices(options: JourneyServicesOptions) {
   });
 
   // ---------------------------------------------------------------------------
-  // Stats shards.
+  // Stats: summed on read from the stats each contact keeps.
 
-  const stats = restate.object({
+  const stats = restate.service({
     name: names.stats,
     options: serviceOptions,
     handlers: {
-      apply: restate.handlers.object.exclusive({ ingressPrivate: true }, async (ctx: restate.ObjectContext, delta: StatsDelta): Promise<void> => {
-        const { queue, ...counters } = delta;
-        const sum = (await ctx.get<Counters>('counters')) ?? emptyCounters(delta.version);
-        ctx.set('counters', addCounters(sum, counters));
-        const touched = new Map<string, Record<string, { at: number; stamp: number }>>();
-        for (const change of queue) {
-          let q = touched.get(change.point);
-          if (!q) touched.set(change.point, (q = toDict(await ctx.get<Record<string, { at: number; stamp: number }>>(`queue:${change.point}`))));
-          if (change.op === 'add') q[change.contact] = { at: change.at, stamp: change.stamp };
-          else delete q[change.contact];
+      /** The counters and contact queues of a version, summed over its contacts. */
+      read: async (_ctx: restate.Context, input: { version: number }): Promise<{ counters: Counters; queues: Record<string, QueueEntry[]> }> => {
+        try {
+          return sumContactStats(await readContactStats(config.adminUrls, names.contact), input.version);
+        } catch (error) {
+          if (error instanceof ContactStatsQueryError) throw new restate.TerminalError(error.message, { errorCode: 503 });
+          throw error;
         }
-        for (const [point, q] of touched) {
-          if (Object.keys(q).length === 0) ctx.clear(`queue:${point}`);
-          else ctx.set(`queue:${point}`, q);
-        }
-      }),
-      read: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<{ counters: Counters | null; queues: Record<string, QueueEntry[]> }> => {
-        const counters = await ctx.get<Counters>('counters');
-        const queues = dict<QueueEntry[]>();
-        for (const key of await ctx.stateKeys()) {
-          if (!key.startsWith('queue:')) continue;
-          const q = (await ctx.get<Record<string, { at: number; stamp: number }>>(key)) ?? {};
-          queues[key.slice('queue:'.length)] = Object.entries(q).map(([contact, e]) => ({ contact, ...e }));
-        }
-        return { counters, queues };
-      }),
+      },
     },
   });
 
   // ---------------------------------------------------------------------------
   // Queries.
 
-  async function gather(ctx: restate.Context, version: number): Promise<{ counters: Counters; queues: Record<string, QueueEntry[]> }> {
-    const reads = await restate.RestatePromise.all(
-      Array.from({ length: shards }, (_, shard) =>
-        ctx.genericCall<void, { counters: Counters | null; queues: Record<string, QueueEntry[]> }>({ service: names.stats, method: 'read', key: statsKey(version, shard), parameter: undefined, inputSerde: restate.serde.empty, outputSerde: json }),
-      ),
-    );
-    const counters = reads.reduce<Counters>((sum, r) => (r.counters ? addCounters(sum, r.counters) : sum), emptyCounters(version));
-    const queues = dict<QueueEntry[]>();
-    for (const r of reads) for (const [point, entries] of Object.entries(r.queues)) (queues[point] ??= []).push(...entries);
-    for (const entries of Object.values(queues)) entries.sort((a, b) => a.at - b.at || a.stamp - b.stamp || (a.contact < b.contact ? -1 : 1));
-    return { counters, queues };
+  function gather(ctx: restate.Context, version: number): Promise<{ counters: Counters; queues: Record<string, QueueEntry[]> }> {
+    return ctx.genericCall<{ version: number }, { counters: Counters; queues: Record<string, QueueEntry[]> }>({ service: names.stats, method: 'read', parameter: { version }, inputSerde: json, outputSerde: json });
   }
 
   const versionOf = (v: number | undefined) => machine.journey(v ?? null);

@@ -1,7 +1,8 @@
 // The settings of a running journey service, per journey and shared: the
 // clock (time scale, epoch), the window in which the journey is live, the
 // split seed, how long timers let same-instant events arrive first, the
-// number of stats shards and the retry policy. Read from a JSON file
+// Restate admin API the stats and queue queries read through, and the retry
+// policy. Read from a JSON file
 // (JOURNEY_RUNTIME_CONFIG) and environment variables; validated with zod so a
 // typo stops the service at start rather than misbehaving later.
 import { z } from 'zod';
@@ -25,7 +26,18 @@ export type JourneySettingsInput = z.input<typeof JourneySettings>;
 export const RuntimeConfigFile = z.strictObject({
   $schema: z.string().optional(),
   settleMs: z.number().nonnegative().optional().describe('Wall milliseconds a timer waits after its instant so that events of the same instant are handled first (R14)'),
-  statsShards: z.number().int().positive().max(1024).optional(),
+  adminUrls: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .min(1)
+    .optional()
+    .describe('Restate admin API URLs (any node of a cluster; tried in order) through which the stats and queue queries read the stats each contact keeps (SQL introspection). Default: RESTATE_ADMIN_URL, else http://127.0.0.1:9070'),
+  statsShards: z
+    .unknown()
+    .optional()
+    .refine((v) => v === undefined, {
+      message:
+        'statsShards is no longer a setting: each contact keeps its own stats and the queries sum them, so there are no stats shards to size. Remove it. Stats that an older runtime kept in stats shards are not carried over.',
+    }),
   retry: z
     .strictObject({ initialIntervalMs: z.number().positive().optional(), maxIntervalMs: z.number().positive().optional(), maxAttempts: z.number().int().positive().optional() })
     .optional()
@@ -50,7 +62,8 @@ export interface JourneyRuntimeSettings {
 
 export interface RuntimeConfig {
   settleMs: number;
-  statsShards: number;
+  /** Restate admin API URLs the stats and queue queries read through, tried in order. */
+  adminUrls: string[];
   retry: { initialIntervalMs: number; maxIntervalMs: number; maxAttempts?: number } | undefined;
   sendAttempts: number | undefined;
   allowRehearsal: boolean;
@@ -66,10 +79,19 @@ function parseEpoch(text: string): { journeyTime: number; wallTime: number } {
   return { journeyTime, wallTime };
 }
 
+/** RESTATE_ADMIN_URL: one admin URL or several, comma-separated. */
+function adminUrlsFrom(text: string): string[] {
+  const urls = text.split(',').map((u) => u.trim()).filter((u) => u !== '');
+  for (const u of urls) if (!/^https?:\/\/[^\s]+$/.test(u) || !URL.canParse(u)) throw new Error(`RESTATE_ADMIN_URL must be one or more http(s) URLs separated by commas, not "${text}"`);
+  if (urls.length === 0) throw new Error('RESTATE_ADMIN_URL is empty.');
+  return urls;
+}
+
 /**
  * The configuration from a parsed config file plus environment overrides:
  * JOURNEY_DAY_MS, JOURNEY_EPOCH, JOURNEY_ACTIVE_FROM, JOURNEY_ACTIVE_UNTIL,
- * JOURNEY_SPLIT_SEED (defaults for every journey), JOURNEY_SETTLE_MS.
+ * JOURNEY_SPLIT_SEED (defaults for every journey), JOURNEY_SETTLE_MS,
+ * RESTATE_ADMIN_URL (comma-separated admin URLs).
  */
 export function resolveRuntimeConfig(file: unknown, env: Record<string, string | undefined> = {}): RuntimeConfig {
   const parsed = RuntimeConfigFile.parse(file ?? {});
@@ -83,7 +105,7 @@ export function resolveRuntimeConfig(file: unknown, env: Record<string, string |
   const defaults = { ...parsed.defaults, ...envDefaults };
   return {
     settleMs: env.JOURNEY_SETTLE_MS ? Number(env.JOURNEY_SETTLE_MS) : (parsed.settleMs ?? 500),
-    statsShards: parsed.statsShards ?? 16,
+    adminUrls: env.RESTATE_ADMIN_URL ? adminUrlsFrom(env.RESTATE_ADMIN_URL) : (parsed.adminUrls ?? ['http://127.0.0.1:9070']),
     retry: parsed.retry ? { initialIntervalMs: parsed.retry.initialIntervalMs ?? 100, maxIntervalMs: parsed.retry.maxIntervalMs ?? 10_000, ...(parsed.retry.maxAttempts ? { maxAttempts: parsed.retry.maxAttempts } : {}) } : undefined,
     sendAttempts: parsed.sendAttempts,
     allowRehearsal: parsed.allowRehearsal ?? false,

@@ -1,8 +1,10 @@
 // Journey statistics as the runtime keeps them (R15): what one contact step
-// changed (a delta), and the sum of deltas a stats shard holds. Counters have
-// the simulator's meaning (types.ts): started = in progress + completed +
-// exited; per point entered = left + queued. Queues are kept as the contacts
-// waiting at each point with their arrival instant. Every map keyed by a
+// changed (a delta), the sum of a contact's deltas that the contact keeps in
+// its own object (ContactStats), and the sum over contacts that the stats
+// and queue queries report. Counters have the simulator's meaning
+// (types.ts): started = in progress + completed + exited; per point entered
+// = left + queued. Queues are the contacts waiting at each point with their
+// arrival instant. Every map keyed by a
 // point, starting point or reason is a prototype-less dictionary
 // (dictionary.ts): point ids come from the journey and are data.
 import type { ExitReason, SuppressionReason } from '../../core/simulator/types';
@@ -74,12 +76,16 @@ export interface QueueEntry {
   stamp: number;
 }
 
-/** Counters without the queue, as a shard stores them. */
+/** Counters without the queue changes. */
 export type Counters = Omit<StatsDelta, 'queue'>;
 
-/** Adds `d` to `into`; returns the sum (a copy of `into` made of dictionaries, which may have come from JSON). */
+/** Adds `d` to `sum`; returns the sum (a copy of `sum` made of dictionaries, which may have come from JSON). */
 export function addCounters(sum: Counters, d: Counters): Counters {
-  const into = copyCounters(sum);
+  return accumulate(copyCounters(sum), d);
+}
+
+/** Adds `d` to `into` in place (`into` made of dictionaries). */
+function accumulate(into: Counters, d: Counters): Counters {
   into.started += d.started;
   into.completed += d.completed;
   into.exited += d.exited;
@@ -117,4 +123,41 @@ export function toJourneyStats(c: Counters, queues: Record<string, QueueEntry[]>
     startingPoints,
     late: c.late,
   };
+}
+
+/** Where a contact waits in one version: point id → its arrival (at most one point). */
+export type QueuePlaces = Record<string, { at: number; stamp: number }>;
+
+/** What one contact keeps of the journey's stats, per version it was in: the sum of its deltas and where it waits. */
+export type ContactStats = Record<string, { counters: Counters; queued: QueuePlaces }>;
+
+/** The contact's stats after one step's deltas (a new object; `stats` may come from JSON). */
+export function addDeltas(stats: ContactStats | null | undefined, deltas: readonly StatsDelta[]): ContactStats {
+  const out = dict<ContactStats[string]>();
+  if (stats) for (const v of Object.keys(stats)) out[v] = { counters: stats[v]!.counters, queued: toDict(stats[v]!.queued) };
+  for (const delta of deltas) {
+    const { queue, ...counters } = delta;
+    const key = String(delta.version);
+    const entry = (out[key] ??= { counters: emptyCounters(delta.version), queued: dict() });
+    entry.counters = addCounters(entry.counters, counters);
+    for (const change of queue) {
+      if (change.op === 'add') entry.queued[change.point] = { at: change.at, stamp: change.stamp };
+      else delete entry.queued[change.point];
+    }
+  }
+  return out;
+}
+
+/** The counters and queues of one version, summed over the stats of every contact (`contacts` pairs a contact id with its stats). */
+export function sumContactStats(contacts: Iterable<[string, ContactStats]>, version: number): { counters: Counters; queues: Record<string, QueueEntry[]> } {
+  const counters = emptyCounters(version);
+  const queues = dict<QueueEntry[]>();
+  for (const [contact, stats] of contacts) {
+    const entry = own(stats, String(version));
+    if (!entry) continue;
+    accumulate(counters, entry.counters);
+    for (const point of Object.keys(entry.queued)) (queues[point] ??= []).push({ contact, ...entry.queued[point]! });
+  }
+  for (const entries of Object.values(queues)) entries.sort((a, b) => a.at - b.at || a.stamp - b.stamp || (a.contact < b.contact ? -1 : 1));
+  return { counters, queues };
 }

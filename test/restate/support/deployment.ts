@@ -30,7 +30,6 @@ export interface DeployOptions {
   /** How long after restate-server is up the journeys start (the service must be started and registered by then). */
   startDelayMs?: number;
   settleMs?: number;
-  statsShards?: number;
   partitions?: number;
 }
 
@@ -74,11 +73,11 @@ export class TestDeployment<S extends RestateEndpoints = LocalRestateServer> {
 
   private static async deploy<S extends RestateEndpoints>(options: DeployOptions, server: S, recorder: RecordingServer, projectDir: string): Promise<TestDeployment<S>> {
     const wallStart = Date.now() + (options.startDelayMs ?? 4_000);
-    const env: Record<string, string> = { JOURNEY_CHANNEL_URL: recorder.url };
+    const env: Record<string, string> = { JOURNEY_CHANNEL_URL: recorder.url, RESTATE_ADMIN_URL: server.adminUrl };
     if (options.settings) {
       const config: RuntimeConfigFile = {
         settleMs: options.settleMs ?? 250,
-        statsShards: options.statsShards ?? 4,
+        adminUrls: [server.adminUrl],
         retry: { initialIntervalMs: 50, maxIntervalMs: 500 },
         journeys: options.settings(wallStart),
       };

@@ -1,16 +1,19 @@
 // Runs the runtime's contact machine in-process, without Restate: every
 // contact gets the inputs the Restate service would get (its profile before
 // the start, its events in timeline order, wake-ups when its timers come
-// due) and the traces are collected. A fast check of the runtime's decisions
+// due) and the traces are collected, with the stats each contact keeps (its
+// deltas added up as the Contact object does, through JSON as Restate stores
+// them). A fast check of the runtime's decisions
 // against the simulator on many journeys; the Restate tests then check that
 // the durable services carry the same decisions out.
 import { compileJourney } from '../../../src/core/compiler/compileJourney';
 import type { Journey } from '../../../src/core/schema';
 import type { TraceEntry } from '../../../src/core/simulator/index';
 import type { Timeline } from '../../../src/core/timeline';
-import { ContactMachine, type ContactState } from '../../../src/restate/runtime/contactMachine';
+import { type ContactInput, ContactMachine, type ContactState } from '../../../src/restate/runtime/contactMachine';
 import { eventBody } from '../../../src/restate/runtime/ingressEvent';
 import { loadRuntimeJourney } from '../../../src/restate/runtime/runtimeJourney';
+import { addDeltas, type ContactStats } from '../../../src/restate/runtime/statsDelta';
 
 export interface InProcessOptions {
   start: number;
@@ -20,19 +23,25 @@ export interface InProcessOptions {
   eagerTimers?: boolean;
 }
 
-export function runInProcess(journey: Journey, timeline: Timeline, options: InProcessOptions): { trace: TraceEntry[]; states: Map<string, ContactState> } {
+export function runInProcess(journey: Journey, timeline: Timeline, options: InProcessOptions): { trace: TraceEntry[]; states: Map<string, ContactState>; stats: Map<string, ContactStats> } {
   const ir = compileJourney(journey);
   const rj = loadRuntimeJourney(ir, { dayMs: 86_400_000, activeFrom: options.start, activeUntil: options.horizon, splitSeed: options.seed });
   const machine = new ContactMachine([rj]);
   const states = new Map<string, ContactState>();
   const trace: TraceEntry[] = [];
+  const stats = new Map<string, ContactStats>();
+  const handle = (st: ContactState, input: ContactInput) => {
+    const fx = machine.handle(st, input);
+    trace.push(...fx.trace);
+    if (fx.stats.length > 0) stats.set(st.id, JSON.parse(JSON.stringify(addDeltas(stats.get(st.id), fx.stats))) as ContactStats);
+  };
   const before = options.start - 1;
   for (const c of timeline.contacts) {
     if (states.has(c.id)) continue;
     const st = machine.create(c.id, before);
     states.set(c.id, st);
     const { id: _id, ...profile } = c;
-    trace.push(...machine.handle(st, { type: 'upsert', at: before, profile }).trace);
+    handle(st, { type: 'upsert', at: before, profile });
   }
   const order = timeline.events.map((e, i) => ({ e, i, t: Date.parse(e.at) })).sort((a, b) => a.t - b.t || a.i - b.i);
   for (const { e, t } of order) {
@@ -42,11 +51,11 @@ export function runInProcess(journey: Journey, timeline: Timeline, options: InPr
     if (options.eagerTimers) {
       for (const other of states.values()) {
         const due = other.timers.filter((x) => x.due < t).map((x) => x.due);
-        if (due.length > 0) trace.push(...machine.handle(other, { type: 'wake', due: Math.max(...due) - 0 }).trace);
+        if (due.length > 0) handle(other, { type: 'wake', due: Math.max(...due) - 0 });
       }
     }
-    trace.push(...machine.handle(st, { type: 'event', at: t, event: eventBody(e) }).trace);
+    handle(st, { type: 'event', at: t, event: eventBody(e) });
   }
-  for (const st of states.values()) trace.push(...machine.handle(st, { type: 'wake', due: options.horizon }).trace);
-  return { trace, states };
+  for (const st of states.values()) handle(st, { type: 'wake', due: options.horizon });
+  return { trace, states, stats };
 }
