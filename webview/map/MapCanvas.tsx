@@ -10,7 +10,7 @@ import type { SimulationOverlay } from '../../src/webviewProtocol';
 import { iconChar } from '../icons';
 import type { MapLayout, Point } from '../layout/elkLayout';
 import { applyPins } from '../layout/pinnedLayout';
-import { canCollapse, isCollapsedNode } from './collapseBranches';
+import { collapsibleNodes, isCollapsedNode } from './collapseBranches';
 import { COLUMN_MIN_NODES } from '../layout/columnLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
 import { mapFontFamily } from './mapFont';
@@ -98,10 +98,11 @@ export function MapCanvas(props: MapCanvasProps) {
   /** Branching points whose branches can fold, and whether they are folded. */
   const branchState = useMemo(() => {
     const state = new Map<string, 'expanded' | 'collapsed'>();
+    const collapsible = collapsibleNodes(model);
     for (const n of model.nodes) {
       if (n.kind !== 'point') continue;
       if (collapsed.has(n.key)) state.set(n.key, 'collapsed');
-      else if ((outgoing.get(n.key)?.length ?? 0) > 1 && canCollapse(model, n.key)) state.set(n.key, 'expanded');
+      else if (collapsible.has(n.key)) state.set(n.key, 'expanded');
     }
     return state;
   }, [model, outgoing, collapsed]);
