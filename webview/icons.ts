@@ -56,6 +56,7 @@ const CODEPOINTS = {
   'arrow-right': 0xea9c,
   refresh: 0xeb37,
   unlock: 0xeb74,
+  layout: 0xebeb,
 } as const;
 
 export type IconName = keyof typeof CODEPOINTS;

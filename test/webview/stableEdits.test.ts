@@ -5,7 +5,8 @@
 // in its column, straight down); the inserted point overlaps no node and no
 // edge label, and no edge passes through it. Several starting points into
 // one point each have their own way in: their edges share no segment and
-// do not cross. Geometry is read from the drawn SVG, in map units.
+// do not cross. "Tidy layout" lays the map out again with elkjs. Geometry
+// is read from the drawn SVG, in map units.
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { journeyEditFor } from '../../src/core/edits/journeyEdit';
@@ -149,6 +150,19 @@ describe('journey map webview: edits on a large map keep it still and are drawn 
       assert.ok(before.nodes.get(k)!.y > grown.y, `${k} moved, and it is below the renamed point`);
     }
     for (const [k, r] of after.nodes) if (k !== 's12_1') assert.ok(!intersects(grown, r), `the renamed point does not overlap ${k}`);
+  });
+
+  it('"Tidy layout" lays the whole map out again with elkjs, after edits that kept it still', async () => {
+    const { page } = await suite.open({ text: sample('mailchimp-vip-welcome').text, fileName: 'test.journey.json', now: NOW }, 'dark', { width: 1280, height: 800 });
+    const opened = await waitForRender(page);
+    assert.ok((opened.layoutMs ?? 0) > 0, 'the first map is laid out by elkjs');
+    await page.locator('.insert-button[data-edge="p_wait_3d/next"]').click();
+    await page.locator('.palette-item', { hasText: 'Add tag' }).click();
+    const edited = await waitForRender(page, (s) => s.documentVersion > opened.documentVersion && s.points.length === opened.points.length + 1);
+    assert.equal(edited.layoutMs, 0, 'the insert is placed without elkjs');
+    await page.locator('.toolbar [data-action="tidy-layout"]').click();
+    const last = await waitForRender(page, (s) => s.documentVersion === edited.documentVersion && (s.layoutMs ?? 0) > 0);
+    assert.equal(last.points.length, edited.points.length);
   });
 
   it('gives each of several starting points its own way into the first point: their edges share no segment, do not cross, and enter at different places', async () => {
