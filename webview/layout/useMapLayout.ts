@@ -46,38 +46,51 @@ export function useMapLayout(model: MapModel | undefined, documentVersion: numbe
   const sequence = useRef(0);
   /** The map on screen, which the next one keeps still. */
   const onScreen = useRef<PlacedMap | undefined>(undefined);
+  /** The "Tidy layout" count last laid out. */
   const tidied = useRef(tidy);
+  /** The last model asked for, and whether it was drawn at once (without elkjs). */
+  const [asked, setAsked] = useState<{ model: MapModel | undefined; documentVersion: number; tidy: number; drawn: boolean }>({ model: undefined, documentVersion: -1, tidy, drawn: false });
+
+  /** The map drawn at once when the model has the shape of the last one, or its edit can be placed around it. */
+  const drawAtOnce = (m: MapModel): MapLayout | undefined => {
+    if (cache.current?.key === m.shapeKey) return cache.current.layout;
+    const placed = onScreen.current ? placeLocally(onScreen.current, m) : undefined;
+    if (placed) cache.current = { key: m.shapeKey, layout: { ...placed, worldShift: undefined } };
+    return placed;
+  };
+
+  // A new model is drawn in this very render when it can be (React renders
+  // again at once with the new state, before drawing anything), so the map
+  // is not drawn once more with the old layout first.
+  if (model && (asked.model !== model || asked.documentVersion !== documentVersion || asked.tidy !== tidy)) {
+    const layout = tidied.current === tidy ? drawAtOnce(model) : undefined;
+    setAsked({ model, documentVersion, tidy, drawn: layout !== undefined });
+    if (layout) {
+      onScreen.current = { model, layout };
+      setShown({ model, documentVersion, layout, layoutMs: 0 });
+      setError(undefined);
+      setPending(false);
+    }
+  }
 
   useEffect(() => {
     if (!model) return;
+    // A layout still on its way is for an older model: it is dropped.
     const ticket = ++sequence.current;
+    if (asked.drawn && asked.model === model) return;
     const fresh = tidied.current !== tidy;
     tidied.current = tidy;
-    const show = (layout: MapLayout, layoutMs: number) => {
-      cache.current = { key: model.shapeKey, layout: { ...layout, worldShift: undefined } };
-      onScreen.current = { model, layout };
-      setShown({ model, documentVersion, layout, layoutMs });
-      setError(undefined);
-      setPending(false);
-    };
-    if (!fresh && cache.current?.key === model.shapeKey) {
-      onScreen.current = { model, layout: cache.current.layout };
-      setShown({ model, documentVersion, layout: cache.current.layout, layoutMs: 0 });
-      setPending(false);
-      return;
-    }
-    const placed = !fresh && onScreen.current ? placeLocally(onScreen.current, model) : undefined;
-    if (placed) {
-      performance.mark('journey:placed-locally');
-      show(placed, 0);
-      return;
-    }
     setPending(true);
     layoutMap(model).then(
       (layout) => {
         if (ticket !== sequence.current) return;
         const wrapped = wrapIntoColumns(layout, model, canvasAspect());
-        show(separateStartEdges(fresh ? wrapped : stabilizeLayout(onScreen.current?.layout, wrapped, model), model), layout.layoutMs);
+        const next = separateStartEdges(fresh ? wrapped : stabilizeLayout(onScreen.current?.layout, wrapped, model), model);
+        cache.current = { key: model.shapeKey, layout: { ...next, worldShift: undefined } };
+        onScreen.current = { model, layout: next };
+        setShown({ model, documentVersion, layout: next, layoutMs: layout.layoutMs });
+        setError(undefined);
+        setPending(false);
       },
       (e: unknown) => {
         if (ticket !== sequence.current) return;
