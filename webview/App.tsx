@@ -109,7 +109,9 @@ export function App() {
   const shownVersion = journeyState ? (doc?.documentVersion ?? 0) : (lastGood?.documentVersion ?? 0);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const model = useMemo(() => (shownState ? collapseModel(sizeNodes(buildMapModel(shownState.value, shownState.diagnostics), mapFontFamily()), collapsed) : undefined), [shownState, collapsed]);
-  const { shown, error: layoutError, pending } = useMapLayout(model, shownVersion);
+  /** "Tidy layout" requests: each lays the whole map out afresh. */
+  const [tidy, setTidy] = useState(0);
+  const { shown, error: layoutError, pending } = useMapLayout(model, shownVersion, tidy);
   const layout = useMemo(() => (shown ? applyPins(shown.layout, shown.model, new Map()) : undefined), [shown]);
   const outOfSync = doc?.state.kind === 'unparseable' && lastGood !== undefined;
   const published = isPublished(shownState?.value);
@@ -331,6 +333,7 @@ export function App() {
           if (command === 'zoomIn') canvas.current?.zoomIn();
           else if (command === 'zoomOut') canvas.current?.zoomOut();
           else if (command === 'fit') canvas.current?.fit();
+          else if (command === 'tidyLayout') setTidy((n) => n + 1);
           else postToHost({ type: 'runCommand', command });
         }}
       />

@@ -1,7 +1,7 @@
 // The map's toolbar: journey name and status badges (problems, published,
 // out of sync, simulation or live stats), then the actions: add a starting
 // point, show or stop the live stats of a published journey, undo and redo
-// (VS Code's), zoom, fit, export, open the text.
+// (VS Code's), zoom, fit, tidy the layout, export, open the text.
 import { iconChar } from './icons';
 
 export interface ToolbarProps {
@@ -22,7 +22,7 @@ export interface ToolbarProps {
   addStartingPointReason: string;
   layoutPending: boolean;
   onAddStartingPoint(anchor: HTMLElement): void;
-  onCommand(command: 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'exportSvg' | 'exportPng' | 'openAsText'): void;
+  onCommand(command: 'undo' | 'redo' | 'zoomIn' | 'zoomOut' | 'fit' | 'tidyLayout' | 'exportSvg' | 'exportPng' | 'openAsText'): void;
 }
 
 function ToolButton(props: { icon: string; label: string; onClick(e: React.MouseEvent<HTMLButtonElement>): void; disabled?: boolean; name: string; text?: string; pressed?: boolean }) {
@@ -71,6 +71,7 @@ export function Toolbar(p: ToolbarProps) {
         <ToolButton name="zoom-out" icon="zoom-out" label="Zoom out (-)" onClick={() => p.onCommand('zoomOut')} />
         <ToolButton name="zoom-in" icon="zoom-in" label="Zoom in (+)" onClick={() => p.onCommand('zoomIn')} />
         <ToolButton name="fit" icon="screen-full" label="Fit to view (0)" onClick={() => p.onCommand('fit')} />
+        <ToolButton name="tidy-layout" icon="layout" label="Tidy layout: lay the whole map out again (edits keep every point where it was)" onClick={() => p.onCommand('tidyLayout')} />
         <span className="toolbar-separator" />
         <ToolButton name="export-svg" icon="export" text="SVG" label="Export the map as SVG" onClick={() => p.onCommand('exportSvg')} />
         <ToolButton name="export-png" icon="export" text="PNG" label="Export the map as PNG" onClick={() => p.onCommand('exportPng')} />

@@ -58,6 +58,7 @@ const CODEPOINTS = {
   unlock: 0xeb74,
   pulse: 0xeb31,
   'debug-stop': 0xead7,
+  layout: 0xebeb,
 } as const;
 
 export type IconName = keyof typeof CODEPOINTS;

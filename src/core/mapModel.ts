@@ -119,6 +119,24 @@ export const POINT_ICONS: Record<PointType, string> = {
 
 const isPointType = (t: string): t is PointType => t in POINT_TYPE_LABELS;
 
+/**
+ * Schema checks of points by their JSON text: an edit changes one point or
+ * a few, so a map built again checks only those (the check is most of the
+ * cost of building the map of a large journey).
+ */
+const parsedPoints = new Map<string, ReturnType<typeof JourneyPoint.safeParse>>();
+function parsePoint(raw: unknown): ReturnType<typeof JourneyPoint.safeParse> | { success: false } {
+  if (holdsTooDeepFilter(raw)) return { success: false };
+  const text = JSON.stringify(raw);
+  let parsed = parsedPoints.get(text);
+  if (!parsed) {
+    parsed = JourneyPoint.safeParse(raw);
+    if (parsedPoints.size >= 20000) parsedPoints.clear();
+    parsedPoints.set(text, parsed);
+  }
+  return parsed;
+}
+
 /** The node a diagnostic belongs to: the starting point or journey point its path is inside. */
 function ownerOf(path: JsonPath): { section: 'startingPoints' | 'points'; index: number } | undefined {
   const [section, index] = path;
@@ -193,7 +211,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
   arrayField(value, 'points').forEach((raw, index) => {
     const id = stringField(raw, 'id') ?? `point ${index + 1}`;
     const type = stringField(raw, 'type') ?? '';
-    const parsed = holdsTooDeepFilter(raw) ? { success: false as const } : JourneyPoint.safeParse(raw);
+    const parsed = parsePoint(raw);
     const known = isPointType(type);
     addNode(raw, 'point', index, id, {
       type: known ? type : 'unknown',
@@ -206,6 +224,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
   });
 
   const ghosts = new Map<string, MapNode>();
+  const startKeys = new Set(nodes.filter((n) => n.kind === 'start').map((n) => n.key));
   for (const { from, raw, kind, index } of pending) {
     for (const ref of successorRefs(kind, raw)) {
       if (ref.to === undefined) continue;
@@ -213,7 +232,7 @@ export function buildMapModel(value: unknown, diagnostics: readonly MapDiagnosti
       from.ports.push({ id: portId, slot: ref.slot, label: ref.label === 'next' ? '' : ref.label });
       let to = keyOfId.get(ref.to);
       // A starting point is not a journey point: an edge to one dangles too.
-      if (to !== undefined && nodes.find((n) => n.key === to)?.kind === 'start') to = undefined;
+      if (to !== undefined && startKeys.has(to)) to = undefined;
       if (to === undefined) {
         let ghost = ghosts.get(ref.to);
         if (!ghost) {

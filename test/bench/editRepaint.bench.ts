@@ -7,8 +7,9 @@
 // map, and how many of the nodes already there moved on screen (only those
 // the edit must move should: the points below an inserted or deleted one).
 // The goal is a median of at most 150 ms; exits 1 when one misses it. The
-// elkjs layout time of each run is printed too: an insert or a delete lays
-// the map out again, so on a loaded machine its time is mostly elkjs's.
+// elkjs layout time of each run is printed too (0 when the edit is placed
+// without a layout run), and the part from the document reaching the webview
+// (the rest is the harness's stand-in host validating the new text).
 import { journeyEditFor } from '../../src/core/edits/journeyEdit';
 import type { JourneyOperation } from '../../src/core/edits/journeyOperation';
 import type { RenderedSummary } from '../../src/webviewProtocol';
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
     let summary = await waitForRender(map.page, (s) => s.points.length === POINTS && s.view !== undefined, 120000);
     for (const [name, operation] of Object.entries(EDITS)) {
       const times: number[] = [];
+      /** From the document reaching the webview (after the harness's stand-in host validated it) to the painted map. */
+      const inWebview: number[] = [];
       const layouts: number[] = [];
       const moved: number[] = [];
       for (let n = 0; n < RUNS; n++) {
@@ -53,8 +56,9 @@ async function main(): Promise<void> {
           return start;
         }, text);
         summary = await waitForRender(map.page, (s) => s.documentVersion > before.documentVersion && s.view !== undefined, 60000);
-        const painted = await map.page.evaluate(() => performance.getEntriesByName('journey:map-painted').at(-1)?.startTime ?? NaN);
-        times.push(painted - started);
+        const [received, painted] = await map.page.evaluate(() => ['journey:document-received', 'journey:map-painted'].map((m) => performance.getEntriesByName(m).at(-1)?.startTime ?? NaN));
+        times.push(painted! - started);
+        inWebview.push(painted! - received!);
         layouts.push(summary.layoutMs ?? 0);
         if (process.env['BENCH_DETAIL']) {
           const marks = await map.page.evaluate(() => ['journey:document-received', 'journey:layout-start', 'journey:layout-end', 'journey:map-committed', 'journey:map-painted'].map((m) => Math.round(performance.getEntriesByName(m).at(-1)?.startTime ?? NaN)));
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
       }
       const m = median(times);
       missed ||= m > GOAL_MS;
-      console.log(`${name}: edit to painted map ${times.map((t) => `${Math.round(t)}`).join(', ')} ms → median ${Math.round(m)} ms (goal ≤ ${GOAL_MS}; elkjs layout alone in it: median ${Math.round(median(layouts))} ms) · nodes moved on screen ${moved.join(', ')} of ${Object.keys(summary.view!.positions).length} (median ${median(moved)})`);
+      console.log(`${name}: edit to painted map ${times.map((t) => `${Math.round(t)}`).join(', ')} ms → median ${Math.round(m)} ms (goal ≤ ${GOAL_MS}; of which in the webview, from the document received: median ${Math.round(median(inWebview))} ms; elkjs layout alone in it: median ${Math.round(median(layouts))} ms) · nodes moved on screen ${moved.join(', ')} of ${Object.keys(summary.view!.positions).length} (median ${median(moved)})`);
     }
     if (map.problems.length > 0) throw new Error(`the page reported problems: ${map.problems.join('; ')}`);
     await map.close();

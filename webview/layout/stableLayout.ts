@@ -8,18 +8,11 @@
 // touch a node put back are routed again (orthogonally). Pure.
 import type { MapModel } from '../../src/core/mapModel';
 import type { LaidOutEdge, LaidOutNode, MapLayout, Point } from './elkLayout';
+import { type Box, BoxGrid } from './boxGrid';
 import { rerouteEdges } from './pinnedLayout';
 
 const GAP = 16;
 
-interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-const overlaps = (a: Box, b: Box) => a.x < b.x + b.width + GAP && b.x < a.x + a.width + GAP && a.y < b.y + b.height + GAP && b.y < a.y + a.height + GAP;
 
 /**
  * The offset most nodes present in both layouts moved by (rounded to whole
@@ -53,38 +46,6 @@ function shifted(layout: MapLayout, by: Point): MapLayout {
   return { ...layout, nodes, edges };
 }
 
-/** A grid of node boxes for overlap queries. */
-class BoxGrid {
-  private readonly cells = new Map<string, Set<string>>();
-  private readonly boxes = new Map<string, Box>();
-  private static readonly CELL = 200;
-  private cellsOf(b: Box): string[] {
-    const out: string[] = [];
-    const c = BoxGrid.CELL;
-    for (let i = Math.floor((b.x - GAP) / c); i <= Math.floor((b.x + b.width + GAP) / c); i++) for (let j = Math.floor((b.y - GAP) / c); j <= Math.floor((b.y + b.height + GAP) / c); j++) out.push(`${i},${j}`);
-    return out;
-  }
-  set(key: string, b: Box): void {
-    this.remove(key);
-    this.boxes.set(key, b);
-    for (const cell of this.cellsOf(b)) {
-      let set = this.cells.get(cell);
-      if (!set) this.cells.set(cell, (set = new Set()));
-      set.add(key);
-    }
-  }
-  remove(key: string): void {
-    const old = this.boxes.get(key);
-    if (!old) return;
-    for (const cell of this.cellsOf(old)) this.cells.get(cell)?.delete(key);
-    this.boxes.delete(key);
-  }
-  free(key: string, b: Box): boolean {
-    for (const cell of this.cellsOf(b)) for (const other of this.cells.get(cell) ?? []) if (other !== key && overlaps(b, this.boxes.get(other)!)) return false;
-    return true;
-  }
-}
-
 /** How many nodes of `previous` are at another place (or size) in `next`. */
 export function movedNodes(previous: MapLayout, next: MapLayout): string[] {
   const moved: string[] = [];
@@ -106,7 +67,7 @@ export function stabilizeLayout(previous: MapLayout | undefined, next: MapLayout
   if (!previous || previous.nodes.size === 0) return next;
   const base = shifted(next, dominantOffset(previous, next, model));
   const nodes = new Map(base.nodes);
-  const grid = new BoxGrid();
+  const grid = new BoxGrid(GAP);
   const putBack = new Set<string>();
   const fresh: string[] = [];
   for (const [key, now] of base.nodes) {

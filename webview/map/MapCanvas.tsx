@@ -4,13 +4,13 @@
 // JSON, Delete, Insert), drag a node to pin it, drag from a node's port to
 // connect it, "+" on every edge, and an overview when the map is larger
 // than the screen.
-import { type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MapEdge, MapModel, MapNode } from '../../src/core/mapModel';
 import type { SimulationOverlay } from '../../src/webviewProtocol';
 import { iconChar } from '../icons';
 import type { MapLayout, Point } from '../layout/elkLayout';
 import { applyPins } from '../layout/pinnedLayout';
-import { canCollapse, isCollapsedNode } from './collapseBranches';
+import { collapsibleNodes, isCollapsedNode } from './collapseBranches';
 import { COLUMN_MIN_NODES } from '../layout/columnLayout';
 import { EdgeView, insertButtonPoint } from './EdgeView';
 import { mapFontFamily } from './mapFont';
@@ -33,6 +33,34 @@ export interface MapCanvasHandle {
   /** The map's full layout (for export). */
   bounds(): { width: number; height: number };
 }
+
+/** The "+" on an edge: inserts a point there (click, Enter or Space). */
+const InsertButton = memo(function InsertButton(p: { edgeKey: string; x: number; y: number; label: string; tabbable: boolean; onActivate(edgeKey: string, at: Point): void }) {
+  return (
+    <g
+      className="insert-button"
+      data-edge={p.edgeKey}
+      transform={`translate(${p.x} ${p.y})`}
+      role="button"
+      aria-label={p.label}
+      tabIndex={p.tabbable ? 0 : -1}
+      onClick={(e) => {
+        e.stopPropagation();
+        p.onActivate(p.edgeKey, { x: p.x, y: p.y });
+      }}
+      onKeyDown={(e) => {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        e.preventDefault();
+        e.stopPropagation();
+        p.onActivate(p.edgeKey, { x: p.x, y: p.y });
+      }}
+    >
+      <title>{p.label}</title>
+      <circle r={9} />
+      <text className="codicon-glyph" textAnchor="middle" dominantBaseline="central">{iconChar('add')}</text>
+    </g>
+  );
+});
 
 export interface MapCanvasProps {
   model: MapModel;
@@ -98,10 +126,11 @@ export function MapCanvas(props: MapCanvasProps) {
   /** Branching points whose branches can fold, and whether they are folded. */
   const branchState = useMemo(() => {
     const state = new Map<string, 'expanded' | 'collapsed'>();
+    const collapsible = collapsibleNodes(model);
     for (const n of model.nodes) {
       if (n.kind !== 'point') continue;
       if (collapsed.has(n.key)) state.set(n.key, 'collapsed');
-      else if ((outgoing.get(n.key)?.length ?? 0) > 1 && canCollapse(model, n.key)) state.set(n.key, 'expanded');
+      else if (collapsible.has(n.key)) state.set(n.key, 'expanded');
     }
     return state;
   }, [model, outgoing, collapsed]);
@@ -428,6 +457,14 @@ export function MapCanvas(props: MapCanvasProps) {
   }, [selected, revealKey, layout]);
 
   const titleOf = useCallback((key: string) => nodeByKey.get(key)?.title ?? key, [nodeByKey]);
+  // One callback for every "+" (so each is drawn again only when it moves or its label changes), reading the latest edges and view.
+  const latest = useRef({ model, viewport, onInsert: props.onInsert });
+  latest.current = { model, viewport, onInsert: props.onInsert };
+  const activateInsert = useCallback((edgeKey: string, at: Point) => {
+    const { model: m, viewport: v, onInsert } = latest.current;
+    const edge = m.edges.find((e) => e.key === edgeKey);
+    if (edge) onInsert([edge], { x: at.x * v.k + v.x, y: at.y * v.k + v.y });
+  }, []);
   const focusKey = selected && nodeByKey.has(selected) ? selected : model.nodes[0]?.key;
   const overflow = layout.width * viewport.k > screen.width + 1 || layout.height * viewport.k > screen.height + 1;
   const selectedNode = selected ? nodeByKey.get(selected) : undefined;
@@ -503,32 +540,8 @@ export function MapCanvas(props: MapCanvasProps) {
                 if (!route || isCollapsedNode({ key: edge.from })) return null;
                 const at = insertButtonPoint(edge, route, (incomingCount.get(edge.to) ?? 0) > 1);
                 const label = `Insert a point between ${titleOf(edge.from)} and ${titleOf(edge.to)}${edge.label ? ` (${edge.label})` : ''}`;
-                return (
-                  <g
-                    key={edge.key}
-                    className="insert-button"
-                    data-edge={edge.key}
-                    transform={`translate(${at.x} ${at.y})`}
-                    role="button"
-                    aria-label={label}
-                    // The "+" of the node in the Tab order (the focused or selected one) come next in it.
-                    tabIndex={edge.from === focusKey ? 0 : -1}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
-                    }}
-                    onKeyDown={(e) => {
-                      if (e.key !== 'Enter' && e.key !== ' ') return;
-                      e.preventDefault();
-                      e.stopPropagation();
-                      props.onInsert([edge], { x: at.x * viewport.k + viewport.x, y: at.y * viewport.k + viewport.y });
-                    }}
-                  >
-                    <title>{label}</title>
-                    <circle r={9} />
-                    <text className="codicon-glyph" textAnchor="middle" dominantBaseline="central">{iconChar('add')}</text>
-                  </g>
-                );
+                // The "+" of the node in the Tab order (the focused or selected one) come next in it.
+                return <InsertButton key={edge.key} edgeKey={edge.key} x={at.x} y={at.y} label={label} tabbable={edge.from === focusKey} onActivate={activateInsert} />;
               })}
             </g>
           )}

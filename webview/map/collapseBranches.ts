@@ -10,7 +10,11 @@ export const isCollapsedNode = (node: Pick<MapNode, 'key'>) => node.key.startsWi
 
 function successorsOf(model: MapModel): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  for (const e of model.edges) out.set(e.from, [...(out.get(e.from) ?? []), e.to]);
+  for (const e of model.edges) {
+    const list = out.get(e.from);
+    if (list) list.push(e.to);
+    else out.set(e.from, [e.to]);
+  }
   return out;
 }
 
@@ -49,10 +53,50 @@ export function branchOwnPoints(model: MapModel, branching: string, edge: MapEdg
 
 /** Whether the node has branches with points of their own to collapse. */
 export function canCollapse(model: MapModel, key: string): boolean {
-  const out = model.edges.filter((e) => e.from === key);
-  if (out.length < 2) return false;
+  return collapsibleNodes(model).has(key);
+}
+
+/**
+ * Every branching node with a branch of points of its own to collapse, for
+ * the whole model at once (a map draws a fold button on each): a branch
+ * whose first point only it enters has points of its own exactly when no
+ * other branch of the node reaches that point (branchOwnPoints, in one
+ * search); other branches are worked out in full.
+ */
+export function collapsibleNodes(model: MapModel): Set<string> {
   const successors = successorsOf(model);
-  return out.some((e) => branchOwnPoints(model, key, e, successors).size > 0);
+  const kindOf = new Map(model.nodes.map((n) => [n.key, n.kind]));
+  const entries = new Map<string, number>();
+  for (const e of model.edges) entries.set(e.to, (entries.get(e.to) ?? 0) + 1);
+  const out = new Map<string, MapEdge[]>();
+  for (const e of model.edges) {
+    const list = out.get(e.from);
+    if (list) list.push(e);
+    else out.set(e.from, [e]);
+  }
+  const found = new Set<string>();
+  for (const [key, edges] of out) {
+    if (edges.length < 2 || kindOf.get(key) !== 'point') continue;
+    const own = (edge: MapEdge) => {
+      if (kindOf.get(edge.to) !== 'point' || edge.to === key) return false;
+      if ((entries.get(edge.to) ?? 0) > 1) return branchOwnPoints(model, key, edge, successors).size > 0;
+      // Reached from another branch (without passing the node again)?
+      const seen = new Set<string>([key]);
+      const todo = edges.filter((e) => e.key !== edge.key).map((e) => e.to);
+      while (todo.length > 0) {
+        const at = todo.pop()!;
+        if (at === edge.to) return false;
+        if (seen.has(at)) continue;
+        seen.add(at);
+        for (const next of successors.get(at) ?? []) if (!seen.has(next)) todo.push(next);
+      }
+      return true;
+    };
+    // The cheap ones (a first point only the branch enters) first.
+    const single = (e: MapEdge) => (entries.get(e.to) ?? 0) <= 1;
+    if (edges.some((e) => single(e) && own(e)) || edges.some((e) => !single(e) && own(e))) found.add(key);
+  }
+  return found;
 }
 
 /** The model with the branches of the `collapsed` branching nodes drawn as placeholders. */
