@@ -105,7 +105,7 @@ try {
   await runCommand(page, 'Journey Simulation: Clear Simulation');
   await pause(800);
   const large = join(folder, 'generated-200-points.journey.json');
-  const text = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/bench/branchingJourney.ts').then((m) => process.stdout.write(JSON.stringify(m.branchingJourney(200, 16), null, 2)))"], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  const text = execFileSync(process.execPath, ['--import', 'tsx', '-e', "import('./test/bench/branchingJourney.ts').then((m) => process.stdout.write(JSON.stringify((m.branchingJourney ?? m.default.branchingJourney)(200, 16), null, 2)))"], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   writeFileSync(large, text);
   try {
     await pause(1500);
