@@ -16,6 +16,7 @@ import { JourneyKernel } from '../semantics/kernel';
 import { fromCompiled, K_WAIT, K_WAIT_FOR_EVENT, type KernelJourney } from '../semantics/kernelJourney';
 import { RecordingTrace, SilentTrace } from '../semantics/traceSinks';
 import type { Journey } from '../schema';
+import { isPackedTimeline, type PackedTimeline } from '../packedTimeline';
 import type { Timeline } from '../timeline';
 import { compileForSimulation, type CompiledJourney, type CompiledStart, type SegmentPlan } from './compiledJourney';
 import { ContactByContactReplay } from './contactByContactReplay';
@@ -72,7 +73,7 @@ export class Simulation {
   private readonly byContact: ContactByContactReplay | undefined;
   private readonly inTimeOrder: TimeOrderReplay | undefined;
   /** For byContact: what a replay in time order needs to report an error as it would (see timeOrderError). */
-  private readonly inputs: { journey: Journey; timeline: Timeline; options: SimulationOptions };
+  private readonly inputs: { journey: Journey; timeline: Timeline | PackedTimeline; options: SimulationOptions };
 
   private now = -Infinity;
   /** The latest instant an event was handled at (trace entries are in the trace sink's own). */
@@ -84,7 +85,7 @@ export class Simulation {
   /** The segment schedule's start: runs are at anchor + k * every. */
   private readonly segmentAnchor: number;
 
-  constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}) {
+  constructor(journey: Journey, timeline: Timeline | PackedTimeline, options: SimulationOptions = {}) {
     this.cj = compileForSimulation(journey);
     this.timeline = prepareTimeline(timeline);
     const store = this.timeline.store;
@@ -222,10 +223,10 @@ export class Simulation {
   // ---------------------------------------------------------------------------
   // Set-up.
 
-  private checkApiEntries(timeline: Timeline): void {
+  private checkApiEntries(timeline: Timeline | PackedTimeline): void {
     const apiStarts = new Set(this.cj.starts.filter((s) => s.sp.trigger.type === 'api').map((s) => s.id));
     const reported = new Set<string>();
-    for (const ev of timeline.events) {
+    for (const ev of isPackedTimeline(timeline) ? timeline.eventBody : timeline.events) {
       if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) continue;
       reported.add(ev.startingPoint);
       this.warnings.push(`apiEntry events name starting point "${ev.startingPoint}", which is not an API starting point of the journey: they enter nobody.`);

@@ -1,0 +1,73 @@
+// A timeline as the file readers hand it to the simulator (#16): the same
+// timeline as a Timeline object, with its events in columns instead of one
+// object each. Per event, its instant already parsed (epoch ms), its contact
+// as a number into the ids the events name, and its body (the event without
+// `at` and `contact`, what the simulator's kernel reads) shared by every
+// event with the same body: a million contacts' events hold a few hundred
+// distinct bodies. Contacts stay objects, as in a Timeline. Pure.
+import type { Contact, ContactEvent, Timeline } from './timeline';
+
+type WithoutContext<E> = E extends unknown ? Omit<E, 'at' | 'contact'> : never;
+
+/** An event without its instant and contact (the simulator's SimEvent). */
+export type EventBody = WithoutContext<ContactEvent>;
+
+/** The timeline's own properties (formatVersion, seed, start...): everything but its arrays. */
+export type TimelineProperties = Omit<Timeline, 'contacts' | 'events'>;
+
+export interface PackedTimeline extends TimelineProperties {
+  readonly packed: true;
+  readonly contacts: readonly Contact[];
+  /** Per event, in timeline order: its instant, epoch ms. */
+  readonly eventTime: readonly number[];
+  /** Per event: its contact, an index into eventContactIds. */
+  readonly eventContact: readonly number[];
+  /** Per event: its body; events with equal bodies share one object (never changed). */
+  readonly eventBody: readonly EventBody[];
+  /** The contact ids the events name, each once, in order of first use. */
+  readonly eventContactIds: readonly string[];
+}
+
+export function isPackedTimeline(timeline: Timeline | PackedTimeline): timeline is PackedTimeline {
+  return (timeline as PackedTimeline).packed === true;
+}
+
+/** How many events a timeline holds. */
+export function eventCount(timeline: Timeline | PackedTimeline): number {
+  return isPackedTimeline(timeline) ? timeline.eventTime.length : timeline.events.length;
+}
+
+/** The timeline's properties of a packed timeline (without the columns). */
+export function packedProperties(timeline: PackedTimeline): TimelineProperties {
+  const { packed: _packed, contacts: _contacts, eventTime: _time, eventContact: _contact, eventBody: _body, eventContactIds: _ids, ...properties } = timeline;
+  return properties;
+}
+
+/**
+ * A small Timeline with one event per distinct (body, contact known or not)
+ * of the packed one, and one per contact id the events name that contacts
+ * lack: what a check of the names a timeline gives (timelineReferences) finds
+ * nothing in exactly when it finds nothing in the whole timeline, since what
+ * it says of an event depends only on its body and contact.
+ */
+export function nameSample(timeline: PackedTimeline): Timeline {
+  const known = new Set(timeline.contacts.map((c) => c.id));
+  const ids = timeline.eventContactIds;
+  const events: ContactEvent[] = [];
+  const seenBodies = new Set<EventBody>();
+  const seenIds = new Set<string>();
+  for (let i = 0; i < timeline.eventBody.length; i++) {
+    const body = timeline.eventBody[i]!;
+    const id = ids[timeline.eventContact[i]!]!;
+    const isKnown = known.has(id);
+    if (!isKnown && !seenIds.has(id)) {
+      seenIds.add(id);
+      events.push({ at: '1970-01-01T00:00:00Z', contact: id, type: 'purchase' });
+    }
+    if (seenBodies.has(body)) continue;
+    seenBodies.add(body);
+    const someKnown = timeline.contacts[0]?.id;
+    events.push({ ...body, at: '1970-01-01T00:00:00Z', contact: someKnown ?? id } as ContactEvent);
+  }
+  return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
+}
