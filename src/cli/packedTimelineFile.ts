@@ -14,7 +14,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { JsonChar } from '../core/jsonChars';
-import { nameSample, type PackedTimeline, type TimelineProperties } from '../core/packedTimeline';
+import { type EventBody, nameSample, type PackedTimeline, type TimelineProperties } from '../core/packedTimeline';
 import { GIVE_UP, INCOMPLETE, PackedTimelineBuilder } from '../core/packedTimelineBuilder';
 import { Timeline } from '../core/timeline';
 import { TimelineHeader } from '../core/timelineNdjson';
@@ -97,8 +97,7 @@ class ByteWindow {
 const PROPERTY_KEYS = new Set(['$schema', 'formatVersion', 'journey', 'description', 'seed', 'start', 'horizon']);
 
 /** A `.timeline.json`: its timeline, or undefined when the exact reader must read it. */
-function readJson(w: ByteWindow): PackedTimeline | undefined {
-  const builder = new PackedTimelineBuilder({ crIsSpace: true, strictKeys: true });
+function readJson(w: ByteWindow, builder: PackedTimelineBuilder): PackedTimeline | undefined {
   const properties: Record<string, unknown> = {};
   const seen = new Set<string>();
   w.more();
@@ -165,8 +164,7 @@ function startsWith(b: Uint8Array, i: number, end: number, word: Uint8Array): bo
 }
 
 /** A `.timeline.ndjson`: its timeline, or undefined when the exact reader must read it. */
-function readNdjson(w: ByteWindow): PackedTimeline | undefined {
-  const builder = new PackedTimelineBuilder({ crIsSpace: false, strictKeys: false });
+function readNdjson(w: ByteWindow, builder: PackedTimelineBuilder): PackedTimeline | undefined {
   let properties: TimelineProperties | undefined;
   const spaceFrom = (b: Uint8Array, i: number, end: number) => {
     while (i < end && (b[i] === JsonChar.Space || b[i] === JsonChar.Tab)) i++;
@@ -218,7 +216,7 @@ function readNdjson(w: ByteWindow): PackedTimeline | undefined {
   return properties ? builder.finish(properties) : undefined;
 }
 
-type FastRead = { kind: 'packed'; timeline: PackedTimeline } | { kind: 'exact' } | { kind: 'tooBig'; size: number; needed: number; limit: number };
+type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: readonly EventBody[] } | { kind: 'exact' } | { kind: 'tooBig'; size: number; needed: number; limit: number };
 
 function readFast(file: string): FastRead {
   let fd: number;
@@ -234,8 +232,10 @@ function readFast(file: string): FastRead {
     if (atLeast > limit) return { kind: 'tooBig', size, needed: atLeast, limit };
     const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE);
     let timeline: PackedTimeline | undefined;
+    const ndjson = file.endsWith('.ndjson');
+    const builder = new PackedTimelineBuilder({ crIsSpace: !ndjson, strictKeys: !ndjson });
     try {
-      timeline = file.endsWith('.ndjson') ? readNdjson(w) : readJson(w);
+      timeline = ndjson ? readNdjson(w, builder) : readJson(w, builder);
     } catch (error) {
       if (error instanceof OverBudget) return { kind: 'tooBig', size, needed: 0, limit };
       return { kind: 'exact' }; // e.g. a read error: the exact reader says what it is
@@ -243,7 +243,7 @@ function readFast(file: string): FastRead {
     if (!timeline) return { kind: 'exact' };
     const needed = getHeapStatistics().used_heap_size + timeline.contacts.length * REPLAY_HEAP_PER_CONTACT + timeline.eventTime.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
     if (needed > limit) return { kind: 'tooBig', size, needed, limit };
-    return { kind: 'packed', timeline };
+    return { kind: 'packed', timeline, bodies: builder.distinctBodies };
   } finally {
     closeSync(fd);
   }
@@ -257,6 +257,6 @@ function readFast(file: string): FastRead {
 export async function readTimelineForReplay(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<ReplayTimelineRead> {
   const fast = readFast(file);
   if (fast.kind === 'tooBig') return timelineTooBig(file, fast.size, fast.needed, fast.limit);
-  if (fast.kind === 'packed' && (checkNames?.(nameSample(fast.timeline)) ?? []).length === 0) return { ok: true, timeline: fast.timeline, warnings: 0 };
+  if (fast.kind === 'packed' && (checkNames?.(nameSample(fast.timeline, fast.bodies)) ?? []).length === 0) return { ok: true, timeline: fast.timeline, warnings: 0 };
   return (await readTimelineFile(file, out, checkNames)) satisfies TimelineRead;
 }

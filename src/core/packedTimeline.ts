@@ -44,30 +44,19 @@ export function packedProperties(timeline: PackedTimeline): TimelineProperties {
 }
 
 /**
- * A small Timeline with one event per distinct (body, contact known or not)
- * of the packed one, and one per contact id the events name that contacts
- * lack: what a check of the names a timeline gives (timelineReferences) finds
- * nothing in exactly when it finds nothing in the whole timeline, since what
- * it says of an event depends only on its body and contact.
+ * A small Timeline with one event per distinct body of the packed one (for
+ * a listed contact) and one per contact id the events name that contacts
+ * lack: what a check of the names a timeline gives (timelineReferences)
+ * finds nothing in exactly when it finds nothing in the whole timeline,
+ * since what it says of an event depends only on its body and its contact.
+ * `bodies` holds every distinct body of the timeline (the builder knows them).
  */
-export function nameSample(timeline: PackedTimeline): Timeline {
-  const known = new Set(timeline.contacts.map((c) => c.id));
-  const ids = timeline.eventContactIds;
+export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
+  const at = '1970-01-01T00:00:00Z';
+  const listed = new Set(timeline.contacts.map((c) => c.id));
   const events: ContactEvent[] = [];
-  const seenBodies = new Set<EventBody>();
-  const seenIds = new Set<string>();
-  for (let i = 0; i < timeline.eventBody.length; i++) {
-    const body = timeline.eventBody[i]!;
-    const id = ids[timeline.eventContact[i]!]!;
-    const isKnown = known.has(id);
-    if (!isKnown && !seenIds.has(id)) {
-      seenIds.add(id);
-      events.push({ at: '1970-01-01T00:00:00Z', contact: id, type: 'purchase' });
-    }
-    if (seenBodies.has(body)) continue;
-    seenBodies.add(body);
-    const someKnown = timeline.contacts[0]?.id;
-    events.push({ ...body, at: '1970-01-01T00:00:00Z', contact: someKnown ?? id } as ContactEvent);
-  }
+  for (const id of timeline.eventContactIds) if (!listed.has(id)) events.push({ at, contact: id, type: 'purchase' });
+  const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
+  for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
   return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
 }

@@ -37,11 +37,11 @@ const SOME_INSTANT = '2026-01-01T00:00:00Z';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** FNV-1a of bytes[start, end). */
+/** FNV-1a of bytes[start, end), as an int32 (a small integer for V8). */
 function hashBytes(b: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-  return h >>> 0;
+  return h | 0;
 }
 
 /** An id as the schema's Id: a letter or _, then letters, digits, _ . - (ASCII). */
@@ -53,19 +53,28 @@ const ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** `YYYY-MM-DDTHH:MM:SSZ` with every part in range (what the schema's Instant accepts of that form): epoch ms, else NaN. */
 function plainInstant(b: Uint8Array, s: number): number {
-  let bad = 0;
-  const d = (k: number) => {
-    const v = (b[s + k]! - 48) >>> 0;
-    if (v > 9) bad = 1;
-    return v;
-  };
-  const year = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3);
-  const month = d(5) * 10 + d(6);
-  const day = d(8) * 10 + d(9);
-  const hour = d(11) * 10 + d(12);
-  const minute = d(14) * 10 + d(15);
-  const second = d(17) * 10 + d(18);
-  if (bad || b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58 || b[s + 19] !== 90) return NaN;
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58 || b[s + 19] !== 90) return NaN;
+  const y0 = (b[s]! - 48) >>> 0;
+  const y1 = (b[s + 1]! - 48) >>> 0;
+  const y2 = (b[s + 2]! - 48) >>> 0;
+  const y3 = (b[s + 3]! - 48) >>> 0;
+  const mo0 = (b[s + 5]! - 48) >>> 0;
+  const mo1 = (b[s + 6]! - 48) >>> 0;
+  const d0 = (b[s + 8]! - 48) >>> 0;
+  const d1 = (b[s + 9]! - 48) >>> 0;
+  const h0 = (b[s + 11]! - 48) >>> 0;
+  const h1 = (b[s + 12]! - 48) >>> 0;
+  const mi0 = (b[s + 14]! - 48) >>> 0;
+  const mi1 = (b[s + 15]! - 48) >>> 0;
+  const s0 = (b[s + 17]! - 48) >>> 0;
+  const s1 = (b[s + 18]! - 48) >>> 0;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NaN;
   return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
 }
@@ -139,10 +148,12 @@ export class PackedTimelineBuilder {
   // Contact ids of events, interned by their bytes (open addressing).
   private readonly ids: string[] = [];
   private readonly idHashes: number[] = [];
-  private idSlots = new Int32Array(1 << 16).fill(-1);
+  private idSlots = new Int32Array(2 << 16);
 
   // Event bodies, interned by their bytes.
   private readonly bodies: EventBody[] = [];
+  /** Every distinct body, shared or not (past MAX_SHARED_BODIES some are not shared). */
+  readonly distinctBodies: EventBody[] = [];
   private readonly bodyBytes: Uint8Array[] = [];
   private readonly bodyHashes: number[] = [];
   private bodySlots = new Int32Array(1 << 10).fill(-1);
@@ -268,11 +279,9 @@ export class PackedTimelineBuilder {
           this.scratch = bigger;
         }
         const s = this.scratch;
-        s.set(b.subarray(keyStart - 1, keyEnd + 1), length);
-        length += keyEnd - keyStart + 2;
+        for (let k = keyStart - 1; k <= keyEnd; k++) s[length++] = b[k]!;
         s[length++] = JsonChar.Colon;
-        s.set(b.subarray(i, end), length);
-        length += end - i;
+        for (let k = i; k < end; k++) s[length++] = b[k]!;
         s[length++] = JsonChar.Comma;
         i = end;
       }
@@ -336,20 +345,22 @@ export class PackedTimelineBuilder {
     if (e <= s || !isIdByte(b[s]!, true)) return -1;
     for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return -1;
     const hash = hashBytes(b, s, e);
+    // Each slot is [hash, number + 1] side by side: one cache line read per probe (the lookups are all over memory).
     const slots = this.idSlots;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const n = e - s;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const k = slots[slot]!;
+      const k = slots[2 * slot + 1]! - 1;
       if (k < 0) {
         const number = this.ids.length;
         this.ids.push(decoder.decode(b.subarray(s, e)));
         this.idHashes.push(hash);
-        slots[slot] = number;
-        if (this.ids.length * 2 > slots.length) this.idSlots = rehash(this.idHashes, slots.length * 2);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = number + 1;
+        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
         return number;
       }
-      if (this.idHashes[k] !== hash) continue;
+      if (slots[2 * slot] !== hash) continue;
       const id = this.ids[k]!;
       if (id.length !== n) continue;
       let m = 0;
@@ -379,6 +390,7 @@ export class PackedTimelineBuilder {
       if (m === length) return this.bodies[k];
     }
     const body = this.newBody(length);
+    if (body !== undefined) this.distinctBodies.push(body);
     if (body === undefined || this.bodies.length >= MAX_SHARED_BODIES) return body;
     slots[free] = this.bodies.length;
     this.bodies.push(body);
@@ -452,6 +464,19 @@ export class PackedTimelineBuilder {
     if (!this.flushContacts()) return undefined;
     return { ...properties, packed: true, contacts: this.contacts, eventTime: this.eventTime, eventContact: this.eventContact, eventBody: this.eventBody, eventContactIds: this.ids };
   }
+}
+
+/** Open-addressing slots [hash, number + 1] (0: free) of `size` pairs (a power of 2) for the entries with these hashes. */
+function pairedSlots(hashes: readonly number[], size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (let k = 0; k < hashes.length; k++) {
+    let slot = hashes[k]! & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hashes[k]!;
+    slots[2 * slot + 1] = k + 1;
+  }
+  return slots;
 }
 
 /** Open-addressing slots of `size` (a power of 2) for the entries with these hashes. */
