@@ -9,12 +9,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { readTimelineForReplay } from '../../../src/cli/packedTimelineFile';
+import { PackedTimelineBuilder } from '../../../src/core/packedTimelineBuilder';
+import { Id } from '../../../src/core/schema';
+import { parseIsoInstant } from '../../../src/core/simulator/isoInstant';
 import { readTimelineFile } from '../../../src/cli/timelineFile';
 import { isPackedTimeline } from '../../../src/core/packedTimeline';
 import type { Journey } from '../../../src/core/schema';
 import { simulate, type SimulationOptions } from '../../../src/core/simulator/index';
-import { type Timeline } from '../../../src/core/timeline';
+import { Instant, type Timeline } from '../../../src/core/timeline';
 import { generateTimeline } from '../../../src/core/timelineGenerator';
 import { ndjsonContact, ndjsonEvent, ndjsonHeader } from '../../../src/core/timelineNdjson';
 import { timelineReferences } from '../../../src/core/timelineReferences';
@@ -167,4 +171,39 @@ describe('journey simulate from a file: input the packed read is not sure of is 
       assert.deepEqual(simulate(journey, fast.timeline, { trace: true }), simulate(journey, exact.timeline, { trace: true }));
     });
   }
+});
+
+describe('the packed reader\'s hand checks accept only what the schema accepts, with the same values (#16)', () => {
+  /** The event's instant as the builder reads it from bytes, or undefined when it gives up on the event. */
+  const builder = new PackedTimelineBuilder({ crIsSpace: true, strictKeys: true });
+  function builderReads(at: string, contact = 'c1'): number | undefined {
+    const bytes = new TextEncoder().encode(JSON.stringify({ at, contact, type: 'purchase' }));
+    const before = builder.events;
+    if (builder.event(bytes, 0, bytes.length) !== bytes.length) return undefined;
+    assert.equal(builder.events, before + 1);
+    return builder.finish({ formatVersion: 1 })!.eventTime[before];
+  }
+  const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+
+  it('an instant of the plain form (any digits, in range or not) is taken exactly when the schema takes it, at parseIsoInstant\'s epoch ms', () => {
+    const instant = fc.tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two, fc.constantFrom('Z', '.5Z', '.123+01:30', '-00:00', 'z', '')).map(([y, mo, d, h, mi, sec, zone]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${sec}${zone}`);
+    fc.assert(
+      fc.property(instant, (at) => {
+        const read = builderReads(at);
+        if (Instant.safeParse(at).success) assert.equal(read, parseIsoInstant(at), at);
+        else assert.equal(read, undefined, at);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a contact id is taken exactly when it is an Id', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', '_', '0', '9', '.', '-', ' ', 'é', '"', '\\'), maxLength: 6 }), (id) => {
+        const taken = builderReads('2026-03-01T09:00:00Z', id) !== undefined;
+        assert.equal(taken, Id.safeParse(id).success && !/["\\]/.test(id), JSON.stringify(id));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
