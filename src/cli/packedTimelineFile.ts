@@ -255,8 +255,9 @@ function readFast(file: string): FastRead {
  * (its errors and findings printed at their place).
  */
 export async function readTimelineForReplay(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<ReplayTimelineRead> {
-  const fast = readFast(file);
+  let fast: FastRead | undefined = readFast(file);
   if (fast.kind === 'tooBig') return timelineTooBig(file, fast.size, fast.needed, fast.limit);
   if (fast.kind === 'packed' && (checkNames?.(nameSample(fast.timeline, fast.bodies)) ?? []).length === 0) return { ok: true, timeline: fast.timeline, warnings: 0 };
+  fast = undefined; // the exact reader needs the memory
   return (await readTimelineFile(file, out, checkNames)) satisfies TimelineRead;
 }
