@@ -24,8 +24,14 @@ export interface PackedTimeline extends TimelineProperties {
   readonly eventContact: readonly number[];
   /** Per event: its body; events with equal bodies share one object (never changed). */
   readonly eventBody: readonly EventBody[];
-  /** The contact ids the events name, each once, in order of first use. */
+  /** The contact ids the events name, each once, in order of first use (after the contacts' ids when listedContactIds >= 0). */
   readonly eventContactIds: readonly string[];
+  /**
+   * When every contact comes before every event: how many of eventContactIds
+   * are the contacts' own (the distinct ids, in their order), and then an
+   * event's contact number is the replay's number of its contact. -1 otherwise.
+   */
+  readonly listedContactIds: number;
 }
 
 export function isPackedTimeline(timeline: Timeline | PackedTimeline): timeline is PackedTimeline {
@@ -39,7 +45,7 @@ export function eventCount(timeline: Timeline | PackedTimeline): number {
 
 /** The timeline's properties of a packed timeline (without the columns). */
 export function packedProperties(timeline: PackedTimeline): TimelineProperties {
-  const { packed: _packed, contacts: _contacts, eventTime: _time, eventContact: _contact, eventBody: _body, eventContactIds: _ids, ...properties } = timeline;
+  const { packed: _packed, contacts: _contacts, eventTime: _time, eventContact: _contact, eventBody: _body, eventContactIds: _ids, listedContactIds: _listed, ...properties } = timeline;
   return properties;
 }
 
@@ -53,9 +59,14 @@ export function packedProperties(timeline: PackedTimeline): TimelineProperties {
  */
 export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
   const at = '1970-01-01T00:00:00Z';
-  const listed = new Set(timeline.contacts.map((c) => c.id));
   const events: ContactEvent[] = [];
-  for (const id of timeline.eventContactIds) if (!listed.has(id)) events.push({ at, contact: id, type: 'purchase' });
+  const ids = timeline.eventContactIds;
+  if (timeline.listedContactIds >= 0) {
+    for (let k = timeline.listedContactIds; k < ids.length; k++) events.push({ at, contact: ids[k]!, type: 'purchase' });
+  } else {
+    const listed = new Set(timeline.contacts.map((c) => c.id));
+    for (const id of ids) if (!listed.has(id)) events.push({ at, contact: id, type: 'purchase' });
+  }
   const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
   for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
   return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };

@@ -147,6 +147,9 @@ export class PackedTimelineBuilder {
 
   // Contact ids of events, interned by their bytes (open addressing).
   private readonly ids: string[] = [];
+  /** Whether every contact came before every event (then ids[0, listedIds) are the contacts' ids, numbered as the replay numbers them). */
+  private contactsFirst = true;
+  private listedIds = 0;
   private readonly idHashes: number[] = [];
   private idSlots = new Int32Array(2 << 16);
 
@@ -222,6 +225,7 @@ export class PackedTimelineBuilder {
 
   /** Reads the event object at i (whitespace first): its end, INCOMPLETE or GIVE_UP. */
   event(b: Uint8Array, i: number, limit: number): number {
+    if (this.batchLength > 0 && !this.flushContacts()) return GIVE_UP; // contacts before this event are numbered first
     i = this.space(b, i, limit);
     if (i >= limit) return INCOMPLETE;
     if (b[i] !== JsonChar.OpenBrace) return GIVE_UP;
@@ -456,13 +460,49 @@ export class PackedTimelineBuilder {
       if (!isSurelyContact(v)) return false;
       this.contacts.push(v);
     }
+    if (this.eventTime.length === 0) {
+      // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
+      // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
+      for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.internContactId(this.contacts[k]!.id);
+      this.listedIds = this.ids.length;
+    } else this.contactsFirst = false;
     return true;
+  }
+
+  /** Numbers a listed contact's id (an Id: ASCII), keeping its string. */
+  private internContactId(id: string): void {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
+    hash |= 0;
+    const slots = this.idSlots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = slots[2 * slot + 1]! - 1;
+      if (k < 0) {
+        this.ids.push(id);
+        this.idHashes.push(hash);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = this.ids.length;
+        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
+        return;
+      }
+      if (slots[2 * slot] === hash && this.ids[k] === id) return;
+    }
   }
 
   /** The timeline, or undefined if the builder must give up. */
   finish(properties: TimelineProperties): PackedTimeline | undefined {
     if (!this.flushContacts()) return undefined;
-    return { ...properties, packed: true, contacts: this.contacts, eventTime: this.eventTime, eventContact: this.eventContact, eventBody: this.eventBody, eventContactIds: this.ids };
+    return {
+      ...properties,
+      packed: true,
+      contacts: this.contacts,
+      eventTime: this.eventTime,
+      eventContact: this.eventContact,
+      eventBody: this.eventBody,
+      eventContactIds: this.ids,
+      listedContactIds: this.contactsFirst ? this.listedIds : -1,
+    };
   }
 }
 

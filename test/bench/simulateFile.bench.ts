@@ -143,7 +143,7 @@ function main(): void {
       const rate = events / (run.wallMs / 1000);
       const rest = Math.max(0, run.wallMs - phases.readMs - phases.replayMs);
       console.log(`  journey simulate ${format} (child process, 1 GB heap): wall ${s(run.wallMs)} (process start to stats printed)  ${perSecond(rate)} contact events  peak RSS ${n(run.peakRssMB)} MB`);
-      console.log(`    its steps (own process): read into columns ${s(phases.readMs)} (${perSecond(events / (phases.readMs / 1000))}, ${phases.packed ? 'packed' : 'NOT packed: the exact reader'}), replay ${s(phases.replayMs)} (${perSecond(events / (phases.replayMs / 1000))}), the rest (Node start, journey, printing) about ${s(rest)}`);
+      console.log(`    its steps (own process): read into columns ${s(phases.readMs)} (${perSecond(events / (phases.readMs / 1000))}, ${phases.packed ? 'packed' : 'NOT packed: the exact reader'}), replay ${s(phases.replayMs)} (${perSecond(events / (phases.replayMs / 1000))}), the rest (Node start, journey, printing: the CLI's wall less the steps timed in their own process, noisy under load) about ${s(rest)}`);
       console.log(`    yardstick: JSON.parse of every record of the same file, a few MB of lines at a time (no replay, no columns): ${s(phases.jsonParseMs)} (${perSecond(events / (phases.jsonParseMs / 1000))} events); read into columns is ${(phases.readMs / phases.jsonParseMs).toFixed(2)}× that`);
       console.log(`    floor, for scale: the file's bytes read and each looked at once in JS ${s(phases.scanMs)} (${n(((format === '.timeline.json' ? jsonBytes : ndjsonBytes) / 2 ** 20) / (phases.scanMs / 1000))} MB/s); read into columns is ${(phases.readMs / phases.scanMs).toFixed(1)}× that`);
       const rateMet = rate >= GOAL_RATE;

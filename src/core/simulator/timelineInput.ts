@@ -72,20 +72,33 @@ export function prepareTimeline(timeline: Timeline | PackedTimeline): PreparedTi
   if (isPackedTimeline(timeline)) {
     events = timeline.eventBody;
     time = timeline.eventTime as Numbers; // read only
-    contact = numbers(time.length);
     const ids = timeline.eventContactIds;
-    const numberOf = numbers(ids.length);
-    store.indicesOf(ids.length, (k) => ids[k]!, numberOf);
     const byId = timeline.eventContact;
-    for (let i = 0; i < byId.length; i++) {
-      const k = byId[i]!;
-      let c = numberOf[k]!;
-      if (c < 0) {
-        // Not in contacts: the first of its events adds it.
-        c = numberOf[k] = store.add({ id: ids[k]! });
-        if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${ids[k]!}", who is not in contacts: replayed as a new contact with no data.`);
+    const listed = timeline.listedContactIds;
+    if (listed >= 0 && listed === store.size) {
+      // The events' contact numbers are already the store's: the ids after the listed ones are added in order of first use.
+      contact = byId as Numbers; // read only
+      let next = listed;
+      for (let i = 0; i < byId.length && next < ids.length; i++) {
+        if (byId[i]! !== next) continue;
+        if (store.add({ id: ids[next]! }) !== next) throw new Error(`internal: contact "${ids[next]!}" is not number ${next}`);
+        if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${ids[next]!}", who is not in contacts: replayed as a new contact with no data.`);
+        next++;
       }
-      contact[i] = c;
+    } else {
+      contact = numbers(time.length);
+      const numberOf = numbers(ids.length);
+      store.indicesOf(ids.length, (k) => ids[k]!, numberOf);
+      for (let i = 0; i < byId.length; i++) {
+        const k = byId[i]!;
+        let c = numberOf[k]!;
+        if (c < 0) {
+          // Not in contacts: the first of its events adds it.
+          c = numberOf[k] = store.add({ id: ids[k]! });
+          if (unknown++ < 20) warnings.push(`events[${i}] is for contact "${ids[k]!}", who is not in contacts: replayed as a new contact with no data.`);
+        }
+        contact[i] = c;
+      }
     }
   } else {
     const list = timeline.events;
