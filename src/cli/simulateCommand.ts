@@ -7,20 +7,22 @@
 // Extra options: --seed N, --horizon TIME, --no-trace, --threads N|auto (a
 // replay without a trace sharded by contact over worker threads, the same
 // result as one thread's: src/core/simulator/shardedReplay.ts).
-// The timeline is read by timelineFile.ts in memory bounded by the timeline
-// itself (no location tree unless there are errors to locate); one too big
-// for the heap is refused with the heap it needs (exit 1).
+// The timeline is read by packedTimelineFile.ts, streamed into columns (no
+// object per event, no location tree unless there are errors to locate, then
+// timelineFile.ts reads it); one too big for the heap is refused with the
+// heap it needs (exit 1).
 import { access } from 'node:fs/promises';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { formatReport, reportJson, SimulationError } from '../core/simulator/index';
 import { replaySharded, type ThreadCount } from '../core/simulator/shardedReplay';
+import { eventCount } from '../core/packedTimeline';
 import { Instant } from '../core/timeline';
 import { timelineReferences } from '../core/timelineReferences';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
-import { readTimelineFile } from './timelineFile';
+import { readTimelineForReplay } from './packedTimelineFile';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]';
 
@@ -115,7 +117,7 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   const journeyErrors = journey && validation ? printErrors(parsed.file, journey.text, validation.diagnostics, out) : 1;
   // Warnings (likely typos of contact data) are printed before a table, not into JSON output.
   const checked = validation?.journey;
-  const read = await readTimelineFile(timelineFile, out, checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined);
+  const read = await readTimelineForReplay(timelineFile, out, checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined);
   if (!read.ok && read.tooBig) return { exitCode: 1, error: `journey simulate: ${read.tooBig}` };
   const timelineErrors = read.ok ? 0 : read.errors;
   const timeline = read.ok ? read.timeline : undefined;
@@ -145,7 +147,7 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   if (parsed.json) {
     out(JSON.stringify({ journey: parsed.file, timeline: timelineFile, ...(reportJson(result) as object) }, null, 2));
   } else {
-    out(`Journey ${terminalSafe(validation.journey.name)} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${timeline.events.length} event${timeline.events.length === 1 ? '' : 's'}`);
+    out(`Journey ${terminalSafe(validation.journey.name)} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${eventCount(timeline)} event${eventCount(timeline) === 1 ? '' : 's'}`);
     for (const line of formatReport(result, { trace: parsed.trace })) out(line);
   }
   return { exitCode: 0, ...(fellBack !== undefined ? { error: fellBack } : {}) };

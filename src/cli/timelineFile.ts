@@ -43,7 +43,8 @@ export type TimelineNameCheck = (timeline: Timeline) => ReferenceFinding[];
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
-function tooBig(file: string, size: number, needed: number, limit: number): TimelineRead {
+/** Why a timeline file is too big for the heap given (printed by the caller). */
+export function timelineTooBig(file: string, size: number, needed: number, limit: number): TimelineRead & { ok: false } {
   return {
     ok: false,
     errors: 0,
@@ -65,18 +66,18 @@ export async function readTimelineFile(file: string, out: (line: string) => void
   const { bytes } = source;
   const limit = getHeapStatistics().heap_size_limit;
   const atLeast = BASE_HEAP + bytes.length * MIN_HEAP_PER_FILE_BYTE;
-  if (atLeast > limit) return tooBig(file, bytes.length, atLeast, limit);
+  if (atLeast > limit) return timelineTooBig(file, bytes.length, atLeast, limit);
   const spans = new Map<string, MemberSpans>();
   const withinBudget = () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE;
   let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget, undefined, new TimelineStrings().share);
-  if (!parsed.ok && 'overBudget' in parsed) return tooBig(file, bytes.length, 0, limit);
+  if (!parsed.ok && 'overBudget' in parsed) return timelineTooBig(file, bytes.length, 0, limit);
   const locateInText = bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit;
   if (parsed.ok) {
     const check = checkTimelineValue(parsed.value);
     if (check.ok) {
       const { contacts, events } = check.timeline;
       const needed = getHeapStatistics().used_heap_size + contacts.length * REPLAY_HEAP_PER_CONTACT + events.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
-      if (needed > limit) return tooBig(file, bytes.length, needed, limit);
+      if (needed > limit) return timelineTooBig(file, bytes.length, needed, limit);
       const findings = checkNames?.(check.timeline) ?? [];
       if (findings.length === 0) return { ok: true, timeline: check.timeline, warnings: 0 };
       const errors = findings.filter((f) => f.severity === 'error').length;

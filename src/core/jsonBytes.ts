@@ -90,7 +90,7 @@ function skipString(bytes: Uint8Array, i: number): number {
 }
 
 /** How many object keys the JSON bytes [start, end) hold: strings followed by a colon. */
-function keyCount(bytes: Uint8Array, start: number, end: number): number {
+export function keyCount(bytes: Uint8Array, start: number, end: number): number {
   let keys = 0;
   for (let j = start; j < end; j++) {
     if (bytes[j] !== JsonChar.Quote) continue;
@@ -108,7 +108,7 @@ function keyCount(bytes: Uint8Array, start: number, end: number): number {
 }
 
 /** How many own properties the objects of a parsed JSON value have, all levels. */
-function propertyCount(value: unknown): number {
+export function propertyCount(value: unknown): number {
   if (value === null || typeof value !== 'object') return 0;
   let count = 0;
   if (Array.isArray(value)) {

@@ -21,6 +21,7 @@ import { dayAfter, firstTickDay, runAfter, type SegmentRuns, segmentRuns, tickOn
 import { RecordingTrace, SilentTrace } from '../semantics/traceSinks';
 import type { Journey } from '../schema';
 import type { CivilDate } from '../time/calendar';
+import { isPackedTimeline, type PackedTimeline } from '../packedTimeline';
 import type { Timeline } from '../timeline';
 import { ContactByContactReplay } from './contactByContactReplay';
 import { DateFieldIndex } from './dateFieldIndex';
@@ -58,7 +59,7 @@ export interface ReplayBounds {
  * start) and the end (the horizon, else the open window after the last input)
  * of a replay; start is not finite when there is nothing to start from.
  */
-export function replayBounds(planStart: number | undefined, timeline: Timeline, options: SimulationOptions, firstEventTime: number, lastEventTime: number): ReplayBounds {
+export function replayBounds(planStart: number | undefined, timeline: Pick<Timeline, 'start' | 'horizon'>, options: SimulationOptions, firstEventTime: number, lastEventTime: number): ReplayBounds {
   const horizon = options.horizon !== undefined ? parseInstant(options.horizon, 'horizon') : timeline.horizon !== undefined ? parseInstant(timeline.horizon, 'timeline horizon') : undefined;
   const start = options.start !== undefined ? parseInstant(options.start, 'start') : timeline.start !== undefined ? parseInstant(timeline.start, 'timeline start') : Math.min(firstEventTime, planStart ?? Infinity);
   const from = Number.isFinite(start) ? start : (horizon ?? 0);
@@ -121,7 +122,7 @@ export class Simulation {
   private readonly byContact: ContactByContactReplay | undefined;
   private readonly inTimeOrder: TimeOrderReplay | undefined;
   /** For byContact: what a replay in time order needs to report an error as it would (see timeOrderError). */
-  private readonly inputs: { journey: Journey; timeline: Timeline; options: SimulationOptions };
+  private readonly inputs: { journey: Journey; timeline: Timeline | PackedTimeline; options: SimulationOptions };
 
   private now = -Infinity;
   /** The latest instant an event was handled at (trace entries are in the trace sink's own). */
@@ -132,7 +133,7 @@ export class Simulation {
   /** The segment schedule's runs in the replay (R19), for a segment journey that names its segment. */
   private readonly segmentRuns: SegmentRuns | undefined;
 
-  constructor(journey: Journey, timeline: Timeline, options: SimulationOptions = {}, shard?: ShardSetUp) {
+  constructor(journey: Journey, timeline: Timeline | PackedTimeline, options: SimulationOptions = {}, shard?: ShardSetUp) {
     const compiled = compileForSimulation(journey);
     this.timeline = shard?.prepared ?? prepareTimeline(timeline);
     const store = this.timeline.store;
@@ -299,10 +300,10 @@ export class Simulation {
   // ---------------------------------------------------------------------------
   // Set-up.
 
-  private checkApiEntries(timeline: Timeline): void {
+  private checkApiEntries(timeline: Timeline | PackedTimeline): void {
     const apiStarts = new Set(this.kj.starts.filter((s) => s.trigger.type === 'api').map((s) => s.id));
     const reported = new Set<string>();
-    timeline.events.forEach((ev, i) => {
+    (isPackedTimeline(timeline) ? timeline.eventBody : timeline.events).forEach((ev, i) => {
       if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) return;
       reported.add(ev.startingPoint);
       this.unknownApiStarts.push({ event: i, startingPoint: ev.startingPoint });

@@ -20,6 +20,7 @@ import { Worker } from 'node:worker_threads';
 import { setOwn } from '../ownProperty';
 import type { Journey } from '../schema';
 import type { Timeline } from '../timeline';
+import { eventCount, isPackedTimeline, type PackedTimeline, unpackTimeline } from '../packedTimeline';
 import { compileForSimulation } from '../compiler/compileJourney';
 import { type ReplayBounds, replayBounds, type ShardResult, Simulation, unknownApiStartWarning } from './engine';
 import { SimulationError } from './errors';
@@ -223,10 +224,10 @@ export interface ShardedOptions {
 }
 
 /** The threads a replay of this timeline uses. */
-export function threadsFor(timeline: Timeline, options: SimulationOptions, threads: ThreadCount = 'auto'): number {
+export function threadsFor(timeline: Timeline | PackedTimeline, options: SimulationOptions, threads: ThreadCount = 'auto'): number {
   if (options.trace !== false) return 1;
   if (threads !== 'auto') return Math.max(1, Math.floor(threads));
-  return timeline.events.length >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
+  return eventCount(timeline) >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
 }
 
 /** The worker's script: a bundle, or (tests and benchmarks under tsx) the TypeScript source, loaded through tsx's require hook. */
@@ -287,15 +288,17 @@ class ShardWorker {
  * where the time went; one thread when `threads` is 1, with a trace, or when
  * a shard fails (then the error is one replay's).
  */
-export async function replaySharded(journey: Journey, timeline: Timeline, options: SimulationOptions = {}, sharded: ShardedOptions = {}): Promise<{ snapshot: SimulationSnapshot; report: ShardedReplayReport }> {
-  const threads = threadsFor(timeline, options, sharded.threads);
+export async function replaySharded(journey: Journey, given: Timeline | PackedTimeline, options: SimulationOptions = {}, sharded: ShardedOptions = {}): Promise<{ snapshot: SimulationSnapshot; report: ShardedReplayReport }> {
+  const threads = threadsFor(given, options, sharded.threads);
   const report: ShardedReplayReport = { threads, splitMs: 0, postMs: 0, prepareMs: [], replayMs: [], events: [], waitMs: 0, mergeMs: 0 };
   const alone = (fallback?: string) => {
     const t0 = performance.now();
-    const snapshot = simulate(journey, timeline, options);
-    return { snapshot, report: { ...report, threads: 1, replayMs: [performance.now() - t0], events: [timeline.events.length], ...(fallback ? { fallback } : {}) } };
+    const snapshot = simulate(journey, given, options);
+    return { snapshot, report: { ...report, threads: 1, replayMs: [performance.now() - t0], events: [eventCount(given)], ...(fallback ? { fallback } : {}) } };
   };
   if (threads <= 1) return alone();
+  // A packed timeline (read from a file) is split as objects: its events are made again, one each.
+  const timeline = isPackedTimeline(given) ? unpackTimeline(given) : given;
 
   let t = performance.now();
   const shards = splitTimeline(timeline, threads);

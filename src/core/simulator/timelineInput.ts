@@ -1,12 +1,16 @@
 // The timeline made ready for replay: every instant parsed once, events
 // ordered by time (ties keep the timeline's order, R14), each event's contact
 // resolved to an index; contacts that appear only in events become empty
-// contacts (with a warning, since it may be a typo).
-import type { ContactEvent, Timeline } from '../timeline';
+// contacts (with a warning, since it may be a typo). A packed timeline (from
+// a file, src/core/packedTimeline.ts) comes with its instants parsed and its
+// events' contacts interned: its columns are used as they are.
+import { isPackedTimeline, type PackedTimeline } from '../packedTimeline';
+import type { Timeline } from '../timeline';
 import { ContactStore } from './contactStore';
 import { type Numbers, numbers } from './heapNumbers';
 import { SimulationError } from './errors';
 import { IsoInstantParser, parseIsoInstant } from './isoInstant';
+import type { SimEvent } from './matching';
 import type { InstantInput } from './types';
 
 /** Epoch ms of an instant given as a number, Date or ISO string with offset. */
@@ -45,7 +49,8 @@ export function formatInstant(ms: number): string {
 
 export interface PreparedTimeline {
   readonly store: ContactStore;
-  readonly events: readonly ContactEvent[];
+  /** Per event (in timeline order): what the kernel reads of it. */
+  readonly events: readonly SimEvent[];
   /** Event indices in replay order; undefined when that is the timeline's order (it is sorted). */
   readonly order: Numbers | undefined;
   /** Per event (in timeline order): its instant and its contact number. */
@@ -72,32 +77,72 @@ export function timelineWarnings(duplicateContacts: number, unknownContacts: rea
   return warnings;
 }
 
-export function prepareTimeline(timeline: Timeline): PreparedTimeline {
+export function prepareTimeline(timeline: Timeline | PackedTimeline): PreparedTimeline {
   const store = new ContactStore(timeline.contacts);
   const duplicateContacts = timeline.contacts.length - store.size;
   const unknownContacts: { event: number; id: string }[] = [];
-  const events = timeline.events;
-  const n = events.length;
-  const time = numbers(n);
-  const contact = numbers(n);
-  let sorted = true;
+  let events: readonly SimEvent[];
+  let time: Numbers;
+  let contact: Numbers;
   let unknown = 0;
-  const instants = new EventInstants();
-  for (let i = 0; i < n; i++) {
-    time[i] = instants.at(events[i]!.at, i);
-    if (i > 0 && time[i]! < time[i - 1]!) sorted = false;
-  }
-  store.indicesOf(n, (i) => events[i]!.contact, contact);
-  for (let i = 0; i < n; i++) {
-    if (contact[i]! >= 0) continue;
-    // Not in contacts (or added for an earlier event).
-    const id = events[i]!.contact;
-    let c = store.indexOf(id);
-    if (c < 0) {
-      c = store.add({ id });
-      if (unknown++ < UNKNOWN_LISTED) unknownContacts.push({ event: i, id });
+  if (isPackedTimeline(timeline)) {
+    events = timeline.eventBody;
+    time = timeline.eventTime as Numbers; // read only
+    const ids = timeline.eventContactIds;
+    const byId = timeline.eventContact;
+    const listed = timeline.listedContactIds;
+    if (listed >= 0 && listed === store.size) {
+      // The events' contact numbers are already the store's: the ids after the listed ones are added in order of first use.
+      contact = byId as Numbers; // read only
+      let next = listed;
+      for (let i = 0; i < byId.length && next < ids.length; i++) {
+        if (byId[i]! !== next) continue;
+        if (store.add({ id: ids[next]! }) !== next) throw new Error(`internal: contact "${ids[next]!}" is not number ${next}`);
+        if (unknown++ < UNKNOWN_LISTED) unknownContacts.push({ event: i, id: ids[next]! });
+        next++;
+      }
+    } else {
+      contact = numbers(time.length);
+      const numberOf = numbers(ids.length);
+      store.indicesOf(ids.length, (k) => ids[k]!, numberOf);
+      for (let i = 0; i < byId.length; i++) {
+        const k = byId[i]!;
+        let c = numberOf[k]!;
+        if (c < 0) {
+          // Not in contacts: the first of its events adds it.
+          c = numberOf[k] = store.add({ id: ids[k]! });
+          if (unknown++ < UNKNOWN_LISTED) unknownContacts.push({ event: i, id: ids[k]! });
+        }
+        contact[i] = c;
+      }
     }
-    contact[i] = c;
+  } else {
+    const list = timeline.events;
+    events = list;
+    time = numbers(list.length);
+    contact = numbers(list.length);
+    const instants = new EventInstants();
+    for (let i = 0; i < list.length; i++) time[i] = instants.at(list[i]!.at, i);
+    store.indicesOf(list.length, (i) => list[i]!.contact, contact);
+    for (let i = 0; i < list.length; i++) {
+      if (contact[i]! >= 0) continue;
+      // Not in contacts (or added for an earlier event).
+      const id = list[i]!.contact;
+      let c = store.indexOf(id);
+      if (c < 0) {
+        c = store.add({ id });
+        if (unknown++ < UNKNOWN_LISTED) unknownContacts.push({ event: i, id });
+      }
+      contact[i] = c;
+    }
+  }
+  const n = time.length;
+  let sorted = true;
+  for (let i = 1; i < n; i++) {
+    if (time[i]! < time[i - 1]!) {
+      sorted = false;
+      break;
+    }
   }
   let order: Numbers | undefined;
   if (!sorted) {

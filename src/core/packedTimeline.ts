@@ -1,0 +1,83 @@
+// A timeline as the file readers hand it to the simulator (#16): the same
+// timeline as a Timeline object, with its events in columns instead of one
+// object each. Per event, its instant already parsed (epoch ms), its contact
+// as a number into the ids the events name, and its body (the event without
+// `at` and `contact`, what the simulator's kernel reads) shared by every
+// event with the same body: a million contacts' events hold a few hundred
+// distinct bodies. Contacts stay objects, as in a Timeline. Pure.
+import type { Contact, ContactEvent, Timeline } from './timeline';
+
+type WithoutContext<E> = E extends unknown ? Omit<E, 'at' | 'contact'> : never;
+
+/** An event without its instant and contact (the simulator's SimEvent). */
+export type EventBody = WithoutContext<ContactEvent>;
+
+/** The timeline's own properties (formatVersion, seed, start...): everything but its arrays. */
+export type TimelineProperties = Omit<Timeline, 'contacts' | 'events'>;
+
+export interface PackedTimeline extends TimelineProperties {
+  readonly packed: true;
+  readonly contacts: readonly Contact[];
+  /** Per event, in timeline order: its instant, epoch ms. */
+  readonly eventTime: readonly number[];
+  /** Per event: its contact, an index into eventContactIds. */
+  readonly eventContact: readonly number[];
+  /** Per event: its body; events with equal bodies share one object (never changed). */
+  readonly eventBody: readonly EventBody[];
+  /** The contact ids the events name, each once, in order of first use (after the contacts' ids when listedContactIds >= 0). */
+  readonly eventContactIds: readonly string[];
+  /**
+   * When every contact comes before every event: how many of eventContactIds
+   * are the contacts' own (the distinct ids, in their order), and then an
+   * event's contact number is the replay's number of its contact. -1 otherwise.
+   */
+  readonly listedContactIds: number;
+}
+
+export function isPackedTimeline(timeline: Timeline | PackedTimeline): timeline is PackedTimeline {
+  return (timeline as PackedTimeline).packed === true;
+}
+
+/** How many events a timeline holds. */
+export function eventCount(timeline: Timeline | PackedTimeline): number {
+  return isPackedTimeline(timeline) ? timeline.eventTime.length : timeline.events.length;
+}
+
+/** The timeline's properties of a packed timeline (without the columns). */
+export function packedProperties(timeline: PackedTimeline): TimelineProperties {
+  const { packed: _packed, contacts: _contacts, eventTime: _time, eventContact: _contact, eventBody: _body, eventContactIds: _ids, listedContactIds: _listed, ...properties } = timeline;
+  return properties;
+}
+
+/**
+ * A small Timeline with one event per distinct body of the packed one (for
+ * a listed contact) and one per contact id the events name that contacts
+ * lack: what a check of the names a timeline gives (timelineReferences)
+ * finds nothing in exactly when it finds nothing in the whole timeline,
+ * since what it says of an event depends only on its body and its contact.
+ * `bodies` holds every distinct body of the timeline (the builder knows them).
+ */
+export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
+  const at = '1970-01-01T00:00:00Z';
+  const events: ContactEvent[] = [];
+  const ids = timeline.eventContactIds;
+  if (timeline.listedContactIds >= 0) {
+    for (let k = timeline.listedContactIds; k < ids.length; k++) events.push({ at, contact: ids[k]!, type: 'purchase' });
+  } else {
+    const listed = new Set(timeline.contacts.map((c) => c.id));
+    for (const id of ids) if (!listed.has(id)) events.push({ at, contact: id, type: 'purchase' });
+  }
+  const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
+  for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
+  return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
+}
+
+/** The Timeline a packed timeline holds, one object per event again (in timeline order). */
+export function unpackTimeline(timeline: PackedTimeline): Timeline {
+  const events: ContactEvent[] = [];
+  const ids = timeline.eventContactIds;
+  for (let i = 0; i < timeline.eventTime.length; i++) {
+    events.push({ ...timeline.eventBody[i]!, at: new Date(timeline.eventTime[i]!).toISOString(), contact: ids[timeline.eventContact[i]!]! } as ContactEvent);
+  }
+  return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
+}

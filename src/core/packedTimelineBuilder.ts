@@ -1,0 +1,532 @@
+// Builds a PackedTimeline (packedTimeline.ts) from the bytes of a timeline's
+// records, for the file readers of both formats (#16): each event is read
+// straight from its bytes into the columns, with no object per event. Its
+// `at` is checked and parsed from the bytes (neighbours often repeat the
+// previous instant: compared, not parsed again), its contact id checked and
+// interned from the bytes, and the rest of it, the body, interned by its
+// bytes: only a body never seen before is decoded, parsed and checked with
+// the schema (zod), once. Contacts are parsed a batch of about a megabyte at
+// a time (JSON.parse) and checked by hand.
+// The hand checks accept only what the schema surely accepts; anything
+// else (an escape in a key or id, another instant form the schema rejects,
+// a duplicate key, a `__proto__` key, a contact property the hand check does
+// not know...) makes the builder give up (GIVE_UP), and the caller reads
+// the file the exact way, which accepts it or locates its errors. So a
+// timeline the builder accepts is one the schema accepts, with the same
+// values. Pure.
+import { keyCount, propertyCount } from './jsonBytes';
+import { JsonChar } from './jsonChars';
+import { hasDuplicateKeys } from './jsonDocument';
+import type { EventBody, PackedTimeline, TimelineProperties } from './packedTimeline';
+import { parseIsoInstant } from './simulator/isoInstant';
+import { daysFromCivil, daysInMonth } from './time/calendar';
+import { type Contact, ContactEvent, Instant } from './timeline';
+
+/** The record runs past the bytes given: give it more. */
+export const INCOMPLETE = -1;
+/** The record is not one the hand checks are sure of: read the file the exact way. */
+export const GIVE_UP = -2;
+
+const MS_PER_DAY = 86_400_000;
+/** Contacts are parsed in batches of about this many bytes. */
+const CONTACT_BATCH_BYTES = 1 << 20;
+/** Distinct bodies kept for sharing; past this, new bodies are parsed but not kept (a timeline of all-different events). */
+const MAX_SHARED_BODIES = 1 << 16;
+/** A valid instant to check a body with (the body's own instant is checked on its own). */
+const SOME_INSTANT = '2026-01-01T00:00:00Z';
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** FNV-1a of bytes[start, end), as an int32 (a small integer for V8). */
+function hashBytes(b: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
+  return h | 0;
+}
+
+/** An id as the schema's Id: a letter or _, then letters, digits, _ . - (ASCII). */
+function isIdByte(b: number, first: boolean): boolean {
+  if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95) return true;
+  return !first && ((b >= 48 && b <= 57) || b === 46 || b === 45);
+}
+const ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** `YYYY-MM-DDTHH:MM:SSZ` with every part in range (what the schema's Instant accepts of that form): epoch ms, else NaN. */
+function plainInstant(b: Uint8Array, s: number): number {
+  if (b[s + 4] !== 45 || b[s + 7] !== 45 || b[s + 10] !== 84 || b[s + 13] !== 58 || b[s + 16] !== 58 || b[s + 19] !== 90) return NaN;
+  const y0 = (b[s]! - 48) >>> 0;
+  const y1 = (b[s + 1]! - 48) >>> 0;
+  const y2 = (b[s + 2]! - 48) >>> 0;
+  const y3 = (b[s + 3]! - 48) >>> 0;
+  const mo0 = (b[s + 5]! - 48) >>> 0;
+  const mo1 = (b[s + 6]! - 48) >>> 0;
+  const d0 = (b[s + 8]! - 48) >>> 0;
+  const d1 = (b[s + 9]! - 48) >>> 0;
+  const h0 = (b[s + 11]! - 48) >>> 0;
+  const h1 = (b[s + 12]! - 48) >>> 0;
+  const mi0 = (b[s + 14]! - 48) >>> 0;
+  const mi1 = (b[s + 15]! - 48) >>> 0;
+  const s0 = (b[s + 17]! - 48) >>> 0;
+  const s1 = (b[s + 18]! - 48) >>> 0;
+  if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return NaN;
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const month = mo0 * 10 + mo1;
+  const day = d0 * 10 + d1;
+  const hour = h0 * 10 + h1;
+  const minute = mi0 * 10 + mi1;
+  const second = s0 * 10 + s1;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NaN;
+  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+function isStringArray(v: unknown, ids: boolean): boolean {
+  if (!Array.isArray(v)) return false;
+  for (const item of v) if (typeof item !== 'string' || (ids && !ID.test(item))) return false;
+  return true;
+}
+
+/** Whether a contact as JSON.parse gives it is surely valid (Contact in timeline.ts); false when unsure. */
+function isSurelyContact(v: unknown): v is Contact {
+  if (!isPlainObject(v) || typeof v.id !== 'string' || !ID.test(v.id)) return false;
+  for (const key of Object.keys(v)) {
+    const value = v[key];
+    switch (key) {
+      case 'id':
+        break;
+      case 'email':
+      case 'name':
+      case 'phone':
+      case 'language':
+        if (typeof value !== 'string') return false;
+        break;
+      case 'tags':
+        if (!isStringArray(value, false)) return false;
+        break;
+      case 'segments':
+        if (!isStringArray(value, true)) return false;
+        break;
+      case 'smsConsent':
+      case 'unsubscribedAll':
+        if (typeof value !== 'boolean') return false;
+        break;
+      case 'frequency':
+        if (value !== 'daily' && value !== 'weekly' && value !== 'biweekly' && value !== 'quarterly') return false;
+        break;
+      case 'fields':
+        if (!isPlainObject(value)) return false;
+        for (const k of Object.keys(value)) {
+          const f = value[k];
+          if (k === '__proto__' || (typeof f !== 'string' && typeof f !== 'number' && typeof f !== 'boolean')) return false;
+        }
+        break;
+      case 'lists':
+        if (!isPlainObject(value)) return false;
+        for (const k of Object.keys(value)) if (k === '__proto__' || (value[k] !== 'subscribed' && value[k] !== 'unsubscribed')) return false;
+        break;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+export interface BuilderOptions {
+  /** A carriage return is whitespace (the JSON format; in NDJSON it ends a line). */
+  crIsSpace: boolean;
+  /** A duplicate key is an error (strict JSON, the JSON format; NDJSON lines are read by JSON.parse, the last one wins). */
+  strictKeys: boolean;
+}
+
+export class PackedTimelineBuilder {
+  private readonly eventTime: number[] = [];
+  private readonly eventContact: number[] = [];
+  private readonly eventBody: EventBody[] = [];
+  private readonly contacts: Contact[] = [];
+
+  // Contact ids of events, interned by their bytes (open addressing).
+  private readonly ids: string[] = [];
+  /** Whether every contact came before every event (then ids[0, listedIds) are the contacts' ids, numbered as the replay numbers them). */
+  private contactsFirst = true;
+  private listedIds = 0;
+  private readonly idHashes: number[] = [];
+  private idSlots = new Int32Array(2 << 16);
+
+  // Event bodies, interned by their bytes.
+  private readonly bodies: EventBody[] = [];
+  /** Every distinct body, shared or not (past MAX_SHARED_BODIES some are not shared). */
+  readonly distinctBodies: EventBody[] = [];
+  private readonly bodyBytes: Uint8Array[] = [];
+  private readonly bodyHashes: number[] = [];
+  private bodySlots = new Int32Array(1 << 10).fill(-1);
+  private scratch = new Uint8Array(1 << 12);
+
+  // The previous event's instant.
+  private readonly previousAt = new Uint8Array(64);
+  private previousAtLength = -1;
+  private previousAtMs = NaN;
+
+  // Contacts waiting to be parsed: their bytes, comma-separated.
+  private batch = new Uint8Array(CONTACT_BATCH_BYTES + (1 << 16));
+  private batchLength = 0;
+
+  constructor(private readonly options: BuilderOptions) {}
+
+  get events(): number {
+    return this.eventTime.length;
+  }
+
+  private space(b: Uint8Array, i: number, limit: number): number {
+    const cr = this.options.crIsSpace;
+    for (; i < limit; i++) {
+      const c = b[i]!;
+      if (c !== JsonChar.Space && c !== JsonChar.LineFeed && c !== JsonChar.Tab && (c !== JsonChar.CarriageReturn || !cr)) break;
+    }
+    return i;
+  }
+
+  /** End of the value at i (before limit), INCOMPLETE or GIVE_UP; its content is checked when it is parsed. */
+  skipValue(b: Uint8Array, i: number, limit: number): number {
+    const first = b[i];
+    if (first === JsonChar.Quote) {
+      for (let j = i + 1; j < limit; j++) {
+        const c = b[j]!;
+        if (c === JsonChar.Quote) return j + 1;
+        if (c === JsonChar.Backslash) j++;
+      }
+      return INCOMPLETE;
+    }
+    if (first === JsonChar.OpenBrace || first === JsonChar.OpenBracket) {
+      let depth = 0;
+      for (let j = i; j < limit; j++) {
+        const c = b[j]!;
+        if (c === JsonChar.Quote) {
+          for (j++; j < limit; j++) {
+            const q = b[j]!;
+            if (q === JsonChar.Quote) break;
+            if (q === JsonChar.Backslash) j++;
+          }
+        } else if (c === JsonChar.OpenBrace || c === JsonChar.OpenBracket) depth++;
+        else if (c === JsonChar.CloseBrace || c === JsonChar.CloseBracket) {
+          if (--depth === 0) return j + 1;
+        }
+      }
+      return INCOMPLETE;
+    }
+    let j = i;
+    for (; j < limit; j++) {
+      const c = b[j]!;
+      if (c === JsonChar.Comma || c === JsonChar.CloseBrace || c === JsonChar.CloseBracket || c === JsonChar.Space || c === JsonChar.LineFeed || c === JsonChar.Tab || c === JsonChar.CarriageReturn) break;
+    }
+    if (j >= limit) return INCOMPLETE;
+    return j > i ? j : GIVE_UP;
+  }
+
+  /** Reads the event object at i (whitespace first): its end, INCOMPLETE or GIVE_UP. */
+  event(b: Uint8Array, i: number, limit: number): number {
+    if (this.batchLength > 0 && !this.flushContacts()) return GIVE_UP; // contacts before this event are numbered first
+    i = this.space(b, i, limit);
+    if (i >= limit) return INCOMPLETE;
+    if (b[i] !== JsonChar.OpenBrace) return GIVE_UP;
+    i = this.space(b, i + 1, limit);
+    let atStart = -1;
+    let atEnd = -1;
+    let idStart = -1;
+    let idEnd = -1;
+    let length = 0;
+    for (;;) {
+      if (i >= limit) return INCOMPLETE;
+      if (b[i] !== JsonChar.Quote) return GIVE_UP;
+      const keyStart = i + 1;
+      let j = keyStart;
+      for (; j < limit; j++) {
+        const c = b[j]!;
+        if (c === JsonChar.Quote) break;
+        if (c === JsonChar.Backslash) return GIVE_UP;
+      }
+      if (j >= limit) return INCOMPLETE;
+      const keyEnd = j;
+      i = this.space(b, j + 1, limit);
+      if (i >= limit) return INCOMPLETE;
+      if (b[i] !== JsonChar.Colon) return GIVE_UP;
+      i = this.space(b, i + 1, limit);
+      if (i >= limit) return INCOMPLETE;
+      const keyLength = keyEnd - keyStart;
+      const isAt = keyLength === 2 && b[keyStart] === 97 && b[keyStart + 1] === 116;
+      const isContact = !isAt && keyLength === 7 && b[keyStart] === 99 && b[keyStart + 1] === 111 && b[keyStart + 2] === 110 && b[keyStart + 3] === 116 && b[keyStart + 4] === 97 && b[keyStart + 5] === 99 && b[keyStart + 6] === 116;
+      if (isAt || isContact) {
+        if ((isAt ? atStart : idStart) >= 0 || b[i] !== JsonChar.Quote) return GIVE_UP;
+        let k = i + 1;
+        for (; k < limit; k++) {
+          const c = b[k]!;
+          if (c === JsonChar.Quote) break;
+          if (c === JsonChar.Backslash) return GIVE_UP;
+        }
+        if (k >= limit) return INCOMPLETE;
+        if (isAt) {
+          atStart = i + 1;
+          atEnd = k;
+        } else {
+          idStart = i + 1;
+          idEnd = k;
+        }
+        i = k + 1;
+      } else {
+        const end = this.skipValue(b, i, limit);
+        if (end < 0) return end;
+        // The body's bytes: "key":value, (whitespace around the colon dropped).
+        const need = length + (keyEnd - keyStart) + 4 + (end - i);
+        if (need > this.scratch.length) {
+          const bigger = new Uint8Array(Math.max(need, this.scratch.length * 2));
+          bigger.set(this.scratch.subarray(0, length));
+          this.scratch = bigger;
+        }
+        const s = this.scratch;
+        for (let k = keyStart - 1; k <= keyEnd; k++) s[length++] = b[k]!;
+        s[length++] = JsonChar.Colon;
+        for (let k = i; k < end; k++) s[length++] = b[k]!;
+        s[length++] = JsonChar.Comma;
+        i = end;
+      }
+      i = this.space(b, i, limit);
+      if (i >= limit) return INCOMPLETE;
+      const c = b[i];
+      if (c === JsonChar.Comma) {
+        i = this.space(b, i + 1, limit);
+        continue;
+      }
+      if (c === JsonChar.CloseBrace) {
+        i++;
+        break;
+      }
+      return GIVE_UP;
+    }
+    if (atStart < 0 || idStart < 0 || length === 0) return GIVE_UP;
+    const ms = this.instant(b, atStart, atEnd);
+    if (ms !== ms) return GIVE_UP;
+    const contact = this.contactNumber(b, idStart, idEnd);
+    if (contact < 0) return GIVE_UP;
+    const body = this.body(length);
+    if (body === undefined) return GIVE_UP;
+    this.eventTime.push(ms);
+    this.eventContact.push(contact);
+    this.eventBody.push(body);
+    return i;
+  }
+
+  /** The instant of bytes [s, e), checked as the schema does; NaN if the schema would reject it. */
+  private instant(b: Uint8Array, s: number, e: number): number {
+    const n = e - s;
+    const previous = this.previousAt;
+    if (n === this.previousAtLength) {
+      let k = 0;
+      while (k < n && b[s + k] === previous[k]) k++;
+      if (k === n) return this.previousAtMs;
+    }
+    let ms = n === 20 ? plainInstant(b, s) : NaN;
+    if (ms !== ms) {
+      let text: string;
+      try {
+        text = decoder.decode(b.subarray(s, e));
+      } catch {
+        return NaN;
+      }
+      if (!Instant.safeParse(text).success) return NaN;
+      ms = parseIsoInstant(text);
+      if (ms !== ms) return NaN;
+    }
+    if (n <= previous.length) {
+      previous.set(b.subarray(s, e));
+      this.previousAtLength = n;
+      this.previousAtMs = ms;
+    }
+    return ms;
+  }
+
+  /** The number of the contact id of bytes [s, e) among the events' ids; -1 if it is not an Id. */
+  private contactNumber(b: Uint8Array, s: number, e: number): number {
+    if (e <= s || !isIdByte(b[s]!, true)) return -1;
+    for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return -1;
+    const hash = hashBytes(b, s, e);
+    // Each slot is [hash, number + 1] side by side: one cache line read per probe (the lookups are all over memory).
+    const slots = this.idSlots;
+    const mask = (slots.length >> 1) - 1;
+    const n = e - s;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = slots[2 * slot + 1]! - 1;
+      if (k < 0) {
+        const number = this.ids.length;
+        this.ids.push(decoder.decode(b.subarray(s, e)));
+        this.idHashes.push(hash);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = number + 1;
+        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
+        return number;
+      }
+      if (slots[2 * slot] !== hash) continue;
+      const id = this.ids[k]!;
+      if (id.length !== n) continue;
+      let m = 0;
+      while (m < n && id.charCodeAt(m) === b[s + m]) m++;
+      if (m === n) return k;
+    }
+  }
+
+  /** The shared body of scratch[0, length) ("key":value, ...,), or undefined if the schema would reject it or is not sure. */
+  private body(length: number): EventBody | undefined {
+    const s = this.scratch;
+    const hash = hashBytes(s, 0, length);
+    const slots = this.bodySlots;
+    const mask = slots.length - 1;
+    let free = -1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = slots[slot]!;
+      if (k < 0) {
+        free = slot;
+        break;
+      }
+      if (this.bodyHashes[k] !== hash) continue;
+      const bytes = this.bodyBytes[k]!;
+      if (bytes.length !== length) continue;
+      let m = 0;
+      while (m < length && bytes[m] === s[m]) m++;
+      if (m === length) return this.bodies[k];
+    }
+    const body = this.newBody(length);
+    if (body !== undefined) this.distinctBodies.push(body);
+    if (body === undefined || this.bodies.length >= MAX_SHARED_BODIES) return body;
+    slots[free] = this.bodies.length;
+    this.bodies.push(body);
+    this.bodyBytes.push(s.slice(0, length));
+    this.bodyHashes.push(hash);
+    if (this.bodies.length * 2 > slots.length) this.bodySlots = rehash(this.bodyHashes, slots.length * 2);
+    return body;
+  }
+
+  private newBody(length: number): EventBody | undefined {
+    let text: string;
+    try {
+      text = `{${decoder.decode(this.scratch.subarray(0, length - 1))}}`;
+    } catch {
+      return undefined;
+    }
+    if (text.includes('__proto__') || (!this.options.crIsSpace && text.includes('\r')) || (this.options.strictKeys && hasDuplicateKeys(text))) return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return undefined;
+    }
+    // The schema has no defaults or transforms: a value that passes is what a parse returns.
+    if (!ContactEvent.safeParse({ ...(value as object), at: SOME_INSTANT, contact: 'c' }).success) return undefined;
+    return value as EventBody;
+  }
+
+  /** Reads the contact object at i (whitespace first): its end, INCOMPLETE or GIVE_UP (checked when its batch is parsed). */
+  contact(b: Uint8Array, i: number, limit: number): number {
+    i = this.space(b, i, limit);
+    if (i >= limit) return INCOMPLETE;
+    if (b[i] !== JsonChar.OpenBrace) return GIVE_UP;
+    const end = this.skipValue(b, i, limit);
+    if (end < 0) return end;
+    if (!this.options.crIsSpace) for (let k = i; k < end; k++) if (b[k] === JsonChar.CarriageReturn) return GIVE_UP;
+    const n = end - i;
+    if (this.batchLength + n + 1 > this.batch.length) {
+      if (!this.flushContacts()) return GIVE_UP;
+      if (n + 1 > this.batch.length) this.batch = new Uint8Array(n + 1);
+    }
+    this.batch.set(b.subarray(i, end), this.batchLength);
+    this.batchLength += n;
+    this.batch[this.batchLength++] = JsonChar.Comma;
+    if (this.batchLength >= CONTACT_BATCH_BYTES && !this.flushContacts()) return GIVE_UP;
+    return end;
+  }
+
+  /** Parses and checks the contacts waiting; false if the builder must give up. */
+  flushContacts(): boolean {
+    const length = this.batchLength;
+    if (length === 0) return true;
+    this.batchLength = 0;
+    let values: unknown[];
+    try {
+      values = JSON.parse(`[${decoder.decode(this.batch.subarray(0, length - 1))}]`) as unknown[];
+    } catch {
+      return false;
+    }
+    // As many properties as keys in the bytes: no key repeats (strict JSON).
+    if (this.options.strictKeys && propertyCount(values) !== keyCount(this.batch, 0, length)) return false;
+    for (const v of values) {
+      if (!isSurelyContact(v)) return false;
+      this.contacts.push(v);
+    }
+    if (this.eventTime.length === 0) {
+      // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
+      // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
+      for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.internContactId(this.contacts[k]!.id);
+      this.listedIds = this.ids.length;
+    } else this.contactsFirst = false;
+    return true;
+  }
+
+  /** Numbers a listed contact's id (an Id: ASCII), keeping its string. */
+  private internContactId(id: string): void {
+    let hash = 0x811c9dc5;
+    for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
+    hash |= 0;
+    const slots = this.idSlots;
+    const mask = (slots.length >> 1) - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const k = slots[2 * slot + 1]! - 1;
+      if (k < 0) {
+        this.ids.push(id);
+        this.idHashes.push(hash);
+        slots[2 * slot] = hash;
+        slots[2 * slot + 1] = this.ids.length;
+        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
+        return;
+      }
+      if (slots[2 * slot] === hash && this.ids[k] === id) return;
+    }
+  }
+
+  /** The timeline, or undefined if the builder must give up. */
+  finish(properties: TimelineProperties): PackedTimeline | undefined {
+    if (!this.flushContacts()) return undefined;
+    return {
+      ...properties,
+      packed: true,
+      contacts: this.contacts,
+      eventTime: this.eventTime,
+      eventContact: this.eventContact,
+      eventBody: this.eventBody,
+      eventContactIds: this.ids,
+      listedContactIds: this.contactsFirst ? this.listedIds : -1,
+    };
+  }
+}
+
+/** Open-addressing slots [hash, number + 1] (0: free) of `size` pairs (a power of 2) for the entries with these hashes. */
+function pairedSlots(hashes: readonly number[], size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(2 * size);
+  const mask = size - 1;
+  for (let k = 0; k < hashes.length; k++) {
+    let slot = hashes[k]! & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = hashes[k]!;
+    slots[2 * slot + 1] = k + 1;
+  }
+  return slots;
+}
+
+/** Open-addressing slots of `size` (a power of 2) for the entries with these hashes. */
+function rehash(hashes: readonly number[], size: number): Int32Array<ArrayBuffer> {
+  const slots = new Int32Array(size).fill(-1);
+  const mask = size - 1;
+  for (let k = 0; k < hashes.length; k++) {
+    let slot = hashes[k]! & mask;
+    while (slots[slot]! >= 0) slot = (slot + 1) & mask;
+    slots[slot] = k;
+  }
+  return slots;
+}

@@ -1,0 +1,96 @@
+// One run of `journey simulate`'s own steps on a timeline file, timed step
+// by step in one Node process (bench:simulate-file bundles and runs it as a
+// child): reading the file as the CLI does (packedTimelineFile.ts), then the
+// replay without a trace; and, for scale, the least any reader of the file
+// does: its bytes read a few megabytes at a time and each byte looked at once
+// in a JavaScript loop (counting the object openings). Prints one
+// `RESULT {json}` line. Also for scale, the raw JSON.parse rate on the same
+// bytes: every record (one per line, as the benchmark writes them) parsed by
+// JSON.parse a few megabytes of lines at a time (the .timeline.json of a
+// million contacts is longer than V8's longest string, 512 MB, so it cannot
+// be parsed as one).
+// Usage: node filePhases.js <journey.json> <timeline file>
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { readTimelineForReplay } from '../../../src/cli/packedTimelineFile';
+import { eventCount, isPackedTimeline } from '../../../src/core/packedTimeline';
+import { simulate } from '../../../src/core/simulator/index';
+import { validateJourneyText } from '../../../src/core/validate';
+
+export interface FilePhases {
+  /** Reading the bytes and looking at each once, nothing else. */
+  scanMs: number;
+  /** JSON.parse of every record, a window of lines at a time (decoding and splitting included). */
+  jsonParseMs: number;
+  /** Reading the timeline as the CLI does. */
+  readMs: number;
+  /** Whether the reader took the packed path. */
+  packed: boolean;
+  /** Preparing and replaying it, to the stats. */
+  replayMs: number;
+  events: number;
+  started: number;
+}
+
+function scanMs(file: string): number {
+  const t0 = performance.now();
+  const fd = openSync(file, 'r');
+  const buf = new Uint8Array(4 << 20);
+  let braces = 0;
+  for (;;) {
+    const n = readSync(fd, buf, 0, buf.length, null);
+    if (n === 0) break;
+    for (let i = 0; i < n; i++) if (buf[i] === 123) braces++;
+  }
+  closeSync(fd);
+  if (braces === 0) throw new Error('no objects in the file');
+  return performance.now() - t0;
+}
+
+function jsonParseMs(file: string): number {
+  const t0 = performance.now();
+  const fd = openSync(file, 'r');
+  const buf = new Uint8Array(4 << 20);
+  const decoder = new TextDecoder();
+  let kept = 0;
+  let records = 0;
+  for (;;) {
+    const n = readSync(fd, buf, kept, buf.length - kept, null);
+    const end = kept + n;
+    const cut = n === 0 ? end : buf.lastIndexOf(10, end - 1) + 1;
+    const lines = decoder.decode(buf.subarray(0, cut)).split('\n');
+    const objects: string[] = [];
+    for (const line of lines) {
+      const record = line.endsWith(',') ? line.slice(0, -1) : line;
+      if (record.startsWith('{"at"') || record.startsWith('{"id"') || record.startsWith('{"event"') || record.startsWith('{"contact"')) objects.push(record);
+    }
+    records += (JSON.parse(`[${objects.join(',')}]`) as unknown[]).length;
+    buf.copyWithin(0, cut, end);
+    kept = end - cut;
+    if (n === 0) break;
+  }
+  closeSync(fd);
+  if (records === 0) throw new Error('no records in the file');
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const [journeyFile, timelineFile] = process.argv.slice(2);
+  if (!journeyFile || !timelineFile) throw new Error('usage: filePhases.js <journey.json> <timeline file>');
+  const journey = validateJourneyText(readFileSync(journeyFile, 'utf8')).journey;
+  if (!journey) throw new Error('the journey is not valid');
+  const scan = scanMs(timelineFile);
+  const parse = jsonParseMs(timelineFile);
+  const t0 = performance.now();
+  const read = await readTimelineForReplay(timelineFile, (line) => console.error(line));
+  const t1 = performance.now();
+  if (!read.ok) throw new Error(`the timeline was not read: ${read.tooBig ?? `${read.errors} errors`}`);
+  const result = simulate(journey, read.timeline, { trace: false });
+  const t2 = performance.now();
+  const phases: FilePhases = { scanMs: scan, jsonParseMs: parse, readMs: t1 - t0, packed: isPackedTimeline(read.timeline), replayMs: t2 - t1, events: eventCount(read.timeline), started: result.stats.started };
+  console.log(`RESULT ${JSON.stringify(phases)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
