@@ -13,8 +13,11 @@ import { journey, timeline } from '../simulator/helpers';
 const BEFORE = '2026-03-02T09:00:00Z';
 const CHECK = '2026-03-02T10:00:00Z';
 
+/** An event without its instant and contact (each kind keeps its own fields). */
+type EventData<E = ContactEvent> = E extends unknown ? Omit<E, 'at' | 'contact'> : never;
+
 /** The branch an if/else on `condition` takes for a contact that, before it enters, had `events` (at 09:00); it enters at 10:00. */
-function branchAfter(condition: Filter, contact: Omit<Contact, 'id'>, events: Omit<ContactEvent, 'at' | 'contact'>[]): string | undefined {
+function branchAfter(condition: Filter, contact: Omit<Contact, 'id'>, events: EventData[]): string | undefined {
   const j = journey({
     startingPoints: [{ id: 'sp', trigger: { type: 'customEvent', name: 'check' }, next: 'if' }],
     points: [
