@@ -6,7 +6,7 @@
 // the entry recorded by a date field (R20). Every expectation follows from
 // the rule it names.
 import assert from 'node:assert/strict';
-import { SimulationError, simulate } from '../../../src/core/simulator/index';
+import { formatInstant, SimulationError, simulate } from '../../../src/core/simulator/index';
 import { journey, lines, tagTrigger, timeline } from '../simulator/helpers';
 
 const at9 = '2026-03-02T09:00:00Z';
@@ -146,5 +146,28 @@ describe('R12: an if/else reads dates at the instant of arrival, in the journey 
     const late = '2026-03-02T23:30:00Z';
     const tl = timeline([{ id: 'today', fields: { expires: '2026-03-03' } }, { id: 'tomorrow', fields: { expires: '2026-03-04' } }], [go('today', late), go('tomorrow', late)]);
     assert.deepEqual(simulate(j, tl).trace.filter((e) => e.kind === 'branch').map((e) => `${e.contact} ${e.branch}`), ['today yes', 'tomorrow no']);
+  });
+});
+
+describe('R7, R16: one trigger event enters a contact at most once, also when it leaves at entry', () => {
+  it('a contact that meets an exit criterion on entering enters and leaves once; the same event does not try the next starting point', () => {
+    const j = journey({
+      settings: { reEntry: { mode: 'afterCooldown', cooldown: 'PT0S' }, exitCriteria: [{ id: 'stop', when: 'condition', condition: { type: 'hasTag', tag: 'stop' } }] },
+      startingPoints: [tagTrigger('sp1', 'go', 'e'), tagTrigger('sp2', 'go', 'e')],
+      points: [{ id: 'e', type: 'end' }],
+    });
+    const r = simulate(j, timeline([{ id: 'c1', tags: ['stop'] }], [go('c1')]));
+    assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z c1 sp1 enter', '2026-03-02T09:00:00Z c1 sp1 exit (exitCriteria)']);
+  });
+});
+
+describe('R20: an entry by a date-field starting point', () => {
+  it('is recorded as made by the date field', () => {
+    const j = journey({
+      startingPoints: [{ id: 'sp', trigger: { type: 'dateField', field: 'birthday', time: '09:00', timeZone: 'UTC' }, next: 'e' }],
+      points: [{ id: 'e', type: 'end' }],
+    });
+    const tl = timeline([{ id: 'c1', fields: { birthday: '1990-03-03' } }], [], { start: '2026-03-02T00:00:00Z', horizon: '2026-03-04T00:00:00Z' });
+    assert.deepEqual(simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact} ${e.outcome}`), ['2026-03-03T09:00:00Z c1 dateField']);
   });
 });
