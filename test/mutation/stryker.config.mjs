@@ -12,9 +12,13 @@ export default {
   mochaOptions: {
     // MUTATION_SPEC (comma-separated globs) narrows the tests for a quick slice run.
     spec: process.env.MUTATION_SPEC ? process.env.MUTATION_SPEC.split(',') : ['test/unit/**/*.test.ts'],
+    // MUTATION_GREP (a regular expression on the full test title) keeps only the tests it matches,
+    // e.g. '^(?!.*generated)' leaves out the generated-journey properties of a file.
+    ...(process.env.MUTATION_GREP ? { grep: process.env.MUTATION_GREP } : {}),
   },
   checkers: ['typescript'],
-  tsconfigFile: 'tsconfig.json',
+  // MUTATION_TSCONFIG: a narrower project for the type check of a slice's mutants (test/mutation/tsconfig.core.json for src/core).
+  tsconfigFile: process.env.MUTATION_TSCONFIG ?? 'tsconfig.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: ['src/core/**/*.ts', 'language/**/*.ts', 'src/cli/**/*.ts', '!**/*.d.ts'],
   coverageAnalysis: 'perTest',
