@@ -213,7 +213,7 @@ if (!response.ok) {
   }
   if (/\\b401\\b|unauthori[sz]ed|identity|signature/i.test(text)) {
     console.error('The service refused restate-server\\'s requests: restate-server must sign them with the private key of npm run keys:');
-    console.error('  RESTATE_WORKER__INVOKER__REQUEST_IDENTITY_PRIVATE_KEY_PEM_FILE=${IDENTITY_DIR}/${IDENTITY_PRIVATE_FILE} npx @restatedev/restate-server');
+    console.error('  RESTATE_WORKER__INVOKER__REQUEST_IDENTITY_PRIVATE_KEY_PEM_FILE=${IDENTITY_DIR}/${IDENTITY_PRIVATE_FILE} npx --yes @restatedev/restate-server@1.7');
   }
   process.exit(1);
 }
@@ -243,7 +243,7 @@ if (existsSync(privateFile) && existsSync(publicFile)) {
   console.log(\`Request identity made: \${identity.publicKey}\`);
 }
 console.log('Start restate-server with the private key, e.g.:');
-console.log(\`  ${IDENTITY_SERVER_ENV}=\${privateFile} npx @restatedev/restate-server\`);
+console.log(\`  ${IDENTITY_SERVER_ENV}=\${privateFile} npx --yes @restatedev/restate-server@1.7\`);
 `;
 
 const CHANNELS_TS = `// How this journey's messages are delivered: one adapter per channel.
@@ -376,7 +376,7 @@ needs Node 22, and Node 22.18+ runs the TypeScript in \`src/\` as it is.
 \`\`\`sh
 npm install
 npm run keys                          # once: the request identity key pair in ${IDENTITY_DIR}/
-${IDENTITY_SERVER_ENV}=${IDENTITY_DIR}/${IDENTITY_PRIVATE_FILE} npx @restatedev/restate-server
+${IDENTITY_SERVER_ENV}=${IDENTITY_DIR}/${IDENTITY_PRIVATE_FILE} npx --yes @restatedev/restate-server@1.7
 npm start                             # serves on 127.0.0.1:9080 (PORT, HOST)
 npm run register                      # POST /deployments to http://127.0.0.1:9070
 \`\`\`
