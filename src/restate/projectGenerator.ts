@@ -439,7 +439,9 @@ curl -X POST localhost:8080/${names.api}/contact -H 'content-type: application/j
 
 With the service started (\`npm start\`) and registered, Journey Designer
 replays a timeline through it and compares what it did with its simulator,
-contact by contact:
+contact by contact. From the folder of the journey file (\`journey\` is
+Journey Designer's command line; the published source is also kept in
+\`published/${j.id}/\`):
 
 \`\`\`sh
 journey rehearse ${j.id}.journey.json --timeline ${j.id}.timeline.json --ingress http://127.0.0.1:8080
