@@ -6,9 +6,9 @@
 // rule) and sets the bands side by side as columns, the main path straight
 // in each; an edge that crosses a cut runs down from its point, across to
 // the gap after its column, up, and into the top of the next column. Pure.
-import { EDGE_LABEL_HEIGHT, labelWidth, type MapModel } from '../../src/core/mapModel';
+import type { MapModel } from '../../src/core/mapModel';
 import type { LaidOutEdge, LaidOutNode, MapLayout, Point } from './elkLayout';
-import { midpointOf } from './geometry';
+import { edgeWithMidLabel } from './geometry';
 
 const COLUMN_GAP = 96;
 const MARGIN = 24;
@@ -94,13 +94,7 @@ export function wrapIntoColumns(layout: MapLayout, model: MapModel, aspect: numb
     const end = { x: to.x + to.width / 2, y: to.y };
     const gapX = (a + 1) * (layout.width + COLUMN_GAP) - COLUMN_GAP / 2 + (b < a ? -(a - b) * (layout.width + COLUMN_GAP) : 0);
     const points = [start, { x: start.x, y: start.y + 16 }, { x: gapX, y: start.y + 16 }, { x: gapX, y: end.y - 16 }, { x: end.x, y: end.y - 16 }, end];
-    const routed: LaidOutEdge = { points };
-    if (e.label) {
-      const mid = midpointOf(points);
-      const width = labelWidth(e.label);
-      routed.label = { x: mid.x - width / 2, y: mid.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
-    }
-    edges.set(e.key, routed);
+    edges.set(e.key, edgeWithMidLabel(points, e.label));
   }
   const height = Math.max(...bandHeights.map((h, i) => h + (i === 0 ? 0 : MARGIN)));
   return { ...layout, nodes, edges, width: tops.length * (layout.width + COLUMN_GAP) - COLUMN_GAP, height };

@@ -5,10 +5,9 @@
 // target is not below), an old route stretched when one of its ends moved
 // down or up (its other bends kept), and a place for an edge's label on its
 // route clear of every node. Pure.
-import { EDGE_LABEL_HEIGHT, labelWidth } from '../../src/core/mapModel';
 import type { BoxGrid } from './boxGrid';
 import type { LaidOutEdge, LaidOutNode, Point } from './elkLayout';
-import { pathLength, pointAlong } from './geometry';
+import { labelBoxAt, pathLength, pointAlong } from './geometry';
 
 /** A column of the map: the x range its nodes span. */
 export interface Band {
@@ -133,11 +132,9 @@ function distanceToRoute(p: Point, points: readonly Point[]): number {
 export function labelOnRoute(text: string, points: readonly Point[], grid: BoxGrid, old?: LaidOutEdge['label']): LaidOutEdge['label'] | undefined {
   const clear = (box: { x: number; y: number; width: number; height: number }) => grid.free('', { x: box.x - 2, y: box.y - 2, width: box.width + 4, height: box.height + 4 });
   if (old && distanceToRoute({ x: old.x + old.width / 2, y: old.y + old.height / 2 }, points) < 1 && clear(old)) return old;
-  const width = labelWidth(text);
   const length = pathLength(points);
   for (const at of [length / 2, 30, length - 30, length / 4, (3 * length) / 4]) {
-    const c = pointAlong(points, at);
-    const box = { x: c.x - width / 2, y: c.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
+    const box = labelBoxAt(text, pointAlong(points, at));
     if (clear(box)) return box;
   }
   return undefined;

@@ -1,6 +1,7 @@
 // Geometry of edge routes (polylines): length, the point at a distance
-// along them, their midpoint.
-import type { Point } from './elkLayout';
+// along them, their midpoint, and where an edge's label sits on them.
+import { EDGE_LABEL_HEIGHT, labelWidth } from '../../src/core/mapModel';
+import type { LaidOutEdge, Point } from './elkLayout';
 
 export function pathLength(points: readonly Point[]): number {
   let total = 0;
@@ -23,4 +24,15 @@ export function pointAlong(points: readonly Point[], distance: number): Point {
 
 export function midpointOf(points: readonly Point[]): Point {
   return pointAlong(points, pathLength(points) / 2);
+}
+
+/** The box of an edge label reading `text`, centred on `at`. */
+export function labelBoxAt(text: string, at: Point): NonNullable<LaidOutEdge['label']> {
+  const width = labelWidth(text);
+  return { x: at.x - width / 2, y: at.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
+}
+
+/** An edge on `points`, its label (if it has one) at the route's midpoint. */
+export function edgeWithMidLabel(points: Point[], label: string | undefined): LaidOutEdge {
+  return label ? { points, label: labelBoxAt(label, midpointOf(points)) } : { points };
 }

@@ -1,9 +1,9 @@
 // Puts nodes where the user pinned (or is dragging) them on top of the
 // elkjs layout, and re-routes the edges that touch a moved node with a
 // simple orthogonal path, so pinning never needs a new layout run.
-import { EDGE_LABEL_HEIGHT, labelWidth, type MapModel } from '../../src/core/mapModel';
+import type { MapModel } from '../../src/core/mapModel';
 import type { LaidOutEdge, LaidOutNode, MapLayout, Point } from './elkLayout';
-import { midpointOf } from './geometry';
+import { edgeWithMidLabel } from './geometry';
 
 /** Orthogonal route from a port at the bottom of one node to the top middle of another. */
 export function orthogonalRoute(start: Point, target: LaidOutNode, rightmost: number): Point[] {
@@ -30,13 +30,7 @@ export function rerouteEdges(base: MapLayout, model: MapModel, nodes: ReadonlyMa
     if (!from || !to) continue;
     const port = from.ports.get(e.key) ?? { x: from.width / 2, y: from.height };
     const points = orthogonalRoute({ x: from.x + port.x, y: from.y + from.height }, to, rightmost);
-    const routed: LaidOutEdge = { points };
-    if (e.label) {
-      const mid = midpointOf(points);
-      const width = labelWidth(e.label);
-      routed.label = { x: mid.x - width / 2, y: mid.y - EDGE_LABEL_HEIGHT / 2, width, height: EDGE_LABEL_HEIGHT };
-    }
-    edges.set(e.key, routed);
+    edges.set(e.key, edgeWithMidLabel(points, e.label));
   }
   return edges;
 }
