@@ -18,8 +18,7 @@ import { keyCount, propertyCount } from './jsonBytes';
 import { JsonChar } from './jsonChars';
 import { hasDuplicateKeys } from './jsonDocument';
 import type { EventBody, PackedTimeline, TimelineProperties } from './packedTimeline';
-import { parseIsoInstant } from './simulator/isoInstant';
-import { daysFromCivil, daysInMonth } from './time/calendar';
+import { parseIsoInstant, utcFromFields } from './simulator/isoInstant';
 import { type Contact, ContactEvent, Instant } from './timeline';
 
 /** The record runs past the bytes given: give it more. */
@@ -27,7 +26,6 @@ export const INCOMPLETE = -1;
 /** The record is not one the hand checks are sure of: read the file the exact way. */
 export const GIVE_UP = -2;
 
-const MS_PER_DAY = 86_400_000;
 /** Contacts are parsed in batches of about this many bytes. */
 const CONTACT_BATCH_BYTES = 1 << 20;
 /** Distinct bodies kept for sharing; past this, new bodies are parsed but not kept (a timeline of all-different events). */
@@ -69,14 +67,7 @@ function plainInstant(b: Uint8Array, s: number): number {
   const s0 = (b[s + 17]! - 48) >>> 0;
   const s1 = (b[s + 18]! - 48) >>> 0;
   if (y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9 || mo0 > 9 || mo1 > 9 || d0 > 9 || d1 > 9 || h0 > 9 || h1 > 9 || mi0 > 9 || mi1 > 9 || s0 > 9 || s1 > 9) return NaN;
-  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const month = mo0 * 10 + mo1;
-  const day = d0 * 10 + d1;
-  const hour = h0 * 10 + h1;
-  const minute = mi0 * 10 + mi1;
-  const second = s0 * 10 + s1;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return NaN;
-  return daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
+  return utcFromFields(y0 * 1000 + y1 * 100 + y2 * 10 + y3, mo0 * 10 + mo1, d0 * 10 + d1, h0 * 10 + h1, mi0 * 10 + mi1, s0 * 10 + s1);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
