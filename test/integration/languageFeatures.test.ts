@@ -6,7 +6,7 @@
 // alive for .json files in the same window, never reports them again).
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { afterEdit, closeAllEditors, codeOf, journeyApi, openUntilDiagnostic, positionOf, sampleUri, waitFor } from './journeyTestKit';
+import { afterEdit, closeAllEditors, codeOf, journeyApi, openUntilQuickFix, positionOf, sampleUri, waitFor } from './journeyTestKit';
 
 async function poll<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -96,10 +96,8 @@ describe('journey language features through the extension language client', func
   });
 
   it('offers the quick fix of a misspelt point type, which fixes it', async () => {
-    const { document: broken, diagnostic: typo } = await openUntilDiagnostic(sampleUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', broken.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Change "sendEmial" to "sendEmail"');
-    assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(' | ')}`);
+    const { document: broken, fix } = await openUntilQuickFix(sampleUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator', 'Change "sendEmial" to "sendEmail"');
+    assert.ok(fix.edit, 'the fix carries its edit');
     assert.equal(fix.isPreferred, true);
     assert.equal(afterEdit(broken, fix.edit), broken.getText().replace('"sendEmial"', '"sendEmail"'));
   });

@@ -4,7 +4,7 @@
 // rename, outline and quick fixes.
 import { assert } from 'chai';
 import * as vscode from 'vscode';
-import { afterEdit, closeAllEditors, journeyApi, mountedUri, openUntilDiagnostic, positionOf } from './webTestKit';
+import { afterEdit, closeAllEditors, journeyApi, mountedUri, openUntilDiagnostic, openUntilQuickFix, positionOf } from './webTestKit';
 
 describe('the language server in a web worker', function () {
   afterEach(closeAllEditors);
@@ -83,10 +83,8 @@ describe('the language server in a web worker', function () {
   it('offers the quick fix of a misspelt point type, which fixes it', async () => {
     const api = await journeyApi();
     await api.languageServerReady;
-    const { document, diagnostic: typo } = await openUntilDiagnostic(mountedUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, typo.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.title === 'Change "sendEmial" to "sendEmail"');
-    assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(' | ')}`);
-    assert.equal(afterEdit(document, fix!.edit!), document.getText().replace('"sendEmial"', '"sendEmail"'));
+    const { document, fix } = await openUntilQuickFix(mountedUri('broken', 'unknown-point-type.journey.json'), 'schema.unknown-discriminator', 'Change "sendEmial" to "sendEmail"');
+    assert.ok(fix.edit, 'the fix carries its edit');
+    assert.equal(afterEdit(document, fix.edit), document.getText().replace('"sendEmial"', '"sendEmail"'));
   });
 });

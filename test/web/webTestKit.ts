@@ -4,7 +4,7 @@
 // which need no Node.
 import * as vscode from 'vscode';
 
-export { afterEdit, closeAllEditors, coreReplay, journeyApi, openUntilDiagnostic, positionOf, readJson, runAllScenarioTests, waitFor } from '../integration/journeyTestKit';
+export { afterEdit, closeAllEditors, coreReplay, journeyApi, openUntilDiagnostic, openUntilQuickFix, positionOf, readJson, runAllScenarioTests, waitFor } from '../integration/journeyTestKit';
 
 /** A file of the mounted samples folder, the window's only workspace folder. */
 export function mountedUri(...segments: string[]): vscode.Uri {
