@@ -4,7 +4,7 @@
 // call can carry an idempotency key, so a retried call is applied once.
 import type { ContactReport } from './runtime/journeyServices';
 import type { RehearsalSettings } from './runtime/runtimeConfig';
-import { serviceNames, stayKey } from './runtime/serviceNames';
+import { serviceNames } from './runtime/serviceNames';
 import type { JourneyStats, QueueEntry } from './runtime/statsDelta';
 
 /** What the service's versions query answers (journeyServices.ts): the versions it runs, newest (live) first. */
@@ -109,10 +109,9 @@ export class JourneyIngressClient {
     return this.post(`/${this.names.api}/contact`, { contact });
   }
 
-  /** The outcome of one stay's workflow (waits until the stay is over). */
-  async stayOutcome(version: number, contact: string, entry: number): Promise<unknown> {
-    const response = await fetch(new URL(`/restate/workflow/${this.names.stay}/${encodeURIComponent(stayKey(version, contact, entry))}/output`, this.ingressUrl), { signal: AbortSignal.timeout(this.timeoutMs) });
-    if (!response.ok) throw new IngressError(`stay ${stayKey(version, contact, entry)}: HTTP ${response.status} ${await response.text()}`, response.status);
-    return response.json();
+  /** How one stay of a contact ended, as the contact keeps it (its last 16 stays); undefined while the stay goes on. */
+  async stayOutcome(contact: string, entry: number): Promise<({ kind: 'done' } & ContactReport['stays'][number]) | undefined> {
+    const outcome = (await this.contact(contact)).stays.find((o) => o.entry === entry);
+    return outcome ? { kind: 'done', ...outcome } : undefined;
   }
 }

@@ -195,6 +195,50 @@ describe('runtime contact machine: what only a runtime meets', () => {
     assert.equal(state.stuck, 1);
   });
 
+  it('R11 a wait arms one wake-up carrying its stay token; once the awaited event ended the wait, that wake-up is stale and changes nothing', () => {
+    const machine = new ContactMachine([machineOf(journey)]);
+    const state = machine.create('c1', T);
+    const entered = machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    assert.deepEqual(entered.arm, [{ due: T + DAY, stay: { entry: 1, gen: state.gen } }], 'the timeout\'s wake-up, for this stay and wait');
+    const token = entered.arm[0]!.stay!;
+    assert.deepEqual(machine.handle(state, { type: 'event', at: T + 3_600_000, event: { type: 'tagAdded', tag: 'other' } }).arm, [], 'a step that leaves the wait as it is arms nothing more');
+    const bought = machine.handle(state, { type: 'event', at: T + 7_200_000, event: { type: 'purchase' } });
+    assert.deepEqual(bought.trace.map((e) => `${e.point} ${e.kind} ${e.branch ?? ''}`.trim()), ['p_wait leave yes', 'p_end complete']);
+    const before = JSON.stringify(state);
+    const late = machine.handle(state, { type: 'wake', due: T + DAY, stay: token });
+    assert.equal(late.stale, true);
+    assert.deepEqual([late.trace, late.stats, late.arm], [[], [], []]);
+    assert.equal(JSON.stringify(state), before, 'the contact (its clock included) is as it was');
+  });
+
+  it('R7 a stale wake-up of an earlier stay leaves the contact\'s next stay waiting; the current wait\'s wake-up ends it', () => {
+    const machine = new ContactMachine([machineOf(Journey.parse({ ...journey, settings: { reEntry: { mode: 'afterCompletion' } } }))]);
+    const state = machine.create('c1', T);
+    const first = machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } }).arm[0]!;
+    machine.handle(state, { type: 'event', at: T + 1000, event: { type: 'purchase' } });
+    const second = machine.handle(state, { type: 'event', at: T + 2000, event: { type: 'tagAdded', tag: 'go' } }).arm[0]!;
+    assert.deepEqual(second.stay, { entry: 2, gen: first.stay!.gen + 1 });
+    assert.equal(machine.handle(state, { type: 'wake', ...first }).stale, true);
+    assert.equal(state.status, 'in');
+    const fx = machine.handle(state, { type: 'wake', ...second });
+    assert.deepEqual(fx.trace.map((e) => `${e.at - T} ${e.point} ${e.kind} ${e.branch ?? ''}`.trim()), [`${2000 + DAY} p_wait leave timeout`, `${2000 + DAY} p_end complete`]);
+  });
+
+  it('R7 a contact an earlier runtime left waiting (state v 1, its Stay workflow holding the timer): its first step ends that workflow and arms the wait\'s own wake-up', () => {
+    const machine = new ContactMachine([machineOf(journey)]);
+    const state = machine.create('c1', T);
+    machine.handle(state, { type: 'event', at: T, event: { type: 'tagAdded', tag: 'go' } });
+    // What the earlier runtime kept: format 1, the wait's timer without a wake-up of its own.
+    const old = JSON.parse(JSON.stringify({ ...state, v: 1, timers: state.timers.map(({ armed: _armed, ...t }) => t) })) as typeof state;
+    const fx = machine.handle(old, { type: 'event', at: T + 1000, event: { type: 'tagAdded', tag: 'other' } });
+    assert.deepEqual(fx.legacyStay, { entry: 1, version: 1, gen: old.gen }, 'the Stay workflow of the current stay is named, to be told to end');
+    assert.deepEqual(fx.arm, [{ due: T + DAY, stay: { entry: 1, gen: old.gen } }]);
+    assert.equal(old.v, 2);
+    assert.equal(machine.handle(old, { type: 'event', at: T + 2000, event: { type: 'tagAdded', tag: 'other' } }).legacyStay, undefined, 'only once');
+    const done = JSON.parse(JSON.stringify({ ...old, v: 1, status: 'completed', where: -1 })) as typeof state;
+    assert.equal(machine.handle(done, { type: 'event', at: T + 3000, event: { type: 'tagAdded', tag: 'other' } }).legacyStay, undefined, 'a contact out of the journey has no workflow to end');
+  });
+
   it('R22 a contact inside version 1 stays on it when version 2 is live; new contacts enter version 2', () => {
     const v2 = Journey.parse({ ...journey, points: journey.points.map((p) => (p.id === 'p_wait' ? { ...p, timeout: 'P2D' } : p)) });
     const before = new ContactMachine([machineOf(journey, 1)]);

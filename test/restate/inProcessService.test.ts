@@ -3,8 +3,8 @@
 // against a real restate-server that signs its requests (Restate request
 // identity; the service is given the public key): the ingress refuses malformed events, the
 // queue, stats and contact queries answer per point, a contact's wait for a
-// click ends on the click (durable promise) or at its timeout (durable
-// sleep), and each send reaches the adapter once.
+// click ends on the click or at its timeout (the contact's own delayed
+// wake-up), and each send reaches the adapter once.
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -118,7 +118,7 @@ describe('journey services served in-process with the recording channel adapter'
     await assert.rejects(client.queue('p_nowhere'), (e: unknown) => e instanceof IngressError && e.status === 404);
   });
 
-  it('R11 a click ends the wait at once down "yes" (durable promise); without one the timeout fires at arrival + 1 day (durable sleep)', async () => {
+  it('R11 a click ends the wait at once down "yes"; without one the timeout fires at arrival + 1 day (the contact\'s delayed wake-up)', async () => {
     await until(T0 + 9 * 3_600_000);
     await client.event('ana', { type: 'emailClicked', point: 'p_offer', link: 'buy', at: new Date(T0 + 9 * 3_600_000).toISOString() });
     const ana = await client.contact('ana');
@@ -130,7 +130,7 @@ describe('journey services served in-process with the recording channel adapter'
     const leave = ben.trace.find((e) => e.point === 'p_click' && e.kind === 'leave')!;
     assert.equal(leave.branch, 'timeout');
     assert.equal(leave.at, T0 + 3 * 3_600_000 + DAY, 'exactly arrival + timeout, in journey time');
-    assert.deepEqual(await client.stayOutcome(1, 'ben', 1), { kind: 'done', entry: 1, version: 1, outcome: 'completed', point: 'p_end', at: T0 + 3 * 3_600_000 + DAY });
+    assert.deepEqual(await client.stayOutcome('ben', 1), { kind: 'done', entry: 1, version: 1, outcome: 'completed', point: 'p_end', at: T0 + 3 * 3_600_000 + DAY });
   });
 
   it('R17 the recording adapter got each message once: two offers, one reminder SMS to the phone number', () => {

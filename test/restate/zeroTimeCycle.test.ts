@@ -94,7 +94,8 @@ describe('R8 a zero-time cycle in the runtime: the looping pass is discarded, th
     assert.deepEqual(fx.trace.map((e) => `${e.point} ${e.kind} ${e.reason ?? ''}`.trim()), ['p_wait exit removed']);
     assert.match(fx.trace[0]!.outcome ?? '', /zero-time cycle/);
     assert.equal(state.status, 'exited');
-    assert.deepEqual(fx.stays.map((n) => (n.state.kind === 'done' ? `${n.type} ${n.state.outcome} ${n.state.reason}` : n.state.kind)), ['signal exited removed'], 'the stay workflow learns that the stay is over');
+    assert.deepEqual(machine.stayState(state, 1), { kind: 'done', entry: 1, version: 1, outcome: 'exited', reason: 'removed', point: 'p_wait', at: T + 3_600_000 }, 'the contact keeps how the stay ended');
+    assert.deepEqual(fx.arm, [], 'no wake-up is left to come for the stay');
     const [delta] = fx.stats;
     assert.deepEqual(Object.keys(delta!.points), ['p_wait']);
     assert.equal(delta!.points.p_wait!.left, 1);

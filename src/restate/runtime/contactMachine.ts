@@ -2,14 +2,14 @@
 // deterministic: given the contact's state and one input (a contact event, a
 // timer instant that came due, a profile import) it changes the state and
 // returns the effects: trace entries, sends for the channel adapters, stats
-// deltas, and what the contact's stay workflow must learn. The Restate
+// deltas, and the durable wake-ups its timers need. The Restate
 // services (journeyServices.ts) keep the state durable and carry out the
 // effects. What happens to the contact is the journey kernel's
 // (src/core/semantics/kernel.ts), the code the simulator runs too; this
 // module is its driver for one durable contact: it keeps the contact's own
 // timers (waits, date-field ticks, segment runs) and hands each to the
 // kernel at its instant, and turns the kernel's effects into intents,
-// stats deltas and stay notices.
+// stats deltas and wake-ups.
 //
 // Time: every input carries a journey instant. A contact's pending timers
 // (its wait, its next birthday tick, its next segment run) live in its state;
@@ -17,6 +17,11 @@
 // handled first, at its own instant, in the simulator's order (R14: events
 // before timers of the same instant). So the trace depends only on the
 // instants, never on when the durable timers or the events actually arrive.
+//
+// Wake-ups: each pending timer gets one durable wake-up (armed once). A wait's
+// wake-up carries its stay token (entry, wait generation): when it arrives
+// after the contact has left that wait (the awaited event came, an exit), it
+// is stale and changes nothing.
 import { type ContactState as KernelContact, COMPLETED, EXITED, IN, NEVER } from '../../core/semantics/contactState';
 import type { KernelEffects, StatsSink } from '../../core/semantics/effects';
 import { JourneyKernel, type PassCheckpoint } from '../../core/semantics/kernel';
@@ -45,7 +50,7 @@ export interface PendingTimer {
   start?: number;
   /** segment: true for the schedule's first run. */
   first?: boolean;
-  /** A durable wake-up has been scheduled for it (date and segment timers). */
+  /** A durable wake-up has been scheduled for it. */
   armed?: boolean;
 }
 
@@ -60,7 +65,12 @@ export interface StayOutcome {
 
 /** Everything the runtime keeps about one contact in one journey. Plain JSON. */
 export interface ContactState {
-  v: 1;
+  /**
+   * 2: the contact's waits wake it through its own delayed wake-ups. 1: a
+   * contact an earlier runtime kept, whose current stay (if any) may still
+   * have a Stay workflow holding its wait's timer (see Effects.legacyStay).
+   */
+  v: 1 | 2;
   id: string;
   /** The contact's data (tags, fields, lists, consent...), as filters read it. */
   data: ContactView;
@@ -125,26 +135,48 @@ export interface WebhookIntent {
   idempotencyKey: string;
 }
 
-/** What a stay's durable workflow is told: wait at a point until an instant (or a signal), or the stay is over. */
+/**
+ * Where a stay is: waiting at a point until an instant (or an event), over,
+ * or (for the Stay workflow an earlier runtime started) handed over: the
+ * contact's own wake-ups hold the stay's timers from now on.
+ */
 export type StayState =
   | { kind: 'waiting'; entry: number; version: number; gen: number; point: string; due: number | null }
-  | ({ kind: 'done' } & StayOutcome);
+  | ({ kind: 'done' } & StayOutcome)
+  | { kind: 'handedOver'; entry: number; version: number; gen: number };
 
-export type StayNotice = { type: 'start'; entry: number; version: number; state: StayState } | { type: 'signal'; entry: number; version: number; gen: number; state: StayState };
+/** The stay token a wait's wake-up carries: it wakes the contact only while the contact still waits there. */
+export interface StayToken {
+  entry: number;
+  gen: number;
+}
 
 export type ContactInput =
   | { type: 'event'; at: number; event: SimEvent }
-  | { type: 'wake'; due: number }
+  | { type: 'wake'; due: number; stay?: StayToken }
   | { type: 'upsert'; at: number; profile: Omit<Contact, 'id'> };
+
+/** A durable wake-up of the contact at a journey instant; a wait's carries its stay token. */
+export interface WakeUp {
+  due: number;
+  stay?: StayToken;
+}
 
 export interface Effects {
   trace: TraceEntry[];
   sends: SendIntent[];
   webhooks: WebhookIntent[];
   stats: StatsDelta[];
-  stays: StayNotice[];
-  /** Date and segment timers that need a durable wake-up. */
-  arm: { due: number }[];
+  /** Timers that need a durable wake-up (waits, date-field ticks, segment runs). */
+  arm: WakeUp[];
+  /**
+   * Set on the first step of a contact an earlier runtime kept (state v 1)
+   * that was in a stay: the Stay workflow that runtime started for it waits
+   * for this generation's signal; it must be told to end (handed over).
+   */
+  legacyStay?: { entry: number; version: number; gen: number };
+  /** A wait's wake-up that came after the contact left that wait: nothing happened, nothing need be written. */
+  stale?: true;
   late: boolean;
   /** Set when a pass looped without waiting and was discarded: the simulator's zero-time-cycle message. */
   cycle?: string;
@@ -155,7 +187,7 @@ const MAX_OUTCOMES = 16;
 
 export function newContactState(id: string, at: number): ContactState {
   return {
-    v: 1,
+    v: 2,
     id,
     data: { id },
     status: 'never',
@@ -223,7 +255,7 @@ export class ContactMachine {
     return new Step(this, state).run(input);
   }
 
-  /** The state the stay `entry` is in, for its workflow. */
+  /** The state the stay `entry` is in. */
   stayState(state: ContactState, entry: number): StayState | undefined {
     return stayStateOf(this, state, entry);
   }
@@ -260,7 +292,7 @@ function stayStateOf(machine: ContactMachine, state: ContactState, entry: number
  * goes back to (PassCheckpoint).
  */
 class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
-  private readonly fx: Effects = { trace: [], sends: [], webhooks: [], stats: [], stays: [], arm: [], late: false };
+  private readonly fx: Effects = { trace: [], sends: [], webhooks: [], stats: [], arm: [], late: false };
   private contactData = new ContactStore([]);
   private readonly deltas = new Map<number, StatsDelta>();
   private readonly before: { entry: number; status: ContactStatus; gen: number; version: number | null; where: number };
@@ -307,6 +339,10 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
         break;
       }
       case 'wake':
+        if (input.stay && !this.waitsFor(input.stay)) {
+          this.fx.stale = true;
+          return this.fx;
+        }
         this.catchUp(input.due, true);
         if (input.due <= this.machine.live.settings.activeUntil) s.clock = Math.max(s.clock ?? input.due, input.due);
         break;
@@ -330,6 +366,12 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
 
   // ---------------------------------------------------------------------------
   // Timers.
+
+  /** Whether the contact still waits in the stay and wait the token names (its wait timer is pending). */
+  private waitsFor(token: StayToken): boolean {
+    const s = this.s;
+    return s.status === 'in' && s.entry === token.entry && s.timers.some((t) => t.kind === 'wait' && t.gen === token.gen);
+  }
 
   private nextTimer(t: number, inclusive: boolean): PendingTimer | undefined {
     const until = this.machine.live.settings.activeUntil;
@@ -626,17 +668,20 @@ class Step implements KernelContact, KernelEffects, StatsSink, PassCheckpoint {
     }
     if (this.fx.late) this.delta().late++;
     this.fx.stats = [...this.deltas.values()];
-    // Stay workflows: start one per new entry; tell the one that was running if its state changed.
-    if (before.status === 'in' && (before.entry !== s.entry || before.gen !== s.gen || s.status !== 'in')) {
-      const state = stayStateOf(this.machine, s, before.entry);
-      if (state) this.fx.stays.push({ type: 'signal', entry: before.entry, version: before.version ?? this.machine.live.version, gen: before.gen, state });
+    // A contact an earlier runtime kept: the Stay workflow of its stay hands the stay's timers over to the contact's own wake-ups.
+    if (s.v !== 2) {
+      if (before.status === 'in') this.fx.legacyStay = { entry: before.entry, version: before.version ?? this.machine.live.version, gen: before.gen };
+      s.v = 2;
     }
-    for (let e = before.entry + 1; e <= s.entry; e++) {
-      const state = stayStateOf(this.machine, s, e);
-      if (state) this.fx.stays.push({ type: 'start', entry: e, version: state.version, state });
-    }
+    // One durable wake-up per timer; a wait's only while it can still come due in the live window (as its wait is the current one).
+    const until = this.j.settings.activeUntil;
     for (const timer of s.timers) {
-      if (timer.kind !== 'wait' && !timer.armed) {
+      if (timer.armed) continue;
+      if (timer.kind === 'wait') {
+        if (s.status !== 'in' || timer.gen !== s.gen || timer.due > until) continue;
+        timer.armed = true;
+        this.fx.arm.push({ due: timer.due, stay: { entry: s.entry, gen: timer.gen } });
+      } else {
         timer.armed = true;
         this.fx.arm.push({ due: timer.due });
       }

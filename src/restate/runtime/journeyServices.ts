@@ -6,16 +6,18 @@
 //   machine on the state, makes the sends through the channel adapters inside
 //   durable steps, adds the step's stats deltas to the contact's own stats,
 //   writes all it keeps as one state entry (`contact`: its state, trace,
-//   failed deliveries and stats; one read and one write per step), and sends out
-//   what follows: stay workflow starts and signals, and delayed wake-ups for
-//   birthday ticks and segment runs.
-// - Stay (workflow, key = v<version>/<contact>/<entry>): one durable workflow
-//   per stay. It holds the stay's timers: a durable sleep until the wait ends
-//   (wait, wait until, the timeout of a wait for event), raced against a
-//   durable promise the contact object resolves when the contact moves on
-//   earlier (the awaited event came, an exit). When the sleep wins it wakes
-//   the contact object, which moves the contact on. It returns how the stay
-//   ended.
+//   failed deliveries and stats; one read and one write per step), and sends
+//   itself one delayed wake-up per timer: the end of a wait (wait, wait
+//   until, the timeout of a wait for event; carrying its stay token, so a
+//   wake-up that comes after the contact moved on earlier is ignored), a
+//   birthday tick, a segment run. A contact costs its events' invocations and
+//   one per timer, nothing else.
+// - Stay (workflow, key = v<version>/<contact>/<entry>): kept only for the
+//   contacts an earlier runtime left waiting, which started one workflow per
+//   stay to hold its timers (a durable sleep raced against a promise the
+//   contact resolved). Such a workflow still wakes its contact when its sleep
+//   ends; the contact's first step under this runtime arms its own wake-up
+//   and tells the workflow to end (handed over). Nothing starts one any more.
 // - Stats (service): the read side of the stats. It sums the stats every
 //   contact keeps, read through Restate's SQL introspection
 //   (contactStatsQuery.ts): counters and contact queues per point of a
@@ -29,7 +31,7 @@
 import * as restate from '@restatedev/restate-sdk';
 import type { TraceEntry } from '../../core/simulator/types';
 import type { ChannelAdapters } from './channels';
-import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayState } from './contactMachine';
+import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayOutcome, type StayState, type StayToken } from './contactMachine';
 import { type ProfileImport, parseIngressEvent, parseProfileImport } from './ingressEvent';
 import { JourneyClock } from './clock';
 import { RehearsalSettings, type RuntimeConfig } from './runtimeConfig';
@@ -68,6 +70,8 @@ export interface ContactReport {
   failedDeliveries: number;
   /** Passes stopped because the contact looped without waiting (each discarded whole; the contact was removed). */
   zeroTimeCycles: number;
+  /** How its last stays ended (up to 16, oldest first), kept durably in its state. */
+  stays: StayOutcome[];
 }
 
 /** Everything the contact object keeps, in one state entry (CONTACT_RECORD_KEY): read once and written once per step. */
@@ -113,8 +117,9 @@ export function journeyServices(options: JourneyServicesOptions) {
     return clock.journeyAt(await ctx.date.now());
   }
 
-  /** Carries out the effects of one step: deliveries, state, the contact's stats, stay workflows, wake-ups. */
-  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, skipSignal?: { entry: number; gen: number }): Promise<void> {
+  /** Carries out the effects of one step: deliveries, state, the contact's stats, wake-ups (and the end of an earlier runtime's Stay workflow). */
+  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, legacyCaller?: StayToken): Promise<void> {
+    if (fx.stale) return;
     if (fx.cycle) ctx.console.warn(`Journey "${journeyId}": ${fx.cycle} Nothing of that pass was carried out; the contact was removed from the journey.`);
     let failed = stored.failed;
     for (const message of fx.sends) {
@@ -145,28 +150,26 @@ export function journeyServices(options: JourneyServicesOptions) {
     const stats = fx.stats.length > 0 ? addDeltas(stored.stats, fx.stats) : stored.stats;
     ctx.set<Stored>(CONTACT_RECORD_KEY, { state: stored.state, trace, failed, ...(stats ? { stats } : {}) });
     if (stored.legacy) for (const key of ['state', 'trace', 'failed']) ctx.clear(key);
-    for (const notice of fx.stays) {
-      const key = stayKey(notice.version, ctx.key, notice.entry);
-      if (notice.type === 'start') {
-        ctx.genericSend({ service: names.stay, method: 'run', key, parameter: { contact: ctx.key, state: notice.state }, inputSerde: json });
-      } else if (!(skipSignal && skipSignal.entry === notice.entry && skipSignal.gen === notice.gen)) {
-        ctx.genericSend({ service: names.stay, method: 'signal', key, parameter: { gen: notice.gen, state: notice.state }, inputSerde: json });
-      }
+    const legacy = fx.legacyStay;
+    if (legacy && !(legacyCaller && legacyCaller.entry === legacy.entry && legacyCaller.gen === legacy.gen)) {
+      const now = machine.stayState(stored.state, legacy.entry);
+      const state: StayState = now?.kind === 'done' ? now : { kind: 'handedOver', ...legacy };
+      ctx.genericSend({ service: names.stay, method: 'signal', key: stayKey(legacy.version, ctx.key, legacy.entry), parameter: { gen: legacy.gen, state }, inputSerde: json });
     }
     if (fx.arm.length > 0) {
       // Not journaled: Restate keeps a delayed call's invocation time from its first run and does not compare it on replay.
       const now = Date.now();
-      for (const { due } of fx.arm) {
-        ctx.genericSend({ service: names.contact, method: 'tick', key: ctx.key, parameter: { due }, inputSerde: json, delay: clock.wallDelayUntil(due, now) + settle });
+      for (const wake of fx.arm) {
+        ctx.genericSend({ service: names.contact, method: 'tick', key: ctx.key, parameter: wake, inputSerde: json, delay: clock.wallDelayUntil(wake.due, now) + settle });
       }
     }
   }
 
-  async function step(ctx: restate.ObjectContext, input: ContactInput, skipSignal?: { entry: number; gen: number }): Promise<ContactState> {
+  async function step(ctx: restate.ObjectContext, input: ContactInput, legacyCaller?: StayToken): Promise<ContactState> {
     const at = input.type === 'wake' ? input.due : input.at;
     const stored = await load(ctx, async () => at);
     const fx = machine.handle(stored.state, input);
-    await apply(ctx, stored, fx, skipSignal);
+    await apply(ctx, stored, fx, legacyCaller);
     return stored.state;
   }
 
@@ -201,17 +204,24 @@ export function journeyServices(options: JourneyServicesOptions) {
         await step(ctx, { type: 'upsert', at, profile });
         return { accepted: true };
       },
-      /** A stay workflow's timer came due: move the contact on; answer the stay's state. */
+      /**
+       * The timer of a Stay workflow an earlier runtime started came due: move
+       * the contact on (unless it left that wait already), and tell the
+       * workflow to end: how the stay ended if it did, else handed over (the
+       * contact's own wake-ups hold its timers now).
+       */
       wake: restate.handlers.object.exclusive(
         { ingressPrivate: true },
-        async (ctx: restate.ObjectContext, input: { entry: number; gen: number; due: number }): Promise<StayState | null> => {
-          const state = await step(ctx, { type: 'wake', due: input.due }, { entry: input.entry, gen: input.gen });
-          return machine.stayState(state, input.entry) ?? null;
+        async (ctx: restate.ObjectContext, input: { entry: number; gen: number; due: number }): Promise<StayState> => {
+          const token = { entry: input.entry, gen: input.gen };
+          const state = await step(ctx, { type: 'wake', due: input.due, stay: token }, token);
+          const now = machine.stayState(state, input.entry);
+          return now?.kind === 'done' ? now : { kind: 'handedOver', entry: input.entry, version: state.version ?? machine.live.version, gen: input.gen };
         },
       ),
-      /** A delayed wake-up for a birthday tick or a segment run. */
-      tick: restate.handlers.object.exclusive({ ingressPrivate: true }, async (ctx: restate.ObjectContext, input: { due: number }): Promise<void> => {
-        await step(ctx, { type: 'wake', due: input.due });
+      /** A delayed wake-up the contact sent itself: the end of a wait (with its stay token), a birthday tick or a segment run. */
+      tick: restate.handlers.object.exclusive({ ingressPrivate: true }, async (ctx: restate.ObjectContext, input: { due: number; stay?: StayToken }): Promise<void> => {
+        await step(ctx, { type: 'wake', due: input.due, ...(input.stay ? { stay: input.stay } : {}) });
       }),
       /** Query: where the contact is and what happened to it in this journey. */
       get: restate.handlers.object.shared(async (ctx: restate.ObjectSharedContext): Promise<ContactReport> => {
@@ -219,7 +229,7 @@ export function journeyServices(options: JourneyServicesOptions) {
         const trace = record?.trace ?? [];
         const failed = record?.failed ?? 0;
         const state = record?.state;
-        if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0, zeroTimeCycles: 0 };
+        if (!state) return { contact: ctx.key, status: 'unknown', entry: 0, version: null, waitingAt: null, clock: null, pending: [], trace, late: 0, failedDeliveries: 0, zeroTimeCycles: 0, stays: [] };
         const j = machine.journey(state.version);
         return {
           contact: ctx.key,
@@ -233,13 +243,17 @@ export function journeyServices(options: JourneyServicesOptions) {
           late: state.late,
           failedDeliveries: failed,
           zeroTimeCycles: state.stuck,
+          stays: state.outcomes,
         };
       }),
     },
   });
 
   // ---------------------------------------------------------------------------
-  // Stay.
+  // Stay: only for the stays an earlier runtime started a workflow for. Its
+  // code is that runtime's, unchanged, so that its journaled invocations
+  // replay on this one; it ends when the contact answers or signals a state
+  // other than waiting (done, handed over).
 
   const stay = restate.workflow({
     name: names.stay,
@@ -275,7 +289,7 @@ export function journeyServices(options: JourneyServicesOptions) {
         }
         return state;
       },
-      /** The contact object tells the stay that it moved on (or ended) before the timer. */
+      /** The contact object tells the stay that it moved on, ended, or took the stay's timers over. */
       signal: async (ctx: restate.WorkflowSharedContext, input: { gen: number; state: StayState }): Promise<void> => {
         await ctx.promise<StayState>(`g${input.gen}`, json).resolve(input.state);
       },

@@ -1,7 +1,8 @@
 // Runs the runtime's contact machine in-process, without Restate: every
 // contact gets the inputs the Restate service would get (its profile before
-// the start, its events in timeline order, wake-ups when its timers come
-// due) and the traces are collected, with the stats each contact keeps (its
+// the start, its events in timeline order, the wake-ups it armed when their
+// instants come, a wait's with its stay token, stale ones included) and the
+// traces are collected, with the stats each contact keeps (its
 // deltas added up as the Contact object does, through JSON as Restate stores
 // them). A fast check of the runtime's decisions
 // against the simulator on many journeys; the Restate tests then check that
@@ -10,7 +11,7 @@ import { compileJourney } from '../../../src/core/compiler/compileJourney';
 import type { Journey } from '../../../src/core/schema';
 import type { TraceEntry } from '../../../src/core/simulator/index';
 import type { Timeline } from '../../../src/core/timeline';
-import { type ContactInput, ContactMachine, type ContactState } from '../../../src/restate/runtime/contactMachine';
+import { type ContactInput, ContactMachine, type ContactState, type WakeUp } from '../../../src/restate/runtime/contactMachine';
 import { eventBody } from '../../../src/restate/runtime/ingressEvent';
 import { loadRuntimeJourney } from '../../../src/restate/runtime/runtimeJourney';
 import { addDeltas, type ContactStats } from '../../../src/restate/runtime/statsDelta';
@@ -19,7 +20,7 @@ export interface InProcessOptions {
   start: number;
   horizon: number;
   seed: number;
-  /** Fire due timers before each event as a durable timer would (true), or leave them all to catch-up (false). */
+  /** Deliver the wake-ups each contact armed before each later event, as Restate would (true), or leave the timers to catch-up (false). */
   eagerTimers?: boolean;
 }
 
@@ -30,8 +31,11 @@ export function runInProcess(journey: Journey, timeline: Timeline, options: InPr
   const states = new Map<string, ContactState>();
   const trace: TraceEntry[] = [];
   const stats = new Map<string, ContactStats>();
+  /** The wake-ups each contact armed and has not been given yet. */
+  const armed = new Map<string, WakeUp[]>();
   const handle = (st: ContactState, input: ContactInput) => {
     const fx = machine.handle(st, input);
+    if (fx.arm.length > 0) armed.set(st.id, [...(armed.get(st.id) ?? []), ...fx.arm]);
     trace.push(...fx.trace);
     if (fx.stats.length > 0) stats.set(st.id, JSON.parse(JSON.stringify(addDeltas(stats.get(st.id), fx.stats))) as ContactStats);
   };
@@ -50,8 +54,13 @@ export function runInProcess(journey: Journey, timeline: Timeline, options: InPr
     if (!st) states.set(e.contact, (st = machine.create(e.contact, t)));
     if (options.eagerTimers) {
       for (const other of states.values()) {
-        const due = other.timers.filter((x) => x.due < t).map((x) => x.due);
-        if (due.length > 0) handle(other, { type: 'wake', due: Math.max(...due) - 0 });
+        for (;;) {
+          const pending = armed.get(other.id) ?? [];
+          const next = pending.filter((w) => w.due < t).sort((a, b) => a.due - b.due)[0];
+          if (!next) break;
+          armed.set(other.id, pending.filter((w) => w !== next));
+          handle(other, { type: 'wake', ...next });
+        }
       }
     }
     handle(st, { type: 'event', at: t, event: eventBody(e) });
