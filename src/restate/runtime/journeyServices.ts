@@ -29,6 +29,7 @@
 //   a rehearsal's time scale and live window in this process until it
 //   restarts (src/restate/rehearsal.ts).
 import * as restate from '@restatedev/restate-sdk';
+import type { SimEvent } from '../../core/simulator/matching';
 import type { TraceEntry } from '../../core/simulator/types';
 import type { ChannelAdapters } from './channels';
 import { ContactMachine, type ContactInput, type ContactState, type Effects, type StayOutcome, type StayState, type StayToken } from './contactMachine';
@@ -42,6 +43,17 @@ import { CONTACT_RECORD_KEY, ContactStatsQueryError, readContactStats } from './
 import { addDeltas, type ContactStats, type Counters, type JourneyStats, type QueueEntry, sumContactStats, toJourneyStats } from './statsDelta';
 
 const json = restate.serde.json;
+/** The journaled step that reads the clock for an event without an instant, and tries the step's first delivery once. */
+const CLOCK_STEP = 'clock, first delivery';
+
+/** What CLOCK_STEP journals: the wall clock it read, and how the one try of the first delivery went (absent: there was none). */
+interface ClockReading {
+  wall: number;
+  first?: FirstTry;
+}
+
+/** made: delivered; failed: refused for good (TerminalError); retry: failed otherwise, to be made in a step of its own. */
+type FirstTry = 'made' | 'failed' | 'retry';
 /** The most trace entries kept per contact (the oldest go first). */
 const MAX_TRACE = 5_000;
 
@@ -117,26 +129,40 @@ export function journeyServices(options: JourneyServicesOptions) {
     return clock.journeyAt(await ctx.date.now());
   }
 
-  /** Carries out the effects of one step: deliveries, state, the contact's stats, wake-ups (and the end of an earlier runtime's Stay workflow). */
-  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, legacyCaller?: StayToken): Promise<void> {
+  /** The deliveries a step makes through the channel adapters, in order: sends, then webhook calls (those without an adapter are skipped). */
+  function deliveriesOf(fx: Effects): { name: string; make: () => Promise<void> }[] {
+    const out: { name: string; make: () => Promise<void> }[] = [];
+    for (const message of fx.sends) {
+      const adapter = message.channel === 'email' ? channels.email : channels.sms;
+      if (adapter) out.push({ name: `${message.channel} ${message.point}`, make: () => adapter(message) });
+    }
+    const webhook = channels.webhook;
+    if (webhook) for (const call of fx.webhooks) out.push({ name: `webhook ${call.point}`, make: () => webhook(call) });
+    return out;
+  }
+
+  /**
+   * Carries out the effects of one step: deliveries (each in its own
+   * journaled step, except the first when the clock's step tried it:
+   * `firstTry`), state, the contact's stats, wake-ups (and the end of an
+   * earlier runtime's Stay workflow).
+   */
+  async function apply(ctx: restate.ObjectContext, stored: Stored & { legacy?: true }, fx: Effects, options: { legacyCaller?: StayToken; firstTry?: FirstTry } = {}): Promise<void> {
     if (fx.stale) return;
     if (fx.cycle) ctx.console.warn(`Journey "${journeyId}": ${fx.cycle} Nothing of that pass was carried out; the contact was removed from the journey.`);
     let failed = stored.failed;
-    for (const message of fx.sends) {
-      const adapter = message.channel === 'email' ? channels.email : channels.sms;
-      if (!adapter) continue;
-      try {
-        await ctx.run(`${message.channel} ${message.point}`, () => adapter(message), sendRetry);
-      } catch (error) {
-        if (!(error instanceof restate.TerminalError)) throw error;
-        failed++;
+    const deliveries = deliveriesOf(fx);
+    for (let i = 0; i < deliveries.length; i++) {
+      const delivery = deliveries[i]!;
+      let retry = sendRetry;
+      if (i === 0 && options.firstTry) {
+        if (options.firstTry === 'failed' || (options.firstTry === 'retry' && config.sendAttempts === 1)) failed++;
+        if (options.firstTry !== 'retry' || config.sendAttempts === 1) continue;
+        // Its try in the clock's step counts as one of its attempts.
+        if (config.sendAttempts !== undefined) retry = { maxRetryAttempts: config.sendAttempts - 1 };
       }
-    }
-    for (const call of fx.webhooks) {
-      const adapter = channels.webhook;
-      if (!adapter) continue;
       try {
-        await ctx.run(`webhook ${call.point}`, () => adapter(call), sendRetry);
+        await ctx.run(delivery.name, delivery.make, retry);
       } catch (error) {
         if (!(error instanceof restate.TerminalError)) throw error;
         failed++;
@@ -151,6 +177,7 @@ export function journeyServices(options: JourneyServicesOptions) {
     ctx.set<Stored>(CONTACT_RECORD_KEY, { state: stored.state, trace, failed, ...(stats ? { stats } : {}) });
     if (stored.legacy) for (const key of ['state', 'trace', 'failed']) ctx.clear(key);
     const legacy = fx.legacyStay;
+    const legacyCaller = options.legacyCaller;
     if (legacy && !(legacyCaller && legacyCaller.entry === legacy.entry && legacyCaller.gen === legacy.gen)) {
       const now = machine.stayState(stored.state, legacy.entry);
       const state: StayState = now?.kind === 'done' ? now : { kind: 'handedOver', ...legacy };
@@ -169,8 +196,44 @@ export function journeyServices(options: JourneyServicesOptions) {
     const at = input.type === 'wake' ? input.due : input.at;
     const stored = await load(ctx, async () => at);
     const fx = machine.handle(stored.state, input);
-    await apply(ctx, stored, fx, legacyCaller);
+    await apply(ctx, stored, fx, { legacyCaller });
     return stored.state;
+  }
+
+  /**
+   * An event without an instant happens now. The clock is read in a
+   * journaled step (so that a replay decides as the first run did), and that
+   * same step tries the step's first delivery once: one journaled step where
+   * there would be two. If that try fails but may be retried, the clock is
+   * journaled all the same (the event keeps the instant it arrived at) and
+   * the delivery gets a journaled step of its own, retried as usual. The
+   * step is decided with the clock as it reads before it is journaled; on a
+   * replay the journaled reading is what counts, and the step is decided
+   * again from it (the same decision as the first run: the kernel is
+   * deterministic).
+   */
+  async function eventNow(ctx: restate.ObjectContext, event: SimEvent): Promise<{ at: number; fx: Effects }> {
+    const record = await read(ctx);
+    const decide = (at: number) => {
+      const stored: Stored & { legacy?: true } = record ? { ...record, state: structuredClone(record.state) } : { state: machine.create(ctx.key, at), trace: [], failed: 0 };
+      return { at, stored, fx: machine.handle(stored.state, { type: 'event', at, event }) };
+    };
+    const wall = Date.now();
+    let step = decide(clock.journeyAt(wall));
+    const first = deliveriesOf(step.fx)[0];
+    const reading = await ctx.run<ClockReading>(CLOCK_STEP, async () => {
+      if (!first) return { wall };
+      try {
+        await first.make();
+        return { wall, first: 'made' };
+      } catch (error) {
+        if (!(error instanceof restate.TerminalError)) ctx.console.warn(`Journey "${journeyId}": ${first.name} for ${ctx.key} failed (${error instanceof Error ? error.message : String(error)}); retrying it.`);
+        return { wall, first: error instanceof restate.TerminalError ? 'failed' : 'retry' };
+      }
+    });
+    if (reading.wall !== wall) step = decide(clock.journeyAt(reading.wall));
+    await apply(ctx, step.stored, step.fx, reading.first ? { firstTry: reading.first } : {});
+    return step;
   }
 
   const contact = restate.object({
@@ -185,10 +248,15 @@ export function journeyServices(options: JourneyServicesOptions) {
         } catch (error) {
           throw new restate.TerminalError(`Not a contact event: ${error instanceof Error ? error.message : String(error)}`, { errorCode: 400 });
         }
-        const at = parsed.at ?? (await journeyNow(ctx));
-        const stored = await load(ctx, async () => at);
-        const fx = machine.handle(stored.state, { type: 'event', at, event: parsed.event });
-        await apply(ctx, stored, fx);
+        let at = parsed.at;
+        let fx: Effects;
+        if (at === undefined) {
+          ({ at, fx } = await eventNow(ctx, parsed.event));
+        } else {
+          const stored = await load(ctx, async () => at!);
+          fx = machine.handle(stored.state, { type: 'event', at, event: parsed.event });
+          await apply(ctx, stored, fx);
+        }
         return { accepted: true, at: new Date(at).toISOString(), late: fx.late };
       },
       /** Ingress: imports the contact's profile (data only: it triggers nothing). */
