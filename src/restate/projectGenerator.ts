@@ -470,10 +470,13 @@ rehearsal changes the time scale of every contact of the journey.
 
 - \`${names.contact}\` (virtual object per contact) holds the contact's data and
   place, decides every step and makes the sends through \`src/channels.ts\`.
-- \`${names.stay}\` (workflow per journey version, contact and entry) holds the
-  stay's durable timers: a sleep until the wait ends, raced against a durable
-  promise resolved when the contact moves on earlier (the awaited event, an
-  exit).
+  Its timers (the end of a wait, a birthday tick, a segment run) are delayed
+  calls it sends itself; a wait's wake-up that comes after the contact moved
+  on is ignored.
+- \`${names.stay}\` (workflow per journey version, contact and entry) only
+  finishes the stays an earlier runtime began with one workflow per stay: it
+  still wakes those contacts, which then hand their timers over to their own
+  wake-ups. Nothing starts one any more.
 - Each contact also keeps its own stats (counters and where it waits) in its
   object, written in the same step; \`${names.stats}\` sums them when asked,
   reading them through the Restate admin API's SQL introspection

@@ -1,8 +1,9 @@
 // Benchmark of the Restate export: contacts per second through a 5-point
 // journey (send, wait one hour, if/else, tag, end), end to end: the entry
 // event through the ingress, the contact object's step with its send through
-// the channel adapter, the stay workflow's durable sleep, the wake-up, the
-// rest of the path, the stats (kept in each contact's object). Beside it,
+// the channel adapter (in the step that journals the clock), the delayed
+// wake-up the contact sends itself for the wait, the rest of the path, the
+// stats (kept in each contact's object). Beside it,
 // trivial request-response calls per second on the same Restate (measured
 // before and after the journey run): contacts cost that many calls' worth
 // each. Run on one restate-server and on a 3-node cluster (replication 2);
@@ -193,7 +194,7 @@ async function runtimeRate(startRestate: (identityKeyFile: string) => Promise<Be
 async function main(): Promise<void> {
   console.log(`journey: ${journey.points.length} points (send, wait 1 h = ${(3_600_000 / (86_400_000 / DAY_MS)).toFixed(0)} ms of real durable sleep, if/else, tag, end)`);
   console.log(`1 service process, ${CONCURRENCY} concurrent ingress calls, ${(await import('node:os')).cpus().length} CPU cores, load average ${(await import('node:os')).loadavg()[0]!.toFixed(1)}`);
-  console.log(`per contact: 3 Restate invocations (contact event, stay workflow, contact wake-up), 1 durable send step, 1 durable sleep; stats kept in the contact's object, summed on read`);
+  console.log(`per contact: 2 Restate invocations (contact event, the contact's delayed wake-up when the wait ends), 1 journaled step (clock reading and send); stats kept in the contact's object, summed on read`);
   const sim = simulatorRate();
   const rates: RuntimeRate[] = [];
   if (TOPOLOGIES.includes('single')) rates.push(await runtimeRate(singleServer));

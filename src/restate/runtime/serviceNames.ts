@@ -2,7 +2,7 @@
 // shared by the runtime, the ingress client, the project generator and the
 // tests, so a URL is spelled in one place.
 //   journey.<id>.Contact   virtual object, key = contact id: events in, state per contact
-//   journey.<id>.Stay      workflow, key = v<version>/<contact>/<entry>: one per stay
+//   journey.<id>.Stay      workflow, key = v<version>/<contact>/<entry>: the stays an earlier runtime began (none are started now)
 //   journey.<id>.Stats     service: counters and queues, summed from the stats each contact keeps
 //   journey.<id>           service: stats, queue and contact queries
 
