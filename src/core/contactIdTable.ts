@@ -48,6 +48,8 @@ export class ContactIdTable {
   private readonly queuedHash = new Int32Array(BATCH);
   private readonly queuedEnd = new Int32Array(BATCH);
   private queuedBytes = new Uint8Array(BATCH * 32);
+  /** Per queued id: its string when it is a listed contact's (add), whose number is not pushed. */
+  private readonly queuedString: (string | undefined)[] = new Array<string | undefined>(BATCH).fill(undefined);
   private queued = 0;
   /** Keeps the loops that only read from being optimised away. */
   private touched = 0;
@@ -55,24 +57,46 @@ export class ContactIdTable {
   /** @param numbers where each queued id's number is pushed, in queue order. */
   constructor(private readonly numbers: number[]) {}
 
+  /** How many ids are numbered (the queued ones count after resolve()). */
   get size(): number {
     return this.ids.length;
   }
 
   /** Queues the id of bytes [s, e) (ASCII) whose hashBytes is `hash`; its number is pushed to `numbers` by the next lookups (at the latest by resolve()). */
   queue(b: Uint8Array, s: number, e: number, hash: number): void {
+    const from = this.room(e - s);
+    const bytes = this.queuedBytes;
+    for (let k = s; k < e; k++) bytes[from + k - s] = b[k]!;
+    this.queuedHash[this.queued] = hash;
+    this.queuedEnd[this.queued] = from + e - s;
+    if (++this.queued === BATCH) this.resolve();
+  }
+
+  /** Numbers a listed contact's id (ASCII) if it is new, after the queued ones, keeping this string. */
+  add(id: string): void {
+    const from = this.room(id.length);
+    const bytes = this.queuedBytes;
+    let hash = FNV_START;
+    for (let k = 0; k < id.length; k++) {
+      const c = id.charCodeAt(k);
+      bytes[from + k] = c;
+      hash = hashNext(hash, c);
+    }
+    this.queuedHash[this.queued] = hash;
+    this.queuedEnd[this.queued] = from + id.length;
+    this.queuedString[this.queued] = id;
+    if (++this.queued === BATCH) this.resolve();
+  }
+
+  /** Where the next queued id's n bytes go. */
+  private room(n: number): number {
     const from = this.queued === 0 ? 0 : this.queuedEnd[this.queued - 1]!;
-    const n = e - s;
     if (from + n > this.queuedBytes.length) {
       const bigger = new Uint8Array(Math.max(this.queuedBytes.length * 2, from + n));
       bigger.set(this.queuedBytes.subarray(0, from));
       this.queuedBytes = bigger;
     }
-    const bytes = this.queuedBytes;
-    for (let k = 0; k < n; k++) bytes[from + k] = b[s + k]!;
-    this.queuedHash[this.queued] = hash;
-    this.queuedEnd[this.queued] = from + n;
-    if (++this.queued === BATCH) this.resolve();
+    return from;
   }
 
   /** Looks up every queued id, pushing their numbers. */
@@ -90,15 +114,21 @@ export class ContactIdTable {
     const arena = this.arena;
     for (let q = 0; q < count; q++) touched ^= arena[slots[(hashes[q]! & mask) * SLOT + 2]!]!;
     this.touched = touched;
+    const strings = this.queuedString;
     for (let q = 0; q < count; q++) {
       const s = q === 0 ? 0 : ends[q - 1]!;
-      this.numbers.push(this.numberOf(bytes, s, ends[q]!, hashes[q]!));
+      const listed = strings[q];
+      if (listed === undefined) this.numbers.push(this.numberOf(bytes, s, ends[q]!, hashes[q]!, undefined));
+      else {
+        this.numberOf(bytes, s, ends[q]!, hashes[q]!, listed);
+        strings[q] = undefined;
+      }
     }
     this.queued = 0;
   }
 
-  /** The number of the id of bytes [s, e) (ASCII) whose hashBytes is `hash`, numbering it next if it is new. */
-  private numberOf(b: Uint8Array, s: number, e: number, hash: number): number {
+  /** The number of the id of bytes [s, e) (ASCII) whose hashBytes is `hash`, numbering it next if it is new (its string: `text`, else decoded). */
+  private numberOf(b: Uint8Array, s: number, e: number, hash: number, text: string | undefined): number {
     const n = e - s;
     const slots = this.slots;
     const mask = slots.length / SLOT - 1;
@@ -107,7 +137,7 @@ export class ContactIdTable {
       const k = slots[at + 1]! - 1;
       if (k < 0) {
         const number = this.ids.length;
-        this.ids.push(decoder.decode(b.subarray(s, e)));
+        this.ids.push(text ?? decoder.decode(b.subarray(s, e)));
         this.store(at, hash, number, b, s, e);
         return number;
       }
@@ -118,16 +148,6 @@ export class ContactIdTable {
       while (m < n && arena[from + m] === b[s + m]) m++;
       if (m === n) return k;
     }
-  }
-
-  /** Numbers an id given as a string (ASCII) if it is new, after the queued ones. */
-  add(id: string): void {
-    this.resolve();
-    const bytes = new Uint8Array(id.length);
-    for (let k = 0; k < id.length; k++) bytes[k] = id.charCodeAt(k);
-    const before = this.ids.length;
-    const number = this.numberOf(bytes, 0, bytes.length, hashBytes(bytes, 0, bytes.length));
-    if (number === before) this.ids[number] = id; // keep the caller's string (the contact's own)
   }
 
   private store(at: number, hash: number, number: number, b: Uint8Array, s: number, e: number): void {

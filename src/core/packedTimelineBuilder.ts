@@ -509,6 +509,7 @@ export class PackedTimelineBuilder {
       // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
       // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
       for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.ids.add(this.contacts[k]!.id);
+      this.ids.resolve();
       this.listedIds = this.ids.size;
     } else this.contactsFirst = false;
     return true;
