@@ -108,6 +108,8 @@ export class Simulation {
   readonly timeline: PreparedTimeline;
   readonly contacts: PackedContacts;
   readonly timers = new Timers();
+  /** options.onProgress, for the replay strategies. */
+  readonly onProgress: ((eventsDone: number, events: number) => void) | undefined;
 
   private readonly kj: KernelJourney;
   private readonly kernel: JourneyKernel;
@@ -135,6 +137,7 @@ export class Simulation {
 
   constructor(journey: Journey, timeline: Timeline | PackedTimeline, options: SimulationOptions = {}, shard?: ShardSetUp) {
     const compiled = compileForSimulation(journey);
+    this.onProgress = options.onProgress;
     this.timeline = shard?.prepared ?? prepareTimeline(timeline);
     const store = this.timeline.store;
     this.warnings = [...compiled.warnings, ...this.timeline.warnings];
