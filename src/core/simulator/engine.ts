@@ -28,6 +28,7 @@ import { DateFieldIndex } from './dateFieldIndex';
 import { SimulationError } from './errors';
 import type { SimEvent } from './matching';
 import { PackedContacts } from './packedContacts';
+import { inArrivalOrder } from './queueOrder';
 import { SimulationCounters } from './simulationCounters';
 import { SimulationEffects, TIMER_DATE, TIMER_SEGMENT, TIMER_WAIT } from './simulationEffects';
 import { TimeOrderReplay } from './timeOrderReplay';
@@ -246,7 +247,7 @@ export class Simulation {
     const queues: Record<string, string[]> = {};
     const pointCounters: Record<string, PointCounters> = {};
     points.forEach((p, i) => {
-      const waiting = byPoint[i]!.sort((a, b) => contacts.arrivedAt(a) - contacts.arrivedAt(b));
+      const waiting = inArrivalOrder(byPoint[i]!, (c) => contacts.arrivedAt(c));
       setOwn(queues, p.id, waiting.map((c) => contacts.id(c)));
       setOwn(pointCounters, p.id, {
         entered: counters.pEntered[i]!,
