@@ -19,6 +19,8 @@ export interface SimulateArgs {
   timeline?: vscode.Uri;
   /** Generate the timeline from this profile instead; skips the picker. */
   profile?: Partial<ContactProfile>;
+  /** Cancels the replay as the notification's Cancel does (for callers that run the command). */
+  cancellation?: vscode.CancellationToken;
 }
 
 export interface TimelinePick extends vscode.QuickPickItem {
@@ -127,6 +129,8 @@ export class SimulationController implements vscode.Disposable {
   rerunCount = 0;
   /** The overlay last put on the map (for tests). */
   lastOverlay: MapOverlay | null = null;
+  /** The share of the last Simulate Journey's replay done, 0..1 (for tests). */
+  lastProgress = 0;
 
   private overlayOnMap(uri: vscode.Uri, overlay: MapOverlay | null): void {
     this.lastOverlay = overlay;
@@ -249,11 +253,24 @@ export class SimulationController implements vscode.Disposable {
     }
 
     const seed = timeline.seed ?? settings.simulatorSeed;
+    // The replay runs a slice at a time behind the notification; Cancel stops it and keeps nothing of it (the map keeps what it showed).
+    this.lastProgress = 0;
     const session = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Simulating ${journey.name} with ${label}…`, cancellable: false },
-      async () => {
+      { location: vscode.ProgressLocation.Notification, title: `Simulating ${journey.name} with ${label}…`, cancellable: true },
+      async (progress, token) => {
+        let shown = 0;
         try {
-          return new SimulationSession(journeyUri, journey, timeline!, label, seed);
+          const replayed = await SimulationSession.replay(journeyUri, journey, timeline!, label, seed, {
+            onProgress: (fraction) => {
+              this.lastProgress = fraction;
+              const percent = Math.floor(fraction * 100);
+              if (percent > shown) progress.report({ increment: percent - shown, message: `${percent}%` });
+              shown = Math.max(shown, percent);
+            },
+            cancelled: () => token.isCancellationRequested || args.cancellation?.isCancellationRequested === true,
+          });
+          if (!replayed) vscode.window.setStatusBarMessage(`Simulation of ${journey.name} cancelled`, 5000);
+          return replayed;
         } catch (error) {
           void vscode.window.showErrorMessage(`The simulation failed: ${error instanceof Error ? error.message : String(error)}`);
           return undefined;

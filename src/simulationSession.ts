@@ -4,10 +4,13 @@
 // Steps go through a scrubber (core/simulationScrubber) that advances one
 // live simulation forward and replays from the start only to step back past
 // its cache; every snapshot equals a replay from the start to its instant.
+// SimulationSession.replay runs the first replay in slices (replayInSlices.ts)
+// for a progress notification that can cancel it.
 import * as vscode from 'vscode';
 import type { Journey } from './core/schema';
 import { contactLabel, contactPlaces, formatInstantShort, instantsOf, mapOverlay, type MapOverlay } from './core/simulationView';
 import { SimulationScrubber } from './core/simulationScrubber';
+import { runInSlices, type SliceOptions } from './core/replayInSlices';
 import { createSimulation, type SimulationSnapshot } from './core/simulator/index';
 import type { Timeline } from './core/timeline';
 
@@ -26,12 +29,25 @@ export class SimulationSession {
     readonly timeline: Timeline,
     readonly timelineLabel: string,
     readonly seed: number,
+    /** The snapshot at the end of the replay, when the caller has replayed it (replay()). */
+    end?: SimulationSnapshot,
   ) {
-    this.end = createSimulation(journey, timeline, { seed }).run().snapshot();
+    this.end = end ?? createSimulation(journey, timeline, { seed }).run().snapshot();
     this.instants = instantsOf(this.end);
     this.index = this.instants.length - 1;
     this.current = this.end;
     this.scrubber = new SimulationScrubber(() => createSimulation(journey, timeline, { seed }), this.instants);
+  }
+
+  /**
+   * A session whose replay runs a slice at a time, telling `options.onProgress`
+   * how far it got; undefined when `options.cancelled` stops it (nothing of
+   * it is kept).
+   */
+  static async replay(journeyUri: vscode.Uri, journey: Journey, timeline: Timeline, timelineLabel: string, seed: number, options: SliceOptions): Promise<SimulationSession | undefined> {
+    const simulation = createSimulation(journey, timeline, { seed });
+    if (!(await runInSlices(simulation, timeline, options))) return undefined;
+    return new SimulationSession(journeyUri, journey, timeline, timelineLabel, seed, simulation.snapshot());
   }
 
   get snapshot(): SimulationSnapshot {

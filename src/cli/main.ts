@@ -18,7 +18,7 @@ const USAGE = `Usage: journey <command> [options]
 
 Commands:
   validate FILE...    check journeys; prints file:line:col severity message; exit 1 on errors
-  simulate FILE --timeline T [--at TIME] [--json] [--seed N] [--no-trace] [--threads N|auto]
+  simulate FILE --timeline T [--at TIME] [--json] [--seed N] [--no-trace] [--threads N|auto] [--progress]
                       replay a contact timeline against a journey: stats, queues, trace
   compare A B --timeline T [--seed N] [--json]
                       replay one timeline through two versions: counts A → B, contacts whose path changed;

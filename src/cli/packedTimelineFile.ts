@@ -42,10 +42,13 @@ class ByteWindow {
   pos = 0;
   end = 0;
   private done = false;
+  /** Bytes of the file read so far. */
+  private read = 0;
 
   constructor(
     private readonly fd: number,
     private readonly withinBudget: () => boolean,
+    private readonly onRead?: (bytes: number) => void,
   ) {}
 
   /** Reads more, keeping the bytes from pos on; false at the end of the file. */
@@ -66,6 +69,8 @@ class ByteWindow {
       return false;
     }
     this.end += n;
+    this.read += n;
+    this.onRead?.(this.read);
     return true;
   }
 
@@ -218,7 +223,10 @@ function readNdjson(w: ByteWindow, builder: PackedTimelineBuilder): PackedTimeli
 
 type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: readonly EventBody[] } | { kind: 'exact' } | { kind: 'tooBig'; size: number; needed: number; limit: number };
 
-function readFast(file: string): FastRead {
+/** Told the bytes of the file read so far, of its size. */
+export type ReadProgress = (bytes: number, size: number) => void;
+
+function readFast(file: string, progress: ReadProgress | undefined): FastRead {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -230,7 +238,7 @@ function readFast(file: string): FastRead {
     const limit = getHeapStatistics().heap_size_limit;
     const atLeast = BASE_HEAP + size * MIN_HEAP_PER_FILE_BYTE;
     if (atLeast > limit) return { kind: 'tooBig', size, needed: atLeast, limit };
-    const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE);
+    const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE, progress ? (bytes) => progress(bytes, size) : undefined);
     let timeline: PackedTimeline | undefined;
     const ndjson = file.endsWith('.ndjson');
     const builder = new PackedTimelineBuilder({ crIsSpace: !ndjson, strictKeys: !ndjson });
@@ -252,10 +260,11 @@ function readFast(file: string): FastRead {
 /**
  * The timeline of a file for a replay: packed when the fast reader takes it
  * and the journey has every name it gives, else as readTimelineFile reads it
- * (its errors and findings printed at their place).
+ * (its errors and findings printed at their place). `progress` is told
+ * the bytes read as the fast reader reads them.
  */
-export async function readTimelineForReplay(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<ReplayTimelineRead> {
-  let fast: FastRead | undefined = readFast(file);
+export async function readTimelineForReplay(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck, progress?: ReadProgress): Promise<ReplayTimelineRead> {
+  let fast: FastRead | undefined = readFast(file, progress);
   if (fast.kind === 'tooBig') return timelineTooBig(file, fast.size, fast.needed, fast.limit);
   if (fast.kind === 'packed' && (checkNames?.(nameSample(fast.timeline, fast.bodies)) ?? []).length === 0) return { ok: true, timeline: fast.timeline, warnings: 0 };
   fast = undefined; // the exact reader needs the memory

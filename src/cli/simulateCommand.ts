@@ -6,7 +6,9 @@
 // replay) with per-point counters, queues and the trace, as a table or JSON.
 // Extra options: --seed N, --horizon TIME, --no-trace, --threads N|auto (a
 // replay without a trace sharded by contact over worker threads, the same
-// result as one thread's: src/core/simulator/shardedReplay.ts).
+// result as one thread's: src/core/simulator/shardedReplay.ts), --progress
+// (progress on stderr: the file's bytes read, then the events replayed, about
+// once a second; the default when stderr is a terminal; progressReport.ts).
 // The timeline is read by packedTimelineFile.ts, streamed into columns (no
 // object per event, no location tree unless there are errors to locate, then
 // timelineFile.ts reads it); one too big for the heap is refused with the
@@ -23,8 +25,9 @@ import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
 import { readTimelineForReplay } from './packedTimelineFile';
+import { ProgressReport } from './progressReport';
 
-const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]';
+const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto] [--progress]';
 
 /**
  * Threads when --threads is not given: one. A worker cannot read the main
@@ -43,6 +46,7 @@ interface Args {
   json: boolean;
   trace: boolean;
   threads: ThreadCount;
+  progress: boolean;
 }
 
 /**
@@ -57,7 +61,7 @@ function isInstantArg(value: string): boolean {
 
 function parseArgs(args: string[]): Args | string {
   const read = readCommandArgs(args, {
-    switches: ['--json', '--no-trace'],
+    switches: ['--json', '--no-trace', '--progress'],
     valued: ['--timeline', '--at', '--horizon', '--seed', '--threads'],
     check: (option, value) => {
       if (option === '--threads') return /^(auto|[1-9]\d{0,2})$/.test(value) ? undefined : `--threads must be a number of threads (1 to 999) or auto, not "${value}"`;
@@ -79,6 +83,7 @@ function parseArgs(args: string[]): Args | string {
     file: files[0]!,
     json: switches.has('--json'),
     trace: !switches.has('--no-trace'),
+    progress: switches.has('--progress'),
     ...(timeline !== undefined ? { timeline } : {}),
     ...(at !== undefined ? { at } : {}),
     ...(horizon !== undefined ? { horizon } : {}),
@@ -102,7 +107,15 @@ function printErrors(file: string, text: string, diagnostics: readonly JourneyDi
   return errors.length;
 }
 
-export async function simulateCommand(args: string[], out: (line: string) => void): Promise<CommandResult> {
+/** Where progress lines go: stderr, and whether it is a terminal (then progress is shown without --progress). */
+export interface ProgressSink {
+  write: (line: string) => void;
+  isTerminal: boolean;
+}
+
+const STDERR: ProgressSink = { write: (line) => process.stderr.write(`${line}\n`), isTerminal: process.stderr.isTTY === true };
+
+export async function simulateCommand(args: string[], out: (line: string) => void, stderr: ProgressSink = STDERR): Promise<CommandResult> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') return { exitCode: 2, error: `journey simulate: ${parsed}\n${USAGE}` };
   let timelineFile = parsed.timeline;
@@ -117,7 +130,13 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   const journeyErrors = journey && validation ? printErrors(parsed.file, journey.text, validation.diagnostics, out) : 1;
   // Warnings (likely typos of contact data) are printed before a table, not into JSON output.
   const checked = validation?.journey;
-  const read = await readTimelineForReplay(timelineFile, out, checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined);
+  const progress = parsed.progress || stderr.isTerminal ? new ProgressReport({ write: stderr.write }) : undefined;
+  const read = await readTimelineForReplay(
+    timelineFile,
+    out,
+    checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined,
+    progress ? (bytes, size) => progress.reading(timelineFile, bytes, size) : undefined,
+  );
   if (!read.ok && read.tooBig) return { exitCode: 1, error: `journey simulate: ${read.tooBig}` };
   const timelineErrors = read.ok ? 0 : read.errors;
   const timeline = read.ok ? read.timeline : undefined;
@@ -134,6 +153,8 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
       ...(parsed.horizon !== undefined ? { horizon: parsed.horizon } : {}),
       ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
       trace: parsed.trace,
+      // One thread only: the threads of a sharded replay are not told (a function cannot be sent to them).
+      ...(progress && parsed.threads === 1 ? { onProgress: (done: number, total: number) => progress.replaying(done, total) } : {}),
     };
     const sharded = await replaySharded(validation.journey, timeline, options, { threads: parsed.threads });
     result = sharded.snapshot;

@@ -1,12 +1,15 @@
 // Builds a PackedTimeline (packedTimeline.ts) from the bytes of a timeline's
 // records, for the file readers of both formats (#16): each event is read
-// straight from its bytes into the columns, with no object per event. Its
-// `at` is checked and parsed from the bytes (neighbours often repeat the
-// previous instant: compared, not parsed again), its contact id checked and
-// interned from the bytes, and the rest of it, the body, interned by its
-// bytes: only a body never seen before is decoded, parsed and checked with
-// the schema (zod), once. Contacts are parsed a batch of about a megabyte at
-// a time (JSON.parse) and checked by hand.
+// straight from its bytes into the columns, with no object or string per
+// event. An event as JSON.stringify writes it (`{"at":…,"contact":…,…}`, no
+// whitespace, no escape) is read in place in one pass (plainEvent); any other
+// layout member by member (anyEvent). Its `at` is checked and parsed from the
+// bytes (neighbours often repeat the previous instant: compared, not parsed
+// again), its contact id checked and numbered by its bytes
+// (contactIdTable.ts, a batch of lookups at a time), and the rest of it, the
+// body, interned by its bytes: only a body never seen before is decoded,
+// parsed and checked with the schema (zod), once. Contacts are parsed a
+// batch of about a megabyte at a time (JSON.parse) and checked by hand.
 // The hand checks accept only what the schema surely accepts; anything
 // else (an escape in a key or id, another instant form the schema rejects,
 // a duplicate key, a `__proto__` key, a contact property the hand check does
@@ -14,6 +17,7 @@
 // the file the exact way, which accepts it or locates its errors. So a
 // timeline the builder accepts is one the schema accepts, with the same
 // values. Pure.
+import { ContactIdTable, FNV_START, hashBytes, hashNext } from './contactIdTable';
 import { keyCount, propertyCount } from './jsonBytes';
 import { JsonChar } from './jsonChars';
 import { hasDuplicateKeys } from './jsonDocument';
@@ -25,6 +29,12 @@ import { type Contact, ContactEvent, Instant } from './timeline';
 export const INCOMPLETE = -1;
 /** The record is not one the hand checks are sure of: read the file the exact way. */
 export const GIVE_UP = -2;
+/** The event is not in the form plainEvent reads: anyEvent reads it. */
+const OTHER_FORM = -3;
+
+const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+const AT_KEY = bytesOf('{"at":"');
+const CONTACT_KEY = bytesOf('","contact":"');
 
 /** Contacts are parsed in batches of about this many bytes. */
 const CONTACT_BATCH_BYTES = 1 << 20;
@@ -35,19 +45,19 @@ const SOME_INSTANT = '2026-01-01T00:00:00Z';
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** FNV-1a of bytes[start, end), as an int32 (a small integer for V8). */
-function hashBytes(b: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let k = start; k < end; k++) h = Math.imul(h ^ b[k]!, 0x01000193);
-  return h | 0;
-}
-
 /** An id as the schema's Id: a letter or _, then letters, digits, _ . - (ASCII). */
 function isIdByte(b: number, first: boolean): boolean {
   if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95) return true;
   return !first && ((b >= 48 && b <= 57) || b === 46 || b === 45);
 }
 const ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
+
+/** Whether bytes [s, e) are an Id. */
+function isId(b: Uint8Array, s: number, e: number): boolean {
+  if (e <= s || !isIdByte(b[s]!, true)) return false;
+  for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return false;
+  return true;
+}
 
 /** `YYYY-MM-DDTHH:MM:SSZ` with every part in range (what the schema's Instant accepts of that form): epoch ms, else NaN. */
 function plainInstant(b: Uint8Array, s: number): number {
@@ -136,13 +146,11 @@ export class PackedTimelineBuilder {
   private readonly eventBody: EventBody[] = [];
   private readonly contacts: Contact[] = [];
 
-  // Contact ids of events, interned by their bytes (open addressing).
-  private readonly ids: string[] = [];
+  // Contact ids of events, interned by their bytes.
+  private readonly ids = new ContactIdTable(this.eventContact);
   /** Whether every contact came before every event (then ids[0, listedIds) are the contacts' ids, numbered as the replay numbers them). */
   private contactsFirst = true;
   private listedIds = 0;
-  private readonly idHashes: number[] = [];
-  private idSlots = new Int32Array(2 << 16);
 
   // Event bodies, interned by their bytes.
   private readonly bodies: EventBody[] = [];
@@ -218,6 +226,81 @@ export class PackedTimelineBuilder {
   event(b: Uint8Array, i: number, limit: number): number {
     if (this.batchLength > 0 && !this.flushContacts()) return GIVE_UP; // contacts before this event are numbered first
     i = this.space(b, i, limit);
+    const end = this.plainEvent(b, i, limit);
+    return end === OTHER_FORM ? this.anyEvent(b, i, limit) : end;
+  }
+
+  /**
+   * The event at i in the form JSON.stringify writes it, `{"at":"…","contact":"…",…}`
+   * (those two first, no whitespace between members, no escape), read in
+   * place: its end, INCOMPLETE, GIVE_UP, or OTHER_FORM for anyEvent to read.
+   * Its body is the bytes after the contact, up to the closing brace, as
+   * anyEvent would copy them.
+   */
+  private plainEvent(b: Uint8Array, i: number, limit: number): number {
+    if (i + AT_KEY.length > limit) return INCOMPLETE;
+    for (let k = 0; k < AT_KEY.length; k++) if (b[i + k] !== AT_KEY[k]) return OTHER_FORM;
+    const atStart = i + AT_KEY.length;
+    let k = atStart;
+    while (k < limit && b[k] !== JsonChar.Quote && b[k] !== JsonChar.Backslash) k++;
+    if (k >= limit) return INCOMPLETE;
+    if (b[k] !== JsonChar.Quote) return OTHER_FORM;
+    const atEnd = k;
+    if (k + CONTACT_KEY.length > limit) return INCOMPLETE;
+    for (let m = 0; m < CONTACT_KEY.length; m++) if (b[k + m] !== CONTACT_KEY[m]) return OTHER_FORM;
+    const idStart = k + CONTACT_KEY.length;
+    // The contact id, checked as an Id and hashed on the way.
+    let idHash = FNV_START;
+    for (k = idStart; k < limit; k++) {
+      const c = b[k]!;
+      if (c === JsonChar.Quote) break;
+      if (!isIdByte(c, k === idStart)) return OTHER_FORM; // anyEvent gives up, or reads an escape
+      idHash = hashNext(idHash, c);
+    }
+    if (k >= limit) return INCOMPLETE;
+    if (k === idStart) return GIVE_UP;
+    const idEnd = k;
+    if (k + 2 >= limit) return INCOMPLETE;
+    if (b[k + 1] !== JsonChar.Comma || b[k + 2] !== JsonChar.Quote) return OTHER_FORM;
+    // The body: to the closing brace at depth 0; whitespace between its members or an escape is for anyEvent.
+    const bodyStart = k + 2;
+    let bodyHash = FNV_START;
+    let depth = 0;
+    for (k = bodyStart; k < limit; k++) {
+      const c = b[k]!;
+      if (c === JsonChar.Quote) {
+        bodyHash = hashNext(bodyHash, c);
+        for (k++; k < limit; k++) {
+          const d = b[k]!;
+          if (d === JsonChar.Backslash) return OTHER_FORM;
+          bodyHash = hashNext(bodyHash, d);
+          if (d === JsonChar.Quote) break;
+        }
+        continue;
+      }
+      if (c === JsonChar.OpenBrace || c === JsonChar.OpenBracket) depth++;
+      else if (c === JsonChar.CloseBrace || c === JsonChar.CloseBracket) {
+        if (depth === 0) {
+          if (c === JsonChar.CloseBrace) break;
+          return GIVE_UP;
+        }
+        depth--;
+      } else if (depth === 0 && (c === JsonChar.Space || c === JsonChar.LineFeed || c === JsonChar.Tab || c === JsonChar.CarriageReturn)) return OTHER_FORM;
+      bodyHash = hashNext(bodyHash, c);
+    }
+    if (k >= limit) return INCOMPLETE;
+    const ms = this.instant(b, atStart, atEnd);
+    if (ms !== ms) return GIVE_UP;
+    const body = this.body(b, bodyStart, k, bodyHash | 0);
+    if (body === undefined) return GIVE_UP;
+    this.ids.queue(b, idStart, idEnd, idHash | 0);
+    this.eventTime.push(ms);
+    this.eventBody.push(body);
+    return k + 1;
+  }
+
+  /** Reads the event object at i in any layout: its end, INCOMPLETE or GIVE_UP. */
+  private anyEvent(b: Uint8Array, i: number, limit: number): number {
     if (i >= limit) return INCOMPLETE;
     if (b[i] !== JsonChar.OpenBrace) return GIVE_UP;
     i = this.space(b, i + 1, limit);
@@ -266,7 +349,7 @@ export class PackedTimelineBuilder {
       } else {
         const end = this.skipValue(b, i, limit);
         if (end < 0) return end;
-        // The body's bytes: "key":value, (whitespace around the colon dropped).
+        // The body's bytes: "key":value,"key":value (whitespace between members and around colons dropped).
         const need = length + (keyEnd - keyStart) + 4 + (end - i);
         if (need > this.scratch.length) {
           const bigger = new Uint8Array(Math.max(need, this.scratch.length * 2));
@@ -274,10 +357,10 @@ export class PackedTimelineBuilder {
           this.scratch = bigger;
         }
         const s = this.scratch;
+        if (length > 0) s[length++] = JsonChar.Comma;
         for (let k = keyStart - 1; k <= keyEnd; k++) s[length++] = b[k]!;
         s[length++] = JsonChar.Colon;
         for (let k = i; k < end; k++) s[length++] = b[k]!;
-        s[length++] = JsonChar.Comma;
         i = end;
       }
       i = this.space(b, i, limit);
@@ -296,12 +379,11 @@ export class PackedTimelineBuilder {
     if (atStart < 0 || idStart < 0 || length === 0) return GIVE_UP;
     const ms = this.instant(b, atStart, atEnd);
     if (ms !== ms) return GIVE_UP;
-    const contact = this.contactNumber(b, idStart, idEnd);
-    if (contact < 0) return GIVE_UP;
-    const body = this.body(length);
+    if (!isId(b, idStart, idEnd)) return GIVE_UP;
+    const body = this.body(this.scratch, 0, length, hashBytes(this.scratch, 0, length));
     if (body === undefined) return GIVE_UP;
+    this.ids.queue(b, idStart, idEnd, hashBytes(b, idStart, idEnd));
     this.eventTime.push(ms);
-    this.eventContact.push(contact);
     this.eventBody.push(body);
     return i;
   }
@@ -335,39 +417,9 @@ export class PackedTimelineBuilder {
     return ms;
   }
 
-  /** The number of the contact id of bytes [s, e) among the events' ids; -1 if it is not an Id. */
-  private contactNumber(b: Uint8Array, s: number, e: number): number {
-    if (e <= s || !isIdByte(b[s]!, true)) return -1;
-    for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return -1;
-    const hash = hashBytes(b, s, e);
-    // Each slot is [hash, number + 1] side by side: one cache line read per probe (the lookups are all over memory).
-    const slots = this.idSlots;
-    const mask = (slots.length >> 1) - 1;
-    const n = e - s;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const k = slots[2 * slot + 1]! - 1;
-      if (k < 0) {
-        const number = this.ids.length;
-        this.ids.push(decoder.decode(b.subarray(s, e)));
-        this.idHashes.push(hash);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = number + 1;
-        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
-        return number;
-      }
-      if (slots[2 * slot] !== hash) continue;
-      const id = this.ids[k]!;
-      if (id.length !== n) continue;
-      let m = 0;
-      while (m < n && id.charCodeAt(m) === b[s + m]) m++;
-      if (m === n) return k;
-    }
-  }
-
-  /** The shared body of scratch[0, length) ("key":value, ...,), or undefined if the schema would reject it or is not sure. */
-  private body(length: number): EventBody | undefined {
-    const s = this.scratch;
-    const hash = hashBytes(s, 0, length);
+  /** The shared body of bytes [start, end) ("key":value,"key":value) whose hashBytes is `hash`, or undefined if the schema would reject it or the builder is not sure. */
+  private body(b: Uint8Array, start: number, end: number, hash: number): EventBody | undefined {
+    const length = end - start;
     const slots = this.bodySlots;
     const mask = slots.length - 1;
     let free = -1;
@@ -381,24 +433,24 @@ export class PackedTimelineBuilder {
       const bytes = this.bodyBytes[k]!;
       if (bytes.length !== length) continue;
       let m = 0;
-      while (m < length && bytes[m] === s[m]) m++;
+      while (m < length && bytes[m] === b[start + m]) m++;
       if (m === length) return this.bodies[k];
     }
-    const body = this.newBody(length);
+    const body = this.newBody(b, start, end);
     if (body !== undefined) this.distinctBodies.push(body);
     if (body === undefined || this.bodies.length >= MAX_SHARED_BODIES) return body;
     slots[free] = this.bodies.length;
     this.bodies.push(body);
-    this.bodyBytes.push(s.slice(0, length));
+    this.bodyBytes.push(b.slice(start, end));
     this.bodyHashes.push(hash);
     if (this.bodies.length * 2 > slots.length) this.bodySlots = rehash(this.bodyHashes, slots.length * 2);
     return body;
   }
 
-  private newBody(length: number): EventBody | undefined {
+  private newBody(b: Uint8Array, start: number, end: number): EventBody | undefined {
     let text: string;
     try {
-      text = `{${decoder.decode(this.scratch.subarray(0, length - 1))}}`;
+      text = `{${decoder.decode(b.subarray(start, end))}}`;
     } catch {
       return undefined;
     }
@@ -409,6 +461,8 @@ export class PackedTimelineBuilder {
     } catch {
       return undefined;
     }
+    // An `at` or `contact` among the body's members repeats the event's own (plainEvent does not look at the body's keys).
+    if (Object.hasOwn(value as object, 'at') || Object.hasOwn(value as object, 'contact')) return undefined;
     // The schema has no defaults or transforms: a value that passes is what a parse returns.
     if (!ContactEvent.safeParse({ ...(value as object), at: SOME_INSTANT, contact: 'c' }).success) return undefined;
     return value as EventBody;
@@ -454,36 +508,17 @@ export class PackedTimelineBuilder {
     if (this.eventTime.length === 0) {
       // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
       // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
-      for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.internContactId(this.contacts[k]!.id);
-      this.listedIds = this.ids.length;
+      for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.ids.add(this.contacts[k]!.id);
+      this.ids.resolve();
+      this.listedIds = this.ids.size;
     } else this.contactsFirst = false;
     return true;
-  }
-
-  /** Numbers a listed contact's id (an Id: ASCII), keeping its string. */
-  private internContactId(id: string): void {
-    let hash = 0x811c9dc5;
-    for (let k = 0; k < id.length; k++) hash = Math.imul(hash ^ id.charCodeAt(k), 0x01000193);
-    hash |= 0;
-    const slots = this.idSlots;
-    const mask = (slots.length >> 1) - 1;
-    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const k = slots[2 * slot + 1]! - 1;
-      if (k < 0) {
-        this.ids.push(id);
-        this.idHashes.push(hash);
-        slots[2 * slot] = hash;
-        slots[2 * slot + 1] = this.ids.length;
-        if (this.ids.length * 2 > mask + 1) this.idSlots = pairedSlots(this.idHashes, (mask + 1) * 2);
-        return;
-      }
-      if (slots[2 * slot] === hash && this.ids[k] === id) return;
-    }
   }
 
   /** The timeline, or undefined if the builder must give up. */
   finish(properties: TimelineProperties): PackedTimeline | undefined {
     if (!this.flushContacts()) return undefined;
+    this.ids.resolve();
     return {
       ...properties,
       packed: true,
@@ -491,23 +526,10 @@ export class PackedTimelineBuilder {
       eventTime: this.eventTime,
       eventContact: this.eventContact,
       eventBody: this.eventBody,
-      eventContactIds: this.ids,
+      eventContactIds: this.ids.ids,
       listedContactIds: this.contactsFirst ? this.listedIds : -1,
     };
   }
-}
-
-/** Open-addressing slots [hash, number + 1] (0: free) of `size` pairs (a power of 2) for the entries with these hashes. */
-function pairedSlots(hashes: readonly number[], size: number): Int32Array<ArrayBuffer> {
-  const slots = new Int32Array(2 * size);
-  const mask = size - 1;
-  for (let k = 0; k < hashes.length; k++) {
-    let slot = hashes[k]! & mask;
-    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-    slots[2 * slot] = hashes[k]!;
-    slots[2 * slot + 1] = k + 1;
-  }
-  return slots;
 }
 
 /** Open-addressing slots of `size` (a power of 2) for the entries with these hashes. */

@@ -68,6 +68,30 @@ describe('simulation in the editor', function () {
     assert.deepEqual(overlay.contact?.path.slice(0, 2), ['sp_tag_vip', 'p_send_welcome']);
   });
 
+  it('Simulate Journey replays behind a progress notification with Cancel: a cancel stops the replay part-way and the map, status bar and view keep the simulation they showed (#16)', async () => {
+    const api = await journeyApi();
+    const journeyUri = sampleUri('preference-center.journey.json');
+    await vscode.commands.executeCommand('vscode.open', journeyUri);
+    const shown = await api.simulations.simulate(journeyUri, { timeline: sampleUri('preference-center.timeline.json') });
+    assert.ok(shown, 'a finished simulation is shown');
+    const overlay = api.simulations.lastOverlay;
+    const status = api.statusBar.text;
+    // Many contacts: a replay of several seconds, reported as it goes.
+    const cancel = new vscode.CancellationTokenSource();
+    const running = api.simulations.simulate(journeyUri, { profile: { contacts: 60_000, days: 7 }, cancellation: cancel.token });
+    const deadline = Date.now() + 50_000;
+    const underWay = () => api.simulations.lastProgress > 0 && api.simulations.lastProgress < 1;
+    while (!underWay() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    const reached = api.simulations.lastProgress;
+    assert.ok(reached > 0 && reached < 1, `the replay reports its progress while it runs (${reached})`);
+    cancel.cancel();
+    assert.equal(await running, undefined, 'a cancelled simulation gives no session');
+    assert.ok(api.simulations.lastProgress < 1, `stopped part-way (${api.simulations.lastProgress})`);
+    assert.equal(api.simulations.current, shown);
+    assert.equal(api.simulations.lastOverlay, overlay, 'no overlay of the cancelled replay');
+    assert.equal(api.statusBar.text, status);
+  });
+
   it('runs the sample scenarios in the Test Explorer, one test per expectation, all passing', async () => {
     const { files, expectations, outcomes } = await runAllScenarioTests(await journeyApi());
     assert.ok(files >= 5);

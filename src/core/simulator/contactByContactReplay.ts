@@ -28,7 +28,12 @@ export interface ContactByContactHost {
   noteActivity(t: number): void;
   /** Event types the journey can never notice (passed without being read). */
   inertEventTypes(): Set<string>;
+  /** Told now and then how many events are replayed (SimulationOptions.onProgress). */
+  readonly onProgress: ((eventsDone: number, events: number) => void) | undefined;
 }
+
+/** Contacts between two calls of onProgress. */
+const PROGRESS_CONTACTS = 1 << 14;
 
 export class ContactByContactReplay {
   /** Each contact's events; built on the first advance. */
@@ -52,8 +57,12 @@ export class ContactByContactReplay {
     const { events, time, start, next } = byContact;
     /** Whether this advance replays every contact to the end (nothing happens after stopAt). */
     const final = limit >= host.stopAt;
+    const onProgress = host.onProgress;
     for (let c = 0; c < n; c++) {
-      if (c % WARM_CONTACTS === 0) this.warmContacts(c);
+      if (c % WARM_CONTACTS === 0) {
+        this.warmContacts(c);
+        if (onProgress !== undefined && c % PROGRESS_CONTACTS === 0) onProgress(start[c]!, start[n]!);
+      }
       const end = start[c + 1]!;
       let k = next[c]!;
       for (;;) {
@@ -72,6 +81,7 @@ export class ContactByContactReplay {
       next[c] = k;
       if (final) contacts.store.retire(c); // nothing more can happen to it
     }
+    onProgress?.(start[n]!, start[n]!);
   }
 
   /**

@@ -28,6 +28,7 @@ import { DateFieldIndex } from './dateFieldIndex';
 import { SimulationError } from './errors';
 import type { SimEvent } from './matching';
 import { PackedContacts } from './packedContacts';
+import { inArrivalOrder } from './queueOrder';
 import { SimulationCounters } from './simulationCounters';
 import { SimulationEffects, TIMER_DATE, TIMER_SEGMENT, TIMER_WAIT } from './simulationEffects';
 import { TimeOrderReplay } from './timeOrderReplay';
@@ -108,6 +109,8 @@ export class Simulation {
   readonly timeline: PreparedTimeline;
   readonly contacts: PackedContacts;
   readonly timers = new Timers();
+  /** options.onProgress, for the replay strategies. */
+  readonly onProgress: ((eventsDone: number, events: number) => void) | undefined;
 
   private readonly kj: KernelJourney;
   private readonly kernel: JourneyKernel;
@@ -135,6 +138,7 @@ export class Simulation {
 
   constructor(journey: Journey, timeline: Timeline | PackedTimeline, options: SimulationOptions = {}, shard?: ShardSetUp) {
     const compiled = compileForSimulation(journey);
+    this.onProgress = options.onProgress;
     this.timeline = shard?.prepared ?? prepareTimeline(timeline);
     const store = this.timeline.store;
     this.warnings = [...compiled.warnings, ...this.timeline.warnings];
@@ -243,7 +247,7 @@ export class Simulation {
     const queues: Record<string, string[]> = {};
     const pointCounters: Record<string, PointCounters> = {};
     points.forEach((p, i) => {
-      const waiting = byPoint[i]!.sort((a, b) => contacts.arrivedAt(a) - contacts.arrivedAt(b));
+      const waiting = inArrivalOrder(byPoint[i]!, (c) => contacts.arrivedAt(c));
       setOwn(queues, p.id, waiting.map((c) => contacts.id(c)));
       setOwn(pointCounters, p.id, {
         entered: counters.pEntered[i]!,

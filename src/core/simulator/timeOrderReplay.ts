@@ -19,7 +19,12 @@ export interface TimeOrderHost {
   readonly packedState: Numbers;
   processEvent(i: number, t: number, c: number): void;
   processTimer(): void;
+  /** Told now and then how many events are replayed (SimulationOptions.onProgress). */
+  readonly onProgress: ((eventsDone: number, events: number) => void) | undefined;
 }
+
+/** Events between two calls of onProgress (a power of 2). */
+const PROGRESS_EVENTS = 1 << 16;
 
 export class TimeOrderReplay {
   private eventPtr = 0;
@@ -45,6 +50,7 @@ export class TimeOrderReplay {
         if (et > limit) break;
         if (this.eventPtr >= this.warmedTo) this.warmEvents(this.eventPtr);
         const k = this.eventPtr++;
+        if ((k & (PROGRESS_EVENTS - 1)) === 0 && k > 0) host.onProgress?.(k, nEvents);
         const i = order === undefined ? k : order[k]!;
         host.processEvent(i, time[i]!, contact[i]!);
       } else {
@@ -53,6 +59,7 @@ export class TimeOrderReplay {
         host.processTimer();
       }
     }
+    host.onProgress?.(this.eventPtr, nEvents);
   }
 
   /**

@@ -109,4 +109,10 @@ export interface SimulationOptions {
   replayOrder?: 'auto' | 'time';
   /** Most points one contact may pass at one instant before the replay stops with a zero-time-cycle error. */
   maxChainSteps?: number;
+  /**
+   * Called now and then during a replay (every few ten thousand events) with
+   * how many of its events are replayed so far, of how many: for a progress
+   * display. Not passed to the threads of a sharded replay.
+   */
+  onProgress?: (eventsDone: number, events: number) => void;
 }

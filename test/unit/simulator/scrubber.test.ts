@@ -46,4 +46,14 @@ describe('time scrubber (#16)', function () {
     for (let i = 0; i < instants.length; i++) scrubber.snapshotAt(i);
     assert.equal(scrubber.replays, 1);
   });
+
+  it('the steps are the distinct instants of the start and the trace, ascending, whatever the trace\'s order', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 50 }), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 60 }), fc.boolean(), (start, ats, inOrder) => {
+        const trace = (inOrder ? [...ats].sort((a, b) => a - b) : ats).map((at) => ({ at }));
+        const snapshot = { start, trace } as unknown as Parameters<typeof instantsOf>[0];
+        assert.deepEqual(instantsOf(snapshot), [...new Set([start, ...ats])].sort((a, b) => a - b));
+      }),
+    );
+  });
 });

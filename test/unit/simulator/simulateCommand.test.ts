@@ -6,14 +6,22 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simulateCommand } from '../../../src/cli/simulateCommand';
+import { benchJourney } from '../../bench/simulate/benchJourney';
+import { benchTimeline } from '../../bench/simulate/benchTimeline';
 
 const SAMPLES = join(__dirname, '../../../samples');
 const VIP = join(SAMPLES, 'mailchimp-vip-welcome.journey.json');
 
 async function run(...args: string[]) {
+  return runWith({ isTerminal: false }, ...args);
+}
+
+/** Runs the command with stderr a terminal or not; stdout's lines and stderr's progress lines apart. */
+async function runWith({ isTerminal }: { isTerminal: boolean }, ...args: string[]) {
   const lines: string[] = [];
-  const result = await simulateCommand(args, (l) => lines.push(l));
-  return { ...result, out: lines.join('\n') };
+  const progress: string[] = [];
+  const result = await simulateCommand(args, (l) => lines.push(l), { write: (l) => progress.push(l), isTerminal });
+  return { ...result, out: lines.join('\n'), progress };
 }
 
 const minimal = (points: string) => `{
@@ -90,5 +98,40 @@ describe('journey simulate', () => {
     const { exitCode, error } = await run(lonely);
     assert.equal(exitCode, 2);
     assert.match(error ?? '', /--timeline/);
+  });
+
+  describe('progress on stderr (#16)', function () {
+    this.timeout(120_000);
+    let journey: string;
+    let timeline: string;
+    before(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'journey-sim-progress-'));
+      journey = join(dir, 'bench.journey.json');
+      timeline = join(dir, 'bench.timeline.json');
+      writeFileSync(journey, JSON.stringify(benchJourney(), null, 2));
+      writeFileSync(timeline, JSON.stringify(benchTimeline(20_000)));
+    });
+
+    it('--progress says the bytes read and the events replayed, with their percentage, on stderr; stdout is the same as without', async () => {
+      const quiet = await run(journey, '--timeline', timeline, '--no-trace');
+      const shown = await run(journey, '--timeline', timeline, '--no-trace', '--progress');
+      assert.equal(shown.exitCode, 0, shown.out);
+      assert.equal(shown.out, quiet.out);
+      assert.deepEqual(quiet.progress, []);
+      const events = /(\d+) events/.exec(quiet.out)![1]!;
+      // Reading first, to its end, then replaying (a slow run has lines between, about one a second).
+      const reading = shown.progress.filter((l) => l.includes(': reading '));
+      assert.match(reading.at(-1)!, /^journey simulate: reading .*bench\.timeline\.json: 100% \([\d.]+ of [\d.]+ MB\)$/);
+      assert.equal(shown.progress.indexOf(reading.at(-1)!), reading.length - 1);
+      assert.equal(shown.progress.at(-1), `journey simulate: replaying: 100% (${Number(events).toLocaleString('en-US')} of ${Number(events).toLocaleString('en-US')} events)`);
+      assert.ok(shown.progress.every((l) => /^journey simulate: (reading|replaying)/.test(l)), shown.progress.join('\n'));
+    });
+
+    it('progress is shown without --progress when stderr is a terminal, and never in --json output', async () => {
+      const terminal = await runWith({ isTerminal: true }, journey, '--timeline', timeline, '--no-trace', '--json');
+      assert.equal(terminal.exitCode, 0);
+      assert.ok(terminal.progress.some((l) => /replaying: 100%/.test(l)), terminal.progress.join('\n'));
+      assert.equal((JSON.parse(terminal.out) as { stats: { started: number } }).stats.started > 0, true);
+    });
   });
 });

@@ -54,7 +54,7 @@ before(() => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-async function readBoth(name: string, text: string, journey: Journey) {
+async function readBoth(name: string, text: string | Uint8Array, journey: Journey) {
   const file = join(dir, name);
   writeFileSync(file, text);
   const check = (t: Timeline) => timelineReferences(t, journey, 'j.journey.json');
@@ -209,5 +209,113 @@ describe('the packed reader\'s hand checks accept only what the schema accepts, 
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('journey simulate from a file: the in-place read of compact events (#16)', function () {
+  this.timeout(120_000);
+  // Compact JSON and NDJSON (one record a line, as JSON.stringify writes them) are read by the reader's in-place
+  // path: each event's bytes straight into the columns. Whatever it meets mid-file, it reads what the exact reader
+  // reads, or hands the file to it for its located errors.
+  const journey = benchJourney();
+  const timeline = benchTimeline(200);
+  const records = (t: Timeline, separator = ',\n') => {
+    const { contacts, events, ...header } = t;
+    return `${JSON.stringify(header).slice(0, -1)},"contacts":[\n${contacts.map((c) => JSON.stringify(c)).join(separator)}\n],"events":[\n${events.map((e) => JSON.stringify(e)).join(separator)}\n]}\n`;
+  };
+  const text = records(timeline);
+  const eventLines = text.split('\n').filter((l) => l.startsWith('{"at"'));
+  /** The text with the middle event's line changed. */
+  const midEvent = (change: (line: string) => string) => {
+    const line = eventLines[Math.floor(eventLines.length / 2)]!;
+    const changed = change(line);
+    assert.notEqual(changed, line, 'the case changes the line');
+    return text.replace(line, changed);
+  };
+
+  /** The fast read gives what the exact reader gives: the same located errors, or a timeline that replays the same. */
+  async function assertLikeExact(name: string, changed: string, packed: boolean): Promise<{ ok: boolean; out: string[] }> {
+    const { fast, exact, fastOut, exactOut } = await readBoth(name, changed, journey);
+    assert.deepEqual(fastOut, exactOut);
+    assert.equal(fast.ok, exact.ok, fastOut.join('\n'));
+    if (fast.ok && exact.ok) {
+      assert.equal(isPackedTimeline(fast.timeline), packed, `${name}: read into columns`);
+      for (const options of OPTIONS) assert.deepEqual(simulate(journey, fast.timeline, options), simulate(journey, exact.timeline, options), `${name} ${JSON.stringify(options)}`);
+    } else assert.deepEqual(fast, exact);
+    return { ok: fast.ok, out: fastOut };
+  }
+
+  const malformed: [string, (line: string) => string][] = [
+    ['a missing closing quote', (l) => l.replace(/"tag":"signup"|"name":"pageViewed"|"content":"[^"]+"|"product":"[^"]+"|"type":"unsubscribed"/, (m) => m.slice(0, -1))],
+    ['two commas in the body', (l) => l.replace('","type"', '",,"type"')],
+    ['an unclosed brace', (l) => l.replace(/\},$/, ',')],
+    ['a closing bracket in place of the brace', (l) => l.replace(/\},$/, '],')],
+    ['the body repeats "at"', (l) => l.replace(/\},$/, `,"at":"${timeline.start}"},`)],
+    ['the body repeats a key', (l) => l.replace(/"type":"([a-zA-Z]+)"/, '"type":"$1","type":"$1"')],
+    ['a body the schema rejects', (l) => l.replace(/"type":"[a-zA-Z]+"/, '"type":"teleported"')],
+    ['a control character in a string', (l) => l.replace(/"type":"/, '"type":"\u0001')],
+    ['a contact id that is not an id', (l) => l.replace(/"contact":"c/, '"contact":"9')],
+    ['an empty contact id', (l) => l.replace(/"contact":"[^"]+"/, '"contact":""')],
+    ['an impossible instant', (l) => l.replace(/"at":"[^"]+"/, '"at":"2026-02-30T09:00:00Z"')],
+  ];
+  for (const [what, change] of malformed) {
+    it(`a malformed event mid-file, ${what}: exactly the exact reader's located errors`, async () => {
+      const { ok, out } = await assertLikeExact('bad.timeline.json', midEvent(change), true);
+      assert.equal(ok, false);
+      assert.ok(out.some((l) => /bad\.timeline\.json:\d+:\d+ error /.test(l)), out.join('\n'));
+    });
+  }
+
+  const unusual: [string, string, boolean][] = [
+    ['every event as written (the in-place path throughout)', text, true],
+    ['CRLF line ends between records', records(timeline, ',\r\n'), true],
+    ['CRLF and spaces inside an event', midEvent((l) => l.replace(',"type"', ',\r\n  "type"').replace('":"', '" : "')), true],
+    ['a unicode escape in a body string', midEvent((l) => l.replace(/"type":"([a-zA-Z]+)"/, (_, t: string) => `"type":"\\u00${t.charCodeAt(0).toString(16)}${t.slice(1)}"`)), true],
+    // An escape in a name or id: the exact reader reads the file.
+    ['a unicode escape in a property name', midEvent((l) => l.replace('"type"', '"t\\u0079pe"')), false],
+    ['a unicode escape in the contact id', midEvent((l) => l.replace(/"contact":"c/, '"contact":"\\u0063')), false],
+    ['a number in exponent form', text.replace(/"amount":49\}/, '"amount":4.9e1}').replace(/"amount":25\}/, '"amount":2500E-2}'), true],
+    // A __proto__ name in a body is data (JSON.parse makes it an own property): the exact reader reads the file.
+    ['a __proto__ property name in a body', text.replace('"fields":{"plan":"pro"}}', '"fields":{"__proto__":"pro"}}'), false],
+  ];
+  for (const [what, changed, packed] of unusual) {
+    it(`${what}: what the exact reader reads`, async () => {
+      assert.ok(changed !== text || what.startsWith('every'), 'the case changes the file');
+      const { ok, out } = await assertLikeExact('unusual.timeline.json', changed, packed);
+      assert.ok(ok, `the file is valid: ${out.join('\n')}`);
+    });
+  }
+
+  it('a byte that is not UTF-8 in an event mid-file: exactly the exact reader\'s located error', async () => {
+    const bytes = new TextEncoder().encode(midEvent((l) => l.replace('"type":"', '"type":"#')));
+    bytes[bytes.indexOf(0x23, text.length / 2)] = 0xff;
+    const { fast, exact, fastOut, exactOut } = await readBoth('bad.timeline.json', bytes, journey);
+    assert.equal(fast.ok, false);
+    assert.deepEqual({ ...fast, out: fastOut }, { ...exact, out: exactOut });
+    assert.ok(exactOut.some((l) => /bad\.timeline\.json:\d+:\d+ error .*UTF-8/.test(l)), exactOut.join('\n'));
+  });
+
+  it('a contact and its events with the id __proto__ (JSON and NDJSON): read into columns, replayed as the timeline object', async () => {
+    const renamed = JSON.parse(JSON.stringify(timeline).replaceAll('"c0000007"', '"__proto__"')) as Timeline;
+    assert.ok(renamed.events.some((e) => e.contact === '__proto__'));
+    await assertSameReplay('proto.timeline.json', JSON.stringify(renamed), journey, renamed);
+    await assertSameReplay('proto.timeline.ndjson', asNdjson(renamed), journey, renamed);
+  });
+
+  it('events of one body share one object, whether read in place or in another layout', () => {
+    const builder = new PackedTimelineBuilder({ crIsSpace: true, strictKeys: true });
+    const compact = '{"at":"2026-03-01T09:00:00Z","contact":"c1","type":"purchase","product":"kit","amount":49}';
+    const spaced = '{ "at": "2026-03-01T09:00:01Z", "contact": "c2",\r\n "type" : "purchase", "product": "kit", "amount": 49 }';
+    const reordered = '{"type":"purchase","at":"2026-03-01T09:00:02Z","product":"kit","contact":"c1","amount":49}';
+    for (const event of [compact, spaced, reordered]) {
+      const bytes = new TextEncoder().encode(event);
+      assert.equal(builder.event(bytes, 0, bytes.length), bytes.length, event);
+    }
+    const packed = builder.finish({ formatVersion: 1 })!;
+    assert.deepEqual(packed.eventBody[0], { type: 'purchase', product: 'kit', amount: 49 });
+    assert.equal(packed.eventBody[1], packed.eventBody[0]);
+    assert.equal(packed.eventBody[2], packed.eventBody[0]);
+    assert.deepEqual(packed.eventContact, [0, 1, 0]);
+    assert.deepEqual(packed.eventContactIds, ['c1', 'c2']);
   });
 });
