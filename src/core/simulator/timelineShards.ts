@@ -111,60 +111,76 @@ export function splitPackedTimeline(timeline: PackedTimeline, shards: number): P
     firstOfId[k]![at] = firstOf[i]!;
   }
 
-  // Events: counted per shard, then written to the shard's columns.
+  // Events: each one's body numbered (bodies are shared objects: a few hundred for millions of events), counted per shard.
   const n = eventTime.length;
+  const bodyOf = new Int32Array(n);
+  const distinctBodies: EventBody[] = [];
+  const numberOfBody = new Map<EventBody, number>();
   const eventCounts = new Int32Array(shards);
-  for (let i = 0; i < n; i++) eventCounts[shardOfId[eventContact[i]!]!]!++;
-  const positions = Array.from({ length: shards }, (_, k) => new Int32Array(eventCounts[k]!));
-  const times = Array.from({ length: shards }, (_, k) => new Float64Array(eventCounts[k]!));
-  const contactNumbers = Array.from({ length: shards }, (_, k) => new Int32Array(eventCounts[k]!));
-  const bodyNumbers = Array.from({ length: shards }, (_, k) => new Int32Array(eventCounts[k]!));
-  const bodies: EventBody[][] = Array.from({ length: shards }, () => []);
+  let lastBody: EventBody | undefined;
+  let lastNumber = -1;
+  for (let i = 0; i < n; i++) {
+    const body = eventBody[i]!;
+    if (body !== lastBody) {
+      let b = numberOfBody.get(body);
+      if (b === undefined) {
+        b = distinctBodies.length;
+        numberOfBody.set(body, b);
+        distinctBodies.push(body);
+      }
+      lastBody = body;
+      lastNumber = b;
+    }
+    bodyOf[i] = lastNumber;
+    eventCounts[shardOfId[eventContact[i]!]!]!++;
+  }
+  numberOfBody.clear();
+  // Then each shard's columns, in one pass over the events per shard (tight loops, one shard's arrays in each).
   const extraIds: string[][] = Array.from({ length: shards }, () => []);
   /** Per shard, the next number of an id that is not a listed contact's. */
   const nextExtra = listed >= 0 ? Int32Array.from(distinctListed) : new Int32Array(shards);
-  /** Each distinct body's number in each shard (bodies are shared objects: a few hundred for millions of events). */
-  const bodyNumber = new Map<EventBody, Int32Array>();
-  eventCounts.fill(0);
-  let lastBody: EventBody | undefined;
-  let lastNumbers: Int32Array = new Int32Array(0);
-  for (let i = 0; i < n; i++) {
-    const g = eventContact[i]!;
-    const k = shardOfId[g]!;
-    const at = eventCounts[k]!++;
-    positions[k]![at] = i;
-    times[k]![at] = eventTime[i]!;
-    let c = localOfId[g]!;
-    if (c < 0) {
-      // An id first named by this event (not a listed contact's): numbered after the shard's listed ones.
-      c = localOfId[g] = nextExtra[k]!++;
-      extraIds[k]!.push(ids[g]!);
+  const columns = Array.from({ length: shards }, (_, k) => {
+    const count = eventCounts[k]!;
+    const positions = new Int32Array(count);
+    const times = new Float64Array(count);
+    const contactNumbers = new Int32Array(count);
+    const bodyNumbers = new Int32Array(count);
+    const localBody = new Int32Array(distinctBodies.length).fill(-1);
+    const bodies: EventBody[] = [];
+    const extra = extraIds[k]!;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const g = eventContact[i]!;
+      if (shardOfId[g] !== k) continue;
+      positions[at] = i;
+      times[at] = eventTime[i]!;
+      let c = localOfId[g]!;
+      if (c < 0) {
+        // An id first named by this event (not a listed contact's): numbered after the shard's listed ones.
+        c = localOfId[g] = nextExtra[k]!++;
+        extra.push(ids[g]!);
+      }
+      contactNumbers[at] = c;
+      const global = bodyOf[i]!;
+      let b = localBody[global]!;
+      if (b < 0) {
+        b = localBody[global] = bodies.length;
+        bodies.push(distinctBodies[global]!);
+      }
+      bodyNumbers[at++] = b;
     }
-    contactNumbers[k]![at] = c;
-    const body = eventBody[i]!;
-    if (body !== lastBody) {
-      lastBody = body;
-      let numbers = bodyNumber.get(body);
-      if (numbers === undefined) bodyNumber.set(body, (numbers = new Int32Array(shards).fill(-1)));
-      lastNumbers = numbers;
-    }
-    let b = lastNumbers[k]!;
-    if (b < 0) {
-      b = lastNumbers[k] = bodies[k]!.length;
-      bodies[k]!.push(body);
-    }
-    bodyNumbers[k]![at] = b;
-  }
+    return { positions, times, contactNumbers, bodyNumbers, bodies };
+  });
   const properties = packedProperties(timeline);
   return contactPositions.map((positionsOfContacts, k) => ({
     properties,
     contactPositions: positionsOfContacts,
     firstOfId: firstOfId[k]!,
-    eventPositions: positions[k]!,
-    eventTime: times[k]!,
-    eventContact: contactNumbers[k]!,
-    eventBody: bodyNumbers[k]!,
-    bodies: bodies[k]!,
+    eventPositions: columns[k]!.positions,
+    eventTime: columns[k]!.times,
+    eventContact: columns[k]!.contactNumbers,
+    eventBody: columns[k]!.bodyNumbers,
+    bodies: columns[k]!.bodies,
     extraIds: extraIds[k]!,
     listedContactIds: listed >= 0 ? distinctListed[k]! : -1,
     contactCount: contacts.length,
