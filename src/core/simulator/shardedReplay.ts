@@ -5,14 +5,18 @@
 // with its own date ticks and segment runs over them, between the start and
 // end of the whole replay (two steps: every shard prepares its timeline and
 // reports its first and last event; then all replay within the bounds those
-// give). The counts are summed; the queues are merged by arrival instant,
-// then by the contacts' order in the timeline, as one replay orders them;
-// the warnings are merged in the timeline's order.
+// give). The timeline is split on its packed columns (a timeline given as
+// objects is packed first); a worker receives its share as typed arrays
+// transferred and its contacts in columns (contactColumns.ts), no object
+// per event or contact crossing threads. The counts are summed; the queues
+// are merged by arrival instant, then by the contacts' order in the
+// timeline, as one replay orders them; the warnings are merged in the
+// timeline's order.
 // Without a trace only (a trace's order across contacts at one instant is
 // the single replay's own); a shard that fails (a zero-time cycle, a bad
-// instant) makes the whole replay run again on one thread, so the error is
-// the one a single replay reports. Node only: not exported by index.ts, which
-// the web extension bundles.
+// instant, a worker that stops) makes the whole replay run again on one
+// thread, so the error is the one a single replay reports. Node only: not
+// exported by index.ts, which the web extension bundles.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -29,10 +33,15 @@ import { type PreparedTimeline, prepareTimeline, timelineWarnings } from './time
 import { openShard, type PackedShard, splitPackedTimeline, type TimelineShard, transferList, withContactColumns } from './timelineShards';
 import { EXIT_REASONS, type ExitReason, type PointCounters, type SimulationOptions, type SimulationSnapshot, SUPPRESSION_REASONS, type SuppressionReason } from './types';
 
-/** With 'auto', timelines with fewer events replay on one thread (starting a worker and copying its share costs more). */
+/**
+ * With 'auto', packed timelines with fewer events replay on one thread
+ * (starting a worker and handing it its share costs more than it saves), and
+ * so do timelines given as objects (packing them costs more than sharding
+ * saves): README, "Sharded replay".
+ */
 export const SHARD_MIN_EVENTS = 200_000;
 
-/** How many threads: a number, or 'auto' (every core for a large timeline without a trace, else one). */
+/** How many threads: a number, or 'auto' (every core for a large packed timeline without a trace, else one). */
 export type ThreadCount = number | 'auto';
 
 /** A shard's result with its contacts and events placed in the whole timeline. */
@@ -235,7 +244,7 @@ export interface ShardedOptions {
 export function threadsFor(timeline: Timeline | PackedTimeline, options: SimulationOptions, threads: ThreadCount = 'auto'): number {
   if (options.trace !== false) return 1;
   if (threads !== 'auto') return Math.max(1, Math.floor(threads));
-  return eventCount(timeline) >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
+  return isPackedTimeline(timeline) && eventCount(timeline) >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
 }
 
 /** The worker's script: a bundle, or (tests and benchmarks under tsx) the TypeScript source, loaded through tsx's require hook. */

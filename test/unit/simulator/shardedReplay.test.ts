@@ -13,7 +13,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Journey } from '../../../src/core/schema';
 import { simulate, SimulationError, type SimulationOptions } from '../../../src/core/simulator/index';
-import { replaySharded, simulateInShards } from '../../../src/core/simulator/shardedReplay';
+import { replaySharded, SHARD_MIN_EVENTS, simulateInShards, threadsFor } from '../../../src/core/simulator/shardedReplay';
+import { availableParallelism } from 'node:os';
 import { splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
 import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
 import { type Contact, type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
@@ -213,6 +214,16 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
       assert.equal(report.fallback, undefined);
       assert.deepStrictEqual(snapshot, one, packing);
     }
+  });
+
+  it("'auto' shards a large packed timeline without a trace over every core, and replays on one thread a small one, one given as objects, or one with a trace", () => {
+    const packedOf = (events: number) => ({ ...packTimeline(benchTimeline(2))!, eventTime: new Array<number>(events).fill(0) });
+    const objectsOf = (events: number) => ({ ...benchTimeline(2), events: new Array<ContactEvent>(events) });
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS), { trace: false }, 'auto'), availableParallelism());
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS - 1), { trace: false }, 'auto'), 1);
+    assert.equal(threadsFor(objectsOf(SHARD_MIN_EVENTS), { trace: false }, 'auto'), 1, 'packing objects costs more than sharding saves');
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS), {}, 'auto'), 1, 'a trace is one replay');
+    assert.equal(threadsFor(objectsOf(10), { trace: false }, 3), 3, 'asked for: as many as asked');
   });
 
   it('with a trace, or on one thread, it is one replay', async () => {
