@@ -207,7 +207,7 @@ export function simulateInShards(journey: Journey, timeline: Timeline | PackedTi
   if (!packed) return simulate(journey, timeline, options); // an instant one replay reports
   try {
     // Every shard but the first as a worker gets it: contacts in columns, then a structured clone (as postMessage makes).
-    const replays = splitPackedTimeline(packed, shards).map((shard, k) => {
+    const replays = splitPackedTimeline(packed, shards, { local: 0 }).map((shard, k) => {
       const opened = k === 0 ? openShard(shard, packed.contacts) : openShard(structuredClone(withContactColumns(shard, packed.contacts), { transfer: transferList(shard) }));
       return new ReplayShard(journey, opened, options);
     });
@@ -324,7 +324,7 @@ export async function replaySharded(journey: Journey, given: Timeline | PackedTi
     if (!timeline) return alone('an event has no valid instant');
     report.packMs = performance.now() - t;
     t = performance.now();
-    const shards = splitPackedTimeline(timeline, threads);
+    const shards = splitPackedTimeline(timeline, threads, { local: 0 });
     report.splitMs = performance.now() - t;
     report.events = shards.map((s) => s.eventTime.length);
     t = performance.now();

@@ -15,6 +15,17 @@ import type { EventBody, PackedTimeline, TimelineProperties } from '../packedTim
 import { packedProperties } from '../packedTimeline';
 import type { Contact } from '../timeline';
 import { type ContactColumns, decodeContacts, encodeContacts } from './contactColumns';
+import { type Numbers, numbers } from './heapNumbers';
+
+/** A column of a shard: a typed array to transfer, or (the shard this thread keeps) a plain array. */
+type Ints = Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Numbers;
+
+/** `from`, longer, the new places -1. */
+function grownNumbers(from: Int32Array, length: number): Int32Array {
+  const grown = new Int32Array(length).fill(-1);
+  grown.set(from);
+  return grown;
+}
 
 /** A shard as the thread that replays it opens it. */
 export interface TimelineShard {
@@ -23,7 +34,7 @@ export interface TimelineShard {
   /** Per contact of the shard: its position in the timeline's contacts. */
   readonly contactPositions: Int32Array;
   /** Per event of the shard: its position in the timeline's events. */
-  readonly eventPositions: Int32Array;
+  readonly eventPositions: Numbers;
   /** How many contacts the whole timeline lists (contacts known only from events come after them). */
   readonly contactCount: number;
 }
@@ -38,10 +49,10 @@ export interface PackedShard {
   /** The shard's contacts in columns, for a worker (absent for the thread that holds the timeline's objects). */
   contacts?: ContactColumns;
   /** Per event of the shard: its position in the timeline's events, its instant, its contact (the shard's number) and its body (into bodies). */
-  readonly eventPositions: Int32Array<ArrayBuffer>;
-  readonly eventTime: Float64Array<ArrayBuffer>;
-  readonly eventContact: Int32Array<ArrayBuffer>;
-  readonly eventBody: Int32Array<ArrayBuffer>;
+  readonly eventPositions: Int32Array<ArrayBuffer> | Numbers;
+  readonly eventTime: Float64Array<ArrayBuffer> | Numbers;
+  readonly eventContact: Int32Array<ArrayBuffer> | Numbers;
+  readonly eventBody: Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer> | Numbers;
   /** The distinct bodies the shard's events have. */
   readonly bodies: EventBody[];
   /**
@@ -63,8 +74,12 @@ export function shardOf(id: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** Splits the packed timeline into `shards` packed shards, in one pass over its contacts and two over its events' columns. */
-export function splitPackedTimeline(timeline: PackedTimeline, shards: number): PackedShard[] {
+/**
+ * Splits the packed timeline into `shards` packed shards, in one pass over
+ * its contacts and one per shard over its events' columns; `local` is the
+ * shard this thread replays (its columns are plain arrays, never sent).
+ */
+export function splitPackedTimeline(timeline: PackedTimeline, shards: number, options: { local?: number } = {}): PackedShard[] {
   const { contacts, eventContactIds: ids, eventTime, eventContact, eventBody } = timeline;
   const listed = timeline.listedContactIds;
   /** Per id the events name: its shard, and its number in that shard (-1 until known). */
@@ -111,43 +126,29 @@ export function splitPackedTimeline(timeline: PackedTimeline, shards: number): P
     firstOfId[k]![at] = firstOf[i]!;
   }
 
-  // Events: each one's body numbered (bodies are shared objects: a few hundred for millions of events), counted per shard.
+  // Events: counted per shard, then each shard's columns in one pass over the events per shard (tight loops, one shard's arrays in each).
   const n = eventTime.length;
-  const bodyOf = new Int32Array(n);
-  const distinctBodies: EventBody[] = [];
-  const numberOfBody = new Map<EventBody, number>();
   const eventCounts = new Int32Array(shards);
-  let lastBody: EventBody | undefined;
-  let lastNumber = -1;
-  for (let i = 0; i < n; i++) {
-    const body = eventBody[i]!;
-    if (body !== lastBody) {
-      let b = numberOfBody.get(body);
-      if (b === undefined) {
-        b = distinctBodies.length;
-        numberOfBody.set(body, b);
-        distinctBodies.push(body);
-      }
-      lastBody = body;
-      lastNumber = b;
-    }
-    bodyOf[i] = lastNumber;
-    eventCounts[shardOfId[eventContact[i]!]!]!++;
-  }
-  numberOfBody.clear();
-  // Then each shard's columns, in one pass over the events per shard (tight loops, one shard's arrays in each).
+  for (let i = 0; i < n; i++) eventCounts[shardOfId[eventContact[i]!]!]!++;
   const extraIds: string[][] = Array.from({ length: shards }, () => []);
   /** Per shard, the next number of an id that is not a listed contact's. */
   const nextExtra = listed >= 0 ? Int32Array.from(distinctListed) : new Int32Array(shards);
+  /** Each distinct body's number (bodies are shared objects: a few hundred for millions of events). */
+  const numberOfBody = new Map<EventBody, number>();
+  let distinctBodies = 0;
   const columns = Array.from({ length: shards }, (_, k) => {
     const count = eventCounts[k]!;
-    const positions = new Int32Array(count);
-    const times = new Float64Array(count);
-    const contactNumbers = new Int32Array(count);
-    const bodyNumbers = new Int32Array(count);
-    const localBody = new Int32Array(distinctBodies.length).fill(-1);
+    // The shard this thread keeps in plain arrays: typed arrays' memory is outside the heap and soon brings on a full collection (heapNumbers.ts).
+    const plain = k === options.local;
+    const positions: Ints = plain ? numbers(count) : new Int32Array(count);
+    const times: Ints = plain ? numbers(count) : new Float64Array(count);
+    const contactNumbers: Ints = plain ? numbers(count) : new Int32Array(count);
+    let bodyNumbers: Ints = plain ? numbers(count) : new Uint16Array(count);
+    let localBody: Int32Array = new Int32Array(1024).fill(-1);
     const bodies: EventBody[] = [];
     const extra = extraIds[k]!;
+    let lastBody: EventBody | undefined;
+    let lastNumber = 0;
     let at = 0;
     for (let i = 0; i < n; i++) {
       const g = eventContact[i]!;
@@ -161,13 +162,21 @@ export function splitPackedTimeline(timeline: PackedTimeline, shards: number): P
         extra.push(ids[g]!);
       }
       contactNumbers[at] = c;
-      const global = bodyOf[i]!;
-      let b = localBody[global]!;
-      if (b < 0) {
-        b = localBody[global] = bodies.length;
-        bodies.push(distinctBodies[global]!);
+      const body = eventBody[i]!;
+      if (body !== lastBody) {
+        let global = numberOfBody.get(body);
+        if (global === undefined) numberOfBody.set(body, (global = distinctBodies++));
+        if (global >= localBody.length) localBody = grownNumbers(localBody, Math.max(global + 1, localBody.length * 2));
+        let b = localBody[global]!;
+        if (b < 0) {
+          b = localBody[global] = bodies.length;
+          bodies.push(body);
+          if (b === 0x10000 && bodyNumbers instanceof Uint16Array) bodyNumbers = Int32Array.from(bodyNumbers);
+        }
+        lastBody = body;
+        lastNumber = b;
       }
-      bodyNumbers[at++] = b;
+      bodyNumbers[at++] = lastNumber;
     }
     return { positions, times, contactNumbers, bodyNumbers, bodies };
   });
@@ -195,7 +204,8 @@ export function withContactColumns(shard: PackedShard, contacts: readonly Contac
 
 /** What a worker's postMessage transfers of the shard (its typed arrays' buffers). */
 export function transferList(shard: PackedShard): ArrayBuffer[] {
-  const list = [shard.contactPositions, shard.firstOfId, shard.eventPositions, shard.eventTime, shard.eventContact, shard.eventBody].map((a) => a.buffer);
+  const list: ArrayBuffer[] = [];
+  for (const column of [shard.contactPositions, shard.firstOfId, shard.eventPositions, shard.eventTime, shard.eventContact, shard.eventBody]) if (ArrayBuffer.isView(column)) list.push(column.buffer as ArrayBuffer);
   if (shard.contacts) list.push(shard.contacts.ints.buffer, shard.contacts.numbers.buffer);
   return list;
 }

@@ -177,7 +177,7 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<unknown>((resolve) => port2.once('message', resolve));
     port1.postMessage(shard, transferList(shard));
-    for (const column of [shard.eventTime, shard.eventContact, shard.eventBody, shard.eventPositions, shard.contactPositions, shard.contacts!.ints, shard.contacts!.numbers]) assert.equal(column.byteLength, 0, 'transferred, not copied');
+    for (const column of [shard.eventTime, shard.eventContact, shard.eventBody, shard.eventPositions, shard.contactPositions, shard.contacts!.ints, shard.contacts!.numbers]) assert.equal((column as Int32Array).byteLength, 0, 'transferred, not copied');
     const got = (await received) as typeof shard;
     assert.equal(got.eventTime.length, events);
     port1.close();
