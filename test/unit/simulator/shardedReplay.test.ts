@@ -15,7 +15,7 @@ import { Journey } from '../../../src/core/schema';
 import { simulate, SimulationError, type SimulationOptions } from '../../../src/core/simulator/index';
 import { replaySharded, SHARD_MIN_EVENTS, simulateInShards, threadsFor } from '../../../src/core/simulator/shardedReplay';
 import { availableParallelism } from 'node:os';
-import { splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
+import { openShard, splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
 import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
 import { type Contact, type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
 import { MessageChannel } from 'node:worker_threads';
@@ -181,6 +181,16 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     const got = (await received) as typeof shard;
     assert.equal(got.eventTime.length, events);
     port1.close();
+  });
+
+  it('a shard with more distinct event bodies than a 16-bit column holds numbers them all (each event keeps its own body)', () => {
+    const contacts = [{ id: 'a' }, { id: 'b' }];
+    const events = Array.from({ length: 70_000 }, (_, i) => ({ at: iso(T0 + i * 1000), contact: i % 3 === 0 ? 'b' : 'a', type: 'purchase' as const, amount: i + 1 }));
+    const packed = packTimeline({ formatVersion: 1, contacts, events })!;
+    const [shard] = splitPackedTimeline(packed, 1);
+    assert.ok(shard!.bodies.length > 0xffff && shard!.eventBody instanceof Int32Array, `${shard!.bodies.length} bodies`);
+    const opened = openShard(structuredClone(withContactColumns(shard!, packed.contacts)));
+    assert.deepStrictEqual(opened.timeline.eventBody, packed.eventBody);
   });
 
   it('names are data on worker threads: contacts, fields, lists and event properties called "__proto__" replay as on one thread', async function () {
