@@ -4,7 +4,9 @@
 // as a number into the ids the events name, and its body (the event without
 // `at` and `contact`, what the simulator's kernel reads) shared by every
 // event with the same body: a million contacts' events hold a few hundred
-// distinct bodies. Contacts stay objects, as in a Timeline. Pure.
+// distinct bodies. Contacts stay objects, as in a Timeline. packTimeline
+// makes one from a Timeline object (the sharded replay splits packed
+// columns). Pure.
 import { IsoInstantParser } from './simulator/isoInstant';
 import type { Contact, ContactEvent, Timeline } from './timeline';
 
