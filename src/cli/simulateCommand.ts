@@ -30,10 +30,11 @@ import { ProgressReport } from './progressReport';
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto] [--progress]';
 
 /**
- * Threads when --threads is not given: one. A worker cannot read the main
- * thread's objects, so its share of the timeline is copied to it, and on the
- * 2-core development machine that copy costs more than the replay it saves
- * (`npm run bench:simulate` prints both; README, "Sharded replay").
+ * Threads when --threads is not given: one. A worker gets its share of the
+ * timeline as columns (its events' typed arrays transferred, its contacts
+ * encoded into columns by this thread), and on the 2-core development
+ * machine splitting and handing over still cost more than the replay they
+ * save (`npm run bench:simulate` prints both; README, "Sharded replay").
  */
 const DEFAULT_THREADS: ThreadCount = 1;
 

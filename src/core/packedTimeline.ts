@@ -4,7 +4,10 @@
 // as a number into the ids the events name, and its body (the event without
 // `at` and `contact`, what the simulator's kernel reads) shared by every
 // event with the same body: a million contacts' events hold a few hundred
-// distinct bodies. Contacts stay objects, as in a Timeline. Pure.
+// distinct bodies. Contacts stay objects, as in a Timeline. packTimeline
+// makes one from a Timeline object (the sharded replay splits packed
+// columns). Pure.
+import { IsoInstantParser } from './simulator/isoInstant';
 import type { Contact, ContactEvent, Timeline } from './timeline';
 
 type WithoutContext<E> = E extends unknown ? Omit<E, 'at' | 'contact'> : never;
@@ -72,12 +75,60 @@ export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[
   return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
 }
 
-/** The Timeline a packed timeline holds, one object per event again (in timeline order). */
-export function unpackTimeline(timeline: PackedTimeline): Timeline {
-  const events: ContactEvent[] = [];
-  const ids = timeline.eventContactIds;
-  for (let i = 0; i < timeline.eventTime.length; i++) {
-    events.push({ ...timeline.eventBody[i]!, at: new Date(timeline.eventTime[i]!).toISOString(), contact: ids[timeline.eventContact[i]!]! } as ContactEvent);
+/**
+ * The packed form of a Timeline (as the file readers build it from the
+ * bytes): instants parsed, the contacts' ids numbered first and then those
+ * only events name, bodies shared by equal JSON text. A body whose text
+ * could stand for another value (a null, which a NaN also gives; a zero,
+ * which -0 also gives) is not shared. Undefined when an event's instant is
+ * not an ISO instant string: one replay reports it (timelineInput.ts).
+ */
+export function packTimeline(timeline: Timeline): PackedTimeline | undefined {
+  const { contacts, events, ...properties } = timeline;
+  const ids: string[] = [];
+  const numberOf = new Map<string, number>();
+  for (const c of contacts) {
+    if (!numberOf.has(c.id)) {
+      numberOf.set(c.id, ids.length);
+      ids.push(c.id);
+    }
   }
-  return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
+  const listedContactIds = ids.length;
+  const n = events.length;
+  const eventTime: number[] = new Array(n);
+  const eventContact: number[] = new Array(n);
+  const eventBody: EventBody[] = new Array(n);
+  const bodies = new Map<string, EventBody>();
+  const instants = new IsoInstantParser();
+  let previousAt: unknown;
+  let previousMs = NaN;
+  for (let i = 0; i < n; i++) {
+    const { at, contact, ...rest } = events[i]!;
+    const body = rest as EventBody;
+    if (at !== previousAt) {
+      previousMs = typeof at === 'string' ? instants.parse(at) : NaN;
+      previousAt = at;
+    }
+    if (Number.isNaN(previousMs)) return undefined;
+    eventTime[i] = previousMs;
+    let c = numberOf.get(contact);
+    if (c === undefined) {
+      c = ids.length;
+      numberOf.set(contact, c);
+      ids.push(contact);
+    }
+    eventContact[i] = c;
+    const key = JSON.stringify(body);
+    if (AMBIGUOUS_JSON.test(key)) {
+      eventBody[i] = body;
+      continue;
+    }
+    let shared = bodies.get(key);
+    if (shared === undefined) bodies.set(key, (shared = body));
+    eventBody[i] = shared;
+  }
+  return { ...properties, packed: true, contacts, eventTime, eventContact, eventBody, eventContactIds: ids, listedContactIds };
 }
+
+/** JSON text in which a null (NaN, Infinity, undefined in an array also give one) or a 0 (-0 also gives one) stands as a value. */
+const AMBIGUOUS_JSON = /[:,[](?:null|0)(?=[,\]}])/;

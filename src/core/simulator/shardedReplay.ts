@@ -5,14 +5,18 @@
 // with its own date ticks and segment runs over them, between the start and
 // end of the whole replay (two steps: every shard prepares its timeline and
 // reports its first and last event; then all replay within the bounds those
-// give). The counts are summed; the queues are merged by arrival instant,
-// then by the contacts' order in the timeline, as one replay orders them;
-// the warnings are merged in the timeline's order.
+// give). The timeline is split on its packed columns (a timeline given as
+// objects is packed first); a worker receives its share as typed arrays
+// transferred and its contacts in columns (contactColumns.ts), no object
+// per event or contact crossing threads. The counts are summed; the queues
+// are merged by arrival instant, then by the contacts' order in the
+// timeline, as one replay orders them; the warnings are merged in the
+// timeline's order.
 // Without a trace only (a trace's order across contacts at one instant is
 // the single replay's own); a shard that fails (a zero-time cycle, a bad
-// instant) makes the whole replay run again on one thread, so the error is
-// the one a single replay reports. Node only: not exported by index.ts, which
-// the web extension bundles.
+// instant, a worker that stops) makes the whole replay run again on one
+// thread, so the error is the one a single replay reports. Node only: not
+// exported by index.ts, which the web extension bundles.
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -20,19 +24,24 @@ import { Worker } from 'node:worker_threads';
 import { setOwn } from '../ownProperty';
 import type { Journey } from '../schema';
 import type { Timeline } from '../timeline';
-import { eventCount, isPackedTimeline, type PackedTimeline, unpackTimeline } from '../packedTimeline';
+import { eventCount, isPackedTimeline, type PackedTimeline, packTimeline } from '../packedTimeline';
 import { compileForSimulation } from '../compiler/compileJourney';
 import { type ReplayBounds, replayBounds, type ShardResult, Simulation, unknownApiStartWarning } from './engine';
 import { SimulationError } from './errors';
 import { simulate } from './index';
 import { type PreparedTimeline, prepareTimeline, timelineWarnings } from './timelineInput';
-import { splitTimeline, type TimelineShard } from './timelineShards';
+import { openShard, type PackedShard, splitPackedTimeline, type TimelineShard, transferList, withContactColumns } from './timelineShards';
 import { EXIT_REASONS, type ExitReason, type PointCounters, type SimulationOptions, type SimulationSnapshot, SUPPRESSION_REASONS, type SuppressionReason } from './types';
 
-/** With 'auto', timelines with fewer events replay on one thread (starting a worker and copying its share costs more). */
+/**
+ * With 'auto', packed timelines with fewer events replay on one thread
+ * (starting a worker and handing it its share costs more than it saves), and
+ * so do timelines given as objects (packing them costs more than sharding
+ * saves): README, "Sharded replay".
+ */
 export const SHARD_MIN_EVENTS = 200_000;
 
-/** How many threads: a number, or 'auto' (every core for a large timeline without a trace, else one). */
+/** How many threads: a number, or 'auto' (every core for a large packed timeline without a trace, else one). */
 export type ThreadCount = number | 'auto';
 
 /** A shard's result with its contacts and events placed in the whole timeline. */
@@ -51,9 +60,11 @@ export interface ShardedReplayReport {
   readonly threads: number;
   /** Why it ran on one thread after all, if it did. */
   readonly fallback?: string;
-  /** Splitting the timeline by contact. */
+  /** Packing a timeline given as objects into columns (0 for a packed one, as the file readers give). */
+  packMs: number;
+  /** Splitting the packed timeline by contact, into each shard's columns. */
   splitMs: number;
-  /** Handing the workers their shards (copying the objects: synchronous on the main thread). */
+  /** Handing the workers their shards: their contacts into columns, then posting (the typed arrays transferred, not copied). */
   postMs: number;
   /** Per shard (0: the main thread's): from handing over until it was prepared (for workers: copy in, prepare). */
   prepareMs: number[];
@@ -118,7 +129,7 @@ export class ReplayShard {
 }
 
 /** The snapshot one replay gives, from the shards' results. */
-export function mergeShardResults(journey: Journey, timeline: Timeline, options: SimulationOptions, bounds: ReplayBounds, results: readonly PlacedShardResult[]): SimulationSnapshot {
+export function mergeShardResults(journey: Journey, timeline: Pick<Timeline, 'seed'>, options: SimulationOptions, bounds: ReplayBounds, results: readonly PlacedShardResult[]): SimulationSnapshot {
   const compiled = compileForSimulation(journey);
   const cj = { points: compiled.ir.points, starts: compiled.ir.startingPoints, warnings: compiled.warnings };
   const sum = (pick: (r: PlacedShardResult) => readonly number[], i: number) => results.reduce((total, r) => total + pick(r)[i]!, 0);
@@ -180,7 +191,7 @@ export function mergeShardResults(journey: Journey, timeline: Timeline, options:
 }
 
 /** The whole replay's bounds from the shards' first and last events; undefined when there is nothing to start from (one thread then says so). */
-function boundsOf(journey: Journey, timeline: Timeline, options: SimulationOptions, shards: readonly { first: number; last: number }[]): ReplayBounds | undefined {
+function boundsOf(journey: Journey, timeline: Pick<Timeline, 'start' | 'horizon'>, options: SimulationOptions, shards: readonly { first: number; last: number }[]): ReplayBounds | undefined {
   const bounds = replayBounds(compileForSimulation(journey).ir.segment?.startMs ?? undefined, timeline, options, Math.min(...shards.map((s) => s.first)), Math.max(...shards.map((s) => s.last)));
   return Number.isFinite(bounds.start) ? bounds : undefined;
 }
@@ -190,13 +201,19 @@ function boundsOf(journey: Journey, timeline: Timeline, options: SimulationOptio
  * thread: the same merge as with workers, for tests and for checking that a
  * split gives one replay's snapshot.
  */
-export function simulateInShards(journey: Journey, timeline: Timeline, options: SimulationOptions, shards: number): SimulationSnapshot {
+export function simulateInShards(journey: Journey, timeline: Timeline | PackedTimeline, options: SimulationOptions, shards: number): SimulationSnapshot {
   if (options.trace !== false) return simulate(journey, timeline, options);
+  const packed = isPackedTimeline(timeline) ? timeline : packTimeline(timeline);
+  if (!packed) return simulate(journey, timeline, options); // an instant one replay reports
   try {
-    const replays = splitTimeline(timeline, shards).map((shard) => new ReplayShard(journey, shard, options));
-    const bounds = boundsOf(journey, timeline, options, replays.map((r) => ({ first: r.prepared.firstEventTime, last: r.prepared.lastEventTime })));
+    // Every shard but the first as a worker gets it: contacts in columns, then a structured clone (as postMessage makes).
+    const replays = splitPackedTimeline(packed, shards, { local: 0 }).map((shard, k) => {
+      const opened = k === 0 ? openShard(shard, packed.contacts) : openShard(structuredClone(withContactColumns(shard, packed.contacts), { transfer: transferList(shard) }));
+      return new ReplayShard(journey, opened, options);
+    });
+    const bounds = boundsOf(journey, packed, options, replays.map((r) => ({ first: r.prepared.firstEventTime, last: r.prepared.lastEventTime })));
     if (!bounds) return simulate(journey, timeline, options);
-    return mergeShardResults(journey, timeline, options, bounds, replays.map((r) => r.run(bounds)));
+    return mergeShardResults(journey, packed, options, bounds, replays.map((r) => r.run(bounds)));
   } catch (error) {
     if (!(error instanceof SimulationError)) throw error;
     return simulate(journey, timeline, options); // the error one replay reports
@@ -207,7 +224,7 @@ export function simulateInShards(journey: Journey, timeline: Timeline, options: 
 // Workers.
 
 /** Messages to a shard worker (replayShardWorker.ts) and back. */
-export type ToShardWorker = { type: 'prepare'; journey: Journey; shard: TimelineShard; options: SimulationOptions; sentAt: number } | { type: 'run'; bounds: ReplayBounds };
+export type ToShardWorker = { type: 'prepare'; journey: Journey; shard: PackedShard; options: SimulationOptions; sentAt: number } | { type: 'run'; bounds: ReplayBounds };
 export type FromShardWorker =
   | { type: 'prepared'; first: number; last: number; readyAt: number }
   | { type: 'result'; result: PlacedShardResult; replayMs: number }
@@ -227,7 +244,7 @@ export interface ShardedOptions {
 export function threadsFor(timeline: Timeline | PackedTimeline, options: SimulationOptions, threads: ThreadCount = 'auto'): number {
   if (options.trace !== false) return 1;
   if (threads !== 'auto') return Math.max(1, Math.floor(threads));
-  return eventCount(timeline) >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
+  return isPackedTimeline(timeline) && eventCount(timeline) >= SHARD_MIN_EVENTS ? availableParallelism() : 1;
 }
 
 /** The worker's script: a bundle, or (tests and benchmarks under tsx) the TypeScript source, loaded through tsx's require hook. */
@@ -255,8 +272,8 @@ class ShardWorker {
     this.worker.on('exit', (code) => this.fail(new Error(`the shard worker stopped (exit ${code})`)));
   }
 
-  post(message: ToShardWorker): void {
-    this.worker.postMessage(message);
+  post(message: ToShardWorker, transfer: ArrayBuffer[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   next(): Promise<FromShardWorker> {
@@ -290,33 +307,35 @@ class ShardWorker {
  */
 export async function replaySharded(journey: Journey, given: Timeline | PackedTimeline, options: SimulationOptions = {}, sharded: ShardedOptions = {}): Promise<{ snapshot: SimulationSnapshot; report: ShardedReplayReport }> {
   const threads = threadsFor(given, options, sharded.threads);
-  const report: ShardedReplayReport = { threads, splitMs: 0, postMs: 0, prepareMs: [], replayMs: [], events: [], waitMs: 0, mergeMs: 0 };
+  const report: ShardedReplayReport = { threads, packMs: 0, splitMs: 0, postMs: 0, prepareMs: [], replayMs: [], events: [], waitMs: 0, mergeMs: 0 };
   const alone = (fallback?: string) => {
     const t0 = performance.now();
     const snapshot = simulate(journey, given, options);
     return { snapshot, report: { ...report, threads: 1, replayMs: [performance.now() - t0], events: [eventCount(given)], ...(fallback ? { fallback } : {}) } };
   };
   if (threads <= 1) return alone();
-  // A packed timeline (read from a file) is split as objects: its events are made again, one each.
-  const timeline = isPackedTimeline(given) ? unpackTimeline(given) : given;
-
-  let t = performance.now();
-  const shards = splitTimeline(timeline, threads);
-  report.splitMs = performance.now() - t;
-  report.events = shards.map((s) => s.timeline.events.length);
   const script = workerScript(sharded.workerScript);
   const workers: ShardWorker[] = [];
   try {
+    // Started first: a worker loads its script while this thread splits the timeline.
+    for (let k = 1; k < threads; k++) workers.push(new ShardWorker(script));
+    let t = performance.now();
+    const timeline = isPackedTimeline(given) ? given : packTimeline(given);
+    if (!timeline) return alone('an event has no valid instant');
+    report.packMs = performance.now() - t;
+    t = performance.now();
+    const shards = splitPackedTimeline(timeline, threads, { local: 0 });
+    report.splitMs = performance.now() - t;
+    report.events = shards.map((s) => s.eventTime.length);
     t = performance.now();
     const sentAt = epochNow();
-    for (const shard of shards.slice(1)) {
-      const worker = new ShardWorker(script);
-      workers.push(worker);
-      worker.post({ type: 'prepare', journey, shard, options, sentAt });
-    }
+    shards.slice(1).forEach((shard, k) => {
+      withContactColumns(shard, timeline.contacts);
+      workers[k]!.post({ type: 'prepare', journey, shard, options, sentAt }, transferList(shard));
+    });
     report.postMs = performance.now() - t;
     t = performance.now();
-    const local = new ReplayShard(journey, shards[0]!, options);
+    const local = new ReplayShard(journey, openShard(shards[0]!, timeline.contacts), options);
     report.prepareMs[0] = performance.now() - t;
     const prepared = await Promise.all(workers.map((w) => w.next()));
     const ends = [{ first: local.prepared.firstEventTime, last: local.prepared.lastEventTime }];

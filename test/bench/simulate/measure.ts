@@ -17,13 +17,14 @@ import { PerformanceObserver } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { createSimulation } from '../../../src/core/simulator/index';
 import { replaySharded, type ShardedReplayReport } from '../../../src/core/simulator/shardedReplay';
+import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
 import type { Timeline } from '../../../src/core/timeline';
 import { benchJourney } from './benchJourney';
 import { benchTimeline } from './benchTimeline';
 import { type Outcomes, outcomesOfSnapshot } from './outcomes';
 import { replayWithXState } from './xstateJourney';
 
-export type Engine = 'ours' | 'sharded' | 'xstate';
+export type Engine = 'ours' | 'packed' | 'sharded' | 'xstate';
 
 /** Threads of the sharded replay. */
 const THREADS = Number(process.env['BENCH_THREADS'] ?? availableParallelism());
@@ -34,6 +35,8 @@ export interface Measurement {
   events: number;
   /** Generating the timeline (not part of the replay). */
   generateMs: number;
+  /** 'packed' and 'sharded': packing the generated timeline into columns, as the file readers give it (not part of the replay). */
+  packMs?: number;
   /** Runs measured; the figures are those of the fastest. */
   runs: number;
   /** The replay, end to end from the timeline object to the outcome counts. */
@@ -68,7 +71,7 @@ function sendPointIds(): string[] {
     .map((p) => p.id);
 }
 
-function replayOurs(timeline: Timeline): { outcomes: Outcomes; prepareMs: number; replayMs: number } {
+function replayOurs(timeline: Timeline | PackedTimeline): { outcomes: Outcomes; prepareMs: number; replayMs: number } {
   const t0 = performance.now();
   const sim = createSimulation(benchJourney(), timeline, { trace: false });
   const t1 = performance.now();
@@ -78,15 +81,26 @@ function replayOurs(timeline: Timeline): { outcomes: Outcomes; prepareMs: number
   return { outcomes: outcomesOfSnapshot(snapshot, sendPointIds()), prepareMs: t1 - t0, replayMs: t2 - t1 };
 }
 
-async function replayOursSharded(timeline: Timeline): Promise<{ outcomes: Outcomes; sharded: ShardedReplayReport }> {
+async function replayOursSharded(timeline: PackedTimeline): Promise<{ outcomes: Outcomes; sharded: ShardedReplayReport }> {
   const { snapshot, report } = await replaySharded(benchJourney(), timeline, { trace: false }, { threads: THREADS });
   if (report.fallback !== undefined) throw new Error(`the sharded replay ran on one thread: ${report.fallback}`);
   return { outcomes: outcomesOfSnapshot(snapshot, sendPointIds()), sharded: report };
 }
 
-async function replay(engine: Engine, timeline: Timeline): Promise<{ outcomes: Outcomes; prepareMs?: number; replayMs?: number; sharded?: ShardedReplayReport }> {
-  if (engine === 'sharded') return replayOursSharded(timeline);
-  return engine === 'ours' ? replayOurs(timeline) : { outcomes: replayWithXState(benchJourney(), timeline).outcomes };
+/** The input of each engine: the timeline object, or ('packed', 'sharded') its packed form, as `journey simulate` reads it from a file. */
+type Input = { timeline: Timeline; packed?: undefined } | { timeline?: undefined; packed: PackedTimeline };
+
+async function replay(engine: Engine, input: Input): Promise<{ outcomes: Outcomes; prepareMs?: number; replayMs?: number; sharded?: ShardedReplayReport }> {
+  if (input.packed) return engine === 'sharded' ? replayOursSharded(input.packed) : replayOurs(input.packed);
+  return engine === 'ours' ? replayOurs(input.timeline) : { outcomes: replayWithXState(benchJourney(), input.timeline).outcomes };
+}
+
+function inputOf(engine: Engine, timeline: Timeline): Input {
+  if (engine !== 'packed' && engine !== 'sharded') return { timeline };
+  // The object timeline is dropped: a file reader gives only the packed one.
+  const packed = packTimeline(timeline);
+  if (!packed) throw new Error('the benchmark timeline does not pack');
+  return { packed };
 }
 
 /** Linux: resets the process's peak resident memory, so the next reading is the peak of what follows. */
@@ -109,7 +123,7 @@ function peakRssMB(): number | undefined {
 }
 
 /** Replays the timeline once, measuring time, CPU, GC pauses and the resident memory peak. */
-async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Measurement, 'engine' | 'contacts' | 'events' | 'generateMs' | 'runs'>> {
+async function measureOnce(engine: Engine, input: Input): Promise<Omit<Measurement, 'engine' | 'contacts' | 'events' | 'generateMs' | 'runs'>> {
   const pauses: { start: number; duration: number }[] = [];
   const observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) pauses.push({ start: e.startTime, duration: e.duration });
@@ -121,7 +135,7 @@ async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Mea
   const scoped = resetPeakRss();
   const c0 = process.cpuUsage();
   const w0 = performance.now();
-  const result = await replay(engine, timeline);
+  const result = await replay(engine, input);
   const w1 = performance.now();
   const cpu = process.cpuUsage(c0);
   const peak = peakRssMB();
@@ -142,20 +156,28 @@ async function measureOnce(engine: Engine, timeline: Timeline): Promise<Omit<Mea
   };
 }
 
-export async function measure(engine: Engine, contacts: number, runs = 1): Promise<Measurement> {
+/** The timeline the engine replays (no reference to the object timeline is kept when it replays the packed one). */
+function generate(engine: Engine, contacts: number): { input: Input; events: number; generateMs: number; packMs: number | undefined } {
   const g0 = performance.now();
   const timeline = benchTimeline(contacts);
   const generateMs = performance.now() - g0;
-  const warmUp = benchTimeline(WARM_UP_CONTACTS, 11);
+  const p0 = performance.now();
+  const input = inputOf(engine, timeline);
+  return { input, events: timeline.events.length, generateMs, packMs: input.packed ? performance.now() - p0 : undefined };
+}
+
+export async function measure(engine: Engine, contacts: number, runs = 1): Promise<Measurement> {
+  const { input, events, generateMs, packMs } = generate(engine, contacts);
+  const warmUp = inputOf(engine, benchTimeline(WARM_UP_CONTACTS, 11));
   for (let i = 0; i < 3; i++) await replay(engine, warmUp);
   let best: Awaited<ReturnType<typeof measureOnce>> | undefined;
   let mapLookupMs = Infinity;
   for (let run = 0; run < runs; run++) {
-    const m = await measureOnce(engine, timeline);
+    const m = await measureOnce(engine, input);
     if (!best || m.wallMs < best.wallMs) best = m;
-    if (engine === 'ours') mapLookupMs = Math.min(mapLookupMs, mapLookupOnlyMs(timeline));
+    if (input.timeline && engine === 'ours') mapLookupMs = Math.min(mapLookupMs, mapLookupOnlyMs(input.timeline));
   }
-  return { engine, contacts, events: timeline.events.length, generateMs, runs, ...best!, ...(engine === 'ours' ? { mapLookupMs } : {}) };
+  return { engine, contacts, events, generateMs, ...(packMs !== undefined ? { packMs } : {}), runs, ...best!, ...(engine === 'ours' ? { mapLookupMs } : {}) };
 }
 
 /**
@@ -179,8 +201,8 @@ function mapLookupOnlyMs(timeline: Timeline): number {
 
 if (require.main === module) {
   const [engine, count, runs = '1'] = process.argv.slice(2);
-  if ((engine !== 'ours' && engine !== 'sharded' && engine !== 'xstate') || !(Number(count) > 0) || !(Number(runs) >= 1)) {
-    console.error('usage: measure.ts ours|sharded|xstate <contacts> [runs]');
+  if ((engine !== 'ours' && engine !== 'packed' && engine !== 'sharded' && engine !== 'xstate') || !(Number(count) > 0) || !(Number(runs) >= 1)) {
+    console.error('usage: measure.ts ours|packed|sharded|xstate <contacts> [runs]');
     process.exit(2);
   }
   measure(engine, Number(count), Number(runs)).then(

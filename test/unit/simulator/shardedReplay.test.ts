@@ -4,14 +4,22 @@
 // timelines, with date-field starting points (R20) and segment schedules
 // (R19) whose clock-driven entries every shard runs over its own contacts,
 // with contacts listed twice or known only from events, in any number of
-// shards on this thread; and on worker threads, as the CLI runs it.
+// shards on this thread; and on worker threads, as the CLI runs it. The
+// timeline comes as objects or packed as the file readers give it (with its
+// contacts listed before its events or not); every shard but the first
+// goes through what a worker receives (columns, a structured clone).
 // Seeded like every property (propertyRuns.ts).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { Journey } from '../../../src/core/schema';
 import { simulate, SimulationError, type SimulationOptions } from '../../../src/core/simulator/index';
-import { replaySharded, simulateInShards } from '../../../src/core/simulator/shardedReplay';
-import { type Contact, type ContactEvent, Timeline } from '../../../src/core/timeline';
+import { replaySharded, SHARD_MIN_EVENTS, simulateInShards, threadsFor } from '../../../src/core/simulator/shardedReplay';
+import { availableParallelism } from 'node:os';
+import { openShard, splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
+import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
+import { type Contact, type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
+import { MessageChannel } from 'node:worker_threads';
+import { journey } from './helpers';
 import { benchJourney } from '../../bench/simulate/benchJourney';
 import { benchTimeline } from '../../bench/simulate/benchTimeline';
 import { scenarioArb, T0 } from './arbitraries';
@@ -76,7 +84,17 @@ function asSegmentJourney(j: Journey, tl: Timeline, schedule: number, members: b
   return [journey, Timeline.parse({ ...tl, contacts, events })];
 }
 
+/** The timeline as given: objects, packed (contacts numbered first, as a file with contacts before events gives), or packed with the ids in no particular order (contacts after events). */
+type Packing = 'objects' | 'packed' | 'packedUnlisted';
+function given(tl: Timeline, packing: Packing): Timeline | PackedTimeline {
+  if (packing === 'objects') return tl;
+  const packed = packTimeline(tl);
+  assert.ok(packed, 'the timeline packs');
+  return packing === 'packed' ? packed : { ...packed, eventContactIds: [...packed.eventContactIds].reverse(), eventContact: packed.eventContact.map((g) => packed.eventContactIds.length - 1 - g), listedContactIds: -1 };
+}
+
 const variantArb = fc.record({
+  packing: fc.constantFrom<Packing>('objects', 'packed', 'packedUnlisted'),
   scenario: scenarioArb,
   copies: fc.integer({ min: 0, max: 4 }),
   shards: fc.integer({ min: 2, max: 5 }),
@@ -92,12 +110,12 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     let clockDriven = 0;
     let queued = 0;
     fc.assert(
-      fc.property(variantArb, ({ scenario: [j0, tl0], copies, shards, kind, days, schedule, members, at }) => {
+      fc.property(variantArb, ({ packing, scenario: [j0, tl0], copies, shards, kind, days, schedule, members, at }) => {
         const widened = widen(tl0, copies);
         const [j, tl] = kind === 'dateField' ? withDateTrigger(j0, widened, days) : kind === 'segment' ? asSegmentJourney(j0, widened, schedule, members) : [j0, widened];
         const options: SimulationOptions = { trace: false, ...(at !== undefined ? { at } : {}) };
         const one = outcome(() => simulate(j, tl, options));
-        const sharded = outcome(() => simulateInShards(j, tl, options, shards));
+        const sharded = outcome(() => simulateInShards(j, given(tl, packing), options, shards));
         assert.deepStrictEqual(sharded, one);
         const entries = (one as { startingPoints?: Record<string, { entered: number }> }).startingPoints;
         if ((entries?.['sp_birthday']?.entered ?? 0) + (entries?.['sp_top']?.entered ?? 0) > 0) clockDriven++;
@@ -115,7 +133,7 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     const widened = { ...tl, contacts: [...tl.contacts, tl.contacts[5]!, tl.contacts[9]!], events };
     const one = simulate(j, widened, { trace: false });
     assert.ok(one.warnings.some((w) => w.startsWith('2 contact id(s) appear more than once')) && one.warnings.some((w) => w.startsWith('... and')), 'the timeline has duplicates and more than 20 unknown contacts');
-    for (const shards of [2, 3, 7]) assert.deepStrictEqual(simulateInShards(j, widened, { trace: false }, shards), one);
+    for (const shards of [2, 3, 7]) for (const packing of ['objects', 'packed', 'packedUnlisted'] as const) assert.deepStrictEqual(simulateInShards(j, given(widened, packing), { trace: false }, shards), one, `${shards} shards, ${packing}`);
   });
 
   it('on worker threads: the same snapshot, for the benchmark journey and for a date-field journey (R20)', async function () {
@@ -137,6 +155,85 @@ describe('sharded replay: the snapshot of one replay (R14)', () => {
     assert.equal(dated.report.fallback, undefined);
     assert.ok(dated.snapshot.startingPoints['sp_birthday']!.entered > 0, 'the date trigger entered contacts');
     assert.deepStrictEqual(dated.snapshot, simulate(dj, dtl, { trace: false, horizon: iso(T0 + 60 * DAY) }));
+  });
+
+  it('on worker threads from a packed timeline (as the file readers give it): the same snapshot', async function () {
+    this.timeout(120_000);
+    const j = benchJourney();
+    const tl = benchTimeline(3_000);
+    for (const packing of ['packed', 'packedUnlisted'] as const) {
+      const { snapshot, report } = await replaySharded(j, given(tl, packing), { trace: false }, { threads: 2 });
+      assert.equal(report.fallback, undefined, packing);
+      assert.ok(report.events.every((n) => n > 0), 'both threads replayed events');
+      assert.deepStrictEqual(snapshot, simulate(j, tl, { trace: false }), packing);
+    }
+  });
+
+  it('hands a worker its shard as columns: typed arrays transferred (the sender keeps none), contacts in columns, only the distinct event bodies as objects', async () => {
+    const packed = packTimeline(benchTimeline(2_000))!;
+    const shard = withContactColumns(splitPackedTimeline(packed, 2)[1]!, packed.contacts);
+    const events = shard.eventTime.length;
+    assert.ok(events > 4_000 && shard.bodies.length < events / 10, `${shard.bodies.length} distinct bodies for ${events} events`);
+    const { port1, port2 } = new MessageChannel();
+    const received = new Promise<unknown>((resolve) => port2.once('message', resolve));
+    port1.postMessage(shard, transferList(shard));
+    for (const column of [shard.eventTime, shard.eventContact, shard.eventBody, shard.eventPositions, shard.contactPositions, shard.contacts!.ints, shard.contacts!.numbers]) assert.equal((column as Int32Array).byteLength, 0, 'transferred, not copied');
+    const got = (await received) as typeof shard;
+    assert.equal(got.eventTime.length, events);
+    port1.close();
+  });
+
+  it('a shard with more distinct event bodies than a 16-bit column holds numbers them all (each event keeps its own body)', () => {
+    const contacts = [{ id: 'a' }, { id: 'b' }];
+    const events = Array.from({ length: 70_000 }, (_, i) => ({ at: iso(T0 + i * 1000), contact: i % 3 === 0 ? 'b' : 'a', type: 'purchase' as const, amount: i + 1 }));
+    const packed = packTimeline({ formatVersion: 1, contacts, events })!;
+    const [shard] = splitPackedTimeline(packed, 1);
+    assert.ok(shard!.bodies.length > 0xffff && shard!.eventBody instanceof Int32Array, `${shard!.bodies.length} bodies`);
+    const opened = openShard(structuredClone(withContactColumns(shard!, packed.contacts)));
+    assert.deepStrictEqual(opened.timeline.eventBody, packed.eventBody);
+  });
+
+  it('names are data on worker threads: contacts, fields, lists and event properties called "__proto__" replay as on one thread', async function () {
+    this.timeout(120_000);
+    const j = journey({
+      startingPoints: [{ id: 'sp', trigger: { type: 'formSubmitted', form: 'f' }, next: 'check' }],
+      points: [
+        { id: 'check', type: 'ifElse', condition: { type: 'field', field: '__proto__', op: 'eq', value: 'gold' }, branches: { yes: 'wait_gold', no: 'wait_other' } },
+        { id: 'wait_gold', type: 'waitForEvent', event: { type: 'customEvent', name: 'ping' }, timeout: 'P2D', branches: { yes: 'got', timeout: 'done' } },
+        { id: 'wait_other', type: 'wait', duration: 'P1D', next: 'done' },
+        { id: 'got', type: 'end' },
+        { id: 'done', type: 'end' },
+      ],
+    });
+    const contacts: string[] = [];
+    const events: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      const id = i === 0 ? '__proto__' : i === 1 ? 'constructor' : `c${i}`;
+      contacts.push(`{ "id": "${id}", "fields": { "__proto__": "${i % 3 === 0 ? 'gold' : 'silver'}" }, "lists": { "__proto__": "subscribed" } }`);
+      events.push(`{ "at": "2026-03-01T09:00:00Z", "contact": "${id}", "type": "formSubmitted", "form": "f", "fields": { "__proto__": "${i % 3 === 0 ? 'gold' : 'silver'}", "n": ${i} } }`);
+      if (i % 2 === 0) events.push(`{ "at": "2026-03-02T09:00:00Z", "contact": "${id}", "type": "customEvent", "name": "ping", "properties": { "__proto__": "${i % 4 === 0 ? 'x' : 'y'}" } }`);
+    }
+    const parsed = parseTimeline(JSON.parse(`{ "formatVersion": 1, "contacts": [${contacts.join(',')}], "events": [${events.join(',')}] }`));
+    assert.ok(parsed.success);
+    const tl = parsed.data;
+    const one = simulate(j, tl, { trace: false, at: '2026-03-02T12:00:00Z' });
+    assert.ok(one.queues['wait_gold']!.includes('constructor') === false && one.points['got']!.entered > 0 && one.points['wait_other']!.entered > 0, 'the field "__proto__" is read');
+    assert.ok(one.points['wait_gold']!.entered > 0 && one.points['wait_gold']!.entered < 200);
+    for (const packing of ['objects', 'packed'] as const) {
+      const { snapshot, report } = await replaySharded(j, given(tl, packing), { trace: false, at: '2026-03-02T12:00:00Z' }, { threads: 2 });
+      assert.equal(report.fallback, undefined);
+      assert.deepStrictEqual(snapshot, one, packing);
+    }
+  });
+
+  it("'auto' shards a large packed timeline without a trace over every core, and replays on one thread a small one, one given as objects, or one with a trace", () => {
+    const packedOf = (events: number) => ({ ...packTimeline(benchTimeline(2))!, eventTime: new Array<number>(events).fill(0) });
+    const objectsOf = (events: number) => ({ ...benchTimeline(2), events: new Array<ContactEvent>(events) });
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS), { trace: false }, 'auto'), availableParallelism());
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS - 1), { trace: false }, 'auto'), 1);
+    assert.equal(threadsFor(objectsOf(SHARD_MIN_EVENTS), { trace: false }, 'auto'), 1, 'packing objects costs more than sharding saves');
+    assert.equal(threadsFor(packedOf(SHARD_MIN_EVENTS), {}, 'auto'), 1, 'a trace is one replay');
+    assert.equal(threadsFor(objectsOf(10), { trace: false }, 3), 3, 'asked for: as many as asked');
   });
 
   it('with a trace, or on one thread, it is one replay', async () => {
