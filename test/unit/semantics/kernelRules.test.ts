@@ -82,6 +82,41 @@ describe("R7, R8: the journey's own changes are events for the contact that made
   });
 });
 
+describe('R7: subscribing a contact that had unsubscribed from the list', () => {
+  it('subscribes it again but is no list join: the contact was on the list (unsubscribed), so no audienceJoined enters it', () => {
+    const j = journey({
+      settings: { reEntry: { mode: 'afterCompletion' } },
+      lists: [{ id: 'news' }],
+      startingPoints: [tagTrigger('sp_go', 'go', 'sub'), { id: 'sp_join', trigger: { type: 'audienceJoined', list: 'news' }, next: 'e2' }],
+      points: [
+        { id: 'sub', type: 'subscribeList', list: 'news', next: 'e' },
+        { id: 'e', type: 'end' },
+        { id: 'e2', type: 'end' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'back', lists: { news: 'unsubscribed' } }], [go('back')]));
+    assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z back sp_go enter', '2026-03-02T09:00:00Z back sub pass', '2026-03-02T09:00:00Z back e complete']);
+    assert.equal(r.trace.find((e) => e.point === 'sub')?.outcome, 'subscribed to "news"');
+  });
+});
+
+describe("R17: a list the journey unsubscribed the contact from", () => {
+  it('suppresses a later marketing email on that list as listUnsubscribed (not as never subscribed)', () => {
+    const j = journey({
+      lists: [{ id: 'news' }],
+      content: [{ id: 'promo', channel: 'email', status: 'ready', list: 'news' }],
+      startingPoints: [tagTrigger('sp', 'go', 'unsub')],
+      points: [
+        { id: 'unsub', type: 'unsubscribeList', list: 'news', next: 'm' },
+        { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'c1', lists: { news: 'subscribed' } }], [go('c1')]));
+    assert.deepEqual(r.trace.filter((e) => e.kind === 'suppressed').map((e) => `${e.point} ${e.reason}`), ['m listUnsubscribed']);
+  });
+});
+
 describe('R18: only marketing emails fill the frequency cap', () => {
   it('a transactional email sent just before does not suppress the next marketing email of a daily contact', () => {
     const j = journey({
@@ -189,6 +224,23 @@ describe('R4, the zero-time guard: points are counted per contact and per instan
     assert.equal(arrivals.at(-1), '2026-03-02T20:00:00Z');
   });
 
+  it('a zero-time cycle reached after a lead-in is named from its first point round to that point again, without the lead-in', () => {
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'go', 'lead1')],
+      points: [
+        { id: 'lead1', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'lead2', no: 'lead2' } },
+        { id: 'lead2', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c1', no: 'c1' } },
+        { id: 'c1', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c2', no: 'c2' } },
+        { id: 'c2', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c1', no: 'c1' } },
+      ],
+    });
+    // With a limit of one point, the guard follows the contact from lead2 on: lead2, c1, c2, c1 — c1 repeats.
+    assert.throws(
+      () => simulate(j, timeline([{ id: 'c1' }], [go('c1')]), { maxChainSteps: 1 }),
+      (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && e.message.includes('zero-time cycle (c1 → c2 → c1)'),
+    );
+  });
+
   it('a zero-time cycle longer than 64 points is named by the 64 points passed after the limit', () => {
     const n = 70;
     const id = (k: number) => `p${k}`;
@@ -266,6 +318,20 @@ describe('R19: what counts as joining the segment of a schedule', () => {
       simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact}`),
       ['2026-05-04T08:00:00Z other', '2026-05-04T08:00:00Z again', '2026-05-05T08:00:00Z new'],
     );
+  });
+
+  it('one-time rolling: after the start only joining its own segment enters a contact; joining another segment or leaving it does not', () => {
+    const j = segmentJourney({ type: 'oneTimeRolling' });
+    const tl = timeline(
+      [{ id: 'elsewhere' }, { id: 'leaving' }, { id: 'joining' }],
+      [
+        { at: '2026-05-05T12:00:00Z', contact: 'elsewhere', type: 'segmentJoined', segment: 'other' },
+        { at: '2026-05-05T12:00:00Z', contact: 'leaving', type: 'segmentLeft', segment: 'top' },
+        { at: '2026-05-05T12:00:00Z', contact: 'joining', type: 'segmentJoined', segment: 'top' },
+      ],
+      { start: '2026-05-04T00:00:00Z', horizon: '2026-05-06T00:00:00Z' },
+    );
+    assert.deepEqual(simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact}`), ['2026-05-05T12:00:00Z joining']);
   });
 
   it('one-time rolling: a member who joins before the schedule starts enters at the start, not when it joins', () => {
