@@ -103,4 +103,21 @@ describe('R23: a replay without a horizon ends at the instant of its last activi
       assert.equal(createSimulation(j, tl, options).run().snapshot().at, end, JSON.stringify(options));
     }
   });
+  it('an event the journey can never notice still happened: the replay ends at it, traced or not, in either order; one before the start is history', () => {
+    const j = journey({ startingPoints: [tagTrigger('sp', 'go', 'e')], points: [{ id: 'e', type: 'end' }] });
+    const tl = timeline(
+      [{ id: 'c1' }, { id: 'c2' }],
+      [
+        { at: '2026-03-01T09:00:00Z', contact: 'c2', type: 'purchase' },
+        { at: '2026-03-02T09:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'go' },
+        { at: '2026-03-02T12:00:00Z', contact: 'c2', type: 'purchase' },
+      ],
+      { start: '2026-03-02T00:00:00Z' },
+    );
+    const end = T('2026-03-02T12:00:00Z');
+    assert.equal(simulate(j, tl).at, end);
+    for (const options of [{ trace: false }, { trace: false, replayOrder: 'time' as const }]) {
+      assert.equal(createSimulation(j, tl, options).run().snapshot().at, end, JSON.stringify(options));
+    }
+  });
 });
