@@ -86,6 +86,7 @@ export class JourneyKernel {
   /** The journey new entries go to (the live version). */
   readonly live: KernelJourney;
   private readonly versions: ReadonlyMap<number, KernelJourney> | undefined;
+  // Stryker disable next-line ObjectLiteral,StringLiteral: equivalent, ctxAt sets both fields before every read
   private readonly ctx: FilterContext = { now: 0, timeZone: 'UTC' };
 
   // Events the journey's own actions cause, handled after the current chain.

@@ -37,6 +37,8 @@ describe('R3, R12: an event changes the contact data it speaks of, and only that
   it('joining an audience with a list subscribes the contact to that list; joining without a list subscribes it to none', () => {
     assert.equal(branchAfter({ type: 'memberOf', list: 'news' }, {}, [{ type: 'audienceJoined', list: 'news' }]), 'yes');
     assert.equal(branchAfter({ type: 'memberOf', list: 'news' }, {}, [{ type: 'audienceJoined' }]), 'no');
+    // Not even to a list whose name is the word "undefined" (names are data, R4).
+    assert.equal(branchAfter({ type: 'memberOf', list: 'undefined' }, {}, [{ type: 'audienceJoined' }]), 'no');
   });
 
   it('a tag added is there, a tag removed is gone', () => {

@@ -82,6 +82,41 @@ describe("R7, R8: the journey's own changes are events for the contact that made
   });
 });
 
+describe('R7: subscribing a contact that had unsubscribed from the list', () => {
+  it('subscribes it again but is no list join: the contact was on the list (unsubscribed), so no audienceJoined enters it', () => {
+    const j = journey({
+      settings: { reEntry: { mode: 'afterCompletion' } },
+      lists: [{ id: 'news' }],
+      startingPoints: [tagTrigger('sp_go', 'go', 'sub'), { id: 'sp_join', trigger: { type: 'audienceJoined', list: 'news' }, next: 'e2' }],
+      points: [
+        { id: 'sub', type: 'subscribeList', list: 'news', next: 'e' },
+        { id: 'e', type: 'end' },
+        { id: 'e2', type: 'end' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'back', lists: { news: 'unsubscribed' } }], [go('back')]));
+    assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z back sp_go enter', '2026-03-02T09:00:00Z back sub pass', '2026-03-02T09:00:00Z back e complete']);
+    assert.equal(r.trace.find((e) => e.point === 'sub')?.outcome, 'subscribed to "news"');
+  });
+});
+
+describe("R17: a list the journey unsubscribed the contact from", () => {
+  it('suppresses a later marketing email on that list as listUnsubscribed (not as never subscribed)', () => {
+    const j = journey({
+      lists: [{ id: 'news' }],
+      content: [{ id: 'promo', channel: 'email', status: 'ready', list: 'news' }],
+      startingPoints: [tagTrigger('sp', 'go', 'unsub')],
+      points: [
+        { id: 'unsub', type: 'unsubscribeList', list: 'news', next: 'm' },
+        { id: 'm', type: 'sendEmail', content: 'promo', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'c1', lists: { news: 'subscribed' } }], [go('c1')]));
+    assert.deepEqual(r.trace.filter((e) => e.kind === 'suppressed').map((e) => `${e.point} ${e.reason}`), ['m listUnsubscribed']);
+  });
+});
+
 describe('R18: only marketing emails fill the frequency cap', () => {
   it('a transactional email sent just before does not suppress the next marketing email of a daily contact', () => {
     const j = journey({
@@ -170,4 +205,167 @@ describe('R20: an entry by a date-field starting point', () => {
     const tl = timeline([{ id: 'c1', fields: { birthday: '1990-03-03' } }], [], { start: '2026-03-02T00:00:00Z', horizon: '2026-03-04T00:00:00Z' });
     assert.deepEqual(simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact} ${e.outcome}`), ['2026-03-03T09:00:00Z c1 dateField']);
   });
+});
+
+describe('R4, the zero-time guard: points are counted per contact and per instant', () => {
+  it('a contact that goes round a cycle through a one-hour wait passes more points in all than the limit, one instant at a time, and is never stopped', () => {
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'go', 'hook')],
+      points: [
+        { id: 'hook', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'w', no: 'w' } },
+        { id: 'w', type: 'wait', duration: 'PT1H', next: 'hook' },
+      ],
+    });
+    // Two points (hook, w) at each hourly instant; 12 instants pass 24 points, over the limit of 5 but never 5 at one instant.
+    const r = simulate(j, timeline([{ id: 'c1' }], [go('c1')], { horizon: '2026-03-02T20:00:00Z' }), { maxChainSteps: 5 });
+    const arrivals = r.trace.filter((e) => e.kind === 'arrive').map((e) => formatInstant(e.at));
+    assert.equal(arrivals.length, 12);
+    assert.deepEqual(arrivals.slice(0, 2), ['2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z']);
+    assert.equal(arrivals.at(-1), '2026-03-02T20:00:00Z');
+  });
+
+  it('a zero-time cycle reached after a lead-in is named from its first point round to that point again, without the lead-in', () => {
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'go', 'lead1')],
+      points: [
+        { id: 'lead1', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'lead2', no: 'lead2' } },
+        { id: 'lead2', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c1', no: 'c1' } },
+        { id: 'c1', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c2', no: 'c2' } },
+        { id: 'c2', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'c1', no: 'c1' } },
+      ],
+    });
+    // With a limit of one point, the guard follows the contact from lead2 on: lead2, c1, c2, c1 — c1 repeats.
+    assert.throws(
+      () => simulate(j, timeline([{ id: 'c1' }], [go('c1')]), { maxChainSteps: 1 }),
+      (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && e.message.includes('zero-time cycle (c1 → c2 → c1)'),
+    );
+  });
+
+  it('a zero-time cycle longer than 64 points is named by the 64 points passed after the limit', () => {
+    const n = 70;
+    const id = (k: number) => `p${k}`;
+    const points = Array.from({ length: n }, (_, k) => ({
+      id: id(k),
+      type: 'ifElse' as const,
+      condition: { type: 'hasTag' as const, tag: 'go' },
+      branches: { yes: id((k + 1) % n), no: id((k + 1) % n) },
+    }));
+    const j = journey({ startingPoints: [tagTrigger('sp', 'go', id(0))], points });
+    const limit = 5;
+    // Points p0..p4 are within the limit; from p5 on the guard follows the contact until a point repeats,
+    // or for at most 64 points: p5..p68.
+    const named = Array.from({ length: 64 }, (_, k) => id(limit + k)).join(' → ');
+    assert.throws(
+      () => simulate(j, timeline([{ id: 'c1' }], [go('c1')]), { maxChainSteps: limit }),
+      (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && e.message.includes(`(${named})`),
+    );
+  });
+});
+
+describe('R16: exit criteria are checked after an action that changed the contact data, not after one that changed nothing', () => {
+  it('subscribing a contact already on the list and unsubscribing one already off it does not make it leave, though a condition now holds', () => {
+    const j = journey({
+      lists: [{ id: 'news' }, { id: 'old' }],
+      settings: { exitCriteria: [{ id: 'expired', when: 'condition', condition: { type: 'field', field: 'expires', op: 'before' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'w')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'P2D', next: 'sub' },
+        { id: 'sub', type: 'subscribeList', list: 'news', next: 'unsub' },
+        { id: 'unsub', type: 'unsubscribeList', list: 'old', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    // At entry (2 March) "expires before now" does not hold; after the two-day wait (4 March) it does,
+    // but no event arrives and no data changes until a list action really changes a subscription.
+    const fields = { expires: '2026-03-03' };
+    const tl = timeline(
+      [
+        { id: 'unchanged', fields, lists: { news: 'subscribed', old: 'unsubscribed' } },
+        { id: 'joins', fields, lists: { old: 'unsubscribed' } },
+        { id: 'leaves', fields, lists: { news: 'subscribed', old: 'subscribed' } },
+      ],
+      [go('unchanged'), go('joins'), go('leaves')],
+    );
+    const ends = simulate(j, tl).trace.filter((e) => e.kind === 'complete' || e.kind === 'exit').map((e) => `${e.contact} ${e.point} ${e.kind}${e.reason ? ` ${e.reason}` : ''}`);
+    assert.deepEqual(ends, ['unchanged e complete', 'joins sub exit exitCriteria', 'leaves unsub exit exitCriteria']);
+  });
+});
+
+describe('R19: what counts as joining the segment of a schedule', () => {
+  const segmentJourney = (schedule: object, reEntry?: { mode: 'afterCompletion' }) =>
+    journey({
+      kind: 'segment',
+      segmentEntry: { segment: 'top', schedule: schedule as never, start: '2026-05-04T10:00', timeZone: 'Europe/Warsaw' },
+      segments: [{ id: 'top' }, { id: 'other' }],
+      ...(reEntry ? { settings: { reEntry } } : {}),
+      startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'e' }],
+      points: [{ id: 'e', type: 'end' }],
+    });
+
+  it('a recurring run enters members who joined its segment since the last run: joining another segment, or joining again while a member, is no such join', () => {
+    // Runs daily at 10:00 Warsaw = 08:00Z from 4 May; re-entry after completion.
+    const j = segmentJourney({ type: 'recurring', every: 'P1D' }, { mode: 'afterCompletion' });
+    const tl = timeline(
+      [{ id: 'other', segments: ['top'] }, { id: 'again', segments: ['top'] }, { id: 'new' }],
+      [
+        { at: '2026-05-04T12:00:00Z', contact: 'other', type: 'segmentJoined', segment: 'other' },
+        { at: '2026-05-04T12:00:00Z', contact: 'again', type: 'segmentJoined', segment: 'top' },
+        { at: '2026-05-04T12:00:00Z', contact: 'new', type: 'segmentJoined', segment: 'top' },
+      ],
+      { start: '2026-05-04T00:00:00Z', horizon: '2026-05-07T00:00:00Z' },
+    );
+    assert.deepEqual(
+      simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact}`),
+      ['2026-05-04T08:00:00Z other', '2026-05-04T08:00:00Z again', '2026-05-05T08:00:00Z new'],
+    );
+  });
+
+  it('one-time rolling: after the start only joining its own segment enters a contact; joining another segment or leaving it does not', () => {
+    const j = segmentJourney({ type: 'oneTimeRolling' });
+    const tl = timeline(
+      [{ id: 'elsewhere' }, { id: 'leaving' }, { id: 'joining' }],
+      [
+        { at: '2026-05-05T12:00:00Z', contact: 'elsewhere', type: 'segmentJoined', segment: 'other' },
+        { at: '2026-05-05T12:00:00Z', contact: 'leaving', type: 'segmentLeft', segment: 'top' },
+        { at: '2026-05-05T12:00:00Z', contact: 'joining', type: 'segmentJoined', segment: 'top' },
+      ],
+      { start: '2026-05-04T00:00:00Z', horizon: '2026-05-06T00:00:00Z' },
+    );
+    assert.deepEqual(simulate(j, tl).trace.filter((e) => e.kind === 'enter').map((e) => `${formatInstant(e.at)} ${e.contact}`), ['2026-05-05T12:00:00Z joining']);
+  });
+
+  it('one-time rolling: a member who joins before the schedule starts enters at the start, not when it joins', () => {
+    const j = segmentJourney({ type: 'oneTimeRolling' });
+    const tl = timeline([{ id: 'early' }], [{ at: '2026-05-03T12:00:00Z', contact: 'early', type: 'segmentJoined', segment: 'top' }], {
+      start: '2026-05-03T00:00:00Z',
+      horizon: '2026-05-06T00:00:00Z',
+    });
+    assert.deepEqual(lines(simulate(j, tl).trace), ['2026-05-04T08:00:00Z early sp enter', '2026-05-04T08:00:00Z early e complete']);
+  });
+});
+
+describe('R9, R10: a wait that is due at the arrival instant goes on at once, within the same chain', () => {
+  // The chain adds a tag, then waits; the tag's own event is handled after the chain (R7, R14). A wait that
+  // goes on at once has brought the contact to its end before that event: the event criterion finds it gone.
+  const withWait = (wait: object) =>
+    journey({
+      settings: { exitCriteria: [{ id: 'tagged', when: 'event', event: { type: 'tagAdded', tag: 'done' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'tag')],
+      points: [{ id: 'tag', type: 'addTag', tag: 'done', next: 'w' }, { id: 'w', next: 'e', ...wait } as never, { id: 'e', type: 'end' }],
+    });
+
+  for (const [rule, wait] of [
+    ['R9 a zero duration', { type: 'wait', duration: 'PT0S' }],
+    ['R10 a wait-until instant equal to the arrival', { type: 'waitUntil', at: '2026-03-02T09:00' }],
+  ] as const) {
+    it(`${rule}: the contact completes before the events its chain caused are handled`, () => {
+      assert.deepEqual(lines(simulate(withWait(wait), timeline([{ id: 'c1' }], [go('c1')])).trace), [
+        '2026-03-02T09:00:00Z c1 sp enter',
+        '2026-03-02T09:00:00Z c1 tag pass',
+        '2026-03-02T09:00:00Z c1 w arrive',
+        '2026-03-02T09:00:00Z c1 w leave →next',
+        '2026-03-02T09:00:00Z c1 e complete',
+      ]);
+    });
+  }
 });

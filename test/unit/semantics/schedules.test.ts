@@ -104,3 +104,64 @@ describe('schedules: when the clock lets contacts in (R19, R20)', () => {
     assert.equal(nextTickFor(daily, '1990-03-09', window.from, window), undefined);
   });
 });
+
+describe('schedules at the edges of their window (R19, R20, R23: what falls on a bound happens)', () => {
+  it('R19, R23: a one-time run exactly at the window’s end happens; a recurring first run exactly at `until` happens, one after it does not', () => {
+    const oneTime = kernelOf(
+      journey({
+        kind: 'segment',
+        settings: vilnius,
+        segmentEntry: { segment: 'top', start: '2026-10-12T09:00' },
+        startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'e' }],
+        points: [{ id: 'e', type: 'end' }],
+      }),
+    ).segment!;
+    assert.deepEqual(segmentRuns(oneTime, { from: T('2026-10-01T00:00:00Z'), until: T('2026-10-12T06:00:00Z') }).first, { k: 0, at: T('2026-10-12T06:00:00Z') });
+    const atUntil = segmentRuns(weekly('2026-10-12T09:00', '2026-10-12T09:00').segment!, { from: T('2026-10-01T00:00:00Z'), until: Infinity });
+    assert.deepEqual(atUntil.first, { k: 0, at: T('2026-10-12T06:00:00Z') });
+    assert.equal(segmentRuns(weekly('2026-10-12T09:00', '2026-10-12T08:59').segment!, { from: T('2026-10-01T00:00:00Z'), until: Infinity }).first, undefined);
+  });
+
+  it('R19: the run for a join is the first run at or after it within the window: before the window it is the window’s first; at the last run that run; after it none', () => {
+    // Weekly from 12 October, until 2 November (06:00Z, 06:00Z, 07:00Z, 07:00Z); the window starts on 20 October.
+    const runs = segmentRuns(weekly('2026-10-12T09:00', '2026-11-02T09:00').segment!, { from: T('2026-10-20T00:00:00Z'), until: Infinity });
+    assert.deepEqual(recurringRunAtOrAfter(runs, T('2026-10-13T00:00:00Z')), { k: 2, at: T('2026-10-26T07:00:00Z'), previousAt: null });
+    assert.deepEqual(recurringRunAtOrAfter(runs, T('2026-11-02T07:00:00Z')), { k: 3, at: T('2026-11-02T07:00:00Z'), previousAt: T('2026-10-26T07:00:00Z') });
+    assert.equal(recurringRunAtOrAfter(runs, T('2026-11-02T07:00:01Z')), undefined);
+  });
+
+  it('R19: a recurring schedule with no run in the window has no run for a join', () => {
+    const runs = segmentRuns(weekly('2026-10-12T09:00', '2026-10-20T09:00').segment!, { from: T('2026-11-01T00:00:00Z'), until: Infinity });
+    assert.equal(runs.first, undefined);
+    assert.equal(recurringRunAtOrAfter(runs, T('2026-11-01T00:00:00Z')), undefined);
+  });
+
+  it('R20: a tick exactly at the instant asked about is that day’s tick, and exactly at the window’s end it happens', () => {
+    const daily = birthday().starts[0]!.daily!;
+    // 12 October 09:00 Vilnius is 06:00Z.
+    assert.deepEqual(firstTickDay(daily, T('2026-10-12T06:00:00Z')), { year: 2026, month: 10, day: 12 });
+    const window = { from: T('2027-03-01T00:00:00Z'), until: T('2027-03-10T07:00:00Z') };
+    assert.deepEqual(nextTickFor(daily, '1990-03-10', window.from, window), { at: T('2027-03-10T07:00:00Z'), previousAt: T('2027-03-09T07:00:00Z') });
+  });
+
+  it("R20: the day before's tick exactly at the window's start is kept (not null)", () => {
+    const daily = birthday().starts[0]!.daily!;
+    const window = { from: T('2027-03-09T07:00:00Z'), until: Infinity };
+    assert.deepEqual(nextTickFor(daily, '1990-03-10', window.from, window), { at: T('2027-03-10T07:00:00Z'), previousAt: T('2027-03-09T07:00:00Z') });
+  });
+
+  it('R20: only 29 February moves to 28 February in a common year; other dates of February, and the 29th of other months, keep their day', () => {
+    const daily = birthday().starts[0]!.daily!;
+    const window = { from: T('2027-01-01T00:00:00Z'), until: Infinity };
+    // 2027 is a common year; Vilnius is +02:00 in winter.
+    assert.deepEqual(nextTickFor(daily, '1990-01-29', window.from, window)?.at, T('2027-01-29T07:00:00Z'));
+    assert.deepEqual(nextTickFor(daily, '1990-02-14', window.from, window)?.at, T('2027-02-14T07:00:00Z'));
+  });
+
+  it('R20: a date that no calendar day has (31 April) never fires, and a value that is not a date falls on no day', () => {
+    const daily = birthday().starts[0]!.daily!;
+    const window = { from: T('2027-01-01T00:00:00Z'), until: Infinity };
+    assert.equal(nextTickFor(daily, '1990-04-31', window.from, window), undefined);
+    assert.equal(dateFallsOn(daily, 'not a date', T('2027-02-28T07:00:00Z')), false);
+  });
+});
