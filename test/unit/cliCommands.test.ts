@@ -124,6 +124,22 @@ describe('journey validate (in-process)', () => {
     assert.equal(r.lines.at(-1), '1 file checked: 2 errors, 0 warnings');
   });
 
+  it('a timeline that is not UTF-8 is an error at its first bad byte [encoding.not-utf8]', async () => {
+    const file = join(tmp(), 'latin1.timeline.json');
+    writeFileSync(file, Buffer.concat([Buffer.from('{ "formatVersion": 1, "contacts": [{ "id": "Jos'), Buffer.from([0xe9]), Buffer.from('" }], "events": [] }\n')]));
+    const r = await run((args, out) => validateCommand(args, out), file);
+    assert.equal(r.exitCode, 1);
+    assert.match(r.lines[0]!, /^\S+latin1\.timeline\.json:1:48 error .*\[encoding\.not-utf8\]$/);
+  });
+
+  it('control characters from the file are printed escaped (\\u001B), never sent to the terminal', async () => {
+    const { journey } = tagFolder();
+    writeFileSync(journey, tagJourney().replace('"tag": "seen"', '"tag": "se\\u001ben"'));
+    const r = await run((args, out) => validateCommand(args, out), journey);
+    assert.ok(r.lines.some((l) => l.includes('se\\u001Ben')), r.stdout);
+    assert.ok(!r.lines.some((l) => l.includes('\u001b')));
+  });
+
   it('every sample scenario and timeline is checked as what its name says and passes', async () => {
     const files = ['preference-center.scenario.json', 'preference-center.timeline.json'].map((f) => join(SAMPLES, f));
     const r = await run((args, out) => validateCommand(args, out), ...files);
@@ -199,6 +215,32 @@ describe('journey test (in-process)', () => {
     assert.equal(r.lines.at(-1), '\n2 passed, 0 failed');
   });
 
+  it('runs the scenario files in name order, whatever order the folder lists them in', async () => {
+    const dir = scenarioFolder({});
+    for (const name of ['e', 'd', 'c', 'b', 'a']) writeFileSync(join(dir, `${name}.scenario.json`), JSON.stringify({ formatVersion: 1, name, journey: './preference-center.journey.json', timeline: './preference-center.timeline.json', expectations: [holds] }));
+    const r = await run(testCommand, dir);
+    assert.deepEqual(r.lines.filter((l) => !l.startsWith(' ') && !l.startsWith('\n')).map((l) => l.split(' (')[0]), ['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('a scenario file that is not JSON is named by its path and fails at its line and column', async () => {
+    const dir = scenarioFolder({});
+    const file = join(dir, 'broken.scenario.json');
+    writeFileSync(file, '{\n  "formatVersion": 1,\n  oops\n}\n');
+    const r = await run(testCommand, file);
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.lines[0], `${relative(process.cwd(), file)} (${relative(process.cwd(), file)})`);
+    assert.match(r.lines[1]!, new RegExp(`^  ✗ \\S*broken\\.scenario\\.json:3:3 `));
+  });
+
+  it('a scenario file that is not UTF-8 fails at the first byte that is not', async () => {
+    const dir = scenarioFolder({});
+    const file = join(dir, 'latin1.scenario.json');
+    writeFileSync(file, Buffer.concat([Buffer.from('{\n  "formatVersion": 1,\n  "name": "caf'), Buffer.from([0xe9]), Buffer.from('"\n}\n')]));
+    const r = await run(testCommand, file);
+    assert.equal(r.exitCode, 1);
+    assert.match(r.lines[1]!, /^  ✗ \S*latin1\.scenario\.json:3:15 .*\[encoding\.not-utf8\]/);
+  });
+
   it('usage problems and paths without scenarios exit 2 with the reason', async () => {
     const unknown = await run(testCommand, '--junk');
     assert.equal(unknown.exitCode, 2);
@@ -268,6 +310,10 @@ describe('journey simulate (in-process)', () => {
     writeFileSync(other, tagJourney());
     const plain = await run(simulateCommand, other);
     assert.match(plain.error!, /\(no sibling \.timeline\.json found\)/);
+    const almost = join(dir, 'alone.journey.jsonx');
+    writeFileSync(almost, tagJourney());
+    writeFileSync(join(dir, 'alone.timeline.jsonx'), timelineOf('c1'));
+    assert.match((await run(simulateCommand, almost)).error!, /\(no sibling \.timeline\.json found\)/, 'only a name ending in .journey.json has a sibling');
   });
 
   it('refuses bad options with the reason and usage, exit 2', async () => {
@@ -286,6 +332,7 @@ describe('journey simulate (in-process)', () => {
       [[journey, '--at', 'x+010000-01-01T00:00:00Z'], '--at must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "x+010000-01-01T00:00:00Z"'],
       [[journey, '--at', '+010000-01-01T00:00:00Zx'], '--at must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "+010000-01-01T00:00:00Zx"'],
       [[journey, '--timeline'], '--timeline needs a value'],
+      [[journey, '--timeline='], '--timeline needs a value'],
       [[journey, '--verbose'], 'unknown option --verbose'],
     ];
     for (const [args, reason] of cases) {
@@ -294,7 +341,7 @@ describe('journey simulate (in-process)', () => {
       assert.equal(r.error, `journey simulate: ${reason}\nUsage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]`);
     }
     // (Thread counts above 1 start workers, which cliSimulateThreads.test.ts covers; a small timeline on auto stays on one thread.)
-    for (const ok of [['--threads', '1'], ['--threads', 'auto'], ['--seed', '-3'], ['--at', '+010000-01-01T00:00:00Z'], ['--at', '2026-01-01T09:00:00+01:00']]) {
+    for (const ok of [['--threads', '1'], ['--threads', 'auto'], ['--seed', '-3'], ['--seed', '42'], ['--at', '+010000-01-01T00:00:00Z'], ['--at', '+010000-01-01T00:00:00.125+01:00'], ['--at', '2026-01-01T09:00:00+01:00']]) {
       const r = await run(simulateCommand, journey, '--timeline', timeline, '--no-trace', ...ok);
       assert.equal(r.exitCode, 0, `${ok.join(' ')}: ${r.error ?? ''}`);
     }
