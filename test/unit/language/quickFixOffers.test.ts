@@ -6,7 +6,9 @@
 // point is that no other fix slips in and none goes missing.
 import assert from 'node:assert/strict';
 import { type CodeAction, CodeActionKind, type Diagnostic, DiagnosticSeverity } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions } from '../../../language/codeActions';
+import { AnalysisCache } from '../../../language/documentAnalysis';
 import { toLspDiagnostic } from '../../../language/diagnosticsPublisher';
 import { validateJourneyText } from '../../../src/core/validate';
 import { analyze, applyEdits, editsOf, URI, WELCOME } from './support';
@@ -246,6 +248,18 @@ describe('quick fixes offered per diagnostic: exactly these, no more', () => {
     const { actions } = offered(text, 'R22.published-without-publication');
     assert.deepEqual(titles(actions), ['Set the status to "readyToPublish"']);
     assert.equal(apply(text, actions[0]), text.replace('"status": "published"', '"status": "readyToPublish"'));
+  });
+
+  it('R22: version 1 is kept as published and this file has no publication record: only continuing as version 2', () => {
+    const text = WELCOME.replace('"kind": "trigger",', '"kind": "trigger",\n  "version": 1,');
+    const kept = { versions: [1], text, location: 'published/welcome/welcome.v1.journey.json' };
+    const analysis = new AnalysisCache(validateJourneyText, () => ({ publishedVersion: (id, version) => (id === 'welcome' && version === 1 ? kept : undefined) })).get(TextDocument.create(URI, 'journey-json', 1, text));
+    const found = analysis.result.diagnostics.find((d) => d.code === 'R22.publication-removed');
+    assert.ok(found, analysis.result.diagnostics.map((d) => d.code).join(', '));
+    const diagnostic = toLspDiagnostic(analysis, found);
+    const actions = codeActions(analysis, { textDocument: { uri: URI }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }, { versioned: false });
+    assert.deepEqual(titles(actions), ['Continue as version 2 (R22)']);
+    assert.equal(apply(text, actions[0]), text.replace('"version": 1', '"version": 2'));
   });
 
   it('R19: a trigger journey with a segmentEntry: only removing it', () => {
