@@ -36,11 +36,11 @@ describe('LSP diagnostics from the core', () => {
     assert.equal(warning.severity, DiagnosticSeverity.Warning);
     assert.equal(warning.code, 'encoding.replacement-character');
     assert.equal(warning.source, 'journey encoding');
-    assert.match(warning.message, /^U\+FFFD \(the replacement character\): the file was probably not UTF-8/);
+    assert.match(String(warning.message), /^U\+FFFD \(the replacement character\): the file was probably not UTF-8/);
     const twice = once.replace('"Welcome"', '"W\uFFFDlcome"');
     const first = replacementCharacterWarning(analyze(twice))!;
     assert.deepEqual(first.range.start, positionOf(twice, '\uFFFD'));
-    assert.match(first.message, /^U\+FFFD \(the replacement character, 2 times in this file\)/);
+    assert.match(String(first.message), /^U\+FFFD \(the replacement character, 2 times in this file\)/);
   });
 
   it('publishes the encoding warning first, then every diagnostic of the journey', () => {
