@@ -29,7 +29,7 @@ import { schemaAtPath } from '../src/core/schemaWalk';
 import { z } from 'zod';
 import type { DocumentAnalysis } from './documentAnalysis';
 import { valueAt } from './journeyPaths';
-import { appendToArray, remove, replaceValue as replaceValueEdits, setProperty } from './jsonTextEdits';
+import { appendToArray, remove, removeAll, replaceValue as replaceValueEdits, setProperty } from './jsonTextEdits';
 import { toWorkspaceEdit } from './workspaceEdits';
 
 /** The timeout a new or fixed wait-for-event gets when the diagnostic proposes none (R11). */
@@ -177,9 +177,8 @@ function leftoverFixes(analysis: DocumentAnalysis, path: JsonPath): (Fix | undef
   const fixes: (Fix | undefined)[] = [one && { title: `Remove property "${key}"${because}`, edits: one, preferred: true }];
   const siblings = analysis.result.diagnostics.filter((d) => d.code === 'schema.unknown-property' && d.path.length === path.length && objectPath.every((s, i) => d.path[i] === s) && d.data?.['suggestion'] === undefined);
   if (siblings.length > 1) {
-    // One removal per property, each computed on the original text: they do not overlap.
-    const all = editsFor(analysis, () => siblings.flatMap((d) => remove(analysis.doc, d.path)));
-    fixes.push(all && { title: `Remove the ${siblings.length} properties${typeof type === 'string' ? ` "${type}"` : ''} does not use`, edits: all });
+    const all = editsFor(analysis, () => removeAll(analysis.doc, siblings.map((d) => d.path)));
+    fixes.push(all && { title: typeof type === 'string' ? `Remove the ${siblings.length} properties "${type}" does not use` : `Remove the ${siblings.length} properties not allowed here`, edits: all });
   }
   return fixes;
 }

@@ -84,6 +84,48 @@ export function appendToArray(doc: JsonDocument, arrayPath: JsonPath, value: unk
   return [{ offset: end, length: 0, content: `,${eolOf(text)}${indentation}${json}` }];
 }
 
+/**
+ * Removes every property or array element at `paths` at once, each with the
+ * comma that separates it from a neighbour that stays. Removing them one by
+ * one on the same text would not do: two neighbours removed separately both
+ * claim the comma between them, and the edits overlap. So each run of
+ * neighbours removed together is one edit: from the end of the sibling
+ * before the run (when one stays), else up to the sibling after it, else the
+ * container is emptied.
+ */
+export function removeAll(doc: JsonDocument, paths: readonly JsonPath[]): TextEdit[] {
+  const byContainer = new Map<Node, Set<Node>>();
+  for (const path of paths) {
+    const target = nodeAt(doc, path);
+    if (!target) throw new JsonEditError(`nothing at ${path.join('.')}`);
+    const item = target.parent?.type === 'property' ? target.parent : target;
+    const container = item.parent;
+    if (!container) throw new JsonEditError(`cannot remove the document itself`);
+    let removed = byContainer.get(container);
+    if (!removed) byContainer.set(container, (removed = new Set()));
+    removed.add(item);
+  }
+  const edits: TextEdit[] = [];
+  for (const [container, removed] of byContainer) {
+    const siblings = container.children ?? [];
+    if (siblings.every((s) => removed.has(s))) {
+      edits.push({ offset: container.offset + 1, length: container.length - 2, content: '' });
+      continue;
+    }
+    for (let first = 0; first < siblings.length; first++) {
+      if (!removed.has(siblings[first]!)) continue;
+      let last = first;
+      while (last + 1 < siblings.length && removed.has(siblings[last + 1]!)) last++;
+      const previous = siblings[first - 1];
+      const end = siblings[last]!.offset + siblings[last]!.length;
+      if (previous) edits.push({ offset: previous.offset + previous.length, length: end - (previous.offset + previous.length), content: '' });
+      else edits.push({ offset: siblings[first]!.offset, length: siblings[last + 1]!.offset - siblings[first]!.offset, content: '' });
+      first = last;
+    }
+  }
+  return edits;
+}
+
 /** Removes the property or array element at `path` with the comma that separates it from its neighbour. */
 export function remove(doc: JsonDocument, path: JsonPath): TextEdit[] {
   const target = nodeAt(doc, path);

@@ -5,6 +5,7 @@
 // fatal TextDecoder refuses, nor reads a value differently (#13).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { arrayElementSpans, parseJsonBytes } from '../../src/core/jsonBytes';
 import { hasDuplicateKeys } from '../../src/core/jsonDocument';
 import { TimelineStrings } from '../../src/core/timelineStrings';

@@ -4,6 +4,7 @@
 // person's committed text.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { mergeText } from '../../../src/core/edits/textMerge';
 import { edited, replaced, WELCOME } from './fixtures';
 

@@ -76,6 +76,18 @@ describe('quick fixes for hand-written journeys', () => {
     assert.ok(!all.includes('"subject"') && !all.includes('"content": "hello",\n'), all);
   });
 
+  it('removes neighbouring leftover properties together, also first in their object and on one line (the edits never overlap)', () => {
+    const text = WELCOME.replace('{ "id": "p_gave_up", "type": "end" }', '{ "subject": "Hi", "content": "hello", "id": "p_gave_up", "type": "end" }');
+    const all = apply(text, titled(fixesFor(text, 'schema.unknown-property'), /Remove the 2 properties "end" does not use/));
+    assert.equal(all, text.replace('{ "subject": "Hi", "content": "hello", "id": "p_gave_up", "type": "end" }', '{ "id": "p_gave_up", "type": "end" }'));
+  });
+
+  it('removes every property a journey does not allow in one fix, worded without a type', () => {
+    const text = `{"extra":1,"more":true,${WELCOME.trim().slice(1)}`;
+    const all = apply(text, titled(fixesFor(text, 'schema.unknown-property'), /^Remove the 2 properties not allowed here$/));
+    assert.equal(all, `{${WELCOME.trim().slice(1).trimStart()}`);
+  });
+
   it('R4: gives a duplicate id a fresh one', () => {
     const text = WELCOME.replace('{ "id": "p_gave_up", "type": "end" }', '{ "id": "p_gave_up", "type": "end" },\n    { "id": "p_done", "type": "end" }');
     const after = apply(text, titled(fixesFor(text, 'R4.duplicate-id'), /new id, "p_done_2"/));

@@ -5,6 +5,7 @@
 // its number of cases and its seed; JOURNEY_FUZZ_SEED=n replays another seed.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import type { JourneyDiagnostic } from '../../../src/core/diagnostic';
 import { RESERVED_NAMES } from '../../../src/core/reservedNames';
 import { validateJourneyText } from '../../../src/core/validate';

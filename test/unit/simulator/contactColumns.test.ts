@@ -6,6 +6,7 @@
 // describe travels as its JSON text.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { type ContactColumns, decodeContacts, encodeContacts } from '../../../src/core/simulator/contactColumns';
 import type { Contact } from '../../../src/core/timeline';
 import { propertyParameters } from './propertyRuns';

@@ -7,6 +7,7 @@
 // model says it loops, and the simulator must stop it with its error (R4/R8).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { buildGraph } from '../../../src/core/graph';
 import type { Journey, JourneyPoint } from '../../../src/core/schema';
 import { createSimulation, isTransactional, simulate, SimulationError, type SimulationResult, type SimulationSnapshot, type TraceEntry } from '../../../src/core/simulator/index';

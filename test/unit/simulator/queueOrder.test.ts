@@ -5,6 +5,7 @@
 // fractions, far beyond what one number can pack with a position).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { inArrivalOrder } from '../../../src/core/simulator/queueOrder';
 
 describe('queue order in a snapshot (#16)', () => {

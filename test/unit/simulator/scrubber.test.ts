@@ -4,6 +4,7 @@
 // exactly the snapshot of a replay from the start to its instant.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { SimulationScrubber } from '../../../src/core/simulationScrubber';
 import { instantsOf } from '../../../src/core/simulationView';
 import { createSimulation, SimulationError } from '../../../src/core/simulator/index';

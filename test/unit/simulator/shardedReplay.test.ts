@@ -11,6 +11,7 @@
 // Seeded like every property (propertyRuns.ts).
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { Journey } from '../../../src/core/schema';
 import { simulate, SimulationError, type SimulationOptions } from '../../../src/core/simulator/index';
 import { replaySharded, SHARD_MIN_EVENTS, simulateInShards, threadsFor } from '../../../src/core/simulator/shardedReplay';

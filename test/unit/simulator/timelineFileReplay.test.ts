@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
+import '../../support/propertySeed'; // the fixed, printed property seed (JOURNEY_PROPERTY_SEED overrides it)
 import { readTimelineForReplay } from '../../../src/cli/packedTimelineFile';
 import { PackedTimelineBuilder } from '../../../src/core/packedTimelineBuilder';
 import { Id } from '../../../src/core/schema';
