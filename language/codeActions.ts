@@ -249,8 +249,10 @@ function namedFixes(analysis: DocumentAnalysis, data: FixData, path: JsonPath): 
 }
 
 /** A rule's missing property (`data.missing`) on the object at the diagnostic's path, with the value it proposes. */
-function missingPropertyFixes(analysis: DocumentAnalysis, data: FixData, path: JsonPath): (Fix | undefined)[] {
+function missingPropertyFixes(analysis: DocumentAnalysis, data: FixData, at: JsonPath): (Fix | undefined)[] {
   if (typeof data.missing !== 'string' || data.missing === '' || analysis.doc.root === undefined) return [];
+  // The object it goes into: the diagnostic's own, or `addTo` when the diagnostic is shown elsewhere (R19: on the journey's kind).
+  const path = isPath(data['addTo']) ? data['addTo'] : at;
   const object = findNodeAtLocation(analysis.doc.root, path);
   if (object?.type !== 'object' || findNodeAtLocation(object, [data.missing])) return [];
   const values: unknown[] =

@@ -43,6 +43,7 @@ export const segmentEntryRule: JourneyRule = {
         path: ['kind'],
         data: {
           missing: 'segmentEntry',
+          addTo: [], // the fix adds it to the journey; the error is shown on its kind
           ...(segmentGuess ? { segment: segmentGuess } : {}),
           default: { ...(segmentGuess ? { segment: segmentGuess } : {}), schedule: { type: 'oneTimeStatic' }, timeZone: journey.settings?.timeZone ?? 'UTC' },
         },

@@ -176,6 +176,15 @@ describe('quick fixes offered per diagnostic: exactly these, no more', () => {
     assert.deepEqual(offers(text, 'schema.missing-property', nth), ['Add "next" to a new end point "point_end"']);
   });
 
+  it('R19: a segment journey without segmentEntry: only adding one to the journey, preferred, which leaves only its start to write', () => {
+    const segment = WELCOME.replace('"kind": "trigger",', '"kind": "segment",\n  "segments": [{ "id": "vip" }],');
+    const { actions } = offered(segment, 'R19.missing-segment-entry');
+    assert.deepEqual(titles(actions), ['Add "segmentEntry": {"segment":"vip","schedule":{"type":"oneTimeStatic"},"timeZone":"UTC"} (preferred)']);
+    const after = apply(segment, actions[0]);
+    assert.ok(!codes(after).includes('R19.missing-segment-entry'), codes(after).join());
+    assert.ok(codes(after).includes('R19.missing-start'), 'the start is the one part left to the marketer');
+  });
+
   it('R19: a segment journey\'s segmentEntry without a time zone: only the proposed time zone, preferred', () => {
     const segment = WELCOME.replace('"kind": "trigger",', '"kind": "segment",\n  "segments": [{ "id": "vip" }],\n  "segmentEntry": { "segment": "vip", "schedule": { "type": "oneTimeStatic" }, "start": "2026-09-01T09:00" },');
     assert.deepEqual(offers(segment, 'R19.missing-time-zone'), ['Add "timeZone": "UTC" (preferred)']);

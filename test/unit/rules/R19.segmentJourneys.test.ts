@@ -27,7 +27,7 @@ describe('R19 segment entry', () => {
   it('R19: a segment journey without segmentEntry is an error on its kind', () => {
     const d = expectOne(check(segmentJourney(undefined)), { code: 'R19.missing-segment-entry', rule: 'R19', severity: 'error', spanned: '"segment"' });
     assert.deepEqual(d.path, ['kind']);
-    assert.deepEqual(d.data, { missing: 'segmentEntry', segment: 'top', default: { segment: 'top', schedule: { type: 'oneTimeStatic' }, timeZone: 'UTC' } });
+    assert.deepEqual(d.data, { missing: 'segmentEntry', addTo: [], segment: 'top', default: { segment: 'top', schedule: { type: 'oneTimeStatic' }, timeZone: 'UTC' } });
   });
 
   it('R19: each missing part of the segment entry is its own error on "segmentEntry"', () => {
