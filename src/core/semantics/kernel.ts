@@ -131,44 +131,58 @@ export class JourneyKernel {
   // ---------------------------------------------------------------------------
   // Inputs.
 
-  /** Applies what an event says about the contact's data (also for history before the journey's start). */
-  applyEventData(c: number, ev: SimEvent, t: number): void {
+  /**
+   * Applies what an event says about the contact's data (also for history
+   * before the journey's start). `type` is `ev.type`, passed by a caller that
+   * has read it already (events come in a dozen shapes: each read of `type`
+   * is a megamorphic load).
+   */
+  applyEventData(c: number, ev: SimEvent, t: number, type: SimEvent['type'] = ev.type): void {
     const s = this.contacts.store;
-    switch (ev.type) {
-      case 'audienceJoined':
-        if (ev.list !== undefined) s.setList(c, ev.list, 'subscribed');
+    switch (type) {
+      case 'audienceJoined': {
+        const list = (ev as EventOf<'audienceJoined'>).list;
+        if (list !== undefined) s.setList(c, list, 'subscribed');
         return;
+      }
       case 'tagAdded':
-        s.addTag(c, ev.tag);
+        s.addTag(c, (ev as EventOf<'tagAdded'>).tag);
         return;
       case 'tagRemoved':
-        s.removeTag(c, ev.tag);
+        s.removeTag(c, (ev as EventOf<'tagRemoved'>).tag);
         return;
-      case 'fieldChanged':
-        this.setField(c, ev.field, ev.value, t);
+      case 'fieldChanged': {
+        const e = ev as EventOf<'fieldChanged'>;
+        this.setField(c, e.field, e.value, t);
         return;
+      }
       case 'formSubmitted': {
-        const fields = ev.fields;
+        const fields = (ev as EventOf<'formSubmitted'>).fields;
         if (fields) for (const key of Object.keys(fields)) this.setField(c, key, fields[key]!, t);
         return;
       }
-      case 'campaignActivity':
-        s.addActivity(c, `${ev.campaign}:${ev.activity}`);
+      case 'campaignActivity': {
+        const e = ev as EventOf<'campaignActivity'>;
+        s.addActivity(c, `${e.campaign}:${e.activity}`);
         return;
-      case 'unsubscribed':
-        if (ev.list !== undefined) s.setList(c, ev.list, 'unsubscribed');
+      }
+      case 'unsubscribed': {
+        const list = (ev as EventOf<'unsubscribed'>).list;
+        if (list !== undefined) s.setList(c, list, 'unsubscribed');
         else s.unsubscribeAll(c);
         return;
+      }
       case 'subscribed':
-        s.setList(c, ev.list, 'subscribed');
+        s.setList(c, (ev as EventOf<'subscribed'>).list, 'subscribed');
         return;
       case 'segmentJoined': {
+        const segment = (ev as EventOf<'segmentJoined'>).segment;
         const plan = this.live.segment;
-        if (s.joinSegment(c, ev.segment) && plan !== undefined && plan.schedule === 'recurring' && ev.segment === plan.segment) this.fx.joinedRecurringSegment(c, t);
+        if (s.joinSegment(c, segment) && plan !== undefined && plan.schedule === 'recurring' && segment === plan.segment) this.fx.joinedRecurringSegment(c, t);
         return;
       }
       case 'segmentLeft':
-        s.leaveSegment(c, ev.segment);
+        s.leaveSegment(c, (ev as EventOf<'segmentLeft'>).segment);
         return;
       default:
         return;
@@ -178,9 +192,10 @@ export class JourneyKernel {
   /**
    * An event for the contact at `t` (its data already changed), stamped
    * `stamp` in R14 order, then the events the journey's own actions caused.
+   * `type` is `ev.type` (see applyEventData).
    */
-  eventArrives(c: number, ev: SimEvent, t: number, stamp: number): void {
-    this.handleEvent(c, ev, ev.type, t, stamp);
+  eventArrives(c: number, ev: SimEvent, t: number, stamp: number, type: SimEvent['type'] = ev.type): void {
+    this.handleEvent(c, ev, type, t, stamp);
     this.drainInternal(t);
   }
 

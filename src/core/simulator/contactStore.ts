@@ -83,10 +83,10 @@ function copyPart(m: OwnContact, part: number): void {
       m.tags = [...m.tags];
       break;
     case FIELDS:
-      m.fields = { ...m.fields };
+      m.fields = copyRecord(m.fields);
       break;
     case LISTS:
-      m.lists = { ...m.lists };
+      m.lists = copyRecord(m.lists);
       break;
     case SEGMENTS:
       m.segments = [...m.segments];
@@ -95,6 +95,26 @@ function copyPart(m: OwnContact, part: number): void {
       m.activity = [...m.activity];
       break;
   }
+}
+
+/**
+ * A record's own copy: the keys, values and key order of `{ ...record }`
+ * (string keys; fields and lists have no others), built key by key on an
+ * empty object. Adding a key to the copy afterwards (a field the contact did
+ * not have yet: an update-field point) then follows the map transitions
+ * V8 shares between such objects; a key added to a spread copy took the slow
+ * path every time (measured: about 10× the whole copy; see
+ * src/core/semantics/performance.md).
+ */
+function copyRecord<T>(record: Readonly<Record<string, T>>): Record<string, T> {
+  const copy: Record<string, T> = {};
+  const keys = Object.keys(record);
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k]!;
+    if (key === '__proto__') setOwn(copy, key, record[key]!);
+    else copy[key] = record[key]!;
+  }
+  return copy;
 }
 
 /** Removes every `item` from an array the store owns, in place (no new array to collect). */
@@ -145,9 +165,9 @@ export class ContactStore {
     return this.index.get(id);
   }
 
-  /** `out[i] = indexOf(idAt(i))` for i < count, faster than one by one. */
-  indicesOf(count: number, idAt: (i: number) => string, out: Numbers): void {
-    this.index.getAll(count, idAt, out);
+  /** `out[outFrom + i] = indexOf(ids[i])` for i < count, faster than one by one. */
+  indicesOf(ids: readonly string[], count: number, out: Numbers, outFrom = 0): void {
+    this.index.getAll(ids, count, out, outFrom);
   }
 
   view(i: number): ContactView {

@@ -307,12 +307,14 @@ export class Simulation {
   private checkApiEntries(timeline: Timeline | PackedTimeline): void {
     const apiStarts = new Set(this.kj.starts.filter((s) => s.trigger.type === 'api').map((s) => s.id));
     const reported = new Set<string>();
-    (isPackedTimeline(timeline) ? timeline.eventBody : timeline.events).forEach((ev, i) => {
-      if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) return;
+    const events: readonly SimEvent[] = isPackedTimeline(timeline) ? timeline.eventBody : timeline.events;
+    for (let i = 0; i < events.length; i++) {
+      const ev = events[i]!;
+      if (ev.type !== 'apiEntry' || ev.startingPoint === undefined || apiStarts.has(ev.startingPoint) || reported.has(ev.startingPoint)) continue;
       reported.add(ev.startingPoint);
       this.unknownApiStarts.push({ event: i, startingPoint: ev.startingPoint });
       this.warnings.push(unknownApiStartWarning(ev.startingPoint));
-    });
+    }
   }
 
   /** One timer lane per distinct delay of the wait and wait-for-event points. */
@@ -358,11 +360,12 @@ export class Simulation {
   /** Event i of the timeline, for contact c at t. */
   processEvent(i: number, t: number, c: number): void {
     const ev: SimEvent = this.timeline.events[i]!;
+    const type = ev.type; // read once (a megamorphic load), passed on
     const stamp = this.contacts.nextStamp();
-    this.kernel.applyEventData(c, ev, t);
+    this.kernel.applyEventData(c, ev, t, type);
     if (t < this.start) return; // history before the replay: data only
     if (t > this.lastEventAt) this.lastEventAt = t;
-    this.kernel.eventArrives(c, ev, t, stamp);
+    this.kernel.eventArrives(c, ev, t, stamp, type);
   }
 
   /** The timer just popped. */

@@ -60,6 +60,7 @@ export class SimulationEffects implements KernelEffects {
   }
 
   fieldChanged(c: number, field: string, value: string | number | boolean | null): void {
+    if (this.dateIndexes.size === 0) return; // no date trigger: no lookup per changed field
     this.dateIndexes.get(field)?.set(c, value);
   }
 

@@ -65,6 +65,9 @@ export interface PreparedTimeline {
   readonly unknownContactCount: number;
 }
 
+/** Events whose contact ids are gathered, then looked up together (a block's ids stay in the cache). */
+const ID_BLOCK = 4096;
+
 /** Events of unknown contacts named one by one in the warnings; the others are counted. */
 export const UNKNOWN_LISTED = 20;
 
@@ -104,7 +107,7 @@ export function prepareTimeline(timeline: Timeline | PackedTimeline): PreparedTi
     } else {
       contact = numbers(time.length);
       const numberOf = numbers(ids.length);
-      store.indicesOf(ids.length, (k) => ids[k]!, numberOf);
+      store.indicesOf(ids, ids.length, numberOf);
       for (let i = 0; i < byId.length; i++) {
         const k = byId[i]!;
         let c = numberOf[k]!;
@@ -122,8 +125,17 @@ export function prepareTimeline(timeline: Timeline | PackedTimeline): PreparedTi
     time = numbers(list.length);
     contact = numbers(list.length);
     const instants = new EventInstants();
-    for (let i = 0; i < list.length; i++) time[i] = instants.at(list[i]!.at, i);
-    store.indicesOf(list.length, (i) => list[i]!.contact, contact);
+    // One read of each event (its instant and its contact id, block by block), then the ids looked up together.
+    const ids: string[] = [];
+    for (let from = 0; from < list.length; from += ID_BLOCK) {
+      const to = Math.min(from + ID_BLOCK, list.length);
+      for (let i = from; i < to; i++) {
+        const ev = list[i]!;
+        time[i] = instants.at(ev.at, i);
+        ids[i - from] = ev.contact;
+      }
+      store.indicesOf(ids, to - from, contact, from);
+    }
     for (let i = 0; i < list.length; i++) {
       if (contact[i]! >= 0) continue;
       // Not in contacts (or added for an earlier event).

@@ -4,7 +4,7 @@
 // day before a daylight-saving change ends at 10:00 the next day, 23 or 25 h
 // later); hours, minutes and seconds are exact. Pure.
 import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './calendar';
-import { epochToLocalMs, localMsToEpoch } from './zoneOffsets';
+import { laterByDays } from './zoneOffsets';
 
 /** A duration split as R0 reads it: whole nominal days (weeks × 7 + days) and exact milliseconds. */
 export interface NominalDuration {
@@ -49,7 +49,7 @@ export function scaleDuration(d: NominalDuration, times: number): NominalDuratio
  */
 export function addDuration(epochMs: number, d: NominalDuration, zone: string): number {
   if (d.days === 0 || !Number.isFinite(epochMs)) return epochMs + d.exactMs;
-  return localMsToEpoch(epochToLocalMs(epochMs, zone) + d.days * DAY_MS, zone) + d.exactMs;
+  return laterByDays(epochMs, d.days, zone) + d.exactMs;
 }
 
 /** Whether `now` is at least `d` after `since` in `zone` (R18's "a send exactly one period later is allowed"). */

@@ -145,6 +145,45 @@ function changeWithin(zone: string, dayIndex: number): OffsetChange {
   return change;
 }
 
+/**
+ * The instant `days` nominal days after `epochMs` in the zone: the same
+ * wall-clock time `days` later (R0), exactly `localMsToEpoch(epochToLocalMs(
+ * epochMs) + days × 24 h)`. The usual case, an offset that holds on the
+ * start's UTC day and on the five UTC days around the candidate instant
+ * (which cover every instant `localMsToEpoch` reads), is settled from the
+ * day array alone: the candidate `epochMs + days × 24 h` is the answer. Else
+ * the full conversion (which then learns those days). The simulator
+ * computes this for every wait of a contact.
+ */
+export function laterByDays(epochMs: number, days: number, zone: string): number {
+  const candidate = epochMs + days * DAY_MS;
+  if (isUtcZone(zone)) return candidate;
+  const dayIndex = Math.floor(epochMs / DAY_MS);
+  const window = Math.floor(dayIndex / WINDOW);
+  if (zone === lastZone && window === lastWindow) {
+    const day = dayIndex - window * WINDOW;
+    const to = Math.floor(candidate / DAY_MS) - window * WINDOW;
+    const offset = lastDays[day]!;
+    // Offsets are under a day, so the instants localMsToEpoch reads lie within two days of the candidate's.
+    if (
+      to >= 2 &&
+      to + 2 < WINDOW &&
+      offset !== UNKNOWN &&
+      lastDays[to - 2] === offset &&
+      lastDays[to - 1] === offset &&
+      lastDays[to] === offset &&
+      lastDays[to + 1] === offset &&
+      lastDays[to + 2] === offset
+    ) {
+      return candidate; // offset === offset too: NaN (a change within the day) never equals
+    }
+  }
+  const later = localMsToEpoch(epochToLocalMs(epochMs, zone) + days * DAY_MS, zone);
+  // Learn the days around the candidate, so that the next time the check above has them all.
+  for (let k = -2; k <= 2; k++) offsetMsAt(candidate + k * DAY_MS, zone);
+  return later;
+}
+
 /** The instant's local wall-clock time in the zone as "local milliseconds" (the civil date-time read as UTC, ms kept). */
 export function epochToLocalMs(epochMs: number, zone: string): number {
   return epochMs + offsetMsAt(epochMs, zone);

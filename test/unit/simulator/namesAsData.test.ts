@@ -87,4 +87,21 @@ describe('simulator: names are data', () => {
     assert.equal(s.points['yes']?.entered, 1);
     assert.equal(({} as Record<string, unknown>)['x'], undefined, 'Object.prototype is untouched');
   });
+
+  it('a contact whose fields include "__proto__" keeps that field when another field changes (its own copy of the fields)', () => {
+    const j = journey({
+      startingPoints: [{ id: 'sp', trigger: { type: 'tagAdded', tag: 'VIP' }, next: 'stage' }],
+      points: [
+        { id: 'stage', type: 'updateField', field: 'stage', value: 'new', next: 'check' },
+        { id: 'check', type: 'ifElse', condition: { type: 'field', field: '__proto__', op: 'eq', value: 'gold' }, branches: { yes: 'yes', no: 'no' } },
+        { id: 'yes', type: 'end' },
+        { id: 'no', type: 'end' },
+      ],
+    });
+    const t = timelineFromText(`{"formatVersion":1,"contacts":[{"id":"c1","fields":{"__proto__":"gold","score":1}}],"events":[
+      {"at":"2026-03-01T09:00:00Z","contact":"c1","type":"fieldChanged","field":"score","value":2},
+      {"at":"2026-03-01T10:00:00Z","contact":"c1","type":"tagAdded","tag":"VIP"}]}`);
+    const s = simulate(j, t);
+    assert.equal(s.points['yes']?.entered, 1, 'the copied fields still hold "__proto__": "gold"');
+  });
 });

@@ -94,6 +94,20 @@ describe('time module against Temporal (temporal-polyfill)', function () {
     );
   });
 
+  it('R0: adding days is Temporal ZonedDateTime.add also once the zone\'s offsets around both instants are known (asked again, a few days apart)', () => {
+    // The later sums read the days the earlier ones learnt (the shortcut of laterByDays, zoneOffsets.ts).
+    fc.assert(
+      fc.property(zonedInstant, fc.integer({ min: 0, max: 30 }), fc.array(fc.integer({ min: -3 * DAY, max: 3 * DAY }), { minLength: 1, maxLength: 6 }), ([z, at], days, shifts) => {
+        for (const shift of [0, 0, ...shifts]) {
+          const start = at + shift;
+          const expected = zoned(start, z).add({ days }).epochMilliseconds;
+          assert.equal(addDuration(start, { days, exactMs: 0 }, z), expected, `${zoned(start, z).toString()} + P${days}D`);
+        }
+      }),
+      propertyParameters(2000),
+    );
+  });
+
   it('R0: a local date-time reads as Temporal\'s "compatible" disambiguation (gaps forward, overlaps earlier)', () => {
     fc.assert(
       fc.property(zonedInstant, fc.integer({ min: -3 * HOUR, max: 3 * HOUR }), ([z, at], shift) => {
