@@ -338,7 +338,7 @@ describe('journey simulate (in-process)', () => {
     for (const [args, reason] of cases) {
       const r = await run(simulateCommand, ...args);
       assert.equal(r.exitCode, 2, args.join(' '));
-      assert.equal(r.error, `journey simulate: ${reason}\nUsage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto]`);
+      assert.equal(r.error, `journey simulate: ${reason}\nUsage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto] [--progress]`);
     }
     // (Thread counts above 1 start workers, which cliSimulateThreads.test.ts covers; a small timeline on auto stays on one thread.)
     for (const ok of [['--threads', '1'], ['--threads', 'auto'], ['--seed', '-3'], ['--seed', '42'], ['--at', '+010000-01-01T00:00:00Z'], ['--at', '+010000-01-01T00:00:00.125+01:00'], ['--at', '2026-01-01T09:00:00+01:00']]) {
