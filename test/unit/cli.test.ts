@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ensureDistBuilt } from '../support/builtDist';
+import { tagJourney } from '../support/tagJourney';
 
 const CLI = join(__dirname, '../../dist/cli.js');
 const SAMPLES = join(__dirname, '../../samples');
@@ -24,26 +25,6 @@ function journeyCliWith(options: { cwd?: string; nodeArgs?: string[]; timeout?: 
 const tmp = () => mkdtempSync(join(tmpdir(), 'journey-cli-'));
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A small valid journey: tag "vip" added -> tag "seen" -> wait WAIT -> end. */
-function tagJourney(name = 'Tag journey', wait = 'P1D'): string {
-  return JSON.stringify(
-    {
-      formatVersion: 1,
-      id: 'tag_journey',
-      name,
-      kind: 'trigger',
-      tags: ['vip', 'seen'],
-      startingPoints: [{ id: 'sp_vip', trigger: { type: 'tagAdded', tag: 'vip' }, next: 'p_tag' }],
-      points: [
-        { id: 'p_tag', type: 'addTag', tag: 'seen', next: 'p_wait' },
-        { id: 'p_wait', type: 'wait', duration: wait, next: 'p_end' },
-        { id: 'p_end', type: 'end' },
-      ],
-    },
-    null,
-    2,
-  );
-}
 
 /** Any control character (C0 but the line feed, DEL, C1) in CLI output: text from files must come out escaped. */
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;

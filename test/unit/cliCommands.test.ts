@@ -11,6 +11,7 @@ import type { CommandResult } from '../../src/cli/command';
 import { simulateCommand } from '../../src/cli/simulateCommand';
 import { testCommand } from '../../src/cli/testCommand';
 import { validateCommand } from '../../src/cli/validateCommand';
+import { tagJourney } from '../support/tagJourney';
 
 const SAMPLES = join(__dirname, '../../samples');
 const tmp = () => mkdtempSync(join(tmpdir(), 'journey-commands-'));
@@ -22,22 +23,6 @@ async function run(command: (args: string[], out: (line: string) => void) => Pro
   return { ...result, lines, stdout: lines.join('\n') };
 }
 
-/** A small valid journey: tag "vip" added -> tag "seen" -> wait WAIT -> end. */
-function tagJourney(wait = 'P1D', name = 'Tag journey'): string {
-  return JSON.stringify({
-    formatVersion: 1,
-    id: 'tag_journey',
-    name,
-    kind: 'trigger',
-    tags: ['vip', 'seen'],
-    startingPoints: [{ id: 'sp_vip', trigger: { type: 'tagAdded', tag: 'vip' }, next: 'p_tag' }],
-    points: [
-      { id: 'p_tag', type: 'addTag', tag: 'seen', next: 'p_wait' },
-      { id: 'p_wait', type: 'wait', duration: wait, next: 'p_end' },
-      { id: 'p_end', type: 'end' },
-    ],
-  }, null, 2);
-}
 const timelineOf = (...contacts: string[]) => JSON.stringify({ formatVersion: 1, contacts: contacts.map((id) => ({ id })), events: contacts.map((contact, i) => ({ at: `2026-01-0${i + 1}T09:00:00Z`, contact, type: 'tagAdded', tag: 'vip' })) }, null, 2);
 
 /** A folder with the tag journey and a timeline of `contacts`. */

@@ -2,22 +2,10 @@
 // change together, nothing else changes, and an id that is taken, not an id,
 // or a frozen published journey (R22) is refused with a message.
 import assert from 'node:assert/strict';
-import { ResponseError } from 'vscode-languageserver';
 import { prepareRename, rename } from '../../../language/rename';
 import { journeyEditFor } from '../../../src/core/edits/journeyEdit';
-import { analyze, applyEdits, editsOf, positionOf, sample, WELCOME, withExitCriterionOnEmail } from './support';
+import { analyze, positionOf, refusal, renamed, sample, WELCOME, withExitCriterionOnEmail } from './support';
 
-const renamed = (text: string, needle: string, delta: number, newName: string, versioned = false) =>
-  applyEdits(text, editsOf(rename(analyze(text), positionOf(text, needle, delta), newName, { versioned })));
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ResponseError, `not a ResponseError: ${String(error)}`);
-    return error.message;
-  }
-  assert.fail('not refused');
-};
 
 describe('rename of a point id', () => {
   it('renames the id, the successor, the awaited event and the map pin, and nothing else (R4)', () => {

@@ -3,21 +3,11 @@
 // scenarios (renameAcrossFiles), called in-process on analyses built from
 // text. companionFiles.test.ts asks the same over a real LSP connection.
 import assert from 'node:assert/strict';
-import { ResponseError, type TextEdit } from 'vscode-languageserver';
+import { type TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { type CompanionFile, companionRenameEdits, journeyRenameEdits, prepareRename, rename, renameAcrossFiles, renameTargetAt } from '../../../language/rename';
-import { analyze, applyEdits, editsOf, positionOf, URI, WELCOME } from './support';
+import { analyze, applyEdits, positionOf, refusal, renamed, URI, WELCOME } from './support';
 
-const renamed = (text: string, needle: string, delta: number, newName: string) => applyEdits(text, editsOf(rename(analyze(text), positionOf(text, needle, delta), newName, { versioned: false })));
-const refusal = (fn: () => unknown): string => {
-  try {
-    fn();
-  } catch (error) {
-    assert.ok(error instanceof ResponseError, `not a ResponseError: ${String(error)}`);
-    return error.message;
-  }
-  assert.fail('not refused');
-};
 const apply = (text: string, edits: readonly TextEdit[]) => TextDocument.applyEdits(TextDocument.create('file:///x', 'json', 1, text), [...edits]);
 
 describe('rename of a content item, a list or a tag', () => {

@@ -4,9 +4,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { type Position, ResponseError, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { AnalysisCache, type DocumentAnalysis } from '../../../language/documentAnalysis';
+import { rename } from '../../../language/rename';
 
 export const URI = 'file:///work/journeys/welcome.journey.json';
 
@@ -95,4 +96,20 @@ export function withExitCriterionOnEmail(text: string): string {
   const out = text.replace('  "tags":', `${criterion}  "tags":`);
   assert.notEqual(out, text, 'no "tags" to put the settings before');
   return out;
+}
+
+/** `text` after renaming what is at `needle` (+ `delta`) to `newName`. */
+export function renamed(text: string, needle: string, delta: number, newName: string, versioned = false): string {
+  return applyEdits(text, editsOf(rename(analyze(text), positionOf(text, needle, delta), newName, { versioned })));
+}
+
+/** The message with which `fn` refuses (a ResponseError, as the client shows it); fails when it does not refuse. */
+export function refusal(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    assert.ok(error instanceof ResponseError, `not a ResponseError: ${String(error)}`);
+    return error.message;
+  }
+  assert.fail('not refused');
 }
