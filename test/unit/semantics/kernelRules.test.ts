@@ -12,6 +12,20 @@ import { journey, lines, tagTrigger, timeline } from '../simulator/helpers';
 const at9 = '2026-03-02T09:00:00Z';
 const go = (contact: string, at = at9) => ({ at, contact, type: 'tagAdded' as const, tag: 'go' });
 
+
+/** Tag "go" -> subscribe to the list "news" -> end; joining "news" enters at sp_join (R7). */
+function subscribeJourney() {
+  return journey({
+    settings: { reEntry: { mode: 'afterCompletion' } },
+    lists: [{ id: 'news' }],
+    startingPoints: [tagTrigger('sp_go', 'go', 'sub'), { id: 'sp_join', trigger: { type: 'audienceJoined', list: 'news' }, next: 'e2' }],
+    points: [
+      { id: 'sub', type: 'subscribeList', list: 'news', next: 'e' },
+      { id: 'e', type: 'end' },
+      { id: 'e2', type: 'end' },
+    ],
+  });
+}
 describe("R7, R8: the journey's own changes are events for the contact that made them", () => {
   /** go → add tag "vip" → end; a second starting point enters on tag "vip" (after completion). */
   const vipJourney = journey({
@@ -64,16 +78,7 @@ describe("R7, R8: the journey's own changes are events for the contact that made
   });
 
   it('subscribing a contact to a list it was not on is a list join (it enters by it); one already on it is not', () => {
-    const j = journey({
-      settings: { reEntry: { mode: 'afterCompletion' } },
-      lists: [{ id: 'news' }],
-      startingPoints: [tagTrigger('sp_go', 'go', 'sub'), { id: 'sp_join', trigger: { type: 'audienceJoined', list: 'news' }, next: 'e2' }],
-      points: [
-        { id: 'sub', type: 'subscribeList', list: 'news', next: 'e' },
-        { id: 'e', type: 'end' },
-        { id: 'e2', type: 'end' },
-      ],
-    });
+    const j = subscribeJourney();
     const r = simulate(j, timeline([{ id: 'new' }, { id: 'on', lists: { news: 'subscribed' } }], [go('new'), go('on')]));
     assert.deepEqual(
       r.trace.filter((e) => e.kind === 'enter' || e.kind === 'pass').map((e) => `${e.contact} ${e.point} ${e.outcome}`),
@@ -84,16 +89,7 @@ describe("R7, R8: the journey's own changes are events for the contact that made
 
 describe('R7: subscribing a contact that had unsubscribed from the list', () => {
   it('subscribes it again but is no list join: the contact was on the list (unsubscribed), so no audienceJoined enters it', () => {
-    const j = journey({
-      settings: { reEntry: { mode: 'afterCompletion' } },
-      lists: [{ id: 'news' }],
-      startingPoints: [tagTrigger('sp_go', 'go', 'sub'), { id: 'sp_join', trigger: { type: 'audienceJoined', list: 'news' }, next: 'e2' }],
-      points: [
-        { id: 'sub', type: 'subscribeList', list: 'news', next: 'e' },
-        { id: 'e', type: 'end' },
-        { id: 'e2', type: 'end' },
-      ],
-    });
+    const j = subscribeJourney();
     const r = simulate(j, timeline([{ id: 'back', lists: { news: 'unsubscribed' } }], [go('back')]));
     assert.deepEqual(lines(r.trace), ['2026-03-02T09:00:00Z back sp_go enter', '2026-03-02T09:00:00Z back sub pass', '2026-03-02T09:00:00Z back e complete']);
     assert.equal(r.trace.find((e) => e.point === 'sub')?.outcome, 'subscribed to "news"');

@@ -35,6 +35,19 @@ function birthday(time = '09:00'): KernelJourney {
   );
 }
 
+
+/** The segment plan of a one-time segment journey starting 2026-10-12 09:00 in Vilnius (06:00Z). */
+function oneTimeSegment() {
+  return kernelOf(
+    journey({
+      kind: 'segment',
+      settings: vilnius,
+      segmentEntry: { segment: 'top', start: '2026-10-12T09:00' },
+      startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'e' }],
+      points: [{ id: 'e', type: 'end' }],
+    }),
+  ).segment!;
+}
 describe('schedules: when the clock lets contacts in (R19, R20)', () => {
   it('R19: a weekly 09:00 Europe/Vilnius run is 06:00Z in summer and 07:00Z in winter, and none comes after `until`', () => {
     const runs = segmentRuns(weekly('2026-10-12T09:00', '2026-11-02T09:00').segment!, { from: T('2026-10-01T00:00:00Z'), until: Infinity });
@@ -58,15 +71,7 @@ describe('schedules: when the clock lets contacts in (R19, R20)', () => {
   });
 
   it('R19: a one-time schedule runs once, at its start or the window’s, whichever is later', () => {
-    const plan = kernelOf(
-      journey({
-        kind: 'segment',
-        settings: vilnius,
-        segmentEntry: { segment: 'top', start: '2026-10-12T09:00' },
-        startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'e' }],
-        points: [{ id: 'e', type: 'end' }],
-      }),
-    ).segment!;
+    const plan = oneTimeSegment();
     const early = segmentRuns(plan, { from: T('2026-10-01T00:00:00Z'), until: Infinity });
     assert.deepEqual(early.first, { k: 0, at: T('2026-10-12T06:00:00Z') });
     assert.equal(runAfter(early, 0), undefined);
@@ -107,15 +112,7 @@ describe('schedules: when the clock lets contacts in (R19, R20)', () => {
 
 describe('schedules at the edges of their window (R19, R20, R23: what falls on a bound happens)', () => {
   it('R19, R23: a one-time run exactly at the window’s end happens; a recurring first run exactly at `until` happens, one after it does not', () => {
-    const oneTime = kernelOf(
-      journey({
-        kind: 'segment',
-        settings: vilnius,
-        segmentEntry: { segment: 'top', start: '2026-10-12T09:00' },
-        startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'top' }, next: 'e' }],
-        points: [{ id: 'e', type: 'end' }],
-      }),
-    ).segment!;
+    const oneTime = oneTimeSegment();
     assert.deepEqual(segmentRuns(oneTime, { from: T('2026-10-01T00:00:00Z'), until: T('2026-10-12T06:00:00Z') }).first, { k: 0, at: T('2026-10-12T06:00:00Z') });
     const atUntil = segmentRuns(weekly('2026-10-12T09:00', '2026-10-12T09:00').segment!, { from: T('2026-10-01T00:00:00Z'), until: Infinity });
     assert.deepEqual(atUntil.first, { k: 0, at: T('2026-10-12T06:00:00Z') });
