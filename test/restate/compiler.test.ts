@@ -52,6 +52,22 @@ describe('compiled journey (IR)', () => {
     }
   });
 
+  it('a damaged compiled journey (an index past the points or starting points) is refused at that index, also by the runtime, instead of failing mid-journey', () => {
+    const ir = JSON.parse(irToJson(compileJourney(sample('mailchimp-vip-welcome')))) as JourneyIr;
+    const points = ir.points.length;
+    const withEdge = ir.points.findIndex((p) => p.next.length > 0);
+    ir.points[withEdge]!.next[0]!.to = points;
+    ir.startingPoints[0]!.next = points + 7;
+    const parsed = JourneyIr.safeParse(ir);
+    assert.equal(parsed.success, false);
+    const issues = parsed.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    assert.deepEqual(issues, [
+      `startingPoints.0.next: Starting point "${ir.startingPoints[0]!.id}" leads to point index ${points + 7}, but the compiled journey has ${points} points (0 to ${points - 1}): it is damaged; compile or publish the journey again`,
+      `points.${withEdge}.next.0.to: Point "${ir.points[withEdge]!.id}" (${ir.points[withEdge]!.next[0]!.label}) leads to point index ${points}, but the compiled journey has ${points} points (0 to ${points - 1}): it is damaged; compile or publish the journey again`,
+    ]);
+    assert.throws(() => loadRuntimeJourney(ir, { dayMs: 86_400_000, activeFrom: 0, activeUntil: Infinity, splitSeed: 0 }), /leads to point index .* it is damaged/);
+  });
+
   it('R9 R11 durations are milliseconds; R10 wait-until is the instant of the local time in its zone', () => {
     const ir = compileJourney(sample('dynamics-product-announcement'));
     const until = ir.points.find((p) => p.type === 'waitUntil');

@@ -119,5 +119,17 @@ export const JourneyIr = z
     segment: IrSegmentPlan.nullable().describe('Segment-based journeys (R19): how contacts enter; null for trigger journeys'),
     maxChainSteps: z.number().int().positive().describe('Most points one contact may pass at one instant (a zero-time cycle guard)'),
   })
+  .superRefine((ir, ctx) => {
+    // Every index names something that is there: a damaged compiled journey is refused at the index, not a crash mid-journey.
+    const points = ir.points.length;
+    const mustBePoint = (to: number, path: (string | number)[], what: string) => {
+      if (to >= points) ctx.addIssue({ code: 'custom', path, message: `${what} point index ${to}, but the compiled journey has ${points} points (0 to ${points - 1}): it is damaged; compile or publish the journey again` });
+    };
+    ir.startingPoints.forEach((sp, s) => mustBePoint(sp.next, ['startingPoints', s, 'next'], `Starting point "${sp.id}" leads to`));
+    ir.points.forEach((p, i) => p.next.forEach((edge, k) => mustBePoint(edge.to, ['points', i, 'next', k, 'to'], `Point "${p.id}" (${edge.label}) leads to`)));
+    if (ir.segment && ir.segment.entry >= ir.startingPoints.length) {
+      ctx.addIssue({ code: 'custom', path: ['segment', 'entry'], message: `The segment entry goes through starting point index ${ir.segment.entry}, but the compiled journey has ${ir.startingPoints.length} starting points: it is damaged; compile or publish the journey again` });
+    }
+  })
   .meta({ id: 'JourneyIr', description: 'A compiled journey (Journey Designer IR)' });
 export type JourneyIr = z.infer<typeof JourneyIr>;
