@@ -1,8 +1,11 @@
 // `npm run test:mutation [-- STRYKER OPTIONS]`: runs Stryker (test/mutation/stryker.config.mjs;
 // e.g. `-- --mutate src/core/rules/timing.ts --concurrency 1` for a slice),
-// then prints the score per folder (scoreByFolder.mjs). Stryker's processes
-// preload mocha12Paths.cjs (see there why).
+// then prints the score per folder (scoreByFolder.mjs). With MUTATION_SLICE=NAME
+// the run's report is also kept as reports/mutation/slices/NAME.json, so the
+// per-folder score adds up the slices run so far. Stryker's processes preload
+// mocha12Paths.cjs (see there why).
 import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const preload = fileURLToPath(new URL('./mocha12Paths.cjs', import.meta.url));
@@ -11,5 +14,11 @@ const env = { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} -
 const config = fileURLToPath(new URL('./stryker.config.mjs', import.meta.url));
 const run = spawnSync(process.execPath, [stryker, 'run', config, ...process.argv.slice(2)], { stdio: 'inherit', env });
 if (run.status !== 0) process.exit(run.status ?? 1);
+const slice = process.env.MUTATION_SLICE;
+if (slice) {
+  if (!/^[\w.-]+$/.test(slice)) throw new Error(`MUTATION_SLICE must be a plain name (letters, digits, . _ -), not ${JSON.stringify(slice)}`);
+  mkdirSync('reports/mutation/slices', { recursive: true });
+  copyFileSync('reports/mutation/mutation.json', `reports/mutation/slices/${slice}.json`);
+}
 const score = spawnSync(process.execPath, [fileURLToPath(new URL('./scoreByFolder.mjs', import.meta.url))], { stdio: 'inherit' });
 process.exit(score.status ?? 1);

@@ -1,25 +1,50 @@
-// Prints the mutation score of the last Stryker run (reports/mutation/
-// mutation.json) per folder, against the goals of the project: the core
-// (src/core) at least 90 %, the language server (language/) and the CLI
+// Prints the mutation score per folder against the goals of the project: the
+// core (src/core) at least 90 %, the language server (language/) and the CLI
 // (src/cli) at least 80 %; then every surviving or uncovered mutant with its
 // place, so each can be killed by a test or listed as equivalent.
-// Score = (killed + timed out) / (killed + timed out + survived + no coverage).
-import { readFileSync } from 'node:fs';
+//
+// A whole run over every folder is long on a 2-core machine, so the score is
+// built from slices: each Stryker run's report (reports/mutation/mutation.json)
+// is kept by test/mutation/run.mjs as reports/mutation/slices/NAME.json when
+// MUTATION_SLICE=NAME is set. For every mutated file the newest report that
+// mutated it counts. Every source file of a goal folder that no report has
+// mutated is listed, so a folder's score never hides files nobody ran.
+// Score = (killed + timed out) / (killed + timed out + survived + no coverage);
+// static mutants (ignored: see stryker.config.mjs) and mutants that do not
+// compile are shown apart and not counted.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 
-const REPORT = 'reports/mutation/mutation.json';
+const LAST = 'reports/mutation/mutation.json';
+const SLICES = 'reports/mutation/slices';
 const GOALS = [
   { folder: 'src/core/', goal: 90 },
   { folder: 'language/', goal: 80 },
   { folder: 'src/cli/', goal: 80 },
 ];
 
-const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+/** Every report on disk, oldest first, so a newer report of a file replaces an older one. */
+function reports() {
+  const paths = existsSync(SLICES) ? readdirSync(SLICES).filter((f) => f.endsWith('.json')).map((f) => join(SLICES, f)) : [];
+  if (existsSync(LAST)) paths.push(LAST);
+  return paths.map((path) => ({ path, mtime: statSync(path).mtimeMs })).sort((a, b) => a.mtime - b.mtime);
+}
+
+const files = new Map(); // source path → { mutants, from }
+const used = reports();
+if (used.length === 0) {
+  console.error(`no mutation report: run \`npm run test:mutation\` first (${LAST}, ${SLICES}/*.json)`);
+  process.exit(1);
+}
+for (const { path } of used) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  for (const [file, { mutants }] of Object.entries(report.files)) files.set(file.replace(/\\/g, '/'), { mutants, from: path });
+}
+
 const rows = new Map();
 const survivors = [];
-const count = (key) => rows.get(key) ?? rows.set(key, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, other: 0 }).get(key);
-
-for (const [file, { mutants }] of Object.entries(report.files)) {
-  const path = file.replace(/\\/g, '/');
+const count = (key) => rows.get(key) ?? rows.set(key, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, other: 0 }).get(key);
+for (const [path, { mutants }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   const top = GOALS.find((g) => path.startsWith(g.folder))?.folder ?? 'other';
   const sub = path.split('/').slice(0, -1).join('/') + '/';
   for (const m of mutants) {
@@ -29,10 +54,25 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
       else if (m.status === 'Timeout') row.timeout++;
       else if (m.status === 'Survived') row.survived++;
       else if (m.status === 'NoCoverage') row.noCoverage++;
+      else if (m.status === 'Ignored') row.ignored++;
       else row.other++;
     }
     if (m.status === 'Survived' || m.status === 'NoCoverage') survivors.push(`${path}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 80)}` : ''}`);
   }
+}
+
+/** Source files of a folder that Stryker mutates (stryker.config.mjs `mutate`) but no report covers. */
+function notRun(folder) {
+  const missing = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !files.has(path)) missing.push(path);
+    }
+  };
+  if (existsSync(folder)) walk(folder.replace(/\/$/, ''));
+  return missing.sort();
 }
 
 const score = (r) => {
@@ -42,13 +82,20 @@ const score = (r) => {
 const line = (name, r, goal) => {
   const s = score(r);
   const verdict = goal === undefined || s === undefined ? '' : s >= goal ? `goal ${goal} % met` : `goal ${goal} % NOT met`;
-  return `${name.padEnd(34)} ${(s === undefined ? '-' : s.toFixed(1) + ' %').padStart(8)}  killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${r.other ? `, not counted (compile error, ignored) ${r.other}` : ''}  ${verdict}`;
+  const apart = [r.ignored ? `static (ignored) ${r.ignored}` : '', r.other ? `compile errors ${r.other}` : ''].filter(Boolean).join(', ');
+  return `${name.padEnd(34)} ${(s === undefined ? '-' : s.toFixed(1) + ' %').padStart(8)}  killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${apart ? `; not counted: ${apart}` : ''}  ${verdict}`;
 };
 
-console.log(`Mutation score per folder (${REPORT}):`);
-for (const { folder, goal } of GOALS) if (rows.has(folder)) console.log(line(folder, rows.get(folder), goal));
+console.log(`Mutation score per folder, from ${used.length} report(s): ${used.map((u) => u.path).join(', ')}`);
+for (const { folder, goal } of GOALS) {
+  const missing = notRun(folder);
+  if (rows.has(folder)) console.log(line(folder, rows.get(folder), goal) + (missing.length ? ` (${missing.length} file(s) not run, below)` : ' (every file run)'));
+  else console.log(`${folder.padEnd(34)} not run`);
+}
 console.log('By folder:');
 for (const key of [...rows.keys()].filter((k) => !GOALS.some((g) => g.folder === k) && k !== 'other').sort()) console.log('  ' + line(key, rows.get(key)));
+const missing = GOALS.flatMap(({ folder }) => notRun(folder));
+if (missing.length) console.log(`Files no report has mutated (${missing.length}); their folder's score does not include them:\n  ${missing.join('\n  ')}`);
 if (survivors.length) {
   console.log(`Surviving and uncovered mutants (${survivors.length}): kill each with a test that states its rule, or list it as equivalent with the reason.`);
   for (const s of survivors) console.log('  ' + s);
