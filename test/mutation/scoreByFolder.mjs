@@ -12,6 +12,15 @@
 // Score = (killed + timed out) / (killed + timed out + survived + no coverage);
 // static mutants (ignored: see stryker.config.mjs) and mutants that do not
 // compile are shown apart and not counted.
+//
+// Equivalent mutants: a survivor that no test can kill because the mutated
+// program behaves the same is listed, with its reason, in a slice's record
+// test/mutation/survivors/NAME.md, one line each, as
+//   - `src/core/x.ts:12:5 ConditionalExpression → true` equivalent: REASON
+// (the mutant exactly as this script prints it, without its status). Each
+// folder then gets a second score over the mutants that are not listed as
+// equivalent; the raw score is always printed beside it, and a listed line
+// that matches no surviving mutant any more is reported as stale.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -41,15 +50,33 @@ for (const { path } of used) {
   for (const [file, { mutants }] of Object.entries(report.files)) files.set(file.replace(/\\/g, '/'), { mutants, from: path });
 }
 
+/** Mutants listed as equivalent in test/mutation/survivors/*.md: their key → where it is listed. */
+const SURVIVOR_RECORDS = 'test/mutation/survivors';
+const equivalents = new Map();
+if (existsSync(SURVIVOR_RECORDS)) {
+  for (const name of readdirSync(SURVIVOR_RECORDS).filter((f) => f.endsWith('.md')).sort()) {
+    readFileSync(join(SURVIVOR_RECORDS, name), 'utf8').split('\n').forEach((text, k) => {
+      const listed = /^\s*- `([^`]+)` equivalent: \S/.exec(text);
+      if (listed) equivalents.set(listed[1].trim(), `${SURVIVOR_RECORDS}/${name}:${k + 1}`);
+    });
+  }
+}
+const matched = new Set();
+const mutantKey = (path, m) => `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 80)}` : ''}`;
+
 const rows = new Map();
 const survivors = [];
-const count = (key) => rows.get(key) ?? rows.set(key, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, ignored: 0, other: 0 }).get(key);
+const count = (key) => rows.get(key) ?? rows.set(key, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, ignored: 0, other: 0 }).get(key);
 for (const [path, { mutants }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   const top = GOALS.find((g) => path.startsWith(g.folder))?.folder ?? 'other';
   const sub = path.split('/').slice(0, -1).join('/') + '/';
   for (const m of mutants) {
+    const key = mutantKey(path, m);
+    const equivalent = (m.status === 'Survived' || m.status === 'NoCoverage') && equivalents.has(key);
+    if (equivalent) matched.add(key);
     for (const key of new Set([top, sub])) {
       const row = count(key);
+      if (equivalent) row.equivalent++;
       if (m.status === 'Killed') row.killed++;
       else if (m.status === 'Timeout') row.timeout++;
       else if (m.status === 'Survived') row.survived++;
@@ -57,7 +84,7 @@ for (const [path, { mutants }] of [...files].sort(([a], [b]) => a.localeCompare(
       else if (m.status === 'Ignored') row.ignored++;
       else row.other++;
     }
-    if (m.status === 'Survived' || m.status === 'NoCoverage') survivors.push(`${path}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 80)}` : ''}`);
+    if ((m.status === 'Survived' || m.status === 'NoCoverage') && !equivalent) survivors.push(`${key} (${m.status})`);
   }
 }
 
@@ -79,11 +106,21 @@ const score = (r) => {
   const valid = r.killed + r.timeout + r.survived + r.noCoverage;
   return valid === 0 ? undefined : (100 * (r.killed + r.timeout)) / valid;
 };
+/** The score over the mutants not listed as equivalent. */
+const scoreOfValid = (r) => {
+  const valid = r.killed + r.timeout + r.survived + r.noCoverage - r.equivalent;
+  return valid === 0 ? undefined : (100 * (r.killed + r.timeout)) / valid;
+};
+const percent = (x) => (x === undefined ? '-' : x.toFixed(1) + ' %');
 const line = (name, r, goal) => {
-  const s = score(r);
-  const verdict = goal === undefined || s === undefined ? '' : s >= goal ? `goal ${goal} % met` : `goal ${goal} % NOT met`;
+  const raw = score(r);
+  const valid = scoreOfValid(r);
+  const verdict = goal === undefined || valid === undefined ? '' : valid >= goal ? `goal ${goal} % met` : `goal ${goal} % NOT met`;
   const apart = [r.ignored ? `static (ignored) ${r.ignored}` : '', r.other ? `compile errors ${r.other}` : ''].filter(Boolean).join(', ');
-  return `${name.padEnd(34)} ${(s === undefined ? '-' : s.toFixed(1) + ' %').padStart(8)}  killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${apart ? `; not counted: ${apart}` : ''}  ${verdict}`;
+  return (
+    `${name.padEnd(34)} ${percent(valid).padStart(8)} without the ${r.equivalent} listed equivalent, ${percent(raw)} raw  ` +
+    `killed ${r.killed}, timeout ${r.timeout}, survived ${r.survived}, no coverage ${r.noCoverage}${apart ? `; not counted: ${apart}` : ''}  ${verdict}`
+  );
 };
 
 console.log(`Mutation score per folder, from ${used.length} report(s): ${used.map((u) => u.path).join(', ')}`);
@@ -96,6 +133,8 @@ console.log('By folder:');
 for (const key of [...rows.keys()].filter((k) => !GOALS.some((g) => g.folder === k) && k !== 'other').sort()) console.log('  ' + line(key, rows.get(key)));
 const missing = GOALS.flatMap(({ folder }) => notRun(folder));
 if (missing.length) console.log(`Files no report has mutated (${missing.length}); their folder's score does not include them:\n  ${missing.join('\n  ')}`);
+const stale = [...equivalents].filter(([key]) => !matched.has(key));
+if (stale.length) console.log(`Listed as equivalent but matching no surviving mutant of the reports (${stale.length}): the code moved or a test kills it now; update the record:\n  ${stale.map(([key, where]) => `${where}: ${key}`).join('\n  ')}`);
 if (survivors.length) {
   console.log(`Surviving and uncovered mutants (${survivors.length}): kill each with a test that states its rule, or list it as equivalent with the reason.`);
   for (const s of survivors) console.log('  ' + s);
