@@ -40,10 +40,39 @@ class EventInstants {
   }
 }
 
-/** `2026-03-01T09:00:00Z` (milliseconds only when there are any). */
+const DAY_MS = 86_400_000;
+/** The last instant Date can hold, either side of 1970. */
+const MAX_DATE_MS = 8.64e15;
+const TWO_DIGITS = Array.from({ length: 100 }, (_, k) => String(k).padStart(2, '0'));
+/** The `YYYY-MM-DDT` of recent days, by day number modulo 64: a trace's texts name instants of a few days over and over
+ * (an arrival at a wait on one day names its end on another). */
+const DAY_SLOTS = 64;
+const slotDay = new Float64Array(DAY_SLOTS).fill(NaN);
+const slotPrefix: string[] = new Array<string>(DAY_SLOTS).fill('');
+
+/** `2026-03-01T09:00:00Z` (milliseconds only when there are any), as Date's toISOString writes it. */
 export function formatInstant(ms: number): string {
   if (!Number.isFinite(ms)) return String(ms);
-  const iso = new Date(ms).toISOString();
+  // Date truncates a fraction of a millisecond toward zero, and throws a RangeError past its range:
+  // only whole milliseconds in the range take the fast path.
+  if (!Number.isInteger(ms) || Math.abs(ms) > MAX_DATE_MS) return isoWithoutZeroMs(new Date(ms).toISOString());
+  const day = Math.floor(ms / DAY_MS);
+  const slot = day & (DAY_SLOTS - 1);
+  if (slotDay[slot] !== day) {
+    const iso = new Date(day * DAY_MS).toISOString();
+    slotPrefix[slot] = iso.slice(0, iso.indexOf('T') + 1);
+    slotDay[slot] = day;
+  }
+  // The time of day by hand: the simulator's trace formats one for every arrival at a wait (#16, editor overlay).
+  const inDay = ms - day * DAY_MS;
+  const seconds = Math.floor(inDay / 1000);
+  const milli = inDay - seconds * 1000;
+  const hms = `${TWO_DIGITS[Math.floor(seconds / 3600)]!}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]!}:${TWO_DIGITS[seconds % 60]!}`;
+  const prefix = slotPrefix[slot]!;
+  return milli === 0 ? `${prefix}${hms}Z` : `${prefix}${hms}.${String(milli).padStart(3, '0')}Z`;
+}
+
+function isoWithoutZeroMs(iso: string): string {
   return iso.endsWith('.000Z') ? iso.slice(0, -5) + 'Z' : iso;
 }
 
