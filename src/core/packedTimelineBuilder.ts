@@ -9,7 +9,8 @@
 // (contactIdTable.ts, a batch of lookups at a time), and the rest of it, the
 // body, interned by its bytes: only a body never seen before is decoded,
 // parsed and checked with the schema (zod), once. Contacts are parsed a
-// batch of about a megabyte at a time (JSON.parse) and checked by hand.
+// batch of about 64 KB at a time (JSON.parse) and checked by hand; equal
+// `lists` of contacts are one shared object (sharedContactLists.ts).
 // The hand checks accept only what the schema surely accepts; anything
 // else (an escape in a key or id, another instant form the schema rejects,
 // a duplicate key, a `__proto__` key, a contact property the hand check does
@@ -22,6 +23,7 @@ import { keyCount, propertyCount } from './jsonBytes';
 import { JsonChar } from './jsonChars';
 import { hasDuplicateKeys } from './jsonDocument';
 import type { EventBody, PackedTimeline, TimelineProperties } from './packedTimeline';
+import { SharedContactLists } from './sharedContactLists';
 import { parseIsoInstant, utcFromFields } from './simulator/isoInstant';
 import { type Contact, ContactEvent, Instant } from './timeline';
 
@@ -36,8 +38,13 @@ const bytesOf = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
 const AT_KEY = bytesOf('{"at":"');
 const CONTACT_KEY = bytesOf('","contact":"');
 
-/** Contacts are parsed in batches of about this many bytes. */
-const CONTACT_BATCH_BYTES = 1 << 20;
+/**
+ * Contacts are parsed in batches of about this many bytes. Small enough that a batch's text (decoded, then
+ * bracketed for JSON.parse) is an ordinary young object that dies in the next scavenge: at a megabyte each was a
+ * large object, kept until a full collection, and a million contacts' texts piled up to a few hundred megabytes of
+ * garbage by the time the replay started, which set the process's memory peak (#16: ≤ 1 GB).
+ */
+const CONTACT_BATCH_BYTES = 1 << 16;
 /** Distinct bodies kept for sharing; past this, new bodies are parsed but not kept (a timeline of all-different events). */
 const MAX_SHARED_BODIES = 1 << 16;
 /** A valid instant to check a body with (the body's own instant is checked on its own). */
@@ -145,6 +152,8 @@ export class PackedTimelineBuilder {
   private readonly eventContact: number[] = [];
   private readonly eventBody: EventBody[] = [];
   private readonly contacts: Contact[] = [];
+  /** Equal contact lists, one object (memory). */
+  private readonly sharedLists = new SharedContactLists();
 
   // Contact ids of events, interned by their bytes.
   private readonly ids = new ContactIdTable(this.eventContact);
@@ -503,6 +512,7 @@ export class PackedTimelineBuilder {
     if (this.options.strictKeys && propertyCount(values) !== keyCount(this.batch, 0, length)) return false;
     for (const v of values) {
       if (!isSurelyContact(v)) return false;
+      if (v.lists !== undefined) (v as { lists: Contact['lists'] }).lists = this.sharedLists.share(v.lists);
       this.contacts.push(v);
     }
     if (this.eventTime.length === 0) {
@@ -519,25 +529,17 @@ export class PackedTimelineBuilder {
   finish(properties: TimelineProperties): PackedTimeline | undefined {
     if (!this.flushContacts()) return undefined;
     this.ids.resolve();
-    // The columns grew by push, so each has room for up to half as many again; the replay keeps them to its end,
-    // when the memory of a big replay peaks (#16: a million contacts, 5M events, under 1 GB), so they are kept at
-    // their exact lengths (a copy; the grown arrays are garbage once the builder is).
     return {
       ...properties,
       packed: true,
-      contacts: exactLength(this.contacts),
-      eventTime: exactLength(this.eventTime),
-      eventContact: exactLength(this.eventContact),
-      eventBody: exactLength(this.eventBody),
-      eventContactIds: exactLength(this.ids.ids),
+      contacts: this.contacts,
+      eventTime: this.eventTime,
+      eventContact: this.eventContact,
+      eventBody: this.eventBody,
+      eventContactIds: this.ids.ids,
       listedContactIds: this.contactsFirst ? this.listedIds : -1,
     };
   }
-}
-
-/** A copy of a grown array with no room to spare. */
-function exactLength<T>(array: T[]): T[] {
-  return array.slice();
 }
 
 /** Open-addressing slots of `size` (a power of 2) for the entries with these hashes. */

@@ -320,3 +320,56 @@ describe('journey simulate from a file: the in-place read of compact events (#16
     assert.deepEqual(packed.eventContactIds, ['c1', 'c2']);
   });
 });
+
+describe('contacts read from a timeline file share their equal lists (#16: memory)', () => {
+  const lists = { newsletter: 'subscribed', sms_alerts: 'subscribed' } as const;
+  const journey = validateJourneyText(
+    JSON.stringify({
+      formatVersion: 1,
+      id: 'unsubscribe_one',
+      name: 'Unsubscribe one',
+      kind: 'trigger',
+      tags: ['leave'],
+      lists: [
+        { id: 'newsletter', name: 'Newsletter', kind: 'marketing' },
+        { id: 'sms_alerts', name: 'SMS alerts', kind: 'marketing' },
+      ],
+      startingPoints: [{ id: 'start', trigger: { type: 'tagAdded', tag: 'leave' }, next: 'drop' }],
+      points: [
+        { id: 'drop', type: 'unsubscribeList', list: 'newsletter', next: 'end' },
+        { id: 'end', type: 'end' },
+      ],
+    }),
+  ).journey;
+
+  it('R17: unsubscribing one contact leaves another with the same lists as read, in both formats', async () => {
+    assert.ok(journey, 'the journey of this specification is valid');
+    const timeline: Timeline = {
+      formatVersion: 1,
+      start: '2026-03-02T08:00:00Z',
+      contacts: [
+        { id: 'a', email: 'a@example.com', lists: { ...lists } },
+        { id: 'b', email: 'b@example.com', lists: { ...lists } },
+        { id: 'c', email: 'c@example.com', lists: { sms_alerts: 'subscribed', newsletter: 'subscribed' } },
+      ],
+      events: [{ at: '2026-03-02T09:00:00Z', contact: 'a', type: 'tagAdded', tag: 'leave' }],
+    };
+    for (const [name, text] of [['shared.timeline.json', asJson(timeline)], ['shared.timeline.ndjson', asNdjson(timeline)]] as const) {
+      const file = join(dir, name);
+      writeFileSync(file, text);
+      const read = await readTimelineForReplay(file, () => undefined);
+      assert.ok(read.ok && isPackedTimeline(read.timeline), name);
+      const [a, b, c] = read.timeline.contacts;
+      assert.equal(a!.lists, b!.lists, `${name}: equal lists are one object`);
+      assert.notEqual(a!.lists, c!.lists, `${name}: the same lists in another order are not shared (their keys read in their own order)`);
+      assert.deepEqual(Object.keys(c!.lists!), ['sms_alerts', 'newsletter']);
+      assert.ok(Object.isFrozen(a!.lists), `${name}: a shared record cannot be changed in place`);
+      const result = simulate(journey!, read.timeline, { trace: false });
+      const object = simulate(journey!, timeline, { trace: false });
+      assert.deepEqual(result.stats, object.stats, name);
+      assert.equal(result.stats.started, 1, `${name}: a entered and was unsubscribed`);
+      assert.deepEqual(b!.lists, lists, `${name}: b's lists as read after a replay that unsubscribed a`);
+      assert.deepEqual(a!.lists, lists, `${name}: the timeline itself is not changed by the replay`);
+    }
+  });
+});
