@@ -96,7 +96,7 @@ describe('R11 what the awaited-email diagnostics say', () => {
   });
 
   it('R11: a click on any link, or on the email of undeclared content, is not checked against links', () => {
-    expectNone(check(journey({ type: 'emailClicked', point: 'send' })), 'R11.unknown-link');
+    expectNone(check(journey({ type: 'emailClicked', point: 'send' })));
     const c = check(
       baseJourney({
         startingPoints: [{ id: 'start', trigger: { type: 'api' }, next: 'send' }],
@@ -107,7 +107,7 @@ describe('R11 what the awaited-email diagnostics say', () => {
         ],
       }),
     );
-    expectNone(c, 'R11.unknown-link', 'R11.email-point-not-upstream', 'R11.event-point-not-email');
+    expectNone(c);
   });
 
   it('R11: of two content items with the same id, the first declared gives the links', () => {
