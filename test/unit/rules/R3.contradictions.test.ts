@@ -336,3 +336,89 @@ describe('R3 field comparisons whose value does not fit', () => {
     expectNone(check(withFilter(all({ type: 'language', language: 'de' }, { type: 'emailEquals', email: 'a@x.io' }, { type: 'nameEquals', name: 'Ana' }), { tags: [], fields: [], lists: [] })));
   });
 });
+
+describe('R3 contradictions: the earliest condition truly contradicted, never a mere neighbour', () => {
+  const at = (c: ReturnType<typeof check>) => contradictions(c).map((d) => [d.path.slice(4, 5)[0], (d.data?.['conflictsWith'] as unknown[])[4]]);
+  const email = (e: string) => ({ type: 'emailEquals', email: e });
+  const name = (n: string) => ({ type: 'nameEquals', name: n });
+  const camp = (activity: string) => ({ type: 'campaignActivity', campaign: 'spring', activity });
+
+  it('R3: an earlier condition on the same field that does not conflict does not hide the one that does', () => {
+    // Each group: the last condition contradicts the one before it only.
+    assert.deepEqual(at(check(withFilter(all(field('age', 'notExists'), not(field('age', 'gt', 5)), field('age', 'gt', 5)), NUMBER_FIELDS))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(field('age', 'eq', 7), not(field('age', 'gt', 5)), field('age', 'gt', 5)), NUMBER_FIELDS))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(field('age', 'gt', 5), field('age', 'eq', 6), field('age', 'eq', 7)), NUMBER_FIELDS))), [[2, 1]]);
+  });
+
+  it('R3: earlier conditions of another kind do not hide a contradiction (email, name, tag, campaign)', () => {
+    assert.deepEqual(at(check(withFilter(all(email('a@x.io'), not(tag('A')), tag('A'))))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(name('Ana'), not(tag('A')), tag('A'))))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(tag('A'), email('a@x.io'), email('b@x.io'))))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(tag('A'), name('Ana'), name('Bo'))))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(camp('notOpened'), camp('opened'), not(camp('opened')))))), [
+      [1, 0],
+      [2, 1],
+    ]);
+    // A ruled-out email says nothing about which address the contact has.
+    assert.deepEqual(at(check(withFilter(all(not(email('a@x.io')), email('c@x.io'), email('b@x.io'))))), [[2, 1]]);
+  });
+
+  it('R3: of two earlier conditions a later one contradicts, the earlier is named', () => {
+    const c = check(withFilter(all(field('city', 'eq', 'Paris'), field('city', 'neq', 'Rome'), field('city', 'eq', 'Rome')), NUMBER_FIELDS));
+    assert.deepEqual(at(c), [[2, 0]]);
+    assert.match(contradictions(c)[0]!.message, /\(field "city" cannot equal two different values\)/);
+    assert.deepEqual(at(check(withFilter(all(field('city', 'eq', 'Paris'), field('city', 'eq', 'Paris'), field('city', 'notExists')), NUMBER_FIELDS))), [[2, 0]]);
+  });
+
+  it('R3: repeated addresses and names are each compared with the first different one', () => {
+    assert.deepEqual(at(check(withFilter(all(email('a@x.io'), email('b@x.io'), email('c@x.io'), email('a@x.io'))))), [
+      [1, 0],
+      [2, 0],
+      [3, 1],
+    ]);
+    assert.deepEqual(at(check(withFilter(all(name('Ana'), name('Ana'), name('Bo'), name('Ana'))))), [
+      [2, 0],
+      [3, 2],
+    ]);
+    assert.deepEqual(at(check(withFilter(all(name('Ana'), name('Bo'), name('Ana'), name('Ana'))))), [
+      [1, 0],
+      [2, 1],
+      [3, 1],
+    ]);
+  });
+
+  it('R3: an email address or name differing only in ß and SS is another one', () => {
+    expectContradiction(all(name('Straße'), name('STRASSE')), '"STRASSE"', 'name "STRASSE"', 'name "Straße"', 'a contact has one name');
+    expectContradiction(all(email('straße@x.de'), email('STRASSE@x.de')), '"STRASSE@x.de"', 'email "STRASSE@x.de"', 'email "straße@x.de"', 'a contact has one email address');
+  });
+
+  it('R3: an all group inside an any of alternatives inside an all group is checked on its own, once', () => {
+    const c = check(withFilter(all(tag('X'), any(all(tag('A'), not(tag('A'))), tag('B')))));
+    const found = contradictions(c);
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(found[0]!.message, /^An "all" group in the filter of starting point "start" can never hold/);
+    assert.deepEqual(found[0]!.path, ['startingPoints', 0, 'filter', 'of', 1, 'of', 0, 'of', 1, 'filter', 'tag']);
+  });
+
+  it('R3: groups the outer all group already requires (a one-member any, a double negation) are reported once, by it', () => {
+    assert.equal(contradictions(check(withFilter(all(tag('X'), any(all(tag('A'), not(tag('A')))))))).length, 1);
+    const c = check(withFilter(all(tag('X'), not(not(all(tag('A'), not(tag('A'))))))));
+    assert.equal(contradictions(c).length, 1);
+    assert.match(contradictions(c)[0]!.message, /^The filter of starting point "start" can never hold/);
+  });
+
+  it('R3: a doubly negated all group is required as it stands', () => {
+    const c = check(withFilter(not(not(all(tag('A'), not(tag('A')))))));
+    assert.deepEqual(contradictions(c).map((d) => d.path), [['startingPoints', 0, 'filter', 'filter', 'filter', 'of', 1, 'filter', 'tag']]);
+  });
+
+  it('R3: a negated all group inside an all group requires none of its members', () => {
+    expectNoContradiction(all(tag('A'), not(all(not(tag('A')), tag('B')))));
+  });
+
+  it('R3: a comparison without a value is reported as such, not as a contradiction', () => {
+    const c = check(withFilter(all(field('city', 'eq'), field('city', 'notExists')), NUMBER_FIELDS));
+    expectOne(c, { code: 'R3.missing-value', rule: 'R3', severity: 'error', spanned: '"eq"' });
+    expectNone(c, 'R3.contradiction');
+  });
+});
