@@ -56,6 +56,8 @@ describe('R11 what the awaited-email diagnostics say', () => {
     });
     assert.deepEqual(d.data?.['candidates'], sends.slice(0, 10));
     assert.match(d.message, /"send_j" and 2 more\.$/);
+    const late = expectOne(check(journey({ type: 'emailOpened', point: 'after' }, { sends, extra: { platform: 'generic' } })), { code: 'R11.email-point-not-upstream', rule: 'R11', severity: 'error', spanned: '"after"' });
+    assert.deepEqual(late.data?.['candidates'], sends.slice(0, 10));
   });
 
   it('R11: with no send-email point before the wait, it says to add one', () => {

@@ -33,6 +33,19 @@ describe('declared names (R2, R3, R4, R17)', () => {
     expectOne(action({ type: 'updateField', field: 'score', value: 'high' }, { fields }), { code: 'R4.field-value-type', rule: 'R4', severity: 'error', spanned: '"high"' });
   });
 
+  it('R3: a built-in field is known when other fields are declared, and is still checked as a string field', () => {
+    const c = filtered({ type: 'field', field: 'email', op: 'before', value: '2026-01-01' }, { fields: [{ name: 'age', type: 'number' }] });
+    expectOne(c, { code: 'R3.operator-type-mismatch', rule: 'R3', severity: 'error', spanned: '"before"' });
+    expectNone(c, 'R3.unknown-field');
+  });
+
+  it('R17: exactly ten names are all shown, with no "and 0 more"', () => {
+    const lists = Array.from({ length: 10 }, (_, i) => ({ id: `list_${i}`, kind: 'marketing' }));
+    const c = check(baseJourney({ lists, content: [{ id: 'c1', channel: 'email', status: 'ready' }] }));
+    const d = expectOne(c, { code: 'R17.marketing-email-without-list', rule: 'R17', severity: 'error', spanned: '"c1"' });
+    assert.ok(d.message.includes('(e.g. "list_0", "list_1", "list_2", "list_3", "list_4", "list_5", "list_6", "list_7", "list_8", "list_9"), or mark it'), d.message);
+  });
+
   it('R3: an unknown field in a comparison is reported as unknown only, not also for its value', () => {
     const c = filtered({ type: 'field', field: 'agee', op: 'gt', value: 'old' }, { fields: [{ name: 'age', type: 'number' }] });
     expectOne(c, { code: 'R3.unknown-field', rule: 'R3', severity: 'error', spanned: '"agee"' });

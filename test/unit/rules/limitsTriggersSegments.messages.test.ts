@@ -129,6 +129,16 @@ describe('R19 segment entry, as told', () => {
     );
     assert.match(fromTrigger.message, /^The segmentEntry has no segment: .* \(R5, R19\)\. Add "segment": "new"\.$/);
     assert.deepEqual(fromTrigger.data, { missing: 'segment', suggestion: 'new' });
+    const secondTrigger = check(
+      journey(without('segment'), {
+        segments: [{ id: 'top' }, { id: 'new' }],
+        startingPoints: [
+          { id: 'start', trigger: { type: 'api' }, next: 'p1' },
+          { id: 'joined', trigger: { type: 'segmentEntered', segment: 'new' }, next: 'p1' },
+        ],
+      }),
+    );
+    assert.deepEqual(secondTrigger.diagnostics.find((x) => x.code === 'R19.missing-segment')!.data, { missing: 'segment', suggestion: 'new' });
     const several = check(journey(without('segment'), { segments: [{ id: 'top' }, { id: 'new' }] }));
     const d = several.diagnostics.find((x) => x.code === 'R19.missing-segment')!;
     assert.match(d.message, /\(R5, R19\)\. Add the id of the segment whose members enter\.$/);
