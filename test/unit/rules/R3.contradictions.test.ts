@@ -348,6 +348,12 @@ describe('R3 contradictions: the earliest condition truly contradicted, never a 
     assert.deepEqual(at(check(withFilter(all(field('age', 'notExists'), not(field('age', 'gt', 5)), field('age', 'gt', 5)), NUMBER_FIELDS))), [[2, 1]]);
     assert.deepEqual(at(check(withFilter(all(field('age', 'eq', 7), not(field('age', 'gt', 5)), field('age', 'gt', 5)), NUMBER_FIELDS))), [[2, 1]]);
     assert.deepEqual(at(check(withFilter(all(field('age', 'gt', 5), field('age', 'eq', 6), field('age', 'eq', 7)), NUMBER_FIELDS))), [[2, 1]]);
+    // A ruled-out comparison is neither an empty field nor an equality.
+    assert.deepEqual(at(check(withFilter(all(not(field('age', 'gt', 5)), field('age', 'eq', 4), field('age', 'eq', 3)), NUMBER_FIELDS))), [[2, 1]]);
+    assert.deepEqual(at(check(withFilter(all(field('city', 'eq', 'Paris'), field('city', 'eq', 'Rome'), field('city', 'neq', 'Rome')), NUMBER_FIELDS))), [
+      [1, 0],
+      [2, 1],
+    ]);
   });
 
   it('R3: earlier conditions of another kind do not hide a contradiction (email, name, tag, campaign)', () => {
