@@ -185,4 +185,25 @@ describe('R11 on very large journeys', () => {
     );
     expectNone(c, 'R11.email-point-not-upstream', 'R11.event-point-not-email', 'R11.unknown-email-point');
   });
+
+  it('R11: a wait naming a point that is not a send-email point is an error however large the journey (no search is needed to know it)', function () {
+    this.timeout(60_000);
+    const n = 1000;
+    const waits = Array.from({ length: n }, (_, i) => ({
+      id: `w${i}`,
+      type: 'waitForEvent',
+      event: { type: 'emailOpened', point: 'start' },
+      timeout: 'P1D',
+      branches: { yes: i + 1 < n ? `w${i + 1}` : 'done', timeout: i + 1 < n ? `w${i + 1}` : 'done' },
+    }));
+    const c = check(
+      baseJourney({
+        platform: 'generic',
+        startingPoints: [{ id: 'start', trigger: { type: 'api' }, next: 'w0' }],
+        points: [...waits, { id: 'done', type: 'end' }],
+      }),
+    );
+    assert.equal(c.diagnostics.filter((d) => d.code === 'R11.event-point-not-email').length, n);
+    expectNone(c, 'R11.email-point-unchecked');
+  });
 });
