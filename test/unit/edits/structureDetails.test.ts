@@ -5,7 +5,8 @@
 // the stated journey.
 import assert from 'node:assert/strict';
 import { declarationKey, declaredKeys, newDeclaration } from '../../../src/core/edits/declarationOperations';
-import { edited, refusal, WELCOME } from './fixtures';
+import { journeyEditFor } from '../../../src/core/edits/journeyEdit';
+import { edited, NOW, refusal, WELCOME } from './fixtures';
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const parsed = (text: string) => JSON.parse(text) as { points: { id: string; type: string; next?: string; branches?: unknown; event?: { point?: string } }[]; startingPoints: { id: string; next: string; trigger: unknown }[]; layout?: unknown; [k: string]: unknown };
@@ -272,5 +273,91 @@ describe('edits: published versions (R22)', () => {
     assert.equal(nextVersion(published('5', 1)), 2);
     assert.equal(nextVersion(published(2.5, 1)), 2);
     assert.equal(nextVersion(published(-4, 'x')), 2);
+  });
+});
+
+describe('edits: where new points go and what is selected', () => {
+  it('R4: "+" after a point puts the new point right after it in the file, wherever its successor is', () => {
+    const text = edited(CHAIN, { op: 'insertPoint', from: 'p_n', slot: 'next', pointType: 'wait' });
+    assert.deepEqual(pointIds(text), ['p_a', 'p_if', 'p_y', 'p_n', 'p_wait', 'p_end', 'p_end2']);
+  });
+
+  it('R4: "+" after a starting point whose first point is missing puts the new point last, leading to the missing one', () => {
+    const text = edited(CHAIN.replace('"next": "p_a"', '"next": "p_gone"'), { op: 'insertPoint', from: 'sp_a', slot: 'next', pointType: 'end' });
+    assert.deepEqual(pointIds(text), ['p_a', 'p_if', 'p_y', 'p_n', 'p_end', 'p_end2', 'p_end_2']);
+    assert.equal(parsed(text).startingPoints[0]!.next, 'p_end_2');
+  });
+
+  it('R10: a wait-until inserted on an edge or before an end waits until the morning after "now"', () => {
+    const inserted = parsed(edited(CHAIN, { op: 'insertPoint', from: 'p_a', slot: 'next', pointType: 'waitUntil' })).points[1] as unknown as { at: string };
+    assert.equal(inserted.at, '2026-03-02T09:00');
+    const before = parsed(edited(CHAIN, { op: 'continuePath', id: 'p_end', pointType: 'waitUntil' }));
+    assert.deepEqual(pointIds(JSON.stringify(before)), ['p_a', 'p_if', 'p_y', 'p_n', 'p_wait_until', 'p_end', 'p_end2']);
+    assert.deepEqual(before.points[4], { id: 'p_wait_until', type: 'waitUntil', at: '2026-03-02T09:00', next: 'p_end' });
+  });
+
+  it('R4: a terminal point that becomes the other kind of terminal point gets no new end', () => {
+    assert.deepEqual(pointIds(edited(CHAIN, { op: 'changePointType', id: 'p_end', pointType: 'exit' })), ['p_a', 'p_if', 'p_y', 'p_n', 'p_end', 'p_end2']);
+    const exit = edited(CHAIN, { op: 'changePointType', id: 'p_end', pointType: 'exit' });
+    assert.deepEqual(pointIds(edited(exit, { op: 'changePointType', id: 'p_end', pointType: 'end' })), ['p_a', 'p_if', 'p_y', 'p_n', 'p_end', 'p_end2']);
+  });
+
+  it('R4: a point nothing leads to and that leads nowhere is deleted without asking', () => {
+    const text = edited(json({ ...parsed(CHAIN), points: [...parsed(CHAIN).points, { id: 'p_open', type: 'wait', duration: 'P1D' }] }), { op: 'deletePoint', id: 'p_open' });
+    assert.equal(text, CHAIN);
+  });
+
+  it('R4: a point that loops to itself, deleted: the node selected is the one that led to it, not itself', () => {
+    const loopFirst = json({ ...parsed(CHAIN), points: [{ id: 'p_self', type: 'ifElse', condition: { type: 'hasTag', tag: 'x' }, branches: { yes: 'p_self', no: 'p_end' } }, ...parsed(CHAIN).points.map((p) => (p.id === 'p_y' ? { ...p, next: 'p_self' } : p))] });
+    const result = journeyEditFor(loopFirst, { op: 'deletePoint', id: 'p_self' }, { now: NOW });
+    assert.ok(result.ok);
+    assert.equal(result.select, 'p_y');
+  });
+
+  it('R4: deleting branches selects the kept branch, else the new end; a loop back from a branch that goes is not an edge to keep', () => {
+    const kept = journeyEditFor(CHAIN, { op: 'deleteBranches', id: 'p_if', keep: 'no' }, { now: NOW });
+    assert.ok(kept.ok);
+    assert.equal(kept.select, 'p_n');
+    const loopBack = CHAIN.replace('"next": "p_a"', '"next": "p_end"').replace('"next": "p_if"', '"next": "p_end"').replace('"id": "p_n",\n      "type": "wait",\n      "duration": "P1D",\n      "next": "p_end2"', '"id": "p_n",\n      "type": "wait",\n      "duration": "P1D",\n      "next": "p_if"');
+    const text = edited(loopBack, { op: 'deleteBranches', id: 'p_if' });
+    assert.deepEqual(pointIds(text), ['p_a', 'p_end', 'p_end2']);
+  });
+
+  it('R4: a branch that goes and stands first in the file goes too', () => {
+    const first = json({ ...parsed(CHAIN), points: [...parsed(CHAIN).points].sort((x, y) => (x.id === 'p_y' ? -1 : y.id === 'p_y' ? 1 : 0)) });
+    assert.deepEqual(pointIds(edited(first, { op: 'deleteBranches', id: 'p_if', keep: 'no' })), ['p_a', 'p_n', 'p_end2']);
+  });
+
+  it('R4: deleting a selection selects the first node that led into it; a selection nothing leads into makes no end whatever it leads to', () => {
+    const result = journeyEditFor(CHAIN, { op: 'deletePoints', ids: ['p_y', 'p_n'] }, { now: NOW });
+    assert.ok(result.ok);
+    assert.equal(result.select, 'p_if');
+    const free = CHAIN.replace('"next": "p_a"', '"next": "p_end"');
+    assert.deepEqual(pointIds(edited(free, { op: 'deletePoints', ids: ['p_a', 'p_if'] })), ['p_y', 'p_n', 'p_end', 'p_end2']);
+  });
+
+  it('R4: a starting point\'s stray fields do not hide its next; a split whose branches are not a list has no edge', () => {
+    const stray = json({ ...parsed(CHAIN), startingPoints: [{ id: 'sp_a', type: 'end', trigger: { type: 'api' }, next: 'p_a' }] });
+    assert.equal(parsed(edited(stray, { op: 'rename', id: 'p_a', newId: 'p_first' })).startingPoints[0]!.next, 'p_first');
+    const odd = json({ ...parsed(CHAIN), points: [...parsed(CHAIN).points, { id: 'p_odd', type: 'split', branches: { yes: 'p_end' } }] });
+    assert.equal(refusal(odd, { op: 'insertPoint', from: 'p_odd', slot: 'yes', pointType: 'wait' }), '"p_odd" has no "yes" branch.');
+  });
+
+  it('setting an array element replaces it', () => {
+    const text = edited(WELCOME, { op: 'setFields', target: { kind: 'journey' }, changes: [{ path: ['tags', 0], value: 'Gold' }] });
+    assert.deepEqual(parsed(text)['tags'], ['Gold']);
+  });
+
+  it('R1: a new starting point leads where the first starting point leads, not to the first point in the file', () => {
+    const text = edited(CHAIN.replace('"next": "p_a"', '"next": "p_if"'), { op: 'addStartingPoint', triggerType: 'api' });
+    assert.equal(parsed(text).startingPoints[1]!.next, 'p_if');
+  });
+
+  it('R22: "edit as new version" puts the status after the kind, else the name, else the id', () => {
+    const noKind = (text: string) => text.replace('  "kind": "trigger",\n', '');
+    const publishedWithout = (text: string) => text.replace('"formatVersion": 1,', '"formatVersion": 1,\n  "publication": { "version": 1, "publishedAt": "2026-02-01T09:00:00Z", "hash": "fnv1a64:0123456789abcdef" },');
+    assert.deepEqual(Object.keys(parsed(edited(publishedWithout(noKind(WELCOME)), { op: 'editAsNewVersion' }))).slice(0, 5), ['formatVersion', 'id', 'name', 'status', 'version']);
+    const noName = noKind(WELCOME).replace('  "name": "Welcome",\n', '');
+    assert.deepEqual(Object.keys(parsed(edited(publishedWithout(noName), { op: 'editAsNewVersion' }))).slice(0, 4), ['formatVersion', 'id', 'status', 'version']);
   });
 });

@@ -15,7 +15,7 @@ const editOf = (text: string) =>
   }));
 
 describe('edits: composing text edits', () => {
-  it('any sequence of edits composes into edits on the original text that give the same result', () => {
+  it('any sequence of edits composes into edits on the original text that give the same result, each trimmed to the characters it changes', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 0, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), fc.infiniteStream(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), fc.string({ maxLength: 5 }))), (original, steps, stream) => {
         const composer = new EditComposer(original);
@@ -29,6 +29,14 @@ describe('edits: composing text edits', () => {
         const edits = composer.result();
         assert.equal(applyTextEdits(original, edits), composer.text);
         for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.offset + edits[i - 1]!.length <= edits[i]!.offset, 'sorted and apart');
+        for (const e of edits) {
+          const before = original.slice(e.offset, e.offset + e.length);
+          assert.ok(before !== e.content, 'each edit changes something');
+          if (before.length > 0 && e.content.length > 0) {
+            assert.notEqual(before[0], e.content[0], 'trimmed: its first character changes');
+            assert.notEqual(before.at(-1), e.content.at(-1), 'trimmed: its last character changes');
+          }
+        }
       }),
       { numRuns: 500 },
     );
