@@ -148,6 +148,26 @@ describe('compare: the report', () => {
     assert.ok(!formatComparison({ ...c, points: [sms] }).some((l) => l.includes('unchanged')));
   });
 
+  it('a changed point with the same counts is listed; a removed point shows its counts in A and none in B; every contact listed when the limit allows', () => {
+    const changedSame: PointComparison = { ...same('p_w', 'wait', counts({ entered: 1 })), change: 'changed' };
+    const removed: PointComparison = { a: 'p_old', kind: 'point', type: 'sendSms', change: 'removed', renamed: false, countsDiffer: true, countsA: counts({ entered: 2, suppressed: 1, suppressedBy: { noConsent: 1 }, exited: 1, exitedBy: { goal: 1 } }) };
+    const c = comparison({
+      equal: false,
+      points: [changedSame, removed],
+      changedContacts: [{ contact: 'c_1', pathChanged: true, firstDivergence: { index: 0 }, onlyInA: ['sms_1', 'sms_2'], onlyInB: [], timing: [] }],
+      pathChanged: 1,
+    });
+    const lines = formatComparison(c, { contactLimit: 1 });
+    assert.deepEqual(lines.slice(3, 6), table([
+      ['Point (A → B)', 'Entered', 'Sent', 'Suppressed', 'Exited', 'Completed', 'Queued'],
+      ['p_w (wait, changed)', '1', '0', '0', '0', '0', '0'],
+      ['p_old (sendSms, removed)', '2 → — (-2)', '0 → — (0)', '1 → — (-1) [noConsent 1 → — (-1)]', '1 → — (-1) [goal 1 → — (-1)]', '0 → — (0)', '0 → — (0)'],
+    ]));
+    assert.ok(!lines.some((l) => l.includes('unchanged')), 'no point is unchanged');
+    assert.ok(lines.includes('    receives in A only: sms_1, sms_2'));
+    assert.ok(!lines.some((l) => l.includes('more (--json lists them all)')));
+  });
+
   it('the JSON report: instants as ISO strings (no horizon: null), points with null for a missing side, steps and sending instants as ISO, paths only when kept', () => {
     const c = comparison({
       horizon: undefined,

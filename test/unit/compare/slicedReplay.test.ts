@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareVersions, formatComparison } from '../../../src/core/compare/index';
+import { simulate } from '../../../src/core/simulator/index';
 import type { Journey } from '../../../src/core/schema';
 import { Timeline } from '../../../src/core/timeline';
 import { validateJourneyText } from '../../../src/core/validate';
@@ -93,6 +94,56 @@ describe('compare: replaying in slices of contacts', function () {
     const sliced = compareVersions(a, b, withStranger, { sliceContacts: 2 });
     assert.equal(sliced.slices, 3);
     assert.deepEqual(sliced.warnings, expected);
+  });
+
+  it('the totals and per-point counts of each version are its own replay\'s, also when added up over slices', () => {
+    const { a, b, timeline } = vip();
+    for (const options of [{}, { sliceContacts: 2 }]) {
+      const c = compareVersions(a, b, timeline, options);
+      for (const [journey, stats, side] of [[a, c.statsA, 'countsA'], [b, c.statsB, 'countsB']] as const) {
+        const run = simulate(journey, timeline, { trace: true });
+        assert.deepEqual(stats, run.stats);
+        for (const [id, counters] of Object.entries(run.points)) {
+          const row = c.points.find((p) => (side === 'countsA' ? p.a : p.b) === id)![side]!;
+          const exits = run.trace.filter((e) => e.kind === 'exit' && e.point === id);
+          const exitedBy: Record<string, number> = {};
+          for (const e of exits) exitedBy[e.reason ?? 'unknown'] = (exitedBy[e.reason ?? 'unknown'] ?? 0) + 1;
+          assert.deepEqual(row, {
+            entered: counters.entered,
+            sent: counters.sent,
+            suppressed: counters.suppressed,
+            suppressedBy: Object.fromEntries(Object.entries(counters.suppressedBy).filter(([, n]) => n !== undefined)),
+            exited: exits.length,
+            exitedBy,
+            completed: run.trace.filter((e) => e.kind === 'complete' && e.point === id).length,
+            queued: counters.queued,
+          }, `${side} ${id}`);
+        }
+        for (const [id, s] of Object.entries(run.startingPoints)) assert.equal(c.points.find((p) => (side === 'countsA' ? p.a : p.b) === id)![side]!.entered, s.entered);
+      }
+    }
+  });
+
+  it('R9: a wait one hour longer: the same paths and counts, yet the outcomes differ (each contact who waited, later)', () => {
+    const { journey, timeline } = sample('mailchimp-vip-welcome');
+    const b = structuredClone(journey);
+    const wait = b.points.find((p) => p.id === 'p_wait_3d');
+    assert.ok(wait?.type === 'wait');
+    wait.duration = 'P3DT1H';
+    const c = compareVersions(journey, b, timeline);
+    assert.ok(c.points.every((p) => !p.countsDiffer));
+    assert.ok(c.changedContacts.length > 0 && c.changedContacts.every((x) => !x.pathChanged));
+    assert.equal(c.equal, false);
+  });
+
+  it('R13 R23: the seed and horizon given are both replays\' own; paths are kept only when asked', () => {
+    const { a, b, timeline } = vip();
+    const c = compareVersions(a, b, timeline, { seed: 99, horizon: '2026-03-04T00:00:00Z' });
+    assert.equal(c.seed, 99);
+    assert.equal(c.horizon, Date.parse('2026-03-04T00:00:00Z'));
+    assert.deepEqual(c.statsA, simulate(a, timeline, { seed: 99, horizon: '2026-03-04T00:00:00Z' }).stats);
+    assert.ok(compareVersions(a, b, timeline).changedContacts.every((x) => x.paths === undefined));
+    assert.ok(compareVersions(a, b, timeline, { keepPaths: true }).changedContacts.every((x) => x.paths !== undefined && x.paths.a.length > 0));
   });
 
   it('R19 R20: a journey started by the clock is replayed whole, whatever the slice size', () => {
