@@ -69,6 +69,25 @@ describe('compare: matching the points of two versions', () => {
     assert.deepEqual(summary(a, b), ['sp>sp:start:start:same', 'p_orphan>p_lost:point:wait:same:renamed', 'p_end>p_end:point:end:same']);
   });
 
+  it('points nothing leads to and that lead nowhere (or elsewhere) have no place: not matched', () => {
+    const a = journey([sp('sp', 'p_end')], [end('p_end'), end('p_e1'), wait('p_o1', 'p_end')]);
+    const b = journey([sp('sp', 'p_end')], [end('p_end'), end('p_e2'), wait('p_o2', 'p_e2')]);
+    assert.deepEqual(summary(a, b), ['sp>sp:start:start:same', 'p_end>p_end:point:end:same', 'p_e1>:point:end:removed', 'p_o1>:point:wait:removed', '>p_e2:point:end:added', '>p_o2:point:wait:added']);
+  });
+
+  it('a renamed point reached by several edges is found whatever order the points are listed in', () => {
+    const a = journey([sp('sp', 'p_if')], [{ id: 'p_if', type: 'ifElse', condition: { type: 'hasTag', tag: 't' }, branches: { yes: 'p_x', no: 'p_y' } }, wait('p_x', 'p_end'), wait('p_y', 'p_end'), end('p_end')]);
+    const b = journey([sp('sp', 'p_if')], [{ id: 'p_if', type: 'ifElse', condition: { type: 'hasTag', tag: 't' }, branches: { yes: 'p_x', no: 'p_y' } }, wait('p_y', 'p_fin'), wait('p_x', 'p_fin'), end('p_fin')]);
+    assert.deepEqual(summary(a, b).at(-1), 'p_end>p_fin:point:end:same:renamed');
+  });
+
+  it('R13: a split whose branch leads to a renamed point is the same split', () => {
+    const split = (to: string) => ({ id: 'p_split', type: 'split', branches: [{ percent: 50, next: to }, { percent: 50, next: to }] });
+    const a = journey([sp('sp', 'p_split')], [split('p_end'), end('p_end')]);
+    const b = journey([sp('sp', 'p_split')], [split('p_fin'), end('p_fin')]);
+    assert.deepEqual(summary(a, b), ['sp>sp:start:start:same', 'p_split>p_split:point:split:same', 'p_end>p_fin:point:end:same:renamed']);
+  });
+
   it('a point with the same id but another definition is changed; key order and formatting do not matter', () => {
     const b = journey([sp('sp', 'p_a')], [wait('p_a', 'p_b', 'P2D'), { next: 'p_c', duration: 'P1D', type: 'wait', id: 'p_b' }, wait('p_c', 'p_end'), end('p_end')]);
     assert.deepEqual(summary(CHAIN, b).slice(1, 3), ['p_a>p_a:point:wait:changed', 'p_b>p_b:point:wait:same']);
