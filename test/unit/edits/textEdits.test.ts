@@ -57,6 +57,27 @@ describe('edits: composing text edits', () => {
     );
   });
 
+  it('an edit is trimmed to the characters it changes, at both ends', () => {
+    const composer = new EditComposer('abcxyz');
+    composer.applyAll([{ offset: 0, length: 6, content: 'QQcxyz' }]);
+    assert.deepEqual(composer.result(), [{ offset: 0, length: 2, content: 'QQ' }]);
+    const tail = new EditComposer('xyzabc');
+    tail.applyAll([{ offset: 0, length: 6, content: 'xyzaQQ' }]);
+    assert.deepEqual(tail.result(), [{ offset: 4, length: 2, content: 'QQ' }]);
+  });
+
+  it('edits apart stay apart, whichever is made first', () => {
+    const later = new EditComposer('abcdef');
+    later.applyAll([{ offset: 0, length: 1, content: 'X' }]);
+    later.applyAll([{ offset: 5, length: 1, content: 'Y' }]);
+    assert.deepEqual(later.result(), [{ offset: 0, length: 1, content: 'X' }, { offset: 5, length: 1, content: 'Y' }]);
+    const earlier = new EditComposer('abcdef');
+    earlier.applyAll([{ offset: 5, length: 1, content: 'Y' }]);
+    earlier.applyAll([{ offset: 0, length: 1, content: 'XX' }]);
+    assert.deepEqual(earlier.result(), [{ offset: 0, length: 1, content: 'XX' }, { offset: 5, length: 1, content: 'Y' }]);
+    assert.equal(earlier.text, 'XXbcdeY');
+  });
+
   it('reads the indentation and line ending the document uses', () => {
     assert.deepEqual(formattingOf('{\n  "a": 1\n}'), { insertSpaces: true, tabSize: 2, eol: '\n' });
     assert.deepEqual(formattingOf('{\r\n    "a": 1\r\n}'), { insertSpaces: true, tabSize: 4, eol: '\r\n' });
