@@ -65,7 +65,7 @@ describe('compare: the report', () => {
 
   it('describes a path step with its branch, outcome (not for an arrival) and reason, at its instant; an ended path as such', () => {
     assert.equal(describeStep({ at: T0, point: 'p_w', kind: 'leave', entry: 0, branch: 'yes' }), 'leave p_w → yes at 2026-05-01T09:00:00Z');
-    assert.equal(describeStep({ at: T0 + 1, point: 'p_s', kind: 'action', entry: 0, outcome: 'suppressed', reason: 'noConsent' }), 'action p_s suppressed (noConsent) at 2026-05-01T09:00:00.001Z');
+    assert.equal(describeStep({ at: T0 + 1, point: 'p_s', kind: 'send', entry: 0, outcome: 'suppressed', reason: 'noConsent' }), 'send p_s suppressed (noConsent) at 2026-05-01T09:00:00.001Z');
     assert.equal(describeStep({ at: T0, point: 'p_s', kind: 'arrive', entry: 0, outcome: 'sent' }), 'arrive p_s at 2026-05-01T09:00:00Z');
     assert.equal(describeStep(undefined), 'nothing more (the path has ended)');
   });
