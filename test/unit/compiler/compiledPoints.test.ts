@@ -59,7 +59,11 @@ function facts(ir: JourneyIr, id: string): Record<string, unknown> {
 }
 
 describe('compiled journey: points, header, segment plan', () => {
-  const ir = compileJourney(ALL);
+  // Compiled in each test (not once when the file loads), so that every test runs the compiler it checks.
+  let ir: JourneyIr;
+  beforeEach(() => {
+    ir = compileJourney(ALL);
+  });
 
   it('R17: a send carries its content, whether it is transactional (by the content or its list), its list and subject; an SMS its phone field', () => {
     assert.deepEqual(facts(ir, 'p_mail'), { type: 'sendEmail', content: 'hello', transactional: false, list: 'news', subject: 'Hi' });
