@@ -293,3 +293,75 @@ describe('import: CSV rows', () => {
     assert.equal(SegmentMapping.safeParse({ formatVersion: 1, events: { x: { type: '' } } }).success, false);
   });
 });
+
+describe('import: unusual records', () => {
+  it('a null read from the record is left out; literal fields, properties and other values are kept as written', () => {
+    const read = (path: string) => valueAtPath({ gone: null, text: 'abc' }, path);
+    assert.deepEqual(fillTemplate({ type: 'customEvent', name: 'n', note: '$gone' }, read, undefined), { type: 'customEvent', name: 'n' });
+    assert.deepEqual(fillTemplate({ type: 'formSubmitted', form: 'f', fields: 'as written', properties: ['a'], other: null }, read, undefined), { type: 'formSubmitted', form: 'f', fields: 'as written', properties: ['a'], other: null });
+    assert.deepEqual(fillTemplate({ type: 'customEvent', name: 'n', properties: { plan: '$text', fixed: 1 } }, read, undefined), { type: 'customEvent', name: 'n', properties: { plan: 'abc', fixed: 1 } });
+    assert.equal(valueAtPath({ a: 'xyz' }, 'a.0'), undefined, 'a text is a leaf');
+  });
+
+  it('a field takes a boolean; list text with empty parts has no empty list', () => {
+    const c: Record<string, unknown> = {};
+    assert.equal(setTrait(c, 'fields.vip', true), true);
+    setTrait(c, 'lists', 'news;; offers ;');
+    assert.deepEqual(c, { fields: { vip: true }, lists: { news: 'subscribed', offers: 'subscribed' } });
+    assert.equal(SegmentMapping.safeParse({ formatVersion: 1, traits: { x: 'my.fields.x' } }).success, false);
+  });
+
+  it('a message that is text, an event name that is not text, traits that are null, a contact id that is a number: bad rows saying which', () => {
+    const { run, bad } = importer();
+    run.segment('identify', 1, SEGMENT);
+    run.segment({ type: 'track', userId: 'u', event: 5, timestamp: AT }, 2, SEGMENT);
+    run.segment({ type: 'identify', userId: 'u', traits: null }, 3, SEGMENT);
+    run.segment({ type: 'track', userId: 7, event: 'Email Delivered', timestamp: AT }, 4, SEGMENT);
+    assert.deepEqual(bad.slice(0, 3), [
+      { line: 1, message: 'a Segment message is a JSON object' },
+      { line: 2, message: 'a track message without an event name' },
+      { line: 3, message: 'identify traits are a JSON object' },
+    ]);
+    assert.match(bad[3]!.message, /^"Email Delivered" does not make a customEvent event: contact: ./, 'the number is read as the id "7", which is not an id');
+    assert.deepEqual(run.report().unmapped, {});
+  });
+
+  it('R7 R16: later identifies: a field set for the first time, a boolean, an object (not replayed), a list other than tags (not replayed), tags without an instant (nothing, no bad row)', () => {
+    const { run, events, bad } = importer();
+    run.segment({ type: 'identify', userId: 'u', traits: { email: 'u@x.io' } }, 1, SEGMENT);
+    run.segment({ type: 'identify', userId: 'u', timestamp: AT, traits: { score: 1, vip: true, address: { city: 'Rome' }, segments: ['s2'] } }, 2, SEGMENT);
+    run.segment({ type: 'identify', userId: 'u', traits: { tags: ['late'] } }, 3, SEGMENT);
+    assert.deepEqual(events, [
+      { at: AT, contact: 'u', type: 'fieldChanged', field: 'score', value: 1 },
+      { at: AT, contact: 'u', type: 'fieldChanged', field: 'vip', value: true },
+    ]);
+    assert.deepEqual(run.report().traitChangesNotReplayed, { address: 1, segments: 1 });
+    assert.deepEqual(bad, []);
+  });
+
+  it('R7: a later identify whose change cannot be an event is a bad row naming the trait', () => {
+    const { run, bad } = importer();
+    run.segment({ type: 'identify', userId: 'u', traits: {} }, 1, SEGMENT);
+    run.segment({ type: 'identify', userId: 'u', timestamp: AT, traits: { '': 'x', tags: [''] } }, 2, SEGMENT);
+    assert.deepEqual(bad.map((b) => b.message.split(':')[0]), ['trait "" does not make a fieldChanged event', 'trait "tags" does not make a tagAdded event']);
+  });
+
+  it('CSV: cells are read trimmed, a missing column is no value, and a row whose event the template cannot make is a bad row naming the event', () => {
+    const mapping = CsvMapping.parse({
+      formatVersion: 1,
+      columns: { contact: 'Id', at: 'When', event: 'Activity' },
+      contact: { Name: 'name', Phone: 'phone' },
+      events: { Open: { type: 'emailOpened', content: '$Message' }, Click: { type: 'emailClicked', content: '$Message', link: '$Url' }, Buy: { type: 'purchase', amount: '$Total' } },
+      values: { content: { 'Spring news': 'spring_news' } },
+    });
+    const { run, events, bad } = importer();
+    run.csv({ Id: 'c_a', When: ` ${AT} `, Activity: 'Click', Message: ' Spring news ', Name: ' Ann ' }, 2, mapping);
+    run.csv({ When: AT, Activity: 'Open' }, 3, mapping);
+    run.csv({ Id: 'c_a', When: AT }, 4, mapping);
+    run.csv({ Id: 'c_a', When: AT, Activity: 'Buy', Total: 'lots' }, 5, mapping);
+    assert.deepEqual(events, [{ at: AT, contact: 'c_a', type: 'emailClicked', content: 'spring_news' }]);
+    assert.deepEqual(run.contactList(), [{ id: 'c_a', name: 'Ann' }]);
+    assert.deepEqual(bad.slice(0, 2), [{ line: 3, message: 'no contact id in column "Id"' }, { line: 4, message: 'no event name in column "Activity"' }]);
+    assert.match(bad[2]!.message, /^"Buy" does not make a purchase event: amount: ./);
+  });
+});
