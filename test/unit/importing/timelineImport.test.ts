@@ -365,3 +365,15 @@ describe('import: unusual records', () => {
     assert.match(bad[2]!.message, /^"Buy" does not make a purchase event: amount: ./);
   });
 });
+
+describe('import: nested problems', () => {
+  it('literal null fields or properties in a template are kept as written (the timeline schema then judges them)', () => {
+    assert.deepEqual(fillTemplate({ type: 'formSubmitted', form: 'f', fields: null, properties: null }, () => undefined, undefined), { type: 'formSubmitted', form: 'f', fields: null, properties: null });
+  });
+
+  it('R17: traits that do not make a contact name the nested property at fault', () => {
+    const { run, bad } = importer();
+    run.segment({ type: 'identify', userId: 'u', traits: { lists: 'news=maybe' } }, 1, SegmentMapping.parse({ formatVersion: 1, traits: { lists: 'lists' } }));
+    assert.match(bad[0]!.message, /^the traits do not make a contact: lists\.news: ./);
+  });
+});
