@@ -4,6 +4,7 @@
 // section, published versions numbered oddly. Each edit still gives exactly
 // the stated journey.
 import assert from 'node:assert/strict';
+import { startingPointLimit } from '../../../src/core/edits/startingPointLimit';
 import { declarationKey, declaredKeys, newDeclaration } from '../../../src/core/edits/declarationOperations';
 import { journeyEditFor } from '../../../src/core/edits/journeyEdit';
 import { edited, NOW, refusal, WELCOME } from './fixtures';
@@ -192,6 +193,12 @@ describe('edits: starting points (R1)', () => {
     const empty = json({ formatVersion: 1, id: 'j', name: 'J', kind: 'trigger', startingPoints: [], points: [] });
     assert.equal(refusal(empty, { op: 'addStartingPoint', triggerType: 'api' }), 'Add a journey point first: a starting point must lead somewhere.');
     assert.equal(refusal(CHAIN, { op: 'addStartingPoint', triggerType: 'api', next: 'sp_a' }), 'There is no journey point "sp_a" in the journey any more.');
+  });
+
+  it('R1: on a platform that does not limit starting points, nothing limits them, and the map says so', () => {
+    for (const platform of ['generic', 'dynamics', 'mailup']) {
+      assert.deepEqual(startingPointLimit({ platform }), { max: null, reason: 'Nothing limits the number of starting points on this platform' }, platform);
+    }
   });
 
   it('R1: removing a starting point removes its pin too', () => {
