@@ -75,9 +75,11 @@ describe('compare: replaying in slices of contacts', function () {
   it('a timeline without a start is replayed from its first event, also in slices', () => {
     const { a, b, timeline } = vip();
     const { start: _start, ...noStart } = timeline;
-    const shuffled = { ...noStart, events: [...timeline.events].reverse() } as Timeline;
+    const half = Math.floor(timeline.events.length / 2);
+    const shuffled = { ...noStart, events: [...timeline.events.slice(half), ...timeline.events.slice(0, half)] } as Timeline;
     const whole = compareVersions(a, b, shuffled);
     const sliced = compareVersions(a, b, shuffled, { sliceContacts: 1 });
+    assert.equal(sliced.slices, timeline.contacts.length, 'replayed in slices from the first event');
     assert.equal(sliced.start, whole.start);
     assert.equal(sliced.start, Math.min(...timeline.events.map((e) => Date.parse(e.at))));
     assert.deepEqual(sliced.statsA, whole.statsA);
@@ -98,10 +100,10 @@ describe('compare: replaying in slices of contacts', function () {
 
   it('the totals and per-point counts of each version are its own replay\'s, also when added up over slices', () => {
     const { a, b, timeline } = vip();
-    for (const options of [{}, { sliceContacts: 2 }]) {
+    for (const options of [{}, { sliceContacts: 2 }, { sliceContacts: 2, horizon: '2026-03-04T00:00:00Z' }]) {
       const c = compareVersions(a, b, timeline, options);
       for (const [journey, stats, side] of [[a, c.statsA, 'countsA'], [b, c.statsB, 'countsB']] as const) {
-        const run = simulate(journey, timeline, { trace: true });
+        const run = simulate(journey, timeline, { trace: true, ...('horizon' in options ? { horizon: options.horizon } : {}) });
         assert.deepEqual(stats, run.stats);
         for (const [id, counters] of Object.entries(run.points)) {
           const row = c.points.find((p) => (side === 'countsA' ? p.a : p.b) === id)![side]!;
@@ -119,6 +121,7 @@ describe('compare: replaying in slices of contacts', function () {
             queued: counters.queued,
           }, `${side} ${id}`);
         }
+        if ('horizon' in options) assert.ok(Object.values(run.points).some((p) => p.queued > 0), 'contacts still wait at the horizon');
         for (const [id, s] of Object.entries(run.startingPoints)) assert.equal(c.points.find((p) => (side === 'countsA' ? p.a : p.b) === id)![side]!.entered, s.entered);
       }
     }
