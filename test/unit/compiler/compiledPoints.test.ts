@@ -186,7 +186,8 @@ describe('compiled journey: segment plans (R19)', () => {
     ir.segment!.entry = 2;
     const result = JourneyIr.safeParse(ir);
     assert.equal(result.success, false);
-    assert.deepEqual(result.error?.issues.map((i) => i.path), [['segment', 'entry']]);
+    assert.deepEqual(result.error?.issues.map((i) => [i.path, i.code]), [[['segment', 'entry'], 'custom']]);
+    assert.match(result.error!.issues[0]!.message, /^The segment entry goes through starting point index 2, but /);
     ir.segment!.entry = 1;
     assert.ok(JourneyIr.safeParse(ir).success);
   });
@@ -214,6 +215,35 @@ describe('compiled journey: what cannot be compiled, and what the simulator is t
     const j = journey({});
     (j.points as unknown[]).unshift({ id: 'p_w', type: 'wait', duration: 'P1X', next: 'p_end' });
     assert.throws(() => compileJourney(j), (e: Error) => e instanceof CompileError && e.message === 'The journey cannot be compiled: Point "p_w": "P1X" is not a duration such as P1D or PT12H.');
+  });
+
+  it('R0: an unreadable timeout, cool-down or schedule interval is refused, naming where it is', () => {
+    /** The journey's compile error after `spoil` writes a duration the schema would refuse. */
+    const bad = (spoil: (j: Record<string, unknown>) => void, over: Record<string, unknown> = {}) => {
+      const j = journey(over) as unknown as Record<string, unknown>;
+      spoil(j);
+      try {
+        compileJourney(j as unknown as Journey);
+      } catch (error) {
+        assert.ok(error instanceof CompileError);
+        return error.message;
+      }
+      return assert.fail('refused');
+    };
+    const wfe = { id: 'p_w', type: 'waitForEvent', event: { type: 'purchase' }, timeout: 'P1X', branches: { yes: 'p_end', timeout: 'p_end' } };
+    assert.equal(bad((j) => (j['points'] as unknown[]).unshift(wfe)), 'The journey cannot be compiled: Point "p_w": "P1X" is not a duration such as P1D or PT12H.');
+    assert.equal(bad((j) => (j['settings'] = { timeZone: 'UTC', reEntry: { mode: 'afterCooldown', cooldown: 'P1X' } })), 'The journey cannot be compiled: The re-entry cool-down: "P1X" is not a duration such as P1D or PT12H.');
+    assert.equal(
+      bad((j) => (j['segmentEntry'] = { segment: 'seg_a', schedule: { type: 'recurring', every: 'P1X' } }), { kind: 'segment', startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'seg_a' }, next: 'p_end' }] }),
+      'The journey cannot be compiled: The recurring schedule: "P1X" is not a duration such as P1D or PT12H.',
+    );
+  });
+
+  it('R3: a starting point\'s filter is in the IR; one without a filter has none', () => {
+    const filtered = journey({ startingPoints: [{ id: 'sp', trigger: { type: 'api' }, filter: { type: 'hasTag', tag: 'vip' }, next: 'p_end' }, { id: 'sp2', trigger: { type: 'api' }, next: 'p_end' }] });
+    const ir = compileJourney(filtered);
+    assert.deepEqual(ir.startingPoints[0]!.filter, { type: 'hasTag', tag: 'vip' });
+    assert.equal('filter' in ir.startingPoints[1]!, false);
   });
 
   it('R17 R13: undeclared content is read as marketing without a list, and a split that does not add up to 100 by its shares: both said', () => {
