@@ -69,7 +69,7 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     const text = edit(published(SAMPLE, 2), '"kind": "trigger",', '"kind": "trigger",\n  "version": 3,');
     const reasons = refused(planPublication(text, { now: NOW }));
     const doc = parseJsonDocument(text);
-    assert.deepEqual(reasons.map((r) => [r.code, r.offset, r.length, r.message]), [['R22.publication-version-mismatch', valueSpan(doc, ['publication', 'version'])!.offset, 1, '"publication" records version 2 but the journey says version 3: remove "publication" to publish version 3.']]);
+    assert.deepEqual(reasons.map((r) => [r.code, r.rule, r.offset, r.length, r.message]), [['R22.publication-version-mismatch', 'R22', valueSpan(doc, ['publication', 'version'])!.offset, 1, '"publication" records version 2 but the journey says version 3: remove "publication" to publish version 3.']]);
   });
 
   it('R22: a version number already published with other logic is refused at the version key, or at the id when the journey names no version; the same logic is not', () => {
@@ -89,12 +89,30 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     let text = edit(SAMPLE, '"content": "vip_brand_story_email"', '"content": "vip_nowhere"');
     text = edit(text, '"status": "ready",\n      "list": "main_audience",\n      "links": [\n        "vip-benefits"', '"status": "draft",\n      "list": "main_audience",\n      "links": [\n        "vip-benefits"');
     const reasons = refused(planPublication(text, { now: NOW, rules: [] }));
-    assert.deepEqual(reasons.map((r) => r.code), ['R21.content-not-ready', 'R21.content-undeclared']);
+    assert.deepEqual(reasons.map((r) => [r.code, r.rule]), [['R21.content-not-ready', 'R21'], ['R21.content-undeclared', 'R21']]);
     assert.ok(reasons[0]!.offset < reasons[1]!.offset);
     assert.match(reasons[0]!.message, /^Content item "vip_welcome_email" \(VIP welcome\) sent by "p_send_welcome" is a draft: /);
     assert.equal(reasons[1]!.message, '"p_send_brand_story" sends content "vip_nowhere", which the journey does not declare, so it cannot be checked as ready: declare it in "content" with "status": "ready" before publishing (R21).');
     const unnamed = edit(edit(text, '"name": "VIP welcome",', ''), '"content": "vip_nowhere"', '"content": "vip_brand_story_email"');
     assert.match(refused(planPublication(unnamed, { now: NOW, rules: [] }))[0]!.message, /^Content item "vip_welcome_email" sent by "p_send_welcome" is a draft: /);
+  });
+
+  it('R22: an unchanged published version whose number was published with other logic is refused; a changed one is refused only as changed', () => {
+    const other = new Map([[1, 'fnv1a64:0000000000000000']]);
+    assert.deepEqual(refused(planPublication(published(SAMPLE, 1), { now: NOW, publishedVersions: other })).map((r) => r.code), ['R22.version-already-published']);
+    const changed = published(edit(SAMPLE, '"duration": "P3D"', '"duration": "P4D"'), 1);
+    assert.deepEqual(refused(planPublication(changed, { now: NOW, rules: [], publishedVersions: other })).map((r) => r.code), ['R22.published-version-changed']);
+  });
+
+  it('R21: what the validator\'s rules would refuse but the compiler cannot compile is refused at the points, and every reason comes in text order', () => {
+    const dangling = edit(SAMPLE, '"next": "p_tag_welcomed"', '"next": "p_nowhere"');
+    const reasons = refused(planPublication(dangling, { now: NOW, rules: [] }));
+    const doc = parseJsonDocument(dangling);
+    assert.deepEqual(reasons.map((r) => [r.code, r.rule, r.offset]), [['R21.cannot-compile', 'R21', keySpan(doc, ['points'])!.offset]]);
+    assert.match(reasons[0]!.message, /"p_nowhere", which is not a point of the journey/);
+    const both = refused(planPublication(dangling, { now: NOW, publishedVersions: new Map([[1, 'fnv1a64:0000000000000000']]) }));
+    assert.ok(both.length >= 2 && both[0]!.code === 'R22.version-already-published', both.map((r) => r.code).join());
+    assert.deepEqual(both.map((r) => r.offset), [...both.map((r) => r.offset)].sort((x, y) => x - y));
   });
 
   it('R21: with the validator\'s rules, undeclared content is reported once, by the validator, at the point\'s content', () => {
