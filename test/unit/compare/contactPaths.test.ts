@@ -109,6 +109,11 @@ describe('compare: one contact\'s change', () => {
     ], 'a leave without its arrival is no wait');
   });
 
+  it('R9: stays are counted per wait point', () => {
+    const waits = (h: number): TraceEntry[] => [e(T, 'arrive', 'p_a'), e(T + H, 'leave', 'p_a'), e(T + H, 'arrive', 'p_b'), e(T + (1 + h) * H, 'leave', 'p_b')];
+    assert.deepEqual(contactChange('c', waits(1), waits(2), same, false).timing, [{ what: 'waited', subject: 'p_b', occurrence: 1, a: H, b: 2 * H, delta: H }]);
+  });
+
   it('stays of two entries are told apart; a send without a content is no copy', () => {
     const a = [e(T, 'arrive', 'p_w', { entry: 1 }), e(T, 'arrive', 'p_w', { entry: 2 }), e(T + H, 'leave', 'p_w', { entry: 1 }), e(T + 2 * H, 'leave', 'p_w', { entry: 2 }), e(T + 2 * H, 'send', 'p_s')];
     const b = [e(T, 'arrive', 'p_w', { entry: 1 }), e(T, 'arrive', 'p_w', { entry: 2 }), e(T + H, 'leave', 'p_w', { entry: 1 }), e(T + 3 * H, 'leave', 'p_w', { entry: 2 }), e(T + 3 * H, 'send', 'p_s')];

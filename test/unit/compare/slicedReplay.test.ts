@@ -152,5 +152,7 @@ describe('compare: replaying in slices of contacts', function () {
   it('R19 R20: a journey started by the clock is replayed whole, whatever the slice size', () => {
     const { journey, timeline } = sample('birthday-german');
     assert.equal(compareVersions(journey, structuredClone(journey), timeline, { sliceContacts: 1 }).slices, 1);
+    const { a, b, timeline: segmentTimeline } = dynamics();
+    assert.equal(compareVersions(a, b, segmentTimeline, { sliceContacts: 1 }).slices, 1, 'R19: a segment journey too');
   });
 });
