@@ -105,7 +105,7 @@ export class TimelineImport {
     const name = m['event'];
     if (typeof name !== 'string' || name === '') return this.bad(line, 'a track message without an event name');
     if (at === undefined) return this.bad(line, `"${name}" has no timestamp that is an ISO 8601 instant with an offset`);
-    const template = mapping.events?.[name] ?? (Object.hasOwn(SEGMENT_SPEC_EVENTS, name) ? SEGMENT_SPEC_EVENTS[name] : undefined) ?? (mapping.keepUnmapped ? { type: 'customEvent', name, properties: '$properties' } : undefined);
+    const template = (mapping.events && Object.hasOwn(mapping.events, name) ? mapping.events[name] : undefined) ?? (Object.hasOwn(SEGMENT_SPEC_EVENTS, name) ? SEGMENT_SPEC_EVENTS[name] : undefined) ?? (mapping.keepUnmapped ? { type: 'customEvent', name, properties: '$properties' } : undefined);
     if (!template) {
       count(this.unmapped, name);
       return;
@@ -140,7 +140,8 @@ export class TimelineImport {
         const before = (contact['fields'] as Record<string, unknown> | undefined)?.[field];
         if (before === value) continue;
         if (at === undefined) return this.bad(line, 'an identify that changes traits has no timestamp that is an ISO 8601 instant with an offset');
-        this.event({ type: 'fieldChanged', field, value: '$value' }, () => value, undefined, at, id, line, `trait "${trait}"`);
+        // The value as the trait gives it, null included (the field was cleared): a template value that is not a "$path" is kept as written.
+        this.event({ type: 'fieldChanged', field, value }, () => value, undefined, at, id, line, `trait "${trait}"`);
       } else if (target === 'tags' && Array.isArray(value)) {
         const had = new Set((contact['tags'] as string[] | undefined) ?? []);
         for (const tag of value) if (typeof tag === 'string' && !had.has(tag) && at !== undefined) this.event({ type: 'tagAdded', tag }, () => undefined, undefined, at, id, line, `trait "${trait}"`);

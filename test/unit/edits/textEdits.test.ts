@@ -15,7 +15,7 @@ const editOf = (text: string) =>
   }));
 
 describe('edits: composing text edits', () => {
-  it('any sequence of edits composes into edits on the original text that give the same result', () => {
+  it('any sequence of edits composes into edits on the original text that give the same result, each trimmed to the characters it changes', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 0, maxLength: 40 }), fc.array(fc.nat(), { maxLength: 8 }), fc.infiniteStream(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat({ max: 6 }), fc.string({ maxLength: 5 }))), (original, steps, stream) => {
         const composer = new EditComposer(original);
@@ -29,6 +29,14 @@ describe('edits: composing text edits', () => {
         const edits = composer.result();
         assert.equal(applyTextEdits(original, edits), composer.text);
         for (let i = 1; i < edits.length; i++) assert.ok(edits[i - 1]!.offset + edits[i - 1]!.length <= edits[i]!.offset, 'sorted and apart');
+        for (const e of edits) {
+          const before = original.slice(e.offset, e.offset + e.length);
+          assert.ok(before !== e.content, 'each edit changes something');
+          if (before.length > 0 && e.content.length > 0) {
+            assert.notEqual(before[0], e.content[0], 'trimmed: its first character changes');
+            assert.notEqual(before.at(-1), e.content.at(-1), 'trimmed: its last character changes');
+          }
+        }
       }),
       { numRuns: 500 },
     );
@@ -47,6 +55,27 @@ describe('edits: composing text edits', () => {
         } else assert.equal(composer.text, text, 'no edit is reported only when nothing changed');
       }),
     );
+  });
+
+  it('an edit is trimmed to the characters it changes, at both ends', () => {
+    const composer = new EditComposer('abcxyz');
+    composer.applyAll([{ offset: 0, length: 6, content: 'QQcxyz' }]);
+    assert.deepEqual(composer.result(), [{ offset: 0, length: 2, content: 'QQ' }]);
+    const tail = new EditComposer('xyzabc');
+    tail.applyAll([{ offset: 0, length: 6, content: 'xyzaQQ' }]);
+    assert.deepEqual(tail.result(), [{ offset: 4, length: 2, content: 'QQ' }]);
+  });
+
+  it('edits apart stay apart, whichever is made first', () => {
+    const later = new EditComposer('abcdef');
+    later.applyAll([{ offset: 0, length: 1, content: 'X' }]);
+    later.applyAll([{ offset: 5, length: 1, content: 'Y' }]);
+    assert.deepEqual(later.result(), [{ offset: 0, length: 1, content: 'X' }, { offset: 5, length: 1, content: 'Y' }]);
+    const earlier = new EditComposer('abcdef');
+    earlier.applyAll([{ offset: 5, length: 1, content: 'Y' }]);
+    earlier.applyAll([{ offset: 0, length: 1, content: 'XX' }]);
+    assert.deepEqual(earlier.result(), [{ offset: 0, length: 1, content: 'XX' }, { offset: 5, length: 1, content: 'Y' }]);
+    assert.equal(earlier.text, 'XXbcdeY');
   });
 
   it('reads the indentation and line ending the document uses', () => {

@@ -46,6 +46,25 @@ describe('edits: merging typed text into a changed value', () => {
     );
   });
 
+  it('the same change made on both sides is kept once', () => {
+    assert.equal(mergeText('abc', 'abXc', 'abXc'), 'abXc');
+  });
+
+  it('a change that ends where the other begins keeps both, in text order', () => {
+    assert.equal(mergeText('abcd', 'aXcd', 'abYd'), 'aXYd');
+    assert.equal(mergeText('abcd', 'abYd', 'aXcd'), 'aXYd');
+  });
+
+  it('an insertion where the other side replaces text: the insertion, then the replacement, whichever side made which', () => {
+    assert.equal(mergeText('abc', 'aXbc', 'aYc'), 'aXYc');
+    assert.equal(mergeText('abc', 'aXc', 'aYbc'), 'aYXc');
+  });
+
+  it('a change that repeats the text around it is found where it was made: appended or cut at the end', () => {
+    assert.equal(mergeText('ab', 'abab', 'abX'), 'abXab');
+    assert.equal(mergeText('abab', 'ab', 'Xabab'), 'Xab');
+  });
+
   it('a property change naming the text it was typed on is merged into the value another map set meanwhile', () => {
     const otherMap = edited(WELCOME, { op: 'setFields', target: { kind: 'journey' }, changes: [{ path: ['name'], value: 'Welcome-a', base: 'Welcome' }] });
     assert.equal(
