@@ -23,6 +23,7 @@
 // that matches no surviving mutant any more is reported as stale.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 
 const LAST = 'reports/mutation/mutation.json';
 const SLICES = 'reports/mutation/slices';
@@ -88,14 +89,24 @@ for (const [path, { mutants }] of [...files].sort(([a], [b]) => a.localeCompare(
   }
 }
 
-/** Source files of a folder that Stryker mutates (stryker.config.mjs `mutate`) but no report covers. */
+/**
+ * Whether a file has code Stryker could mutate: once its types are dropped, anything beyond imports and
+ * re-exports (`export … from`). A file of types and re-exports gets no mutant, so no report names it.
+ */
+function hasCode(path) {
+  const js = transformSync(readFileSync(path, 'utf8'), { loader: 'ts', format: 'esm' }).code;
+  const statements = js.split(';').map((t) => t.trim()).filter(Boolean);
+  return statements.some((t) => !/^(import\b[^]*|export\s*\*(\s*as\s+\w+)?\s*from\s*['"][^'"]+['"]|export\s*\{[^}]*\}(\s*from\s*['"][^'"]+['"])?)$/.test(t));
+}
+
+/** Source files of a folder that Stryker mutates (stryker.config.mjs `mutate`) but no report covers (files with no code left out). */
 function notRun(folder) {
   const missing = [];
   const walk = (dir) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = `${dir}/${entry.name}`;
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !files.has(path)) missing.push(path);
+      else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !files.has(path) && hasCode(path)) missing.push(path);
     }
   };
   if (existsSync(folder)) walk(folder.replace(/\/$/, ''));
