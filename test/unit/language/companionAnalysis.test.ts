@@ -53,7 +53,7 @@ describe('diagnostics of timelines and scenarios', () => {
     const place = positionOf(broken, '"p_nowhere"');
     const errors = validateJourneyText(broken).diagnostics.filter((x) => x.severity === 'error').length;
     assert.ok(errors > 1);
-    assert.match(d!.message, new RegExp(`^The journey welcome\\.journey\\.json has ${errors} errors; first: .*p_nowhere.* \\(welcome\\.journey\\.json:${place.line + 1}:${place.character + 1}\\)\\.$`));
+    assert.match(String(d!.message), new RegExp(`^The journey welcome\\.journey\\.json has ${errors} errors; first: .*p_nowhere.* \\(welcome\\.journey\\.json:${place.line + 1}:${place.character + 1}\\)\\.$`));
   });
 
   it("says in a scenario, as an error, that it cannot run because its timeline has an error", async () => {
@@ -63,7 +63,7 @@ describe('diagnostics of timelines and scenarios', () => {
     assert.ok(d, JSON.stringify(diagnostics));
     assert.deepEqual(d.range, span(SCENARIO, '"./welcome.timeline.json"'));
     assert.equal(d.severity, 1);
-    assert.match(d.message, /^The timeline welcome\.timeline\.json has 1 error, so this scenario cannot run; first: .*\(welcome\.timeline\.json:\d+:\d+\)\.$/);
+    assert.match(String(d.message), /^The timeline welcome\.timeline\.json has 1 error, so this scenario cannot run; first: .*\(welcome\.timeline\.json:\d+:\d+\)\.$/);
   });
 
   it('says at the journey path when the journey cannot be read, and how to name it', async () => {
@@ -71,7 +71,7 @@ describe('diagnostics of timelines and scenarios', () => {
     const d = diagnostics.find((x) => x.code === 'reference.unreadable-file');
     assert.ok(d, JSON.stringify(diagnostics));
     assert.deepEqual(d.range, span(TIMELINE, '"./welcome.journey.json"'));
-    assert.match(d.message, /\. Give the path of the journey, relative to this file\.$/);
+    assert.match(String(d.message), /\. Give the path of the journey, relative to this file\.$/);
   });
 
   it("reports its own schema errors at their value, unless the client checks the schema itself, in document order", async () => {
