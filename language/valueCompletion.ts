@@ -141,7 +141,8 @@ function typeFirst(analysis: DocumentAnalysis, path: JsonPath, offset: number, o
   const object = valueAt(analysis.doc.value, objectPath);
   if (object !== undefined && (typeof object !== 'object' || object === null || 'type' in object)) return undefined;
   const previous = getLocation(analysis.text, offset).previousNode;
-  const range = previous && previous.type === 'string' && offset >= previous.offset && offset <= previous.offset + previous.length ? analysis.range(previous.offset, previous.length) : analysis.range(offset, 0);
+  // A key being typed (jsonc-parser gives it as a 'property' node) is replaced, quotes included.
+  const range = previous && previous.type === 'property' && offset >= previous.offset && offset <= previous.offset + previous.length ? analysis.range(previous.offset, previous.length) : analysis.range(offset, 0);
   return {
     isIncomplete: false,
     items: [

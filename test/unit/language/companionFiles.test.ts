@@ -1,5 +1,5 @@
 // Specification of timelines and scenarios in the language server, over a
-// real LSP connection: each is checked against the journey (and timeline)
+// real LSP connection (dist/server.js, and the sources in process: servers.ts): each is checked against the journey (and timeline)
 // it names, found as `journey validate` finds it; ids complete from the
 // journey (contacts from the timeline), hover says what they are, go to
 // definition leads into the journey, and a rename of a point, content item,
@@ -21,12 +21,13 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { startServer, type TestClient } from './lspClient';
+import type { TestClient } from './lspClient';
+import { SERVERS } from './servers';
 import { applyEdits, positionOf, sample } from './support';
 
 const BASE = 'dynamics-product-announcement';
 
-describe('timelines and scenarios in the language server', function () {
+for (const server of SERVERS) describe(`timelines and scenarios in the language server (${server.how})`, function () {
   this.timeout(30000);
   let client: TestClient;
   let folder: string;
@@ -46,7 +47,7 @@ describe('timelines and scenarios in the language server', function () {
   before(async () => {
     folder = mkdtempSync(join(tmpdir(), 'journey-companions-'));
     for (const [name, text] of [[`${BASE}.journey.json`, journeyText], [`${BASE}.timeline.json`, timelineText], [`${BASE}.scenario.json`, scenarioText]] as const) writeFileSync(join(folder, name), text);
-    client = await startServer({ textDocument: { completion: { completionItem: { snippetSupport: true } } } }, undefined, { workspaceFolders: [pathToFileURL(folder).toString()] });
+    client = await server.start({ textDocument: { completion: { completionItem: { snippetSupport: true } } } }, undefined, { workspaceFolders: [pathToFileURL(folder).toString()] });
   });
 
   after(() => {
@@ -219,11 +220,11 @@ function offsetOf(text: string, position: { line: number; character: number }): 
   return offset + position.character;
 }
 
-describe('a settings change with a scenario open', function () {
+for (const server of SERVERS) describe(`a settings change with a scenario open (${server.how})`, function () {
   this.timeout(20000);
 
   it('re-validates the journeys only: the scenario never gets journey diagnostics', async () => {
-    const client = await startServer({ workspace: { configuration: true } }, () => [{ defaultPlan: 'free' }]);
+    const client = await server.start({ workspace: { configuration: true } }, () => [{ defaultPlan: 'free' }]);
     try {
       const uri = 'file:///tmp/settings/alone.scenario.json';
       await client.open(uri, sample(`${BASE}.scenario.json`), 1, 'json');

@@ -2,7 +2,7 @@
 // point ids where a point is named, the journey's declared names, and
 // `type` values whose snippet adds the properties the type requires.
 import assert from 'node:assert/strict';
-import { InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver';
 import { journeyCompletion } from '../../../language/completion';
 import { JourneyPoint, POINT_TYPES, Trigger, TRIGGER_TYPES } from '../../../src/core/schema';
 import { validateJourneyText } from '../../../src/core/validate';
@@ -93,6 +93,62 @@ describe('journey completion', () => {
     });
   });
 
+  describe('what each item carries', () => {
+    it('is a complete list, its items in order (sortText), each replacing the typed value with its JSON text', () => {
+      const list = complete(WELCOME, '"next": "p_wait_open"', '"next": "p_'.length);
+      assert.equal(list?.isIncomplete, false);
+      assert.deepEqual(list?.items.map((i) => i.sortText), ['00000', '00001', '00002']);
+      const done = item(list?.items, 'p_done');
+      assert.deepEqual(done.labelDetails, { description: 'End' });
+      assert.deepEqual(done.textEdit, { range: { start: positionOf(WELCOME, '"p_wait_open"'), end: positionOf(WELCOME, '"p_wait_open"', '"p_wait_open"'.length) }, newText: '"p_done"' });
+    });
+
+    it("documents a point with its title, and gives its type and summary as the detail", () => {
+      const email = item(complete(WELCOME, '"next": "p_email"', '"next": "'.length)?.items, 'p_email');
+      assert.deepEqual(email.documentation, { kind: 'plaintext', value: 'Say hello' });
+      assert.equal(email.detail, "Send email · Email 'hello'");
+      assert.equal(item(complete(WELCOME, '"next": "p_email"', '"next": "'.length)?.items, 'p_done').documentation, undefined);
+    });
+
+    it('describes a declared name by its kind, channel, type, kind of list, status and display name; a field is a Field item', () => {
+      const named = WELCOME.replace('{ "id": "newsletter", "kind": "marketing" }', '{ "id": "newsletter", "kind": "marketing", "name": "Newsletter" }');
+      const subscribe = named.replace('{ "id": "p_done", "type": "end" }', '{ "id": "p_sub", "type": "subscribeList", "list": "", "next": "p_gave_up" }');
+      const newsletter = item(complete(subscribe, '"list": ""', '"list": "'.length)?.items, 'newsletter');
+      assert.equal(newsletter.detail, "List · marketing · 'Newsletter'");
+      assert.equal(newsletter.kind, CompletionItemKind.Value);
+      assert.deepEqual(newsletter.textEdit, { range: { start: positionOf(subscribe, '""', 0), end: positionOf(subscribe, '""', 2) }, newText: '"newsletter"' });
+      assert.equal(item(complete(WELCOME, '"content": "hello"', '"content": "'.length)?.items, 'hello').detail, 'Content · email · ready');
+      const birthday = WELCOME.replace('{ "type": "tagAdded", "tag": "VIP" }', '{ "type": "dateField", "field": "", "time": "09:00" }');
+      const field = item(complete(birthday, '"field": ""', '"field": "'.length)?.items, 'birthday');
+      assert.equal(field.detail, "Field · date · 'birthday'");
+      assert.equal(field.kind, CompletionItemKind.Field);
+    });
+
+    it('offers a name declared twice once (R4 reports the duplicate)', () => {
+      const twice = WELCOME.replace('"tags": ["VIP", "Kunde"]', '"tags": ["VIP", "Kunde", "VIP"]');
+      assert.deepEqual(labels(complete(twice, '"tag": "VIP"', '"tag": "'.length)?.items), ['VIP', 'Kunde']);
+    });
+
+    it("offers an emailClicked link's items with the content they belong to, and nothing when the awaited point is not an email of the journey (R11)", () => {
+      const text = WELCOME.replace('{ "type": "emailOpened", "point": "p_email" }', '{ "type": "emailClicked", "point": "p_email", "link": "" }');
+      const shop = item(complete(text, '"link": ""', '"link": "'.length)?.items, 'shop');
+      assert.equal(shop.detail, "Link of 'hello'");
+      assert.equal(accept(text, shop), text.replace('"link": ""', '"link": "shop"'));
+      const unknown = text.replace('"point": "p_email", "link"', '"point": "p_nowhere", "link"');
+      assert.deepEqual(labels(complete(unknown, '"link": ""', '"link": "'.length)?.items), []);
+      const noContent = text.replace('"content": "hello",', '"content": "gone",');
+      assert.deepEqual(labels(complete(noContent, '"link": ""', '"link": "'.length)?.items), []);
+      const oddLinks = text.replace('"links": ["shop", "blog"]', '"links": ["shop", 3]');
+      assert.deepEqual(labels(complete(oddLinks, '"link": ""', '"link": "'.length)?.items), ['shop']);
+    });
+
+    it('gives no completion at a value that is not a string, or after a string', () => {
+      const numbered = WELCOME.replace('"next": "p_wait_open"', '"next": 12');
+      assert.equal(complete(numbered, '"next": 12', '"next": 1'.length), undefined);
+      assert.equal(complete(WELCOME, '"next": "p_wait_open"', '"next": "p_wait_open"'.length + 1), undefined);
+    });
+  });
+
   describe('type values with the required properties', () => {
     const blank = WELCOME.replace('{ "id": "p_done", "type": "end" }', '{ "id": "p_done", "type": "" }');
 
@@ -132,6 +188,19 @@ describe('journey completion', () => {
       const email = item(complete(text, '"type": ""', '"type": "'.length, false)?.items, 'sendEmail');
       assert.equal(email.insertTextFormat, InsertTextFormat.PlainText);
       assert.equal(accept(text, email), typed.replace('"type": "sendEmail"', '"type": "sendEmail",\n      "content": "hello",\n      "next": "p_wait_open"'));
+    });
+
+    it('names the type and what it adds as the detail, or only the type when nothing is added', () => {
+      const wait = item(complete(blank, '"type": ""', '"type": "'.length)?.items, 'wait');
+      assert.equal(wait.detail, 'Wait: adds duration, next');
+      assert.deepEqual(wait.labelDetails, { description: 'Wait' });
+      assert.equal(item(complete(blank, '"type": ""', '"type": "'.length)?.items, 'end').detail, 'End');
+    });
+
+    it('a type chosen in the last point leaves its next point empty, to be chosen', () => {
+      const last = WELCOME.replace('{ "id": "p_gave_up", "type": "end" }', '{ "id": "p_gave_up", "type": "" }');
+      const wait = item(complete(last, '"type": "" }', '"type": "'.length)?.items, 'wait');
+      assert.equal((wait.textEdit as TextEdit).newText, '"wait", "duration": "${1:P1D}", "next": "$2"$0');
     });
 
     it('offers trigger types for a trigger, with the trigger it makes fitting the schema (R2)', () => {

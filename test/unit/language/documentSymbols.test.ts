@@ -54,6 +54,36 @@ describe('document symbols (outline)', () => {
     assert.equal(text(hello.selectionRange), '"hello"');
   });
 
+  it('shows each setting by its value (a scalar as written, an array by its count, an object by nothing), and sorts the groups by where they are, wherever the settings are', () => {
+    const text = WELCOME.replace('\n}\n', ',\n  "settings": { "maxStartingPoints": 3, "quietHours": true, "exitCriteria": [{}, {}], "reEntry": { "mode": "never" }, "timeZone": null }\n}\n');
+    assert.notEqual(text, WELCOME);
+    const symbols = documentSymbols(analyze(text));
+    assert.deepEqual(symbols.map((s) => s.name), ['Tags', 'Lists', 'Fields', 'Content', 'Starting points', 'Points', 'Settings']);
+    const settings = symbols.at(-1)!;
+    assert.equal(settings.kind, SymbolKind.Module);
+    assert.equal(settings.detail, '5');
+    assert.deepEqual(settings.children!.map((c) => [c.name, c.detail, c.kind]), [
+      ['maxStartingPoints', '3', SymbolKind.Property],
+      ['quietHours', 'true', SymbolKind.Property],
+      ['exitCriteria', '2 item(s)', SymbolKind.Property],
+      ['reEntry', '', SymbolKind.Property],
+      ['timeZone', '', SymbolKind.Property],
+    ]);
+    assert.deepEqual(symbols.map((s) => s.detail).slice(0, 6), ['2', '1', '2', '2', '1', '4']);
+  });
+
+  it('spans a tag by its string, and a point of an unknown type is a plain object', () => {
+    const analysis = analyze(WELCOME.replace('{ "id": "p_done", "type": "end" }', '{ "id": "p_done", "type": "ende" }'));
+    const symbols = documentSymbols(analysis);
+    const vip = symbols.find((s) => s.name === 'Tags')!.children![0]!;
+    const text = (r: typeof vip.range) => analysis.text.slice(analysis.offsetAt(r.start), analysis.offsetAt(r.end));
+    assert.equal(text(vip.range), '"VIP"');
+    assert.equal(text(vip.selectionRange), '"VIP"');
+    const done = symbols.find((s) => s.name === 'Points')!.children!.find((p) => p.name === 'p_done')!;
+    assert.equal(done.kind, SymbolKind.Object);
+    assert.notEqual(symbols.find((s) => s.name === 'Points')!.children![0]!.kind, SymbolKind.Object);
+  });
+
   it('gives no symbols for text that is not a journey object', () => {
     assert.deepEqual(documentSymbols(analyze('[1, 2]')), []);
     assert.deepEqual(documentSymbols(analyze('')), []);

@@ -5,17 +5,18 @@
 // only, so timelines and scenarios keep their JSON formatter.
 import assert from 'node:assert/strict';
 import { DocumentFormattingRequest, DocumentRangeFormattingRequest, RegistrationRequest, type RegistrationParams, type TextEdit } from 'vscode-languageserver-protocol/node';
-import { startServer, type TestClient } from './lspClient';
+import type { TestClient } from './lspClient';
+import { SERVERS } from './servers';
 import { applyEdits, WELCOME } from './support';
 
 const URI = 'file:///tmp/format.journey.json';
 
-describe('formatting a journey over LSP', function () {
+for (const server of SERVERS) describe(`formatting a journey over LSP (${server.how})`, function () {
   this.timeout(20000);
   let client: TestClient;
 
   before(async () => {
-    client = await startServer({});
+    client = await server.start({});
   });
   after(() => client?.stop());
 
@@ -50,7 +51,7 @@ describe('formatting a journey over LSP', function () {
 
   it('registers the formatter for journey documents only with a client that registers dynamically', async () => {
     const registrations: RegistrationParams[] = [];
-    const dynamic = await startServer({ textDocument: { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } } }, undefined, {
+    const dynamic = await server.start({ textDocument: { formatting: { dynamicRegistration: true }, rangeFormatting: { dynamicRegistration: true } } }, undefined, {
       handlers: (connection) => connection.onRequest(RegistrationRequest.type, (params) => void registrations.push(params)),
     });
     try {

@@ -83,4 +83,56 @@ describe('journey hover', () => {
     assert.notEqual(keyed, WELCOME);
     assert.doesNotThrow(() => hover(keyed, '"constructor"', 3));
   });
+
+  describe('what a point hover is made of', () => {
+    it('shows an end point with what leads to it and nothing it leads to; the rules after a rule line', () => {
+      const text = markdownOf(hover(WELCOME, '"yes": "p_done"', 8));
+      assert.match(text, /^\*\*p_done\*\* · End\n\n`Journey complete`\n\nReached from: `p_wait_open` \(yes\)\n\n---\n\n\*\*R4\*\*/);
+      assert.doesNotMatch(text, /Leads to|Problems|``/);
+    });
+
+    it('says when nothing leads to a point yet, and never says it of a starting point', () => {
+      const lonely = WELCOME.replace('{ "id": "p_gave_up", "type": "end" }', '{ "id": "p_gave_up", "type": "end" },\n    { "id": "p_alone", "type": "end" }');
+      assert.match(markdownOf(hover(lonely, '"p_alone"', 3)), /\n\nNothing leads here yet\.\n\n/);
+      assert.doesNotMatch(markdownOf(hover(WELCOME, '"sp_vip"')), /Nothing leads here|Reached from/);
+    });
+
+    it("escapes the markdown of a point's title, and keeps a backtick of a filter from ending its code", () => {
+      const titled = WELCOME.replace('"title": "Say hello"', '"title": "Say *hello*"');
+      assert.match(markdownOf(hover(titled, '"next": "p_email"', 9)), /\n\n\*Say \\\*hello\\\*\*\n\n/);
+      const ticked = WELCOME.replace('"tags": ["VIP", "Kunde"]', '"tags": ["VIP", "Ku`nde"]').replace('"tag": "Kunde"', '"tag": "Ku`nde"');
+      assert.match(markdownOf(hover(ticked, '"sp_vip"')), /\n\nOnly if `tag 'Ku'nde'`\n\n/);
+    });
+
+    it('lists the problems of that point only, joined by "; "', () => {
+      const text = WELCOME.replace('"timeout": "P2D"', '"timeout": "PT0S"').replace('"point": "p_email"', '"point": "p_done"');
+      const wait = markdownOf(hover(text, '"p_wait_open"', 3));
+      assert.match(wait, /Problems: [^\n]*\([^)]+\); [^\n]*\([^)]+\)/);
+      assert.doesNotMatch(markdownOf(hover(text, '"next": "p_email"', 9)), /Problems/);
+    });
+  });
+
+  describe('what a declared name hover is made of', () => {
+    it('shows a declaration where it is declared, with its facts but not its id or lists', () => {
+      const h = hover(WELCOME, '{ "id": "newsletter"', '{ "id": "'.length);
+      const text = markdownOf(h);
+      assert.equal(text, '**newsletter** · declared in `lists`\n\nkind: `marketing`');
+      const content = markdownOf(hover(WELCOME.replace('"status": "ready", "list"', '"status": "ready", "transactional": true, "list"'), '"content": "hello"', 13));
+      assert.match(content, /^\*\*hello\*\* · declared in `content`\n\nchannel: `email` · status: `ready` · transactional: `true` · list: `newsletter`\n\n[^\n]*\*\*R17\*\*/);
+      assert.match(content, /\*\*R21\*\*/);
+    });
+
+    it('shows the tag a value names, or says it is not declared; a tag has no facts', () => {
+      assert.equal(markdownOf(hover(WELCOME, '"tag": "Kunde"', 8)), '**Kunde** · declared in `tags`');
+      const text = WELCOME.replace('"tag": "Kunde"', '"tag": "Kunde2"');
+      assert.equal(markdownOf(hover(text, '"tag": "Kunde2"', 8)), "**Kunde2**: not declared in the journey's `tags`.");
+    });
+
+    it('leaves links and values not yet written to the schema hover', () => {
+      const clicked = WELCOME.replace('{ "type": "emailOpened", "point": "p_email" }', '{ "type": "emailClicked", "point": "p_email", "link": "shop" }');
+      assert.equal(hover(clicked, '"link": "shop"', 9), undefined);
+      const unwritten = WELCOME.replace('"tag": "Kunde"', '"tag": ');
+      assert.equal(hover(unwritten, '"tag":  }', '"tag": '.length), undefined);
+    });
+  });
 });

@@ -1,4 +1,4 @@
-// R22 over a real LSP connection (dist/server.js on stdio): the server
+// R22 over a real LSP connection (dist/server.js on stdio, and the sources in process: servers.ts): the server
 // checks a journey against the published versions kept beside it
 // (published/<id>/<id>.v<N>.journey.json) without reading files itself. It
 // asks the client (journeyDesigner/publishedVersions, offered in the
@@ -13,7 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CodeActionRequest, type Diagnostic, DidChangeTextDocumentNotification, type PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import { PUBLISHED_VERSIONS_CHANGED_NOTIFICATION, PUBLISHED_VERSIONS_REQUEST, type PublishedVersionsParams, type PublishedVersionsResult } from '../../../language/publishedVersionsProtocol';
 import { journeyLogicHash } from '../../../src/core/journeyHash';
-import { startServer, type TestClient } from './lspClient';
+import type { TestClient } from './lspClient';
+import { SERVERS } from './servers';
 import { applyEdits } from './support';
 
 const DRAFT = {
@@ -37,7 +38,7 @@ const covered = (source: string, d: Diagnostic) => {
   return d.range.start.line === d.range.end.line ? lines[d.range.start.line]!.slice(d.range.start.character, d.range.end.character) : '(several lines)';
 };
 
-describe('R22 over LSP: the published versions kept beside a journey, read by the client', function () {
+for (const server of SERVERS) describe(`R22 over LSP: the published versions kept beside a journey, read by the client (${server.how})`, function () {
   this.timeout(30_000);
   let folder: string;
   let asked: PublishedVersionsParams[];
@@ -58,7 +59,7 @@ describe('R22 over LSP: the published versions kept beside a journey, read by th
     return versions.includes(params.version) ? { versions, text: readFileSync(file, 'utf8'), location: `published/${params.id}/${params.id}.v${params.version}.journey.json` } : { versions };
   };
   const start = async (offers = true) => {
-    const client = await startServer({}, undefined, {
+    const client = await server.start({}, undefined, {
       ...(offers ? { initializationOptions: { publishedVersions: true } } : {}),
       handlers: (connection) => connection.onRequest(PUBLISHED_VERSIONS_REQUEST, answer),
     });

@@ -1,7 +1,8 @@
-// Specification of the language server as any LSP client sees it: started
-// over stdio, it publishes located diagnostics for journey documents, and
-// answers completion, hover, definition, references, rename, outline and
-// quick fixes on the sample journeys.
+// Specification of the language server as any LSP client sees it (the
+// built server over stdio, and its sources in process: servers.ts): it
+// publishes located diagnostics for journey documents, and answers
+// completion, hover, definition, references, rename, outline and quick
+// fixes on the sample journeys.
 import assert from 'node:assert/strict';
 import {
   CodeActionRequest,
@@ -17,7 +18,8 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { DEBOUNCE_MS } from '../../../language/diagnosticsPublisher';
-import { startServer, type TestClient } from './lspClient';
+import type { TestClient } from './lspClient';
+import { SERVERS } from './servers';
 import { applyEdits, editsOf, positionOf, sample } from './support';
 
 const URI = 'file:///tmp/welcome.journey.json';
@@ -35,12 +37,12 @@ const VALID = `{
   ]
 }`;
 
-describe('language server over stdio', function () {
+for (const server of SERVERS) describe(`language server (${server.how})`, function () {
   this.timeout(20000);
   let client: TestClient;
 
   before(async () => {
-    client = await startServer({});
+    client = await server.start({});
     assert.equal(client.initialized.serverInfo?.name, 'journey-language-server');
   });
 
@@ -107,13 +109,13 @@ describe('language server over stdio', function () {
   });
 });
 
-describe('language server settings', function () {
+for (const server of SERVERS) describe(`language server settings (${server.how})`, function () {
   this.timeout(20000);
 
   it("validates with the user's default plan when the journey declares none (R1)", async () => {
     const uri = 'file:///tmp/two-starts.journey.json';
     const text = VALID.replace('"next": "done" }', '"next": "done" },\n    { "id": "start2", "trigger": { "type": "api" }, "next": "done" }');
-    const client = await startServer({ workspace: { configuration: true } }, () => [{ defaultPlan: 'free' }]);
+    const client = await server.start({ workspace: { configuration: true } }, () => [{ defaultPlan: 'free' }]);
     try {
       await client.open(uri, text);
       const { diagnostics } = await client.diagnostics(uri, 1);
@@ -125,7 +127,7 @@ describe('language server settings', function () {
   });
 });
 
-describe('language server editing features on a sample, over stdio', function () {
+for (const server of SERVERS) describe(`language server editing features on a sample (${server.how})`, function () {
   this.timeout(20000);
   const uri = 'file:///tmp/samples/mailchimp-vip-welcome.journey.json';
   const text = sample('mailchimp-vip-welcome.journey.json');
@@ -133,7 +135,7 @@ describe('language server editing features on a sample, over stdio', function ()
   const doc = { uri };
 
   before(async () => {
-    client = await startServer({
+    client = await server.start({
       textDocument: { completion: { completionItem: { snippetSupport: true } } },
       workspace: { workspaceEdit: { documentChanges: true } },
     });
