@@ -12,10 +12,12 @@ import { join, relative, resolve } from 'node:path';
 import type { CommandResult } from '../../src/cli/command';
 import { compareCommand } from '../../src/cli/compareCommand';
 import { importCommand, importReportLines } from '../../src/cli/importCommand';
+import { keptPublishedVersions } from '../../src/cli/keptPublishedVersions';
 import { publishCommand } from '../../src/cli/publishCommand';
 import { END_MARKER, referenceCommand, START_MARKER, withReference } from '../../src/cli/referenceCommand';
 import { rehearseCommand } from '../../src/cli/rehearseCommand';
 import { timelineCommand } from '../../src/cli/timelineCommand';
+import { validateCommand } from '../../src/cli/validateCommand';
 import { journeyFormatReference } from '../../src/core/formatReference';
 import { writeRuntimeFiles } from '../restate/support/runtimeBundle';
 import { tagJourney } from '../support/tagJourney';
@@ -718,6 +720,54 @@ describe('journey publish (in-process)', function () {
       assert.equal(dry.exitCode, 0, dry.stdout);
     } finally {
       process.env.JOURNEY_RUNTIME_BUNDLE = bundle;
+    }
+  });
+});
+
+describe('the published versions kept beside a journey, for journey validate (R22)', function () {
+  this.timeout(120_000);
+
+  it('R22: lists the versions kept in published/<id>/ in number order, ignoring other files, and gives the text of the one asked for with its place relative to the working folder', () => {
+    const dir = tmp();
+    const file = join(dir, 'tag.journey.json');
+    const kept = join(dir, 'published', 'tag_journey');
+    mkdirSync(kept, { recursive: true });
+    for (const name of ['tag_journey.v10.journey.json', 'tag_journey.v2.journey.json', 'tag_journey.v1.journey.json', 'tag_journey.v1.ir.json', 'tag_journey.vx.journey.json', 'tag_journey.v.journey.json', 'other.v3.journey.json', 'tag_journey.v4.journey.json.bak', 'xtag_journey.v5.journey.json']) {
+      writeFileSync(join(kept, name), name);
+    }
+    mkdirSync(join(kept, 'tag_journey.v7.journey.json'));
+    const lookup = keptPublishedVersions(file);
+    assert.deepEqual(lookup('tag_journey', 3), { versions: [1, 2, 7, 10] });
+    const location = relative(process.cwd(), join(kept, 'tag_journey.v2.journey.json'));
+    assert.deepEqual(lookup('tag_journey', 2), { versions: [1, 2, 7, 10], text: 'tag_journey.v2.journey.json', location });
+    assert.deepEqual(lookup('tag_journey', 7), { versions: [1, 2, 7, 10] }, 'a kept version that cannot be read has no text');
+  });
+
+  it('R22: no folder means no kept versions; an id that is not a safe folder name is not looked up', () => {
+    const dir = tmp();
+    const lookup = keptPublishedVersions(join(dir, 'tag.journey.json'));
+    assert.deepEqual(lookup('tag_journey', 1), { versions: [] });
+    mkdirSync(join(dir, 'published', '..x'), { recursive: true });
+    for (const id of ['../tag', '..x', '1abc', '', 'a/b', 'tag journey']) assert.equal(lookup(id, 1), undefined, id);
+    assert.deepEqual(lookup('_a.b-c', 1), { versions: [] });
+  });
+
+  it('R22: journey validate locates an edit of the published version at the changed value', async () => {
+    const bundle = process.env.JOURNEY_RUNTIME_BUNDLE;
+    process.env.JOURNEY_RUNTIME_BUNDLE = await writeRuntimeFiles(tmp());
+    try {
+      const dir = tmp();
+      const file = join(dir, 'tag.journey.json');
+      writeFileSync(file, tagJourney());
+      assert.equal((await run(publishCommand, file, '--yes', '--now', '2026-12-01T00:00:00Z')).exitCode, 0);
+      const edited = readFileSync(file, 'utf8').replace('"duration": "P1D"', '"duration": "P2D"');
+      writeFileSync(file, edited);
+      const r = await run(validateCommand, file);
+      assert.equal(r.exitCode, 1, r.stdout);
+      assert.match(r.lines[0]!, new RegExp(`^${escapeRegExp(file)}:${placeOf(edited, '"P2D"')} error Version 1 was published and is frozen \\(R22\\).* \\[R22\\.published-version-edited\\]$`));
+    } finally {
+      if (bundle === undefined) delete process.env.JOURNEY_RUNTIME_BUNDLE;
+      else process.env.JOURNEY_RUNTIME_BUNDLE = bundle;
     }
   });
 });
