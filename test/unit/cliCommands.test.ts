@@ -141,6 +141,35 @@ describe('journey validate (in-process)', () => {
     assert.ok(r.lines.slice(0, -1).length >= 1);
     for (const line of r.lines.slice(0, -1)) assert.ok(line.startsWith(`${scenario}:`) || line.startsWith(relative(process.cwd(), dir)), line);
   });
+
+  it('a scenario\'s problems in several files are printed in file order: the scenario named as given, the files it names relative to the working folder', async () => {
+    const { dir } = tagFolder();
+    writeFileSync(join(dir, 'b.timeline.json'), JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1', tags: ['vipp'] }], events: [{ at: '2026-01-01T00:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' }] }, null, 2));
+    const scenario = join(dir, 'a.scenario.json');
+    writeFileSync(scenario, JSON.stringify({ formatVersion: 1, name: 's', journey: './tag.journey.json', timeline: './b.timeline.json', expectations: [{ type: 'receives', contact: 'c1', content: 'nope' }] }, null, 2));
+    const r = await run((args, out) => validateCommand(args, out), scenario);
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.lines.length, 3, r.stdout);
+    assert.match(r.lines[0]!, new RegExp(`^${scenario.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:18 error .*"nope".*\\[reference\\.unknown-content\\]$`));
+    assert.ok(r.lines[1]!.startsWith(`${relative(process.cwd(), join(dir, 'b.timeline.json'))}:7:9 warning `), r.lines[1]);
+    assert.equal(r.lines[2], '1 file checked: 1 error, 1 warning');
+  });
+
+  it('a scenario whose journey cannot be read and whose timeline is not UTF-8: both at 1:1 of their file, in file order, the encoding named', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'l.timeline.json'), Buffer.concat([Buffer.from('{"formatVersion":1,"description":"f'), Buffer.from([0xfc]), Buffer.from('","contacts":[],"events":[]}')]));
+    const scenario = join(dir, 'm.scenario.json');
+    writeFileSync(scenario, JSON.stringify({ formatVersion: 1, name: 's', journey: './none.journey.json', timeline: './l.timeline.json', expectations: [{ type: 'receives', contact: 'c1', content: 'nope' }] }, null, 2));
+    const r = await run((args, out) => validateCommand(args, out), scenario);
+    assert.equal(r.exitCode, 1);
+    const timeline = relative(process.cwd(), join(dir, 'l.timeline.json'));
+    const journey = relative(process.cwd(), join(dir, 'none.journey.json'));
+    assert.equal(r.lines.length, 3, r.stdout);
+    assert.ok(r.lines[0]!.startsWith(`${timeline}:1:1 error Cannot read ${join(dir, 'l.timeline.json')}: The file is not UTF-8 text: byte 0xFC `), r.lines[0]);
+    assert.ok(r.lines[0]!.endsWith(' [encoding.not-utf8] [io.unreadable]'), r.lines[0]);
+    assert.ok(r.lines[1]!.startsWith(`${journey}:1:1 error Cannot read ${join(dir, 'none.journey.json')}: ENOENT`), r.lines[1]);
+    assert.equal(r.lines[2], '1 file checked: 2 errors, 0 warnings');
+  });
 });
 
 describe('journey test (in-process)', () => {
