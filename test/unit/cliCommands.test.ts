@@ -338,6 +338,7 @@ describe('journey simulate (in-process)', () => {
       [[journey, '--threads', '0'], '--threads must be a number of threads (1 to 999) or auto, not "0"'],
       [[journey, '--threads', '1000'], '--threads must be a number of threads (1 to 999) or auto, not "1000"'],
       [[journey, '--threads', 'x2'], '--threads must be a number of threads (1 to 999) or auto, not "x2"'],
+      [[journey, '--threads', '1a'], '--threads must be a number of threads (1 to 999) or auto, not "1a"'],
       [[journey, '--seed', '1.5'], '--seed must be an integer, not "1.5"'],
       [[journey, '--seed', 'x7'], '--seed must be an integer, not "x7"'],
       [[journey, '--at', 'noon'], '--at must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "noon"'],
@@ -400,5 +401,36 @@ describe('journey simulate (in-process)', () => {
     assert.equal(r.exitCode, 1);
     assert.match(r.stdout, /error There is no starting point "sp_vpi" in journey .*\[reference\.unknown-starting-point\]$/m);
     assert.equal(r.error, `journey simulate: ${timeline} has 1 error; nothing was simulated.`);
+  });
+
+  it('R4/R2: a journey\'s errors are printed in text order, and its timeline\'s names are not checked against it', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    // A dangling next near the end (R4), found by the validator before an undeclared trigger tag near the start (R2).
+    const text = tagJourney().replace('"next": "p_end"', '"next": "p_edn"').replace('"tag": "vip"\n', '"tag": "vipx"\n');
+    writeFileSync(journey, text);
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1' }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'apiEntry', startingPoint: 'sp_vpi' }] }, null, 2));
+    const r = await run(simulateCommand, journey, '--timeline', timeline);
+    assert.equal(r.exitCode, 1);
+    const at = (needle: string) => {
+      const before = text.slice(0, text.indexOf(needle)).split('\n');
+      return `${journey}:${before.length}:${before.at(-1)!.length + 1} error `;
+    };
+    assert.equal(r.lines.length, 2, r.stdout);
+    assert.ok(r.lines[0]!.startsWith(at('"vipx"')), r.lines[0]);
+    assert.ok(r.lines[1]!.startsWith(at('"p_edn"')), r.lines[1]);
+    assert.equal(r.error, `journey simulate: ${journey} has 2 errors; nothing was simulated.`);
+  });
+
+  it('--json leaves out the timeline\'s likely typos (warnings) so stdout is JSON alone; without --json they are printed before the report', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1', tags: ['seem'] }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' }] }, null, 2));
+    const json = await run(simulateCommand, journey, '--timeline', timeline, '--json');
+    assert.equal(json.exitCode, 0, json.stdout);
+    assert.equal(json.lines.length, 1);
+    assert.equal((JSON.parse(json.lines[0]!) as { journey: string }).journey, journey);
+    const text = await run(simulateCommand, journey, '--timeline', timeline, '--no-trace');
+    assert.equal(text.exitCode, 0);
+    assert.match(text.lines[0]!, / warning .*"seem".*\[reference\.unknown-tag\]$/);
+    assert.ok(text.lines[1]!.startsWith('Journey '), text.stdout);
   });
 });

@@ -42,6 +42,31 @@ function placeOf(text: string, needle: string): string {
   return `${before.length}:${before.at(-1)!.length + 1}`;
 }
 
+/**
+ * The tag journey with two errors the validator reports out of text order:
+ * a dangling next (R4, near the end) found before an undeclared trigger tag
+ * (R2, near the start). The commands print errors in text order.
+ */
+function outOfOrderJourney(): { text: string; first: string; second: string } {
+  const text = tagJourney().replace('"next": "p_end"', '"next": "p_edn"').replace('"tag": "vip"\n', '"tag": "vipx"\n');
+  return { text, first: placeOf(text, '"vipx"'), second: placeOf(text, '"p_edn"') };
+}
+
+/** Lines written to process.stderr while `action` runs (the commands' progress lines go there). */
+async function stderrOf<T>(action: () => Promise<T>): Promise<{ result: T; stderr: string }> {
+  const write = process.stderr.write;
+  let stderr = '';
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
+  try {
+    return { result: await action(), stderr };
+  } finally {
+    process.stderr.write = write;
+  }
+}
+
 const DYNAMICS = join(SAMPLES, 'dynamics-product-announcement.journey.json');
 const DYNAMICS_TIMELINE = join(SAMPLES, 'dynamics-product-announcement.timeline.json');
 
@@ -146,6 +171,33 @@ describe('journey compare (in-process)', function () {
     assert.match(r.lines[0]!, new RegExp(`^${escapeRegExp(file)}:\\d+:\\d+ error .*sp_nowhere`));
   });
 
+  it('without --seed and --horizon the timeline\'s own seed and horizon are used', async () => {
+    const timeline = JSON.parse(readFileSync(DYNAMICS_TIMELINE, 'utf8')) as { seed: number; horizon: string };
+    const r = await run(compareCommand, DYNAMICS, DYNAMICS, '--timeline', DYNAMICS_TIMELINE, '--json');
+    const report = JSON.parse(r.stdout) as { seed: number; horizon: string };
+    assert.equal(report.seed, timeline.seed);
+    assert.equal(report.horizon, timeline.horizon);
+  });
+
+  it('R4/R2: the errors of a journey are printed in text order, errors only', async () => {
+    const { text, first, second } = outOfOrderJourney();
+    const file = join(tmp(), 'a.journey.json');
+    writeFileSync(file, text);
+    const r = await run(compareCommand, file, DYNAMICS, '--timeline', DYNAMICS_TIMELINE);
+    assert.equal(r.exitCode, 2);
+    assert.deepEqual(r.lines.map((l) => l.split(' ').slice(0, 2).join(' ')), [`${file}:${first} error`, `${file}:${second} error`]);
+  });
+
+  it('likely typos of contact data in the timeline (warnings) do not stop the comparison and are not printed', async () => {
+    const timeline = JSON.parse(readFileSync(DYNAMICS_TIMELINE, 'utf8')) as { contacts: { segments?: string[] }[] };
+    timeline.contacts[0]!.segments = ['top-customer'];
+    const file = join(tmp(), 'typo.timeline.json');
+    writeFileSync(file, JSON.stringify(timeline, null, 2));
+    const r = await run(compareCommand, DYNAMICS, DYNAMICS, '--timeline', file);
+    assert.ok(r.lines[0]!.startsWith('Compare '), r.stdout);
+    assert.doesNotMatch(r.stdout, /warning/);
+  });
+
   it('a timeline whose names A lacks is not checked against a B or an A that does not parse: only the journey error is printed', async () => {
     const dir = tmp();
     const broken = join(dir, 'broken.journey.json');
@@ -164,7 +216,7 @@ describe('journey import (in-process)', function () {
 
   it('Segment NDJSON: the report lists unmapped names and ignored types with counts, "Wrote OUT: 6 contacts, 9 events.", exit 0; the header carries --journey, --seed, --start, --horizon', async () => {
     const out = join(tmp(), 'h.timeline.ndjson');
-    const r = await run(importCommand, ...segmentArgs(out), '--seed', '2', '--start', '2026-05-04T07:00:00Z', '--horizon', '2026-05-20T00:00:00Z', '--journey', './d.journey.json');
+    const r = await run(importCommand, ...segmentArgs(out), '--seed', '12', '--start', '2026-05-04T07:00:00Z', '--horizon', '2026-05-20T00:00:00Z', '--journey', './d.journey.json');
     assert.equal(r.exitCode, 0, r.stdout + r.error);
     assert.deepEqual(r.lines, [
       'Event names no template maps (not imported; name them in the mapping to import them):',
@@ -174,8 +226,17 @@ describe('journey import (in-process)', function () {
       `Wrote ${out}: 6 contacts, 9 events.`,
     ]);
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
-    assert.deepEqual(JSON.parse(lines[0]!), { formatVersion: 1, journey: './d.journey.json', seed: 2, start: '2026-05-04T07:00:00Z', horizon: '2026-05-20T00:00:00Z' });
+    assert.deepEqual(JSON.parse(lines[0]!), { formatVersion: 1, journey: './d.journey.json', seed: 12, start: '2026-05-04T07:00:00Z', horizon: '2026-05-20T00:00:00Z' });
     assert.equal(lines.length, 1 + 6 + 9);
+  });
+
+  it('says on stderr how many records it read, with the percentage of the input', async () => {
+    const out = join(tmp(), 'h.timeline.ndjson');
+    const input = join(FIXTURES, 'dynamics.segment.ndjson');
+    const records = readFileSync(input, 'utf8').split('\n').filter((l) => l.trim() !== '').length;
+    const { result, stderr } = await stderrOf(() => run(importCommand, ...segmentArgs(out)));
+    assert.equal(result.exitCode, 0);
+    assert.equal(stderr, `journey import: ${records} records, 100% of ${input}\n`);
   });
 
   it('without the optional options the header is {"formatVersion":1} alone', async () => {
@@ -218,6 +279,17 @@ describe('journey import (in-process)', function () {
     assert.equal(r.error, `journey import: 53 bad rows in ${file}; nothing was written (--skip-bad-rows imports the others).`);
   });
 
+  it('exactly 50 bad rows are all shown, with no "more" line', async () => {
+    const dir = tmp();
+    const file = join(dir, 'bad.ndjson');
+    writeFileSync(file, Array.from({ length: 50 }, () => 'not json').join('\n') + '\n');
+    const mapping = join(dir, 'm.json');
+    writeFileSync(mapping, '{ "formatVersion": 1 }');
+    const r = await run(importCommand, 'segment', file, '--mapping', mapping, '--out', join(dir, 'x.timeline.ndjson'));
+    assert.equal(r.lines.length, 50);
+    assert.ok(r.lines.every((l) => l.endsWith('[import.bad-row]')));
+  });
+
   it('a mapping that is wrong is refused with its errors located in it, exit 1: bad JSON, an empty file, a schema error', async () => {
     const dir = tmp();
     const mapping = join(dir, 'm.json');
@@ -238,7 +310,12 @@ describe('journey import (in-process)', function () {
     writeFileSync(mapping, text);
     const schema = await run(importCommand, 'segment', input, '--mapping', mapping, '--out', out);
     assert.equal(schema.exitCode, 1);
-    assert.match(schema.lines[0]!, new RegExp(`^${escapeRegExp(mapping)}:3:\\d+ error .*the segment mapping|^${escapeRegExp(mapping)}:3:\\d+ error `));
+    assert.equal(schema.lines.length, 1, schema.stdout);
+    assert.match(schema.lines[0]!, new RegExp(`^${escapeRegExp(mapping)}:3:\\d+ error traits\\.mail: a target is a contact property`));
+    writeFileSync(mapping, '{\n  "formatVersion": 1,\n  "colour": "red"\n}\n');
+    const root = await run(importCommand, 'segment', input, '--mapping', mapping, '--out', out);
+    assert.equal(root.lines.length, 1, root.stdout);
+    assert.match(root.lines[0]!, new RegExp(`^${escapeRegExp(mapping)}:3:3 error .*"colour".* in the segment mapping\\b`));
     assert.equal(existsSync(out), false);
   });
 
@@ -359,6 +436,7 @@ describe('journey timeline (in-process)', function () {
       [[], `journey timeline: name the journey\n${USAGE}`],
       [[VIP, VIP], `journey timeline: unexpected "${VIP}"\n${USAGE}`],
       [[VIP, '--json'], `journey timeline: unexpected "--json"\n${USAGE}`],
+      [['--json', VIP], `journey timeline: unexpected "--json"\n${USAGE}`],
       [[VIP, '--out'], `journey timeline: --out needs a value\n${USAGE}`],
       [[VIP, '--start'], `journey timeline: --start needs a value\n${USAGE}`],
       [[VIP, '--start', 'tomorrow'], 'journey timeline: --start "tomorrow" is not an instant; an instant is ISO 8601 with an offset, e.g. 2026-03-01T09:00:00Z'],
@@ -463,6 +541,8 @@ describe('journey rehearse (in-process, before any deployment answers)', functio
       [[VIP, '--timeline', VIP_TIMELINE, '--horizon', 'soon'], '--horizon must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "soon"'],
       [[VIP, '--timeline', VIP_TIMELINE, '--ingress', 'ftp://x'], '--ingress must be an http(s) URL, e.g. http://127.0.0.1:8080, not "ftp://x"'],
       [[VIP, '--timeline', VIP_TIMELINE, '--ingress', 'not a url'], '--ingress must be an http(s) URL, e.g. http://127.0.0.1:8080, not "not a url"'],
+      [[VIP, '--timeline', VIP_TIMELINE, '--day-ms', '+5'], '--day-ms must be a positive number of milliseconds, not "+5"'],
+      [[VIP, '--timeline', VIP_TIMELINE, '--ingress', 'http+unix://x'], '--ingress must be an http(s) URL, e.g. http://127.0.0.1:8080, not "http+unix://x"'],
       [[VIP, '--timeline', VIP_TIMELINE, '--ingress', 'xhttp://x'], '--ingress must be an http(s) URL, e.g. http://127.0.0.1:8080, not "xhttp://x"'],
       [[VIP, '--timeline', VIP_TIMELINE, '--at', 'x'], 'unknown option --at'],
     ];
@@ -478,6 +558,33 @@ describe('journey rehearse (in-process, before any deployment answers)', functio
     const r = await run(rehearse({}), VIP, '--timeline', VIP_TIMELINE, '--day-ms', '0.5', '--seed', '-2', '--ingress', 'https://127.0.0.1:9', '--horizon', '2026-04-01T00:00:00Z');
     assert.equal(r.exitCode, 2);
     assert.match(r.error!, /^journey rehearse: No Restate ingress answers at https:\/\/127\.0\.0\.1:9 /);
+  });
+
+  it('accepts whole and fractional --day-ms of several digits and a --seed of several digits', async () => {
+    for (const [dayMs, seed] of [['10', '12'], ['0.25', '3'], ['86400000', '-40']]) {
+      const r = await run(rehearse({}), VIP, '--timeline', VIP_TIMELINE, '--day-ms', dayMs!, '--seed', seed!, '--ingress', NOBODY);
+      assert.equal(r.exitCode, 2);
+      assert.match(r.error!, /^journey rehearse: No Restate ingress answers at /, `${dayMs} ${seed}`);
+    }
+  });
+
+  it('R4/R2: the errors of the journey are printed in text order', async () => {
+    const { text, first, second } = outOfOrderJourney();
+    const file = join(tmp(), 'a.journey.json');
+    writeFileSync(file, text);
+    const r = await run(rehearse({}), file, '--timeline', VIP_TIMELINE, '--ingress', NOBODY);
+    assert.equal(r.exitCode, 2);
+    assert.deepEqual(r.lines.map((l) => l.split(' ').slice(0, 2).join(' ')), [`${file}:${first} error`, `${file}:${second} error`]);
+  });
+
+  it('likely typos of contact data in the timeline (warnings) do not stop it and are not printed', async () => {
+    const timeline = JSON.parse(readFileSync(VIP_TIMELINE, 'utf8')) as { contacts: { tags?: string[] }[] };
+    timeline.contacts[0]!.tags = ['VIPP'];
+    const file = join(tmp(), 'typo.timeline.json');
+    writeFileSync(file, JSON.stringify(timeline, null, 2));
+    const r = await run(rehearse({}), VIP, '--timeline', file, '--ingress', NOBODY, '--json');
+    assert.deepEqual(r.lines, []);
+    assert.match(r.error!, /^journey rehearse: No Restate ingress answers at /);
   });
 
   it('no ingress answering: exit 2 naming the URL given by --ingress, else by RESTATE_INGRESS_URL, else http://127.0.0.1:8080', async () => {
@@ -577,7 +684,8 @@ describe('journey publish (in-process)', function () {
     const r = await run(publishCommand, file, '--dry-run', '--now', NOW);
     assert.equal(r.exitCode, 0, r.stdout);
     assert.equal(r.lines[0], 'Publish "Tag journey" as version 1?');
-    assert.ok(r.lines.slice(1, -1).every((l) => l === '' || l.startsWith('  ')), r.stdout);
+    assert.ok(r.lines.slice(1, -1).every((l) => l === '' || /^ {2}\S/.test(l)), r.stdout);
+    assert.ok(r.lines.includes(''), 'a blank line is printed blank, not indented');
     assert.ok(r.lines.includes(`  The compiled journey and this version's source are written to ${join(dir, 'published', 'tag_journey')}, with the Restate service that runs it.`), r.stdout);
     assert.match(r.lines.at(-1)!, new RegExp(`^${escapeRegExp(file)}: ready to publish "Tag journey" version 1 \\(fnv1a64:[0-9a-f]{16}\\); nothing written \\(--dry-run\\)\\.$`));
     assert.equal(readFileSync(file, 'utf8'), tagJourney());
@@ -598,8 +706,9 @@ describe('journey publish (in-process)', function () {
     const { dir, file } = tagFile();
     const r = await run(publishCommand, file, '--yes', '--now', NOW);
     assert.equal(r.exitCode, 0, r.stdout + r.error);
-    const published = JSON.parse(readFileSync(file, 'utf8')) as { status: string; publication: { version: number } };
+    const published = JSON.parse(readFileSync(file, 'utf8')) as { status: string; publication: { version: number; publishedAt: string } };
     assert.equal(published.status, 'published');
+    assert.equal(new Date(published.publication.publishedAt).toISOString(), new Date(NOW).toISOString(), 'published at --now');
     const out = join(dir, 'published', 'tag_journey');
     const tail = r.lines.slice(-3);
     assert.match(tail[0]!, new RegExp(`^${escapeRegExp(file)}: published "Tag journey" version 1 \\(fnv1a64:[0-9a-f]{16}\\); the journey file is marked published and frozen\\.$`));
@@ -718,6 +827,7 @@ describe('journey publish (in-process)', function () {
       assert.deepEqual(readdirSync(dir), ['tag.journey.json']);
       const dry = await run(publishCommand, file, '--dry-run', '--now', NOW);
       assert.equal(dry.exitCode, 0, dry.stdout);
+      assert.ok(dry.lines.includes(`  The compiled journey and this version's source are written to ${join(dir, 'published', 'tag_journey')}.`), `no service is promised without the runtime:\n${dry.stdout}`);
     } finally {
       process.env.JOURNEY_RUNTIME_BUNDLE = bundle;
     }
@@ -732,7 +842,7 @@ describe('the published versions kept beside a journey, for journey validate (R2
     const file = join(dir, 'tag.journey.json');
     const kept = join(dir, 'published', 'tag_journey');
     mkdirSync(kept, { recursive: true });
-    for (const name of ['tag_journey.v10.journey.json', 'tag_journey.v2.journey.json', 'tag_journey.v1.journey.json', 'tag_journey.v1.ir.json', 'tag_journey.vx.journey.json', 'tag_journey.v.journey.json', 'other.v3.journey.json', 'tag_journey.v4.journey.json.bak', 'xtag_journey.v5.journey.json']) {
+    for (const name of ['tag_journey.v10.journey.json', 'tag_journey.v2.journey.json', 'tag_journey.v1.journey.json', 'tag_journey.v1.ir.json', 'tag_journey.vx.journey.json', 'tag_journey.v.journey.json', 'other.v3.journey.json', 'tag_journey.v4.journey.json.bak', 'xtag_journey.v5.journey.json', 'xag_journey.v5.journey.json', 'tag_journey.v6.journey-json', 'tag_journey.vx8.journey.json', 'tag_journey.v8x.journey.json', 'tag_journey.v1.5.journey.json']) {
       writeFileSync(join(kept, name), name);
     }
     mkdirSync(join(kept, 'tag_journey.v7.journey.json'));
@@ -741,6 +851,7 @@ describe('the published versions kept beside a journey, for journey validate (R2
     const location = relative(process.cwd(), join(kept, 'tag_journey.v2.journey.json'));
     assert.deepEqual(lookup('tag_journey', 2), { versions: [1, 2, 7, 10], text: 'tag_journey.v2.journey.json', location });
     assert.deepEqual(lookup('tag_journey', 7), { versions: [1, 2, 7, 10] }, 'a kept version that cannot be read has no text');
+    assert.deepEqual(lookup('tag_journey', 1.5), { versions: [1, 2, 7, 10] }, 'a version not listed is not read');
   });
 
   it('R22: no folder means no kept versions; an id that is not a safe folder name is not looked up', () => {
