@@ -142,6 +142,15 @@ describe('journey validate (in-process)', () => {
     for (const line of r.lines.slice(0, -1)) assert.ok(line.startsWith(`${scenario}:`) || line.startsWith(relative(process.cwd(), dir)), line);
   });
 
+  it('only a name that ends in .timeline.json or .scenario.json is checked as a timeline or scenario; anything else is a journey', async () => {
+    const { dir } = tagFolder();
+    const file = join(dir, 'copy.timeline.json.journey.json');
+    writeFileSync(file, tagJourney());
+    const r = await run((args, out) => validateCommand(args, out), file);
+    assert.deepEqual(r.lines, ['1 file checked: 0 errors, 0 warnings']);
+    assert.equal(r.exitCode, 0);
+  });
+
   it('a scenario\'s problems in several files are printed in file order: the scenario named as given, the files it names relative to the working folder', async () => {
     const { dir } = tagFolder();
     writeFileSync(join(dir, 'b.timeline.json'), JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1', tags: ['vipp'] }], events: [{ at: '2026-01-01T00:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' }] }, null, 2));
@@ -419,6 +428,15 @@ describe('journey simulate (in-process)', () => {
     assert.ok(r.lines[0]!.startsWith(at('"vipx"')), r.lines[0]);
     assert.ok(r.lines[1]!.startsWith(at('"p_edn"')), r.lines[1]);
     assert.equal(r.error, `journey simulate: ${journey} has 2 errors; nothing was simulated.`);
+  });
+
+  it('--json still refuses a timeline naming a starting point the journey lacks (R2), at the name', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1' }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'apiEntry', startingPoint: 'sp_vpi' }] }, null, 2));
+    const r = await run(simulateCommand, journey, '--timeline', timeline, '--json');
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.lines.length, 1);
+    assert.match(r.lines[0]!, /error There is no starting point "sp_vpi" .*\[reference\.unknown-starting-point\]$/);
   });
 
   it('--json leaves out the timeline\'s likely typos (warnings) so stdout is JSON alone; without --json they are printed before the report', async () => {
