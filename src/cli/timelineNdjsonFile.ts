@@ -44,7 +44,8 @@ export async function readNdjsonTimelineFile(file: string, out: (line: string) =
     out(`${file}: error cannot read the file: ${e instanceof Error ? e.message : String(e)} [io.unreadable]`);
     return { ok: false, errors: 1 };
   }
-  if (lineNumber === 0) error(1, 1, 'the file is empty: its first line is the timeline header, {"formatVersion":1, ...}');
+  // No line but blank ones (or none): no header, and no line said why.
+  if (!header && errors === 0) error(1, 1, 'the file is empty: its first line is the timeline header, {"formatVersion":1, ...}');
   if (errors > MAX_PRINTED) out(`${file}: ${errors - MAX_PRINTED} more errors not shown.`);
   if (errors > 0 || !header) return { ok: false, errors: Math.max(errors, 1) };
   const timeline: Timeline = { ...header, contacts, events };

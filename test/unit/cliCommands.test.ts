@@ -141,6 +141,44 @@ describe('journey validate (in-process)', () => {
     assert.ok(r.lines.slice(0, -1).length >= 1);
     for (const line of r.lines.slice(0, -1)) assert.ok(line.startsWith(`${scenario}:`) || line.startsWith(relative(process.cwd(), dir)), line);
   });
+
+  it('only a name that ends in .timeline.json or .scenario.json is checked as a timeline or scenario; anything else is a journey', async () => {
+    const { dir } = tagFolder();
+    const file = join(dir, 'copy.timeline.json.journey.json');
+    writeFileSync(file, tagJourney());
+    const r = await run((args, out) => validateCommand(args, out), file);
+    assert.deepEqual(r.lines, ['1 file checked: 0 errors, 0 warnings']);
+    assert.equal(r.exitCode, 0);
+  });
+
+  it('a scenario\'s problems in several files are printed in file order: the scenario named as given, the files it names relative to the working folder', async () => {
+    const { dir } = tagFolder();
+    writeFileSync(join(dir, 'b.timeline.json'), JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1', tags: ['vipp'] }], events: [{ at: '2026-01-01T00:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' }] }, null, 2));
+    const scenario = join(dir, 'a.scenario.json');
+    writeFileSync(scenario, JSON.stringify({ formatVersion: 1, name: 's', journey: './tag.journey.json', timeline: './b.timeline.json', expectations: [{ type: 'receives', contact: 'c1', content: 'nope' }] }, null, 2));
+    const r = await run((args, out) => validateCommand(args, out), scenario);
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.lines.length, 3, r.stdout);
+    assert.match(r.lines[0]!, new RegExp(`^${scenario.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:10:18 error .*"nope".*\\[reference\\.unknown-content\\]$`));
+    assert.ok(r.lines[1]!.startsWith(`${relative(process.cwd(), join(dir, 'b.timeline.json'))}:7:9 warning `), r.lines[1]);
+    assert.equal(r.lines[2], '1 file checked: 1 error, 1 warning');
+  });
+
+  it('a scenario whose journey cannot be read and whose timeline is not UTF-8: both at 1:1 of their file, in file order, the encoding named', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'l.timeline.json'), Buffer.concat([Buffer.from('{"formatVersion":1,"description":"f'), Buffer.from([0xfc]), Buffer.from('","contacts":[],"events":[]}')]));
+    const scenario = join(dir, 'm.scenario.json');
+    writeFileSync(scenario, JSON.stringify({ formatVersion: 1, name: 's', journey: './none.journey.json', timeline: './l.timeline.json', expectations: [{ type: 'receives', contact: 'c1', content: 'nope' }] }, null, 2));
+    const r = await run((args, out) => validateCommand(args, out), scenario);
+    assert.equal(r.exitCode, 1);
+    const timeline = relative(process.cwd(), join(dir, 'l.timeline.json'));
+    const journey = relative(process.cwd(), join(dir, 'none.journey.json'));
+    assert.equal(r.lines.length, 3, r.stdout);
+    assert.ok(r.lines[0]!.startsWith(`${timeline}:1:1 error Cannot read ${join(dir, 'l.timeline.json')}: The file is not UTF-8 text: byte 0xFC `), r.lines[0]);
+    assert.ok(r.lines[0]!.endsWith(' [encoding.not-utf8] [io.unreadable]'), r.lines[0]);
+    assert.ok(r.lines[1]!.startsWith(`${journey}:1:1 error Cannot read ${join(dir, 'none.journey.json')}: ENOENT`), r.lines[1]);
+    assert.equal(r.lines[2], '1 file checked: 2 errors, 0 warnings');
+  });
 });
 
 describe('journey test (in-process)', () => {
@@ -309,6 +347,7 @@ describe('journey simulate (in-process)', () => {
       [[journey, '--threads', '0'], '--threads must be a number of threads (1 to 999) or auto, not "0"'],
       [[journey, '--threads', '1000'], '--threads must be a number of threads (1 to 999) or auto, not "1000"'],
       [[journey, '--threads', 'x2'], '--threads must be a number of threads (1 to 999) or auto, not "x2"'],
+      [[journey, '--threads', '1a'], '--threads must be a number of threads (1 to 999) or auto, not "1a"'],
       [[journey, '--seed', '1.5'], '--seed must be an integer, not "1.5"'],
       [[journey, '--seed', 'x7'], '--seed must be an integer, not "x7"'],
       [[journey, '--at', 'noon'], '--at must be an ISO 8601 instant with offset, e.g. 2026-03-01T09:00:00Z, not "noon"'],
@@ -371,5 +410,45 @@ describe('journey simulate (in-process)', () => {
     assert.equal(r.exitCode, 1);
     assert.match(r.stdout, /error There is no starting point "sp_vpi" in journey .*\[reference\.unknown-starting-point\]$/m);
     assert.equal(r.error, `journey simulate: ${timeline} has 1 error; nothing was simulated.`);
+  });
+
+  it('R4/R2: a journey\'s errors are printed in text order, and its timeline\'s names are not checked against it', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    // A dangling next near the end (R4), found by the validator before an undeclared trigger tag near the start (R2).
+    const text = tagJourney().replace('"next": "p_end"', '"next": "p_edn"').replace('"tag": "vip"\n', '"tag": "vipx"\n');
+    writeFileSync(journey, text);
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1' }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'apiEntry', startingPoint: 'sp_vpi' }] }, null, 2));
+    const r = await run(simulateCommand, journey, '--timeline', timeline);
+    assert.equal(r.exitCode, 1);
+    const at = (needle: string) => {
+      const before = text.slice(0, text.indexOf(needle)).split('\n');
+      return `${journey}:${before.length}:${before.at(-1)!.length + 1} error `;
+    };
+    assert.equal(r.lines.length, 2, r.stdout);
+    assert.ok(r.lines[0]!.startsWith(at('"vipx"')), r.lines[0]);
+    assert.ok(r.lines[1]!.startsWith(at('"p_edn"')), r.lines[1]);
+    assert.equal(r.error, `journey simulate: ${journey} has 2 errors; nothing was simulated.`);
+  });
+
+  it('--json still refuses a timeline naming a starting point the journey lacks (R2), at the name', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1' }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'apiEntry', startingPoint: 'sp_vpi' }] }, null, 2));
+    const r = await run(simulateCommand, journey, '--timeline', timeline, '--json');
+    assert.equal(r.exitCode, 1);
+    assert.equal(r.lines.length, 1);
+    assert.match(r.lines[0]!, /error There is no starting point "sp_vpi" .*\[reference\.unknown-starting-point\]$/);
+  });
+
+  it('--json leaves out the timeline\'s likely typos (warnings) so stdout is JSON alone; without --json they are printed before the report', async () => {
+    const { journey, timeline } = tagFolder('c1');
+    writeFileSync(timeline, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1', tags: ['seem'] }], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'tagAdded', tag: 'vip' }] }, null, 2));
+    const json = await run(simulateCommand, journey, '--timeline', timeline, '--json');
+    assert.equal(json.exitCode, 0, json.stdout);
+    assert.equal(json.lines.length, 1);
+    assert.equal((JSON.parse(json.lines[0]!) as { journey: string }).journey, journey);
+    const text = await run(simulateCommand, journey, '--timeline', timeline, '--no-trace');
+    assert.equal(text.exitCode, 0);
+    assert.match(text.lines[0]!, / warning .*"seem".*\[reference\.unknown-tag\]$/);
+    assert.ok(text.lines[1]!.startsWith('Journey '), text.stdout);
   });
 });
