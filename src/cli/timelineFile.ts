@@ -43,6 +43,14 @@ export type TimelineNameCheck = (timeline: Timeline) => ReferenceFinding[];
 
 const mb = (bytes: number) => `${Math.ceil(bytes / 2 ** 20)} MB`;
 
+/**
+ * How errors are located: by default in the whole text parsed with locations when the heap has room for that
+ * tree (about 40 bytes a byte of text), else element by element (only the contact or event at fault is parsed
+ * with locations). Both print the same lines; the choice can be forced, so that the element-by-element way,
+ * which a file needs tens of megabytes to take by itself, is specified on small files against the other.
+ */
+export type LocateErrors = 'byHeap' | 'inText' | 'inElements';
+
 /** Why a timeline file is too big for the heap given (printed by the caller). */
 export function timelineTooBig(file: string, size: number, needed: number, limit: number): TimelineRead & { ok: false } {
   return {
@@ -59,7 +67,7 @@ export function timelineTooBig(file: string, size: number, needed: number, limit
  * while parsing (a chunk at a time), and against the contacts and events
  * counted before the replay starts.
  */
-export async function readTimelineFile(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck): Promise<TimelineRead> {
+export async function readTimelineFile(file: string, out: (line: string) => void, checkNames?: TimelineNameCheck, locate: LocateErrors = 'byHeap'): Promise<TimelineRead> {
   if (file.endsWith('.ndjson')) return (await import('./timelineNdjsonFile')).readNdjsonTimelineFile(file, out, checkNames);
   const source = await readSourceBytes(file, out);
   if (!source) return { ok: false, errors: 1 };
@@ -71,7 +79,7 @@ export async function readTimelineFile(file: string, out: (line: string) => void
   const withinBudget = () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE;
   let parsed: ReturnType<typeof parseJsonBytes> | undefined = parseJsonBytes(bytes, spans, withinBudget, undefined, new TimelineStrings().share);
   if (!parsed.ok && 'overBudget' in parsed) return timelineTooBig(file, bytes.length, 0, limit);
-  const locateInText = bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit;
+  const locateInText = locate === 'byHeap' ? bytes.length * LOCATED_HEAP_PER_TEXT_BYTE + BASE_HEAP < limit : locate === 'inText';
   if (parsed.ok) {
     const check = checkTimelineValue(parsed.value);
     if (check.ok) {
@@ -161,6 +169,13 @@ function inTimeline(message: string, relative: (string | number)[], full: (strin
   return message.replace(pattern, (_, before: string) => `${before}${formatPath(full)}`);
 }
 
+/** A member's value for the skeleton of a timeline: an object or array empty (it may be huge), anything else as written. */
+function skeletonValue(bytes: Uint8Array, start: number, end: number, decoder: TextDecoder): string {
+  if (bytes[start] === 0x7b) return '{}';
+  if (bytes[start] === 0x5b) return '[]';
+  return decoder.decode(bytes.subarray(start, end));
+}
+
 /** Locates each issue by parsing with locations only the contact or event it is in; returns how many errors were printed. */
 function locateInElements(file: string, bytes: Uint8Array, spans: ReadonlyMap<string, MemberSpans>, issues: readonly z.core.$ZodIssue[], more: boolean, out: (line: string) => void): number {
   const found: { byteOffset: number; message: string; code: string }[] = [];
@@ -184,18 +199,23 @@ function locateInElements(file: string, bytes: Uint8Array, spans: ReadonlyMap<st
       for (const issue of relative) {
         const issuePath = issue.path as (string | number)[];
         for (const d of schemaDiagnostics(doc, key === 'contacts' ? Contact : ContactEvent, [issue], formatPath([key, index]))) {
-          found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), message: inTimeline(d.message, issuePath, [key, index, ...issuePath]), code: d.code });
+          // An unknown discriminator's message names the object it is in (the element, by its name in the timeline), not the issue's path.
+          const message = d.code === 'schema.unknown-discriminator' ? d.message : inTimeline(d.message, issuePath, [key, index, ...issuePath]);
+          found.push({ byteOffset: span.start + utf8Length(text.slice(0, d.offset)), message, code: d.code });
         }
       }
     }
   }
-  for (const i of issues) {
-    if ((i.path[0] === 'contacts' || i.path[0] === 'events') && typeof i.path[1] === 'number') continue;
-    const member = typeof i.path[0] === 'string' ? spans.get(i.path[0]) : undefined;
-    const where = formatPath(i.path as (string | number)[]) || 'the timeline';
-    if (i.code === 'unrecognized_keys') {
-      for (const key of i.keys) found.push({ byteOffset: spans.get(key)?.key.start ?? 0, message: `Property "${key}" is not allowed in ${where}.`, code: 'schema.unknown-property' });
-    } else found.push({ byteOffset: member?.value.start ?? 0, message: `${where}: ${i.message}`, code: `schema.${i.code}` });
+  // The timeline's own members: said as in the whole text, from a skeleton of the timeline (its arrays and objects
+  // empty, its other values as written), placed at the member's key or value in the file.
+  const topIssues = issues.filter((i) => !((i.path[0] === 'contacts' || i.path[0] === 'events') && typeof i.path[1] === 'number'));
+  if (topIssues.length > 0) {
+    const skeleton = `{${[...spans].map(([key, member]) => `${JSON.stringify(key)}:${skeletonValue(bytes, member.value.start, member.value.end, decoder)}`).join(',')}}`;
+    for (const d of schemaDiagnostics(parseJsonDocument(skeleton), Timeline, topIssues, 'the timeline')) {
+      const member = typeof d.path[0] === 'string' ? spans.get(d.path[0]) : undefined;
+      const byteOffset = member === undefined ? 0 : d.code === 'schema.unknown-property' && d.path.length === 1 ? member.key.start : member.value.start;
+      found.push({ byteOffset, message: d.message, code: d.code });
+    }
   }
   found.sort((a, b) => a.byteOffset - b.byteOffset);
   const positions = positionsOfBytes(bytes, found.map((f) => f.byteOffset));

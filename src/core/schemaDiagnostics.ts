@@ -50,7 +50,7 @@ function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue, root: s
     const actual = typeof node.value === 'string' ? node.value : undefined;
     const suggestion = actual !== undefined ? closestName(actual, options) : undefined;
     const hint = suggestion ? ` Did you mean "${suggestion}"?` : '';
-    return [make('unknown-discriminator', `${describeValue(node)} is not a valid ${issue.discriminator} for ${formatPath(path.slice(0, -1))}.${hint} Allowed: ${options.join(', ')}.`, { offset: node.offset, length: node.length }, path, { allowed: options, actual, suggestion })];
+    return [make('unknown-discriminator', `${describeValue(node)} is not a valid ${issue.discriminator} for ${formatPath(path.slice(0, -1)) || root}.${hint} Allowed: ${options.join(', ')}.`, { offset: node.offset, length: node.length }, path, { allowed: options, actual, suggestion })];
   }
 
   const node = nodeAt(doc, path);

@@ -340,3 +340,46 @@ describe('importing an event history (importTimeline)', function () {
     assert.equal(r.report.events, 1);
   });
 });
+
+describe('reading a .timeline.json: errors located element by element say what the whole text says', () => {
+  // A file too big for a tree of the whole text (tens of MB) has its errors located by parsing only each contact or
+  // event at fault. The two ways must print the same lines: the small files below are read both ways.
+  async function bothWays(text: string, names?: TimelineNameCheck) {
+    const file = join(tmp(), 't.timeline.json');
+    writeFileSync(file, text);
+    const inText: string[] = [];
+    const inElements: string[] = [];
+    const a = await readTimelineFile(file, (l) => inText.push(l), names, 'inText');
+    const b = await readTimelineFile(file, (l) => inElements.push(l), names, 'inElements');
+    return { file, a, b, inText, inElements };
+  }
+  const timeline = (contacts: string, events: string, extra = '') =>
+    `{\n  "formatVersion": 1,${extra}\n  "contacts": [\n    ${contacts}\n  ],\n  "events": [\n    ${events}\n  ]\n}\n`;
+
+  const cases: [string, string][] = [
+    ['a contact with a wrong type and an unknown property', timeline('{"id":"c1"},\n    {"id":"c2","smsConsent":"yes","nickname":"x"}', EVENT)],
+    ['an event with a bad instant and one without a contact', timeline('{"id":"c1"}', `${EVENT},\n    {"at":"soon","contact":"c1","type":"tagAdded","tag":"vip"},\n    {"at":"2026-01-01T00:00:00Z","type":"tagAdded","tag":"vip"}`)],
+    ['several errors in one event, and errors in contacts and events together', timeline('{"id":"c1","lists":{"news":"maybe"}}', `{"at":"x","contact":"c1","type":"nope"},\n    ${EVENT}`)],
+    ['an element that is not an object, and a property of the timeline that is not allowed', timeline('"c1"', `${EVENT},\n    42`, '\n  "owner": "me",')],
+    ['a wrong top-level value', `{"formatVersion":1,"contacts":{},"events":[${EVENT}]}`],
+    ['a missing member and a wrong format version', `{"formatVersion":2,\n "contacts":[{"id":"c1"}]}`],
+    ['text with characters of several bytes before the errors', timeline('{"id":"c1","name":"Zoë Ünal 東京"},\n    {"id":"c2","name":"😀","phone":5}', EVENT)],
+  ];
+  for (const [what, text] of cases) {
+    it(`${what}: the same lines, the same count`, async () => {
+      const { a, b, inText, inElements } = await bothWays(text);
+      assert.equal(a.ok, false, 'the file has errors');
+      assert.ok(inText.length > 0, 'errors are printed');
+      assert.deepEqual(inElements, inText);
+      assert.deepEqual(b, a);
+    });
+  }
+
+  it('names the journey lacks (its tags, its starting points): errors and warnings at the same places either way', async () => {
+    const text = timeline('{"id":"c1","tags":["gold"]}', `${EVENT},\n    {"at":"2026-01-01T00:00:01Z","contact":"c1","type":"tagAdded","tag":"platinum"},\n    {"at":"2026-01-01T00:00:02Z","contact":"c1","type":"apiEntry","startingPoint":"sp_nope"}`);
+    const { a, b, inText, inElements } = await bothWays(text, checkNames);
+    assert.ok(inText.length > 0, 'findings are printed');
+    assert.deepEqual(inElements, inText);
+    assert.deepEqual(b, a);
+  });
+});
