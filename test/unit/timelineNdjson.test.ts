@@ -53,7 +53,7 @@ describe('.timeline.ndjson lines', () => {
     assert.equal(message.split('; ').length, 3, message);
     const event = readNdjsonLine('{"event":{"at":"yesterday","contact":"ann","type":"tagAdded","tag":"VIP"}}', 2);
     assert.ok(event.kind === 'error' && event.message.startsWith('event: at: an instant is ISO 8601'), event.kind === 'error' ? event.message : '');
-    for (const text of ['{"contact":{"id":"ann"},"event":{}}', '{"other":{}}', '[1]', 'null', '"text"']) {
+    for (const text of ['{"contact":{"id":"ann"},"event":{}}', '{"contact":{"id":"1a"},"event":{}}', '{"other":{}}', '[1]', 'null', '"text"']) {
       assert.deepEqual(readNdjsonLine(text, 2), { kind: 'error', column: 1, message: 'a line is {"contact":{...}} or {"event":{...}}' }, text);
     }
   });
