@@ -87,11 +87,11 @@ describe('contact ids numbered by their bytes (ContactIdTable)', () => {
     assert.deepEqual([wrapped.pushed, wrappedIds], [[0, 1, 0, 1], ['p', 'q']], 'probing past the last slot wraps to the first');
   });
 
-  it('many batches of long and short ids, with the table and its byte arena growing, still number each id once', () => {
-    const ops: { id: string; add?: boolean }[] = [];
-    for (let i = 0; i < 40_000; i++) ops.push({ id: `c${i}` });
+  it('many batches of long and short ids (more ids than the first table has slots, one id longer than twice the first arena), with the table and its byte arena growing, still number each id once', () => {
+    const ops: { id: string; add?: boolean }[] = [{ id: 'z'.repeat(200_000) }];
+    for (let i = 0; i < 66_000; i++) ops.push({ id: `c${i}` });
     for (let i = 0; i < 600; i++) ops.push({ id: `long_${'x'.repeat(60)}_${i}` });
-    for (let i = 0; i < 40_000; i += 7) ops.push({ id: `c${i}`, add: i % 2 === 0 });
+    for (let i = 0; i < 66_000; i += 7) ops.push({ id: `c${i}`, add: i % 2 === 0 });
     for (let i = 0; i < 600; i += 3) ops.push({ id: `long_${'x'.repeat(60)}_${i}` });
     ops.push({ id: 'y'.repeat(20_000) }, { id: 'y'.repeat(20_000) });
     const { table, pushed } = run(ops);
