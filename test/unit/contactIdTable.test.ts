@@ -36,7 +36,8 @@ function run(ops: { id: string; add?: boolean; hash?: number }[]) {
   return { table, pushed };
 }
 
-describe('contact ids numbered by their bytes (ContactIdTable)', () => {
+describe('contact ids numbered by their bytes (ContactIdTable)', function () {
+  this.timeout(30_000);
   it('hashNext from FNV_START is hashBytes one byte at a time (FNV-1a)', () => {
     for (const text of ['', 'a', 'ann', 'contact_000123', 'Z.-_9']) {
       let h = FNV_START;
