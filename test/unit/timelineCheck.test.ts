@@ -70,6 +70,16 @@ describe('checking a parsed timeline (timelineCheck)', () => {
     assert.ok(!check.ok && check.more === true);
   });
 
+  it('a contact that is not an object is an issue at its place, and the "__proto__" entries are then not read (no crash)', () => {
+    const check = checkTimelineValue(timeline([null, { id: 'ann' }], [7]));
+    assert.deepEqual(paths(check), ['contacts.0', 'events.0']);
+  });
+
+  it('many issues of the top level of a timeline with lists are cut to `limit`', () => {
+    const check = checkTimelineValue(timeline([], [], { formatVersion: 9, one: 1, two: 2 }), 1);
+    assert.ok(!check.ok && check.issues.length === 1 && check.more === true, JSON.stringify(check));
+  });
+
   it('a contact field or event property called "__proto__" is checked like any other entry (names are data)', () => {
     const good = JSON.parse(`{"formatVersion":1,"contacts":[{"id":"ann","fields":{"__proto__":"gold"},"lists":{"__proto__":"subscribed"}}],
       "events":[{"at":"${AT}","contact":"ann","type":"customEvent","name":"n","properties":{"__proto__":1}}]}`);
