@@ -128,7 +128,7 @@ describe('the replay engine', () => {
 
   it('refuses an instant to advance to that is no instant, saying so', () => {
     const sim = createSimulation(tagThenCheck(), timeline([{ id: 'c1' }], []));
-    assert.throws(() => sim.advanceTo(NaN), (e: unknown) => e instanceof SimulationError && e.code === 'invalid-instant' && e.message === 'advanceTo: the instant is not a number.');
+    assert.throws(() => sim.advanceTo(NaN), (e: unknown) => e instanceof SimulationError && e.code === 'invalid-instant' && e.message === 'advanceTo: the instant is not a number.' && e.name === 'SimulationError');
     assert.throws(() => sim.advanceTo('tomorrow'), (e: unknown) => e instanceof SimulationError && e.code === 'invalid-instant' && e.message.startsWith('advanceTo: "tomorrow"'));
   });
 

@@ -113,6 +113,8 @@ describe('filters (R3) and conditions (R12) on contact data', () => {
     assert.equal(at(c, field('word', 'eq')), false, 'no value to compare with');
     assert.equal(at(c, field('missing', 'neq', 'x')), true);
     assert.equal(at(c, field('n', 'neq', 10)), false);
+    assert.equal(at(c, field('missing', 'eq', 'undefined')), false, 'a missing value is not the text "undefined"');
+    assert.equal(at({ fields: { word: 'undefined' } }, field('word', 'eq')), false, 'nor is a missing value to compare with');
   });
 
   it('R12: contains is a case-blind substring of a present value', () => {
@@ -123,6 +125,7 @@ describe('filters (R3) and conditions (R12) on contact data', () => {
     assert.equal(at(c, field('empty', 'contains', '')), false);
     assert.equal(at(c, field('city', 'contains')), false);
     assert.equal(at(c, field('missing', 'contains', 'a')), false);
+    assert.equal(at({ fields: { word: 'undefined or null' } }, field('word', 'contains')), false, 'nothing to look for: the text "undefined" is not it');
   });
 
   it('R12: gt, gte, lt, lte need two numbers (numeric strings too) and hold exactly at their bounds as their names say', () => {
@@ -166,6 +169,11 @@ describe('filters (R3) and conditions (R12) on contact data', () => {
       assert.equal(at(c, field(name, 'after'), NOW, zone), false, name);
     }
     assert.equal(at(c, field('d', 'before', 'tomorrow'), NOW, zone), false);
+    // Only the ISO forms are dates: not JavaScript's own date text (with its offset inside), nor an ISO date with text around it.
+    for (const other of ['Mon Mar 02 2026 10:00:00 GMT+0100 (CET)', '2026-03-02 later', 'on 2026-03-02', '2026-03-02T10:00 sharp']) {
+      assert.equal(at({ fields: { v: other } }, field('v', 'before'), NOW, zone), false, other);
+      assert.equal(at({ fields: { v: other } }, field('v', 'after'), T('2000-01-01T00:00:00Z'), zone), false, other);
+    }
     assert.equal(at({ fields: { z: '2026-13-01T00:00:00Z' } }, field('z', 'before'), NOW, zone), false, 'an instant Date.parse cannot read is no date');
   });
 
