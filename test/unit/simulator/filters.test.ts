@@ -194,6 +194,11 @@ describe('filters (R3) and conditions (R12) on contact data', () => {
     assert.equal(anniversaryMatches(2, 29, 2027, 3, 1), false);
     assert.equal(anniversaryMatches(3, 29, 2027, 3, 28), false, 'only February');
     assert.equal(anniversaryMatches(2, 28, 2027, 2, 27), false);
+    assert.equal(anniversaryMatches(4, 2, 2027, 3, 2), false, 'the same day of another month');
+    assert.equal(anniversaryMatches(4, 29, 2027, 2, 28), false, 'only 29 February moves');
+    assert.equal(anniversaryMatches(2, 10, 2027, 2, 28), false);
+    assert.equal(anniversaryMatches(2, 29, 2027, 2, 10), false, 'to the 28th only');
+    assert.equal(anniversaryMatches(2, 29, 2027, 3, 28), false, 'of February only');
   });
 
   it('R20: a calendar date is the YYYY-MM-DD at the start of a string with a month 1-12 and a day 1-31', () => {
