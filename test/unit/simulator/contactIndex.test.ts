@@ -36,6 +36,9 @@ describe('contact numbers by id', () => {
     index.getAll(asked, asked.length, out, 2);
     assert.deepEqual(out.slice(0, 2), [99, 99], 'nothing written before outFrom');
     assert.deepEqual(out.slice(2), asked.map((id) => ids.indexOf(id)));
+    const fromMinus = new Array<number>(asked.length).fill(-1);
+    index.getAll(asked, asked.length, fromMinus);
+    assert.deepEqual(fromMinus, asked.map((id) => ids.indexOf(id)), 'whatever the output held before');
   });
 
   it('an id whose hash is taken by another is found by its own text, whichever was added first', () => {
