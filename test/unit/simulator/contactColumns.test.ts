@@ -93,6 +93,8 @@ describe('contacts in columns, for a shard worker', () => {
       { id: 'a', segments: [null] },
       { id: 'a', smsConsent: 'yes' },
       { id: 'a', unsubscribedAll: 1 },
+      { id: 'a', vip: true },
+      { id: 'a', nickname: 'x' },
     ] as unknown as Contact[];
     for (const contact of odd) {
       const around: Contact[] = [{ id: 'before', tags: ['t'], fields: { n: 1, ok: true, s: 'x' }, lists: { l: 'subscribed' }, smsConsent: true, unsubscribedAll: false }, contact, { id: 'after', segments: ['s'], frequency: 'daily' }];
