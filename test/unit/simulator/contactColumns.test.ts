@@ -76,4 +76,34 @@ describe('contacts in columns, for a shard worker', () => {
     assert.ok(columns.text.includes('"nickname":"x"'), 'the odd contact is its JSON text');
     assert.deepStrictEqual(decodeContacts(columns), [{ id: 'a', email: 'a@example.com' }, odd, { id: 'b', smsConsent: false }]);
   });
+
+  it('every kind of value outside the schema makes its contact travel as its JSON text, the contacts around it in columns', () => {
+    const odd = [
+      { id: 1 },
+      { id: 'a', email: 5 },
+      { id: 'a', fields: ['x'] },
+      { id: 'a', fields: null },
+      { id: 'a', fields: new Date(0) },
+      { id: 'a', fields: { when: { at: 1 } } },
+      { id: 'a', fields: { none: null } },
+      { id: 'a', lists: { news: true } },
+      { id: 'a', lists: { news: 3 } },
+      { id: 'a', tags: 'vip' },
+      { id: 'a', tags: ['vip', 3] },
+      { id: 'a', segments: [null] },
+      { id: 'a', smsConsent: 'yes' },
+      { id: 'a', unsubscribedAll: 1 },
+      { id: 'a', vip: true },
+      { id: 'a', nickname: 'x' },
+    ] as unknown as Contact[];
+    for (const contact of odd) {
+      const around: Contact[] = [{ id: 'before', tags: ['t'], fields: { n: 1, ok: true, s: 'x' }, lists: { l: 'subscribed' }, smsConsent: true, unsubscribedAll: false }, contact, { id: 'after', segments: ['s'], frequency: 'daily' }];
+      const columns = encodeContacts(around);
+      assert.ok(columns.text.includes(JSON.stringify(contact)), `${JSON.stringify(contact)} as its JSON text`);
+      assert.deepStrictEqual(decodeContacts(columns), JSON.parse(JSON.stringify(around)), JSON.stringify(contact));
+    }
+    const columns = encodeContacts(['just text' as unknown as Contact, null as unknown as Contact]);
+    assert.deepStrictEqual(decodeContacts(columns), ['just text', null]);
+  });
 });
+

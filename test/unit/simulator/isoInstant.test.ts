@@ -37,6 +37,20 @@ const instantArb = fc
   .map((p) => `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}${p.separator}${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}${p.fraction}${p.zone}`);
 
 describe('ISO 8601 instants (fast parser)', () => {
+  it('gives Date.parse results on every string one character away from a common instant (each position replaced, dropped or doubled)', () => {
+    const bases = ['2026-03-01T09:00:00Z', '2024-02-29T23:59:59.123+01:00', '1999-12-31T00:00:00.5-05:30', '2026-10-25T02:30:00.12Z'];
+    const replacements = [...'0123456789', 'a', 'Z', 'z', 'T', 't', '-', '+', ':', '.', ' ', '/', '\u0660'];
+    for (const base of bases) {
+      for (let i = 0; i <= base.length; i++) {
+        for (const c of replacements) {
+          assertSame(base.slice(0, i) + c + base.slice(i + 1));
+          assertSame(base.slice(0, i) + c + base.slice(i));
+        }
+        assertSame(base.slice(0, i) + base.slice(i + 1));
+      }
+    }
+  });
+
   it('gives Date.parse results on generated instants with offsets, leap years, fractions and out-of-range parts', () => {
     fc.assert(
       fc.property(instantArb, (text) => assertSame(text)),

@@ -27,4 +27,10 @@ describe('queue order in a snapshot (#16)', () => {
       { numRuns: 500 },
     );
   });
+
+  it('R14: contacts arriving 2^52 ms apart (beyond what one number packs with a position) keep their order', () => {
+    const far = 2 ** 52;
+    assert.deepEqual(inArrivalOrder([0, 1], (c) => (c === 0 ? 0 : far)), [0, 1]);
+    assert.deepEqual(inArrivalOrder([0, 1, 2], (c) => (c === 1 ? 0 : far / 2)), [1, 0, 2]);
+  });
 });
