@@ -49,8 +49,13 @@ const everyKind = journey({
 const HOUR = 3_600_000;
 
 describe('fromIr: each point in the kernel’s one shape, with the facts of its kind', () => {
-  const kj = kernelOf(everyKind);
-  const byId = new Map(kj.points.map((p) => [p.id, p]));
+  // Compiled in each test (not once when the suite is declared), so that each test reads fromIr as it is then.
+  let kj: KernelJourney;
+  let byId: Map<string, KernelPoint>;
+  beforeEach(() => {
+    kj = kernelOf(everyKind);
+    byId = new Map(kj.points.map((p) => [p.id, p]));
+  });
   const point = (id: string): KernelPoint => byId.get(id)!;
 
   it('the fields a kind does not use are empty: no tag, field, url, content, percentages, wait or caused event; not transactional; a webhook method of POST or PUT', () => {
