@@ -365,3 +365,31 @@ describe('R9, R10: a wait that is due at the arrival instant goes on at once, wi
     });
   }
 });
+
+describe('R16: exit criteria are checked when an action changes the contact, and only a criterion that holds makes it leave', () => {
+  it('each action that changes data (tag added and removed, field set, list joined and left) while the exit condition does not hold goes on to the next point', () => {
+    const j = journey({
+      lists: [{ id: 'news' }],
+      settings: { exitCriteria: [{ id: 'stop', when: 'condition', condition: { type: 'hasTag', tag: 'stop' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'tag')],
+      points: [
+        { id: 'tag', type: 'addTag', tag: 'seen', next: 'untag' },
+        { id: 'untag', type: 'removeTag', tag: 'seen', next: 'upd' },
+        { id: 'upd', type: 'updateField', field: 'score', value: 3, next: 'sub' },
+        { id: 'sub', type: 'subscribeList', list: 'news', next: 'unsub' },
+        { id: 'unsub', type: 'unsubscribeList', list: 'news', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'c1' }], [go('c1')]));
+    assert.deepEqual(lines(r.trace), [
+      '2026-03-02T09:00:00Z c1 sp enter',
+      '2026-03-02T09:00:00Z c1 tag pass',
+      '2026-03-02T09:00:00Z c1 untag pass',
+      '2026-03-02T09:00:00Z c1 upd pass',
+      '2026-03-02T09:00:00Z c1 sub pass',
+      '2026-03-02T09:00:00Z c1 unsub pass',
+      '2026-03-02T09:00:00Z c1 e complete',
+    ]);
+  });
+});

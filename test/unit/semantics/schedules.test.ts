@@ -8,6 +8,7 @@ import { compileJourney } from '../../../src/core/compiler/compileJourney';
 import { fromIr, type KernelJourney } from '../../../src/core/semantics/kernelJourney';
 import { dateFallsOn, dayAfter, firstTickDay, nextTickFor, recurringRunAtOrAfter, runAfter, segmentRuns, tickOn, yearlyDatesOn } from '../../../src/core/semantics/schedules';
 import type { Journey } from '../../../src/core/schema';
+import { runAt } from '../../../src/core/time/wallClockRecurrence';
 import { journey, T } from '../simulator/helpers';
 
 const vilnius = { timeZone: 'Europe/Vilnius' };
@@ -78,6 +79,16 @@ describe('schedules: when the clock lets contacts in (R19, R20)', () => {
     assert.equal(recurringRunAtOrAfter(early, T('2026-10-01T00:00:00Z')), undefined);
     assert.deepEqual(segmentRuns(plan, { from: T('2026-10-13T00:00:00Z'), until: Infinity }).first, { k: 0, at: T('2026-10-13T00:00:00Z') });
     assert.equal(segmentRuns(plan, { from: T('2026-10-01T00:00:00Z'), until: T('2026-10-11T00:00:00Z') }).first, undefined);
+  });
+
+  it('R19: a one-time schedule’s recurrence has its one run as run 0, in the schedule’s zone', () => {
+    const plan = oneTimeSegment();
+    for (const from of [T('2026-10-01T00:00:00Z'), T('2026-10-13T00:00:00Z')]) {
+      const runs = segmentRuns(plan, { from, until: Infinity });
+      assert.equal(runs.recurring, false);
+      assert.deepEqual(runs.recurrence, { anchor: runs.first!.at, every: { days: 0, exactMs: 0 }, zone: 'Europe/Vilnius' });
+      assert.equal(runAt(runs.recurrence, 0), runs.first!.at);
+    }
   });
 
   it("R20: the daily tick is at the trigger's local time; the first is that day's unless already past", () => {

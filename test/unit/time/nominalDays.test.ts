@@ -23,6 +23,11 @@ describe('R0: days and weeks are nominal (wall clock in the zone), hours and les
     assert.equal(plus('2026-10-24T07:00:00.000Z', 'P1D', 'Europe/Vilnius'), '2026-10-25T08:00:00.000Z');
   });
 
+  it('R0: a text that is not a duration of the format is no duration (undefined, never an error)', () => {
+    for (const text of ['P', 'PT', 'P1H', '1D', 'P1.5D', '']) assert.equal(parseNominalDuration(text), undefined, JSON.stringify(text));
+    assert.deepEqual(parseNominalDuration('P1W2DT3H'), { days: 9, exactMs: 3 * 3_600_000 });
+  });
+
   it('R0: 24 hours stay exactly 24 hours across the change', () => {
     assert.equal(plus('2026-03-28T08:00:00.000Z', 'PT24H', 'Europe/Vilnius'), '2026-03-29T08:00:00.000Z');
   });
