@@ -74,6 +74,8 @@ export function publishable(analysis: DocumentAnalysis): Diagnostic[] {
 
 export class DiagnosticsPublisher {
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** After the client's shutdown request: nothing is scheduled or sent any more (LSP: the server sends nothing after shutdown). */
+  private stopped = false;
   /** The version last published per document: opening a document also reports it changed, and one version is published once. */
   private readonly published = new Map<string, number>();
 
@@ -89,6 +91,7 @@ export class DiagnosticsPublisher {
 
   schedule(document: TextDocument): void {
     this.cancel(document.uri);
+    if (this.stopped) return;
     const uri = document.uri;
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
@@ -99,6 +102,7 @@ export class DiagnosticsPublisher {
 
   validateNow(document: TextDocument, force = false): void {
     this.cancel(document.uri);
+    if (this.stopped) return;
     const version = document.version;
     if (!force && this.published.get(document.uri) === version) return;
     let diagnostics: Diagnostic[];
@@ -129,9 +133,16 @@ export class DiagnosticsPublisher {
     for (const document of this.documents.all()) if (this.serves(document.uri)) this.validateNow(document, true);
   }
 
+  /** Stops for good: pending validations are dropped and nothing more is sent (the client asked the server to shut down). */
+  stop(): void {
+    this.stopped = true;
+    for (const uri of [...this.timers.keys()]) this.cancel(uri);
+  }
+
   clear(uri: string): void {
     this.cancel(uri);
     this.published.delete(uri);
+    if (this.stopped) return;
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 

@@ -394,5 +394,7 @@ export function serveJourneyLanguage(connection: Connection, serverOptions: Serv
   );
 
   documents.listen(connection);
+  // After the client's shutdown request the server sends nothing: a validation still waiting for its debounce is dropped.
+  connection.onShutdown(() => diagnostics.stop());
   connection.listen();
 }

@@ -16,6 +16,7 @@ import {
   type ProtocolConnection,
   PublishDiagnosticsNotification,
   type PublishDiagnosticsParams,
+  ShutdownRequest,
 } from 'vscode-languageserver-protocol/node';
 
 export interface TestClient {
@@ -27,7 +28,8 @@ export interface TestClient {
   open(uri: string, text: string, version?: number, languageId?: string): Promise<void>;
   /** Whether the server is still running. */
   alive(): boolean;
-  stop(): void;
+  /** Ends the session: asks the server to shut down, then closes the connection and the server's end. */
+  stop(): Promise<void>;
 }
 
 /** What the client says at initialize besides its capabilities. */
@@ -89,7 +91,11 @@ export async function startSession(reader: MessageReader, writer: MessageWriter,
       }),
     open: (uri, text, version = 1, languageId = 'journey-json') => connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } }),
     alive: () => end.alive(),
-    stop: () => {
+    stop: async () => {
+      // The shutdown request only: the exit notification makes vscode-languageserver end its process, which for a
+      // server in this process is the test run (a child process is stopped by end.stop()). A server that no longer
+      // answers is stopped all the same.
+      if (end.alive()) await Promise.race([connection.sendRequest(ShutdownRequest.type).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000))]);
       connection.dispose();
       end.stop();
     },
