@@ -15,6 +15,7 @@ import { getHeapStatistics } from 'node:v8';
 import type { z } from 'zod';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { arrayElementSpans, type MemberSpans, parseJsonBytes } from '../core/jsonBytes';
+import { JsonChar } from '../core/jsonChars';
 import { locateFinding, type ReferenceFinding } from '../core/journeyNames';
 import { formatPath, parseJsonDocument } from '../core/jsonDocument';
 import { schemaDiagnostics } from '../core/schemaDiagnostics';
@@ -171,8 +172,8 @@ function inTimeline(message: string, relative: (string | number)[], full: (strin
 
 /** A member's value for the skeleton of a timeline: an object or array empty (it may be huge), anything else as written. */
 function skeletonValue(bytes: Uint8Array, start: number, end: number, decoder: TextDecoder): string {
-  if (bytes[start] === 0x7b) return '{}';
-  if (bytes[start] === 0x5b) return '[]';
+  if (bytes[start] === JsonChar.OpenBrace) return '{}';
+  if (bytes[start] === JsonChar.OpenBracket) return '[]';
   return decoder.decode(bytes.subarray(start, end));
 }
 
