@@ -63,13 +63,14 @@ const notKilled = new Map();
 if (existsSync(SURVIVOR_RECORDS)) {
   for (const name of readdirSync(SURVIVOR_RECORDS).filter((f) => f.endsWith('.md')).sort()) {
     readFileSync(join(SURVIVOR_RECORDS, name), 'utf8').split('\n').forEach((text, k) => {
-      const listed = /^\s*- `([^`]+)` (equivalent|not killed): \S/.exec(text);
+      const listed = /^\s*- `(.+?)` (equivalent|not killed): \S/.exec(text); // a key may hold backticks (a template literal)
       if (listed) (listed[2] === 'equivalent' ? equivalents : notKilled).set(listed[1].trim(), `${SURVIVOR_RECORDS}/${name}:${k + 1}`);
     });
   }
 }
 const matched = new Set();
-const mutantKey = (path, m) => `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 80)}` : ''}`;
+/** A mutant as printed and listed: place, mutator and the start of its replacement (cut at 80 characters, no trailing blank). */
+const mutantKey = (path, m) => `${path}:${m.location.start.line}:${m.location.start.column} ${m.mutatorName}${m.replacement !== undefined ? ` → ${JSON.stringify(m.replacement).slice(0, 80)}` : ''}`.trimEnd();
 
 const rows = new Map();
 const survivors = [];
