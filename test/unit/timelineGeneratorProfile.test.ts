@@ -241,6 +241,32 @@ describe('timeline generator: what a contact profile gives', () => {
     assert.ok(generateTimeline(Journey.parse({ ...journey, segmentEntry: { segment: 'top' } }), profile).contacts.every((c) => c.segments === undefined));
   });
 
+  it('R11: an awaited email names the content its point sends, e-mail or SMS, found by the point\'s id; none for a point the journey lacks', () => {
+    const waits = Journey.parse({
+      ...journey,
+      points: [
+        { id: 'p_end', type: 'end' },
+        { id: 'p_sms', type: 'sendSms', content: 'promo_sms', next: 'p_open_sms' },
+        { id: 'p_open_sms', type: 'waitForEvent', event: { type: 'emailOpened', point: 'p_sms' }, timeout: 'P1D', branches: { yes: 'p_open_gone', timeout: 'p_open_gone' } },
+        { id: 'p_open_gone', type: 'waitForEvent', event: { type: 'emailOpened', point: 'p_gone' }, timeout: 'P1D', branches: { yes: 'p_end', timeout: 'p_end' } },
+      ],
+      startingPoints: [{ id: 'sp_api', trigger: { type: 'api' }, next: 'p_sms' }],
+    });
+    const t = generateTimeline(waits, { ...profile, contacts: 3, engageShare: 1, unsubscribeShare: 0 });
+    const opens = t.events.filter((e) => e.type === 'emailOpened').map((e) => ({ ...e, at: '' }));
+    assert.deepEqual(opens.filter((e) => e.contact === 'c1'), [
+      { at: '', contact: 'c1', type: 'emailOpened', point: 'p_sms', content: 'promo_sms' },
+      { at: '', contact: 'c1', type: 'emailOpened', point: 'p_gone' },
+    ]);
+  });
+
+  it('R19: a segment journey without a segment entry has no segment to put contacts in: all enter by their trigger', () => {
+    const loose = Journey.parse({ ...journey, kind: 'segment', segmentEntry: undefined });
+    const t = generateTimeline(loose, { ...profile, contacts: 20, engageShare: 0, unsubscribeShare: 0 });
+    assert.ok(t.contacts.every((c) => c.segments === undefined));
+    assert.equal(t.events.length, 20);
+  });
+
   it('a journey without starting points gives contacts without events', () => {
     const none = Journey.parse({ ...journey, startingPoints: [] });
     const t = generateTimeline(none, { ...profile, contacts: 5, engageShare: 0, unsubscribeShare: 0 });

@@ -21,7 +21,7 @@ describe('timeline skeleton: every contact and event, by hand', () => {
     name: 'Skeleton',
     kind: 'trigger',
     settings: { timeZone: 'Europe/Berlin' },
-    segmentEntry: { segment: 'top' },
+    segmentEntry: { segment: 'top', start: '2026-07-01T00:00' },
     lists: [{ id: 'news' }],
     content: [
       { id: 'welcome', channel: 'email', status: 'ready', list: 'offers', links: ['pricing'] },
@@ -37,7 +37,7 @@ describe('timeline skeleton: every contact and event, by hand', () => {
     points: [
       { id: 'p_send', type: 'sendEmail', content: 'welcome', next: 'p_wait_click' },
       { id: 'p_wait_click', type: 'waitForEvent', event: { type: 'emailClicked', point: 'p_send', link: 'pricing' }, timeout: 'P2D', branches: { yes: 'p_if', timeout: 'p_wait_late' } },
-      { id: 'p_wait_late', type: 'waitForEvent', event: { type: 'tagAdded', tag: 'late' }, timeout: 'P1D', branches: { yes: 'p_end', timeout: 'p_end' } },
+      { id: 'p_wait_late', type: 'waitForEvent', event: { type: 'tagAdded', tag: 'late' }, timeout: 'P1D', branches: { yes: 'p_if', timeout: 'p_end' } },
       {
         id: 'p_if',
         type: 'ifElse',
@@ -46,7 +46,7 @@ describe('timeline skeleton: every contact and event, by hand', () => {
       },
       { id: 'p_wait', type: 'wait', duration: 'PT1H', next: 'p_until' },
       { id: 'p_until', type: 'waitUntil', at: '2026-06-01T09:00', next: 'p_until_utc' },
-      { id: 'p_until_utc', type: 'waitUntil', at: '2026-06-01T09:00', timeZone: 'UTC', next: 'p_until_past' },
+      { id: 'p_until_utc', type: 'waitUntil', at: '2026-06-01T08:00', timeZone: 'UTC', next: 'p_until_past' },
       { id: 'p_until_past', type: 'waitUntil', at: '2026-01-01T00:00', next: 'p_split' },
       { id: 'p_split', type: 'split', branches: [{ percent: 30, next: 'p_sms' }, { percent: 70, label: 'the rest', next: 'p_end' }] },
       { id: 'p_sms', type: 'sendSms', content: 'sms1', next: 'p_wait_sms' },
@@ -109,8 +109,8 @@ describe('timeline skeleton: every contact and event, by hand', () => {
       click('2026-05-04T07:23:00Z', 'c_p_wait_sms_timeout'),
       // The click window (two days) timed out, then the late tag ten minutes into the next wait.
       tag('2026-05-06T07:16:00Z', 'c_p_wait_late_yes', 'late'),
-      // An hour's wait, until 09:00 Berlin (07:00Z), until 09:00 UTC, not back to January; then the SMS opened ten minutes later.
-      { at: '2026-06-01T09:10:00Z', contact: 'c_p_wait_sms_yes', type: 'emailOpened', point: 'p_sms', content: 'sms1' },
+      // An hour's wait, until 09:00 Berlin (07:00Z), until 08:00 UTC, not back to January; then the SMS opened ten minutes later.
+      { at: '2026-06-01T08:10:00Z', contact: 'c_p_wait_sms_yes', type: 'emailOpened', point: 'p_sms', content: 'sms1' },
     ]);
   });
 
@@ -146,7 +146,40 @@ describe('timeline skeleton: every contact and event, by hand', () => {
     assert.deepEqual(skeleton.events, [{ at: '2026-05-04T07:00:00Z', contact: 'c_sp', type: 'apiEntry', startingPoint: 'sp' }]);
   });
 
+  it('the breadth-first way wins: a point reached again by a longer way keeps the first (p_if by the click, not after the late tag)', () => {
+    const skeleton = timelineSkeleton(journey, { start: '2026-05-04T07:00:00Z' });
+    assert.deepEqual(skeleton.events.filter((e) => e.contact === 'c_p_if_yes').map((e) => e.type), ['tagAdded', 'campaignActivity', 'emailClicked']);
+  });
+
+  it('without a journey time zone a wait-until is read in UTC; an awaited email of a point the journey lacks names no content', () => {
+    const plain = Journey.parse({
+      formatVersion: 1,
+      id: 'p',
+      name: 'Plain',
+      kind: 'trigger',
+      startingPoints: [{ id: 'sp', trigger: { type: 'api' }, next: 'p_until' }],
+      points: [
+        { id: 'p_until', type: 'waitUntil', at: '2026-06-01T09:00', next: 'p_open' },
+        { id: 'p_open', type: 'waitForEvent', event: { type: 'emailOpened', point: 'p_gone' }, timeout: 'P1D', branches: { yes: 'p_end', timeout: 'p_end' } },
+        { id: 'p_end', type: 'end' },
+      ],
+    });
+    assert.deepEqual(timelineSkeleton(plain, { start: '2026-05-04T07:00:00Z' }).events, [
+      { at: '2026-05-04T07:00:00Z', contact: 'c_sp', type: 'apiEntry', startingPoint: 'sp' },
+      { at: '2026-05-04T07:01:00Z', contact: 'c_p_open_yes', type: 'apiEntry', startingPoint: 'sp' },
+      { at: '2026-05-04T07:02:00Z', contact: 'c_p_open_timeout', type: 'apiEntry', startingPoint: 'sp' },
+      { at: '2026-06-01T09:10:00Z', contact: 'c_p_open_yes', type: 'emailOpened', point: 'p_gone' },
+    ]);
+  });
+
   describe('R19: a segment journey', () => {
+    it('without a segment entry it has no segment to put contacts in: they enter by their trigger', () => {
+      const loose = Journey.parse({ formatVersion: 1, id: 'l', name: 'Loose', kind: 'segment', startingPoints: [{ id: 'sp', trigger: { type: 'api' }, next: 'p_end' }], points: [{ id: 'p_end', type: 'end' }] });
+      const skeleton = timelineSkeleton(loose, { start: '2026-05-04T07:00:00Z' });
+      assert.deepEqual(skeleton.contacts.map((c) => c.segments), [undefined]);
+      assert.deepEqual(skeleton.events, [{ at: '2026-05-04T07:00:00Z', contact: 'c_sp', type: 'apiEntry', startingPoint: 'sp' }]);
+    });
+
     const segmentJourney = (start: string) =>
       Journey.parse({
         formatVersion: 1,
@@ -168,6 +201,11 @@ describe('timeline skeleton: every contact and event, by hand', () => {
       assert.deepEqual(skeleton.contacts.map((c) => [c.id, c.segments]), [['c_sp_seg', ['top']], ['c_p_wait_go_yes', ['top']], ['c_p_wait_go_timeout', ['top']]]);
       // Entered at the segment's start plus its minute, the awaited tag ten minutes later.
       assert.deepEqual(skeleton.events, [{ at: '2026-05-10T09:11:00Z', contact: 'c_p_wait_go_yes', type: 'tagAdded', tag: 'go' }]);
+    });
+
+    it('a contact the skeleton starts exactly at the segment\'s start is not moved', () => {
+      const skeleton = timelineSkeleton(segmentJourney('2026-05-04T07:01'), { start: '2026-05-04T07:00:00Z' });
+      assert.deepEqual(skeleton.events, [{ at: '2026-05-04T07:11:00Z', contact: 'c_p_wait_go_yes', type: 'tagAdded', tag: 'go' }]);
     });
 
     it('a start already past leaves the entries where the skeleton starts them', () => {
