@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { Scenario } from '../../src/core/scenario';
 import { checkScenario, contentFacts, type ExpectationResult, expectationTitle, placeOf, type SnapshotAt } from '../../src/core/scenarioCheck';
 import { Journey } from '../../src/core/schema';
+import type { JourneyComparison } from '../../src/core/compare/compareVersions';
 import type { SimulationSnapshot, SimulationStats, TraceEntry } from '../../src/core/simulator/types';
 
 const T = (iso: string) => Date.parse(iso);
@@ -172,7 +173,7 @@ describe('scenario expectations: receives and doesNotReceive', () => {
   it('exactly N times counts the sends in the window, and says so in the singular or the plural', () => {
     assert.deepEqual(report(check({ type: 'receives', contact: 'c1', content: 'promo_email', times: 2 }, end)), { passed: true, message: 'promo_email was sent 2 times to c1 (sent at 2026-01-01T10:00:00.000Z, 2026-01-02T10:00:00.000Z)', expected: 'sent 2 times', actual: 'sent 2 times' });
     assert.deepEqual(report(check({ type: 'receives', contact: 'c1', content: 'promo_email', times: 1, before: '2026-01-02T00:00:00Z' }, end)), { passed: true, message: 'promo_email was sent 1 time before 2026-01-02T00:00:00Z to c1 (sent at 2026-01-01T10:00:00.000Z, 2026-01-02T10:00:00.000Z)', expected: 'sent 1 time before 2026-01-02T00:00:00Z', actual: 'sent 1 time before 2026-01-02T00:00:00Z' });
-    assert.deepEqual(report(check({ type: 'receives', contact: 'c1', content: 'promo_email', times: 1, after: '2026-01-01T12:00:00Z', before: '2026-01-03T00:00:00Z' }, end)).passed, true);
+    assert.deepEqual(report(check({ type: 'receives', contact: 'c1', content: 'promo_email', times: 1, after: '2026-01-01T12:00:00Z', before: '2026-01-03T00:00:00Z' }, end)), { passed: true, message: 'promo_email was sent 1 time after 2026-01-01T12:00:00Z before 2026-01-03T00:00:00Z to c1 (sent at 2026-01-01T10:00:00.000Z, 2026-01-02T10:00:00.000Z)', expected: 'sent 1 time after 2026-01-01T12:00:00Z before 2026-01-03T00:00:00Z', actual: 'sent 1 time after 2026-01-01T12:00:00Z before 2026-01-03T00:00:00Z' });
     assert.deepEqual(report(check({ type: 'receives', contact: 'c1', content: 'promo_email', times: 1 }, end)), { passed: false, message: 'promo_email was sent 2 times to c1, expected exactly 1 (sent at 2026-01-01T10:00:00.000Z, 2026-01-02T10:00:00.000Z)', expected: 'sent 1 time', actual: 'sent 2 times' });
     assert.deepEqual(report(check({ type: 'receives', contact: 'c2', content: 'promo_email', times: 0 }, end)), { passed: true, message: 'promo_email was sent 0 times to c2', expected: 'sent 0 times', actual: 'sent 0 times' });
     assert.deepEqual(report(check({ type: 'receives', contact: 'c2', content: 'promo_email', times: 1 }, end)).message, 'promo_email was sent 0 times to c2, expected exactly 1');
@@ -217,6 +218,7 @@ describe('scenario expectations: neverReceives (R17: channel, marketing)', () =>
     assert.equal(check({ type: 'neverReceives', contact: 'c_promo', channel: 'sms' }, end).passed, true);
     assert.deepEqual(report(check({ type: 'neverReceives', contact: 'c_sms', channel: 'sms' }, end)), { passed: false, message: 'c_sms received promo_sms at 2026-01-01T10:00:00.000Z', expected: 'no SMS', actual: 'promo_sms at 2026-01-01T10:00:00.000Z' });
     assert.equal(check({ type: 'neverReceives', contact: 'c_unknown', channel: 'email' }, end).passed, true, 'content the journey does not have has no known channel');
+    assert.equal(check({ type: 'neverReceives', contact: 'c_unknown', marketing: true }, end).passed, true, 'nor is it known to be marketing');
   });
 
   it('R17: marketing: transactional sends do not count, marketing ones do', () => {
@@ -278,6 +280,7 @@ describe('scenario expectations: suppressions, exits, entries, stats', () => {
       { at: t + 60_000, contact: 'c2', point: 'p_x', kind: 'exit', reason: 'exitCriteria' },
       { at: t + 70_000, contact: 'c2', point: 'p_y', kind: 'exit' },
       { at: t, contact: 'c3', point: 'p_send', kind: 'send', outcome: 'promo_sms' },
+      { at: t, contact: 'c5', point: 'p_mail', kind: 'suppressed' },
     ],
     { p_wait: ['c3'] },
     { started: 3, inProgress: 1, completed: 0, exited: 2 },
@@ -288,6 +291,7 @@ describe('scenario expectations: suppressions, exits, entries, stats', () => {
     assert.equal(check({ type: 'suppressed', contact: 'c1', content: 'promo_sms', reason: 'noPhone', point: 'p_sms' }, end).passed, true);
     assert.deepEqual(report(check({ type: 'suppressed', contact: 'c1', content: 'promo_sms', reason: 'frequency' }, end)), { passed: false, message: 'expected a suppression for frequency; found promo_sms (noPhone) at 2026-01-01T10:00:00.000Z', expected: 'suppressed (frequency)', actual: 'promo_sms (noPhone) at 2026-01-01T10:00:00.000Z' });
     assert.equal(check({ type: 'suppressed', contact: 'c1', point: 'p_sms', reason: 'frequency' }, end).passed, false);
+    assert.equal(check({ type: 'suppressed', contact: 'c5', reason: 'noPhone' }, end).actual, '? (?) at 2026-01-01T10:00:00.000Z', 'a suppression the trace gives without content or reason');
     assert.deepEqual(report(check({ type: 'suppressed', contact: 'c3', reason: 'noPhone' }, end)), { passed: false, message: 'expected a suppression for noPhone; found nothing suppressed', expected: 'suppressed (noPhone)', actual: 'nothing suppressed' });
   });
 
@@ -314,6 +318,35 @@ describe('scenario expectations: suppressions, exits, entries, stats', () => {
     const at = new Map([[T('2026-01-01T00:00:00Z'), snapshot([], {}, { started: 1 })]]);
     assert.equal(check({ type: 'stats', at: '2026-01-01T00:00:00Z', started: 1 }, end, at).passed, true);
     assert.equal(check({ type: 'stats', at: '2026-01-01T00:00:00Z', started: 3 }, end, at).passed, false);
+  });
+
+  /** A comparison as compareVersions gives it: the contacts that changed, and the points with their counts differing or not. */
+  const comparison = (changed: string[], points: { a?: string; b?: string; countsDiffer: boolean }[] = []): JourneyComparison =>
+    ({ changedContacts: changed.map((contact) => ({ contact })), points, equal: changed.length === 0 && !points.some((p) => p.countsDiffer) }) as unknown as JourneyComparison;
+  function compared(expectation: Record<string, unknown>, c: JourneyComparison): ExpectationResult {
+    const scenario = Scenario.parse({ formatVersion: 1, name: 's', journey: 'j', timeline: 't', expectations: [{ type: 'neverEnters', contact: 'c1' }, expectation] });
+    const asked: number[] = [];
+    const results = checkScenario(scenario, () => end, journey, (index) => {
+      asked.push(index);
+      return c;
+    });
+    assert.deepEqual(asked, [1], 'compared once, for that expectation');
+    return results[1]!;
+  }
+
+  it('comparedWith, nothing changes: passes on equal outcomes; otherwise names the contacts that changed, else the points whose counts differ', () => {
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1 }, comparison([]))), { passed: true, message: 'the outcomes are equal', expected: 'nothing changed', actual: 'nothing changed' });
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1 }, comparison(['c3', 'c1']))), { passed: false, message: 'the outcomes differ: changed: c1, c3', expected: 'nothing changed', actual: 'changed: c1, c3' });
+    const counts = comparison([], [{ a: 'p_x', b: 'p_y', countsDiffer: true }, { a: 'p_z', b: 'p_z', countsDiffer: false }, { a: 'p_old', countsDiffer: true }]);
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1 }, counts)), { passed: false, message: 'the outcomes differ: no contact changed; counts differ at p_y, p_old', expected: 'nothing changed', actual: 'no contact changed; counts differ at p_y, p_old' });
+  });
+
+  it('comparedWith, only these contacts change: exactly those (each named once), saying which also changed and which did not', () => {
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c3', 'c1', 'c3'] }, comparison(['c3', 'c1']))), { passed: true, message: 'only c1, c3 changed', expected: 'changed: c1, c3', actual: 'changed: c1, c3' });
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1'] }, comparison(['c2', 'c1']))), { passed: false, message: 'also changed: c2', expected: 'changed: c1', actual: 'changed: c1, c2' });
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1', 'c4'] }, comparison(['c1']))), { passed: false, message: 'unchanged: c4', expected: 'changed: c1, c4', actual: 'changed: c1' });
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1', 'c4'] }, comparison(['c2', 'c1']))).message, 'also changed: c2; unchanged: c4');
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1'] }, comparison([]))), { passed: false, message: 'unchanged: c1', expected: 'changed: c1', actual: 'nothing changed' });
   });
 
   it('a comparison cannot be checked without a way to compare versions: it fails, it never passes', () => {

@@ -154,6 +154,20 @@ describe('scenario runner: a scenario that cannot run counts as failed (problems
     assert.match(run.problems[1]!.diagnostic.message, /^events\[0\]\.at: /);
   });
 
+  it('an unreadable journey beside a sound timeline: only the journey\'s problem (no name is checked against a journey that is not there)', async () => {
+    const files = memory({ '/w/s.scenario.json': scenario([enters]), '/w/tag.timeline.json': timeline() });
+    const run = await runScenario('/w/s.scenario.json', files, simulate);
+    assert.deepEqual(run.results, []);
+    assert.deepEqual(run.problems.map((p) => [p.file, p.diagnostic.code]), [['/w/tag.journey.json', 'io.unreadable']]);
+  });
+
+  it('a timeline against its schema: its problems name "the timeline"', async () => {
+    const run = await runScenario('/w/s.scenario.json', folder(scenario([enters]), { '/w/tag.timeline.json': json({ contacts: [], events: [] }) }), simulate);
+    assert.deepEqual(run.results, []);
+    assert.equal(run.problems[0]!.file, '/w/tag.timeline.json');
+    assert.match(run.problems[0]!.diagnostic.message, /Missing property "formatVersion" in the timeline/);
+  });
+
   it('R4: a journey with errors stops the run, its errors located in the journey', async () => {
     const broken = tagJourney().replace('"next": "p_end"', '"next": "p_edn"');
     const run = await runScenario('/w/s.scenario.json', folder(scenario([enters]), { '/w/tag.journey.json': broken }), simulate);
@@ -203,6 +217,18 @@ describe('scenario runner: a scenario that cannot run counts as failed (problems
     assert.equal(p.position?.line, text.split('\n').findIndex((l) => l.includes('"comparedWith"')) - 1);
   });
 
+  it('a name problem stops the run before the other versions of comparisons are even read', async () => {
+    const files = folder(scenario([{ type: 'neverEnters', contact: 'c9' }, { type: 'comparedWith', with: 3 }]));
+    const run = await runScenario('/w/s.scenario.json', files, simulate);
+    assert.deepEqual(run.problems.map((p) => p.diagnostic.code), ['reference.unknown-contact']);
+    assert.ok(!files.reads.some((f) => f.includes('published')), files.reads.join(', '));
+  });
+
+  it('comparedWith an unpublished version, without a display name: the missing file by its full path', async () => {
+    const run = await runScenario('/w/s.scenario.json', folder(scenario([{ type: 'comparedWith', with: 2 }])), simulate);
+    assert.equal(run.problems[0]!.diagnostic.message, 'Compared with: version 2 of journey "tag_journey" is not published: there is no /w/published/tag_journey/tag_journey.v2.journey.json.');
+  });
+
   it('comparedWith a journey file that cannot be read: an error naming it, relative to the scenario', async () => {
     const run = await runScenario('/w/s.scenario.json', folder(scenario([{ type: 'comparedWith', with: './old/tag.journey.json' }])), simulate);
     assert.deepEqual(run.results, []);
@@ -242,6 +268,13 @@ describe('checking a scenario or a timeline without running it (journey validate
     assert.match(timelineOnly[0]!.diagnostic.message, /in journey tag\.journey\.json\. Did you mean "vip"\?/);
   });
 
+  it('a timeline\'s likely typos of contact data are left out unless warnings are asked for', async () => {
+    const typo = timeline().replace('"tag": "vip"', '"tag": "vipp"').replace('"formatVersion": 1,', '"formatVersion": 1,\n  "journey": "./tag.journey.json",');
+    const files = memory({ '/w/tag.timeline.json': typo, '/w/tag.journey.json': tagJourney() });
+    assert.deepEqual(await checkTimelineFile('/w/tag.timeline.json', files), []);
+    assert.equal((await checkTimelineFile('/w/tag.timeline.json', files, { withWarnings: true })).length, 1);
+  });
+
   it('a timeline that names no journey is checked against its schema only', async () => {
     const files = memory({ '/w/t.timeline.json': json({ formatVersion: 1, contacts: [], events: [{ at: '2026-01-01T09:00:00Z', contact: 'c1', type: 'apiEntry', startingPoint: 'sp_nowhere' }] }) });
     assert.deepEqual(await checkTimelineFile('/w/t.timeline.json', files), []);
@@ -257,7 +290,9 @@ describe('checking a scenario or a timeline without running it (journey validate
         ...(journeyText === undefined ? {} : { '/w/tag.journey.json': journeyText }),
       });
     assert.deepEqual((await checkTimelineFile('/w/t.timeline.json', withJourney(tagJourney(), 'sp_vip'))), []);
-    assert.deepEqual((await checkTimelineFile('/w/t.timeline.json', withJourney(tagJourney(), 'sp_vipp'))).map((p) => [p.file, p.diagnostic.code]), [['/w/t.timeline.json', 'reference.unknown-starting-point']]);
+    const unknown = await checkTimelineFile('/w/t.timeline.json', withJourney(tagJourney(), 'sp_vipp'));
+    assert.deepEqual(unknown.map((p) => [p.file, p.diagnostic.code]), [['/w/t.timeline.json', 'reference.unknown-starting-point']]);
+    assert.equal(unknown[0]!.diagnostic.message, 'There is no starting point "sp_vipp" in journey /w/tag.journey.json. Did you mean "sp_vip"?', 'the journey named by its path without a display name');
     assert.deepEqual((await checkTimelineFile('/w/t.timeline.json', withJourney(undefined, 'sp_vipp'))).map((p) => [p.file, p.diagnostic.code]), [['/w/tag.journey.json', 'io.unreadable']]);
     // A journey with errors that still has a shape: its errors first, then the timeline's names against it.
     const broken = await checkTimelineFile('/w/t.timeline.json', withJourney(tagJourney().replace('"next": "p_end"', '"next": "p_edn"'), 'sp_vipp'));

@@ -175,6 +175,28 @@ describe('names a scenario gives', () => {
     assert.deepEqual(scenarioReferences(Scenario.parse({ formatVersion: 1, name: 's', journey: 'j', timeline: 't', expectations: [{ type: 'neverEnters', contact: 'c_extra' }] }), journey, timeline, files), []);
   });
 
+  it('a contact in onlyContacts of a comparison that the timeline lacks is an error at that contact', () => {
+    const { finding, spanned } = scenarioFinding({ type: 'comparedWith', with: 1, onlyContacts: ['c_ala', 'c_alla'] });
+    assert.equal(spanned, '"c_alla"');
+    assert.deepEqual([finding.severity, finding.code, finding.path], ['error', 'reference.unknown-contact', ['expectations', 0, 'onlyContacts', 1]]);
+    assert.equal(finding.message, 'There is no contact "c_alla" in timeline launch.timeline.json. Did you mean "c_ala"?');
+  });
+
+  it('an optional name left undefined (as code building a scenario may leave it) is not a name to check', () => {
+    const scenario: Scenario = {
+      formatVersion: 1,
+      name: 's',
+      journey: 'j',
+      timeline: 't',
+      expectations: [
+        { type: 'endsAt', contact: 'c_ala', point: undefined },
+        { type: 'suppressed', contact: 'c_ala', content: undefined, reason: 'frequency' },
+        { type: 'passes', contact: 'c_ala', point: 'p_wait_click', branch: undefined },
+      ],
+    };
+    assert.deepEqual(scenarioReferences(scenario, journey, timeline, files), []);
+  });
+
   it('every expectation kind that names a contact, point or content is checked', () => {
     const kinds: object[] = [
       { type: 'endsAt', contact: 'c_ala', point: 'p_nope' },
