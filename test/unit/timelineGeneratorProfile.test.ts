@@ -193,6 +193,7 @@ describe('timeline generator: what a contact profile gives', () => {
       const [entry, opened, bought] = [mine.find((e) => e.type === 'tagAdded' || e.type === 'apiEntry')!, mine.find((e) => e.type === 'emailOpened'), mine.find((e) => e.type === 'purchase')];
       assert.deepEqual(opened && { ...opened, at: '' }, { at: '', contact: c.id, type: 'emailOpened', point: 'p_send', content: 'welcome' });
       assert.deepEqual(bought && { ...bought, at: '' }, { at: '', contact: c.id, type: 'purchase' });
+      assert.ok(opened && bought);
       const gap1 = Date.parse(opened.at) - Date.parse(entry.at);
       const gap2 = Date.parse(bought.at) - Date.parse(opened.at);
       for (const gap of [gap1, gap2]) assert.ok(gap >= 0.5 * DAY - 1000 && gap <= 3.5 * DAY + 1000, `${c.id}: ${gap / DAY} days`);
