@@ -346,6 +346,7 @@ describe('scenario expectations: suppressions, exits, entries, stats', () => {
     assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1'] }, comparison(['c2', 'c1']))), { passed: false, message: 'also changed: c2', expected: 'changed: c1', actual: 'changed: c1, c2' });
     assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1', 'c4'] }, comparison(['c1']))), { passed: false, message: 'unchanged: c4', expected: 'changed: c1, c4', actual: 'changed: c1' });
     assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1', 'c4'] }, comparison(['c2', 'c1']))).message, 'also changed: c2; unchanged: c4');
+    assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1', 'c4', 'c6'] }, comparison(['c5', 'c2', 'c1']))).message, 'also changed: c2, c5; unchanged: c4, c6');
     assert.deepEqual(report(compared({ type: 'comparedWith', with: 1, onlyContacts: ['c1'] }, comparison([]))), { passed: false, message: 'unchanged: c1', expected: 'changed: c1', actual: 'nothing changed' });
   });
 
