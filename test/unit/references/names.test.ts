@@ -111,6 +111,34 @@ describe('names a timeline gives', () => {
   it('an event for a contact missing from contacts but close to one is a warning', () => {
     const { finding, spanned } = timelineFinding(timelineOf([{ at, contact: 'c_aal', type: 'tagAdded', tag: 'VIP' }]));
     assert.deepEqual([finding.severity, finding.code, spanned], ['warning', 'reference.unknown-contact', '"c_aal"']);
+    assert.equal(finding.message, 'There is no contact "c_aal" in the contacts of this timeline. Did you mean "c_ala"?');
+  });
+
+  it('an event for a contact far from every listed one is a new contact the replay adds: no finding', () => {
+    none(timelineOf([{ at, contact: 'newcomer_from_the_crm', type: 'tagAdded', tag: 'VIP' }]));
+  });
+
+  it('events naming only what the journey has give no finding: an open, a click without a link, an API entry without a starting point', () => {
+    none(timelineOf([{ at, contact: 'c_ala', type: 'emailOpened', content: 'announcement_email', point: 'p_send' }]));
+    none(timelineOf([{ at, contact: 'c_ala', type: 'emailClicked', content: 'announcement_email', point: 'p_send' }]));
+    none(timelineOf([{ at, contact: 'c_ala', type: 'apiEntry' }]));
+  });
+
+  it('R11: a journey that names no link awaits no particular link: a click on any link is no finding', () => {
+    const linkless = Journey.parse(JSON.parse(JSON.stringify({ ...journey, content: journey.content!.map(({ links: _links, ...c }) => c) }).replace(',"link":"product"', '')));
+    assert.ok(!JSON.stringify(linkless).includes('"link'), 'no link anywhere');
+    const value = timelineOf([{ at, contact: 'c_ala', type: 'emailClicked', point: 'p_send', link: 'anything' }]);
+    assert.deepEqual(timelineReferences(Timeline.parse(value), linkless, 'launch.journey.json'), []);
+  });
+
+  it('a likely typo is a warning on every kind of event that carries contact data: tag removed, audience joined, unsubscribed, segment left', () => {
+    const cases: [object, string][] = [
+      [{ at, contact: 'c_ala', type: 'tagRemoved', tag: 'VIPP' }, 'tag'],
+      [{ at, contact: 'c_ala', type: 'audienceJoined', list: 'product_new' }, 'list'],
+      [{ at, contact: 'c_ala', type: 'unsubscribed', list: 'product_new' }, 'list'],
+      [{ at, contact: 'c_ala', type: 'segmentLeft', segment: 'top_customer' }, 'segment'],
+    ];
+    for (const [event, kind] of cases) assert.deepEqual([timelineFinding(timelineOf([event])).finding.code], [`reference.unknown-${kind}`], JSON.stringify(event));
   });
 });
 
@@ -145,6 +173,28 @@ describe('names a scenario gives', () => {
     assert.equal(spanned, '"c_alla"');
     assert.equal(finding.message, 'There is no contact "c_alla" in timeline launch.timeline.json. Did you mean "c_ala"?');
     assert.deepEqual(scenarioReferences(Scenario.parse({ formatVersion: 1, name: 's', journey: 'j', timeline: 't', expectations: [{ type: 'neverEnters', contact: 'c_extra' }] }), journey, timeline, files), []);
+  });
+
+  it('a contact in onlyContacts of a comparison that the timeline lacks is an error at that contact', () => {
+    const { finding, spanned } = scenarioFinding({ type: 'comparedWith', with: 1, onlyContacts: ['c_ala', 'c_alla'] });
+    assert.equal(spanned, '"c_alla"');
+    assert.deepEqual([finding.severity, finding.code, finding.path], ['error', 'reference.unknown-contact', ['expectations', 0, 'onlyContacts', 1]]);
+    assert.equal(finding.message, 'There is no contact "c_alla" in timeline launch.timeline.json. Did you mean "c_ala"?');
+  });
+
+  it('an optional name left undefined (as code building a scenario may leave it) is not a name to check', () => {
+    const scenario: Scenario = {
+      formatVersion: 1,
+      name: 's',
+      journey: 'j',
+      timeline: 't',
+      expectations: [
+        { type: 'endsAt', contact: 'c_ala', point: undefined },
+        { type: 'suppressed', contact: 'c_ala', content: undefined, reason: 'frequency' },
+        { type: 'passes', contact: 'c_ala', point: 'p_wait_click', branch: undefined },
+      ],
+    };
+    assert.deepEqual(scenarioReferences(scenario, journey, timeline, files), []);
   });
 
   it('every expectation kind that names a contact, point or content is checked', () => {
