@@ -48,6 +48,15 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     assert.ok(keys.indexOf('publication') === keys.indexOf('version') + 1, keys.join());
   });
 
+  it('R19 R22: a segment journey without a status gets it after its segment entry, which follows its kind', () => {
+    const segment = readFileSync(join(__dirname, '../../../samples/dynamics-product-announcement.journey.json'), 'utf8');
+    const plan = planPublication(edit(segment, '  "status": "readyToPublish",\n', ''), { now: NOW });
+    assert.ok(plan.ok);
+    const keys = Object.keys(JSON.parse(plan.text));
+    assert.ok(keys.indexOf('segmentEntry') === keys.indexOf('kind') + 1, keys.join());
+    assert.ok(keys.indexOf('status') === keys.indexOf('segmentEntry') + 1, keys.join());
+  });
+
   it('R22: an unchanged published version is already published: nothing to edit, its own publication instant', () => {
     const text = published(SAMPLE, 1);
     const plan = planPublication(text, { now: NOW });
