@@ -124,6 +124,19 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     assert.deepEqual(both.map((r) => r.offset), [...both.map((r) => r.offset)].sort((x, y) => x - y));
   });
 
+  it('R1 R21: the validation options given are the ones the gate validates with (a default plan too small refuses)', () => {
+    const noPlan = edit(SAMPLE, '"plan": "standard",\n    ', '');
+    assert.ok(planPublication(noPlan, { now: NOW }).ok, 'the Standard plan is assumed');
+    const codes = refused(planPublication(noPlan, { now: NOW, validation: { now: NOW, defaultPlan: 'free' } })).map((r) => r.code);
+    assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('R1.')), codes.join());
+  });
+
+  it('R4 R21: a journey the validator already refuses is not compiled: its reasons are the validator\'s alone', () => {
+    const dangling = edit(SAMPLE, '"next": "p_tag_welcomed"', '"next": "p_nowhere"');
+    const codes = refused(planPublication(dangling, { now: NOW })).map((r) => r.code);
+    assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('R4.')), codes.join());
+  });
+
   it('R21: with the validator\'s rules, undeclared content is reported once, by the validator, at the point\'s content', () => {
     const text = edit(SAMPLE, '"content": "vip_brand_story_email"', '"content": "vip_nowhere"');
     const reasons = refused(planPublication(text, { now: NOW }));
