@@ -131,6 +131,14 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('R1.')), codes.join());
   });
 
+  it('R21: without the validator\'s rules the gate refuses an SMS whose content is not ready, as it does an email', () => {
+    const segment = readFileSync(join(__dirname, '../../../samples/dynamics-product-announcement.journey.json'), 'utf8');
+    const draftSms = edit(segment, '"name": "SMS o wprowadzeniu produktu",\n      "status": "ready"', '"name": "SMS o wprowadzeniu produktu",\n      "status": "draft"');
+    const reasons = refused(planPublication(draftSms, { now: NOW, rules: [] }));
+    assert.deepEqual(reasons.map((r) => r.code), ['R21.content-not-ready']);
+    assert.match(reasons[0]!.message, /"product_launch_sms"/);
+  });
+
   it('R4 R21: a journey the validator already refuses is not compiled: its reasons are the validator\'s alone', () => {
     const dangling = edit(SAMPLE, '"next": "p_tag_welcomed"', '"next": "p_nowhere"');
     const codes = refused(planPublication(dangling, { now: NOW })).map((r) => r.code);
