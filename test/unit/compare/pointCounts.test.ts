@@ -110,6 +110,15 @@ describe('compare: which timelines are replayed in slices', () => {
     assert.equal(compareVersions(byDateOrTag, byDateOrTag, three, { sliceContacts: 1 }).slices, 1);
   });
 
+  it('a warning of a sliced replay names the event by its index in the whole timeline, also past index 9 of its slice', () => {
+    const ev = (contact: string) => ({ at: '2026-03-02T09:00:00Z', contact, type: 'tagAdded' as const, tag: 'go' });
+    // c1's slice has events[0]; c2's slice has events[1..10] and, last, events[11] for a contact not in contacts (its 11th event).
+    const tl = timeline([{ id: 'c1' }, { id: 'c2' }], [ev('c1'), ...Array.from({ length: 10 }, () => ev('c2')), ev('ghost')], { start: '2026-03-02T00:00:00Z' });
+    const c = compareVersions(byTag, byTag, tl, { sliceContacts: 1 });
+    assert.equal(c.slices, 2);
+    assert.ok(c.warnings.some((w) => w.startsWith('A: events[11] is for contact "ghost"')), c.warnings.join('\n'));
+  });
+
   it('a timeline with no contact is replayed once, as a whole', () => {
     const none = timeline([], [], { start: '2026-03-02T00:00:00Z', horizon: '2026-03-03T00:00:00Z' });
     const c = compareVersions(byTag, byTag, none, { sliceContacts: 1 });
