@@ -119,6 +119,16 @@ describe('compare: which timelines are replayed in slices', () => {
     assert.ok(c.warnings.some((w) => w.startsWith('A: events[11] is for contact "ghost"')), c.warnings.join('\n'));
   });
 
+  it('a contact listed twice is replayed in the slice of its first listing, with both listings, as one replay of the whole timeline does (the first is used, and that is said)', () => {
+    const ev = (contact: string) => ({ at: '2026-03-02T09:00:00Z', contact, type: 'tagAdded' as const, tag: 'go' });
+    const tl = timeline([{ id: 'c1' }, { id: 'c2' }, { id: 'c1', tags: ['x'] }], [ev('c1'), ev('c2')], { start: '2026-03-02T00:00:00Z' });
+    const whole = compareVersions(byTag, byTag, tl, { sliceContacts: 10 });
+    const sliced = compareVersions(byTag, byTag, tl, { sliceContacts: 1 });
+    assert.deepEqual([whole.slices, sliced.slices], [1, 3]);
+    assert.deepEqual(sliced.warnings, whole.warnings);
+    assert.ok(whole.warnings.some((w) => w.includes('appear more than once in contacts: the first of each is used')), whole.warnings.join('\n'));
+  });
+
   it('a timeline with no contact is replayed once, as a whole', () => {
     const none = timeline([], [], { start: '2026-03-02T00:00:00Z', horizon: '2026-03-03T00:00:00Z' });
     const c = compareVersions(byTag, byTag, none, { sliceContacts: 1 });
