@@ -46,6 +46,18 @@ describe('compare: matching the points of two versions', () => {
     assert.deepEqual(summary(CHAIN, b).slice(0, 2), ['sp>sp_new:start:start:same:renamed', 'p_a>p_first:point:wait:same:renamed']);
   });
 
+  it('a point matched by its id is not matched again: a point added in B in the same place as a kept one is added', () => {
+    const a = journey([sp('sp', 'p_a')], [wait('p_a', 'p_end'), end('p_end')]);
+    const b = journey([sp('sp', 'p_a')], [wait('p_a', 'p_end'), end('p_end'), wait('p_y', 'p_end')]);
+    assert.deepEqual(summary(a, b), ['sp>sp:start:start:same', 'p_a>p_a:point:wait:same', 'p_end>p_end:point:end:same', '>p_y:point:wait:added']);
+  });
+
+  it('a point of B matched by its id is not taken again: a point removed from A in the same place as a kept one is removed', () => {
+    const a = journey([sp('sp', 'p_a')], [wait('p_a', 'p_end'), end('p_end'), wait('p_x', 'p_end')]);
+    const b = journey([sp('sp', 'p_a')], [wait('p_a', 'p_end'), end('p_end')]);
+    assert.deepEqual(summary(a, b), ['sp>sp:start:start:same', 'p_a>p_a:point:wait:same', 'p_end>p_end:point:end:same', 'p_x>:point:wait:removed']);
+  });
+
   it('a point of another type in that place is not a rename: one removed, one added, after A\'s points', () => {
     const b = journey([sp('sp', 'p_a')], [wait('p_a', 'p_x'), { id: 'p_x', type: 'addTag', tag: 't', next: 'p_c' }, wait('p_c', 'p_end'), end('p_end')]);
     assert.deepEqual(summary(CHAIN, b), ['sp>sp:start:start:same', 'p_a>p_a:point:wait:changed', 'p_b>:point:wait:removed', 'p_c>p_c:point:wait:same', 'p_end>p_end:point:end:same', '>p_x:point:addTag:added']);

@@ -8,6 +8,7 @@ import { CompileError, compileForSimulation, compileJourney, irToJson } from '..
 import { IR_SCHEMA_ID, journeyIrJsonSchema } from '../../../src/core/compiler/irJsonSchema';
 import { JourneyIr } from '../../../src/core/compiler/irSchema';
 import { Journey } from '../../../src/core/schema';
+import { SimulationError } from '../../../src/core/simulator/index';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -215,6 +216,18 @@ describe('compiled journey: what cannot be compiled, and what the simulator is t
     const j = journey({});
     (j.points as unknown[]).unshift({ id: 'p_w', type: 'wait', duration: 'P1X', next: 'p_end' });
     assert.throws(() => compileJourney(j), (e: Error) => e instanceof CompileError && e.message === 'The journey cannot be compiled: Point "p_w": "P1X" is not a duration such as P1D or PT12H.');
+  });
+
+  it('R0 R19: for the simulator, an unreadable duration and a recurring schedule of zero length are simulation errors of code invalid-duration', () => {
+    const unreadable = journey({});
+    (unreadable.points as unknown[]).unshift({ id: 'p_w', type: 'wait', duration: 'P1X', next: 'p_end' });
+    const everyZero = journey({ kind: 'segment', segmentEntry: { segment: 'seg_a', schedule: { type: 'recurring', every: 'PT0S' } }, startingPoints: [{ id: 'sp', trigger: { type: 'segmentEntered', segment: 'seg_a' }, next: 'p_end' }] });
+    for (const [j, message] of [
+      [unreadable, 'Point "p_w": "P1X" is not a duration such as P1D or PT12H.'],
+      [everyZero, 'The recurring schedule runs every 0 seconds: give it a positive interval.'],
+    ] as const) {
+      assert.throws(() => compileForSimulation(j), (e: unknown) => e instanceof SimulationError && e.code === 'invalid-duration' && e.message === message);
+    }
   });
 
   it('R0: an unreadable timeout, cool-down or schedule interval is refused, naming where it is', () => {

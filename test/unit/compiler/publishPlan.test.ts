@@ -48,6 +48,15 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     assert.ok(keys.indexOf('publication') === keys.indexOf('version') + 1, keys.join());
   });
 
+  it('R19 R22: a segment journey without a status gets it after its segment entry, which follows its kind', () => {
+    const segment = readFileSync(join(__dirname, '../../../samples/dynamics-product-announcement.journey.json'), 'utf8');
+    const plan = planPublication(edit(segment, '  "status": "readyToPublish",\n', ''), { now: NOW });
+    assert.ok(plan.ok);
+    const keys = Object.keys(JSON.parse(plan.text));
+    assert.ok(keys.indexOf('segmentEntry') === keys.indexOf('kind') + 1, keys.join());
+    assert.ok(keys.indexOf('status') === keys.indexOf('segmentEntry') + 1, keys.join());
+  });
+
   it('R22: an unchanged published version is already published: nothing to edit, its own publication instant', () => {
     const text = published(SAMPLE, 1);
     const plan = planPublication(text, { now: NOW });
@@ -113,6 +122,27 @@ describe('publishing: the gate and the freezing edit (R21 R22)', () => {
     const both = refused(planPublication(dangling, { now: NOW, publishedVersions: new Map([[1, 'fnv1a64:0000000000000000']]) }));
     assert.ok(both.length >= 2 && both[0]!.code === 'R22.version-already-published', both.map((r) => r.code).join());
     assert.deepEqual(both.map((r) => r.offset), [...both.map((r) => r.offset)].sort((x, y) => x - y));
+  });
+
+  it('R1 R21: the validation options given are the ones the gate validates with (a default plan too small refuses)', () => {
+    const noPlan = edit(SAMPLE, '"plan": "standard",\n    ', '');
+    assert.ok(planPublication(noPlan, { now: NOW }).ok, 'the Standard plan is assumed');
+    const codes = refused(planPublication(noPlan, { now: NOW, validation: { now: NOW, defaultPlan: 'free' } })).map((r) => r.code);
+    assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('R1.')), codes.join());
+  });
+
+  it('R21: without the validator\'s rules the gate refuses an SMS whose content is not ready, as it does an email', () => {
+    const segment = readFileSync(join(__dirname, '../../../samples/dynamics-product-announcement.journey.json'), 'utf8');
+    const draftSms = edit(segment, '"name": "SMS o wprowadzeniu produktu",\n      "status": "ready"', '"name": "SMS o wprowadzeniu produktu",\n      "status": "draft"');
+    const reasons = refused(planPublication(draftSms, { now: NOW, rules: [] }));
+    assert.deepEqual(reasons.map((r) => r.code), ['R21.content-not-ready']);
+    assert.match(reasons[0]!.message, /"product_launch_sms"/);
+  });
+
+  it('R4 R21: a journey the validator already refuses is not compiled: its reasons are the validator\'s alone', () => {
+    const dangling = edit(SAMPLE, '"next": "p_tag_welcomed"', '"next": "p_nowhere"');
+    const codes = refused(planPublication(dangling, { now: NOW })).map((r) => r.code);
+    assert.ok(codes.length > 0 && codes.every((c) => c.startsWith('R4.')), codes.join());
   });
 
   it('R21: with the validator\'s rules, undeclared content is reported once, by the validator, at the point\'s content', () => {

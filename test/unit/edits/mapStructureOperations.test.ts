@@ -110,6 +110,21 @@ describe('edits: several points at once (multi-selection, cut, paste, duplicate)
     assert.deepEqual(validateJourneyText(text).diagnostics.filter((d) => d.severity === 'error'), []);
   });
 
+  it('pasting into a text whose "points" is not an array (an object, while typing) makes it the array of the pasted points', () => {
+    const objectPoints = WELCOME.replace(/"points": \[[^]*\]\n\}\n$/, '"points": {}\n}\n');
+    assert.notEqual(objectPoints, WELCOME);
+    const text = edited(objectPoints, { op: 'pastePoints', points: [{ id: 'a', type: 'end' }, { id: 'b', type: 'end' }] as never });
+    assert.deepEqual((JSON.parse(text) as { points: unknown }).points, [{ id: 'a', type: 'end' }, { id: 'b', type: 'end' }]);
+  });
+
+  it('a new starting point in a text whose "startingPoints" is not an array (an object, while typing) makes it the array of that one', () => {
+    const objectStarts = WELCOME.replace(/"startingPoints": \[[^\]]*\]/, '"startingPoints": {}');
+    assert.notEqual(objectStarts, WELCOME);
+    const text = edited(objectStarts, { op: 'addStartingPoint', triggerType: 'api', next: 'p_email' });
+    const starts = (JSON.parse(text) as { startingPoints: { next: string }[] }).startingPoints;
+    assert.deepEqual([Array.isArray(starts), starts.length, starts[0]?.next], [true, 1, 'p_email']);
+  });
+
   it('refuses a clipboard without points', () => {
     assert.match(refusal(VIP, { op: 'pastePoints', points: ['text'] }), /no journey points/);
   });

@@ -77,6 +77,10 @@ describe('edits: labels, selection and refusals', () => {
     assert.deepEqual([journey.label, journey.hasSelect], ['Set name', false]);
     const tags = outcome(WELCOME, { op: 'setFields', target: { kind: 'journey' }, changes: [{ path: ['tags', 0], value: 'Gold' }] });
     assert.equal(tags.label, 'Set tags');
+    // A change of the whole node (an empty path) names no property: alone it reads "properties", beside others it adds no empty name.
+    const whole = { path: [], value: { id: 'p_email', type: 'sendEmail', title: 'Mail', content: 'hello', next: 'p_check' } };
+    assert.equal(outcome(WELCOME, { op: 'setFields', target: { kind: 'point', id: 'p_email' }, changes: [whole] }).label, 'Set properties of "p_email"');
+    assert.equal(outcome(WELCOME, { op: 'setFields', target: { kind: 'point', id: 'p_email' }, changes: [whole, { path: ['title'], value: 'Hi' }] }).label, 'Set title of "p_email"');
   });
 
   it('a journey\'s own id is a property like any other (only nodes are renamed with "Rename")', () => {

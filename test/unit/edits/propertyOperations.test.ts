@@ -65,6 +65,10 @@ describe('edits: properties and renames', () => {
     assert.match(refusal(WELCOME, { op: 'setFields', target: { kind: 'point', id: 'p_end' }, changes: [{ path: ['id'], value: 'x' }] }), /Rename/);
   });
 
+  it('a path into the id (not the id itself) is refused as a path the text does not have, not as a rename', () => {
+    assert.match(refusal(WELCOME, { op: 'setFields', target: { kind: 'point', id: 'p_end' }, changes: [{ path: ['id', 'x'], value: 'y' }] }), /^Cannot change id\.x: /);
+  });
+
   it('renames a point with every reference to it, the awaited events that watch it and its pin', () => {
     const waiting = edited(WELCOME, { op: 'insertPoint', from: 'p_email', slot: 'next', pointType: 'waitForEvent' });
     const pinned = edited(waiting, { op: 'pinPositions', positions: [{ id: 'p_email', x: 1, y: 2 }] });
@@ -72,6 +76,12 @@ describe('edits: properties and renames', () => {
     assert.doesNotMatch(text, /p_email/);
     assert.equal(text.match(/p_hello/g)?.length, 4, 'the id, the starting point, the awaited email and the pin');
     assert.equal(text, pinned.replace(/"p_email"/g, '"p_hello"'));
+  });
+
+  it('R4: renaming a starting point renames only it: a point that names it leads nowhere (points lead to points), and stays as written', () => {
+    const dangling = WELCOME.replace('"no": "p_end"', '"no": "sp_vip"');
+    const text = edited(dangling, { op: 'rename', id: 'sp_vip', newId: 'sp_gold' });
+    assert.equal(text, dangling.replace('"id": "sp_vip"', '"id": "sp_gold"'));
   });
 
   it('renames a point called "constructor" on a map with pins: the text stays valid JSON and only its own pin moves', () => {

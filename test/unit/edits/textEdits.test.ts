@@ -78,6 +78,18 @@ describe('edits: composing text edits', () => {
     assert.equal(earlier.text, 'XXbcdeY');
   });
 
+  it('several edits given at once, all relative to the current text, are applied as one (in any order given)', () => {
+    for (const edits of [
+      [{ offset: 1, length: 1, content: 'XX' }, { offset: 4, length: 1, content: 'Y' }],
+      [{ offset: 4, length: 1, content: 'Y' }, { offset: 1, length: 1, content: 'XX' }],
+    ]) {
+      const composer = new EditComposer('abcdef');
+      composer.applyAll(edits);
+      assert.equal(composer.text, 'aXXcdYf');
+      assert.deepEqual(composer.result(), [{ offset: 1, length: 1, content: 'XX' }, { offset: 4, length: 1, content: 'Y' }]);
+    }
+  });
+
   it('reads the indentation and line ending the document uses', () => {
     assert.deepEqual(formattingOf('{\n  "a": 1\n}'), { insertSpaces: true, tabSize: 2, eol: '\n' });
     assert.deepEqual(formattingOf('{\r\n    "a": 1\r\n}'), { insertSpaces: true, tabSize: 4, eol: '\r\n' });

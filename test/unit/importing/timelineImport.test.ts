@@ -98,6 +98,10 @@ describe('import: contact traits', () => {
       unsubscribedAll: false,
       fields: { score: 5 },
     });
+    // R17: a text list of lists is read without the spaces around its parts and around "=", and a blank part names no list.
+    const spaced: Record<string, unknown> = { id: 'd' };
+    assert.equal(setTrait(spaced, 'lists', ' news = unsubscribed ,  , offers ; '), true);
+    assert.deepEqual(spaced['lists'], { news: 'unsubscribed', offers: 'subscribed' });
   });
 
   it('R17: lists as an array are all subscribed; booleans from true/false/yes/no/1/0/y/n, other text kept as it is', () => {

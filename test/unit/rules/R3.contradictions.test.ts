@@ -83,6 +83,17 @@ describe('R3 contradictions in an all group, by kind of condition', () => {
     expectNoContradiction(all(lang('de'), not(lang('fr'))));
   });
 
+  it('R3: languages are compared in lower case, as contacts are matched (ß is not ss): every later language that differs from an earlier one is reported', () => {
+    const lang = (language: string) => ({ type: 'language', language });
+    // A contact whose language is "ßx" has that language and not "ssx" (the lower case of "SSX").
+    expectNoContradiction(all(lang('ßx'), not(lang('SSX'))));
+    const found = contradictions(check(withFilter(all(lang('ßx'), lang('SSX'), lang('ßx')))));
+    assert.deepEqual(
+      found.map((d) => d.data),
+      [{ conflictsWith: ['startingPoints', 0, 'filter', 'of', 0] }, { conflictsWith: ['startingPoints', 0, 'filter', 'of', 1] }],
+    );
+  });
+
   it('R3: a contact has one email address and one name (compared without case and surrounding spaces)', () => {
     const email = (e: string) => ({ type: 'emailEquals', email: e });
     const name = (n: string) => ({ type: 'nameEquals', name: n });

@@ -103,6 +103,14 @@ describe('fromIr: each point in the kernel’s one shape, with the facts of its 
     assert.deepEqual([kj.starts[0]!.nextId, kj.starts[0]!.next], ['mail', point('mail').index]);
   });
 
+  it('a successor index past the points (an IR not checked by its schema) is named by its number, without an error', () => {
+    const ir = compileJourney(journey({ startingPoints: [tagTrigger('sp', 'go', 'w')], points: [{ id: 'w', type: 'wait', duration: 'PT1H', next: 'e' }, { id: 'e', type: 'end' }] }));
+    const w = ir.points.find((p) => p.id === 'w')!;
+    const broken = { ...ir, points: ir.points.map((p) => (p === w ? { ...p, next: [{ ...p.next[0]!, to: 9 }] } : p)) };
+    const kernelW = fromIr(broken, 7).points.find((p) => p.id === 'w')!;
+    assert.deepEqual([kernelW.succ, kernelW.succIds], [[9], ['9']]);
+  });
+
   it('R17: the content of each send point, email or SMS, is found by the point’s id (awaited email events name it)', () => {
     assert.equal(kj.contentOf('mail'), 'promo');
     assert.equal(kj.contentOf('sms'), 'text');

@@ -256,6 +256,46 @@ describe('R4, the zero-time guard: points are counted per contact and per instan
       (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && e.message.includes(`(${named})`),
     );
   });
+
+  it('points passed past the limit at one instant without a cycle are forgotten at the next instant: a timed loop past the limit each hour is never stopped', () => {
+    // hook, a, b, w at each hourly instant: four points over a limit of two, but no point twice at one instant.
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'go', 'hook')],
+      points: [
+        { id: 'hook', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'a', no: 'a' } },
+        { id: 'a', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'b', no: 'b' } },
+        { id: 'b', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'w', no: 'w' } },
+        { id: 'w', type: 'wait', duration: 'PT1H', next: 'hook' },
+      ],
+    });
+    const r = simulate(j, timeline([{ id: 'c1' }], [go('c1')], { horizon: '2026-03-02T12:00:00Z' }), { maxChainSteps: 2 });
+    assert.deepEqual(
+      r.trace.filter((e) => e.kind === 'arrive').map((e) => formatInstant(e.at)),
+      ['2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', '2026-03-02T12:00:00Z'],
+    );
+  });
+
+  it('a zero-time cycle reached at a later instant is named by the points of that instant only', () => {
+    // At 09:00 the contact passes lead and w, over the limit of one, and waits; at 10:00 it enters the cycle p0 → p1 → … → p69 → p0.
+    const n = 70;
+    const id = (k: number) => `p${k}`;
+    const cycle = Array.from({ length: n }, (_, k) => ({
+      id: id(k),
+      type: 'ifElse' as const,
+      condition: { type: 'hasTag' as const, tag: 'go' },
+      branches: { yes: id((k + 1) % n), no: id((k + 1) % n) },
+    }));
+    const j = journey({
+      startingPoints: [tagTrigger('sp', 'go', 'lead')],
+      points: [{ id: 'lead', type: 'ifElse', condition: { type: 'hasTag', tag: 'go' }, branches: { yes: 'w', no: 'w' } }, { id: 'w', type: 'wait', duration: 'PT1H', next: id(0) }, ...cycle],
+    });
+    // At 10:00, p0 is within the limit; the guard follows p1..p64 (64 points) and names them.
+    const named = Array.from({ length: 64 }, (_, k) => id(1 + k)).join(' → ');
+    assert.throws(
+      () => simulate(j, timeline([{ id: 'c1' }], [go('c1')]), { maxChainSteps: 1 }),
+      (e: unknown) => e instanceof SimulationError && e.code === 'zero-time-cycle' && e.message.includes(`(${named})`),
+    );
+  });
 });
 
 describe('R16: exit criteria are checked after an action that changed the contact data, not after one that changed nothing', () => {

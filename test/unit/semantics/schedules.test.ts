@@ -119,6 +119,14 @@ describe('schedules: when the clock lets contacts in (R19, R20)', () => {
     assert.deepEqual(nextTickFor(daily, '1990-03-10', window.from, window), { at: T('2027-03-10T07:00:00Z'), previousAt: null });
     assert.equal(nextTickFor(daily, '1990-03-09', window.from, window), undefined);
   });
+
+  it('R20: from an unbounded instant there is no next tick, and a value that is not a date falls on no tick at any instant (no zone lookup, no error)', () => {
+    const daily = birthday().starts[0]!.daily!;
+    const window = { from: -Infinity, until: Infinity };
+    assert.equal(nextTickFor(daily, '1990-03-10', Infinity, window), undefined);
+    assert.equal(nextTickFor(daily, '1990-03-10', -Infinity, window), undefined);
+    for (const at of [NaN, Infinity, T('2027-03-10T07:00:00Z')]) assert.equal(dateFallsOn(daily, 'soon', at), false, String(at));
+  });
 });
 
 describe('schedules at the edges of their window (R19, R20, R23: what falls on a bound happens)', () => {
