@@ -156,6 +156,17 @@ describe('schema diagnostics: messages, codes, spans and data', () => {
     });
   });
 
+  describe('the document as a whole', () => {
+    it('an empty file is a syntax error at its start (the JSON reader expects a value)', () => {
+      assert.deepEqual(validateJourneyText('').diagnostics.map((d) => [d.code, d.severity, d.offset]), [['syntax.ValueExpected', 'error', 0]]);
+    });
+
+    it('a document that is not an object says what it is: null is "null"', () => {
+      assert.deepEqual(seen('null', validateJourneyText('null').diagnostics), [{ code: 'schema.invalid-type', message: 'the journey must be an object, not null.', spanned: 'null', path: '' }]);
+      assert.deepEqual(problems(baseJourney({ name: null })).map((f) => f.message), ['name must be a string, not null.']);
+    });
+  });
+
   describe('a value that is not one of the allowed ones', () => {
     it('lists the allowed values and suggests the closest, with both in the data', () => {
       const found = problems(baseJourney({ kind: 'triger' }));
