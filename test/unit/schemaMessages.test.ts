@@ -182,6 +182,8 @@ describe('schema diagnostics: messages, codes, spans and data', () => {
     it('suggests nothing for a value that is not a string', () => {
       const found = problems(baseJourney({ formatVersion: 2 }));
       assert.deepEqual(found, [{ code: 'schema.invalid-value', message: 'number 2 is not allowed for formatVersion. Allowed: 1.', spanned: '2', path: 'formatVersion', data: { allowed: [1], suggestion: undefined } }]);
+      const kind = problems(baseJourney({ kind: null }));
+      assert.deepEqual(kind.map((f) => [f.code, f.message, f.data]), [['schema.invalid-value', 'null is not allowed for kind. Allowed: "trigger", "segment".', { allowed: ['trigger', 'segment'], suggestion: undefined }]]);
     });
   });
 

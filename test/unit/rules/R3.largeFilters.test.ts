@@ -63,7 +63,7 @@ describe('R3 filters nested deep, wherever a filter is', () => {
   const deep = () => JSON.parse(nestedText(MAX_FILTER_DEPTH + 1)) as JourneyObject;
   const tooDeep = (journey: JourneyObject) => {
     const { diagnostics } = validateJourneyText(JSON.stringify(journey), { now: NOW });
-    assert.deepEqual(diagnostics.map((d) => d.code), ['schema.filter-too-deep']);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.rule, d.severity]), [['schema.filter-too-deep', 'schema', 'error']]);
     return diagnostics[0]!.path.slice(0, 4);
   };
 
