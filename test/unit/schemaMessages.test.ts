@@ -161,6 +161,20 @@ describe('schema diagnostics: messages, codes, spans and data', () => {
       assert.deepEqual(validateJourneyText('').diagnostics.map((d) => [d.code, d.severity, d.offset]), [['syntax.ValueExpected', 'error', 0]]);
     });
 
+    it('a document nested thousands of levels deep where the points should be (50,000 arrays in arrays) is one error at its start, never a crash', () => {
+      const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+      const text = JSON.stringify(baseJourney({ points: '@' })).replace('"@"', deep);
+      assert.deepEqual(validateJourneyText(text).diagnostics, [{
+        code: 'schema.too-deep',
+        rule: 'schema',
+        severity: 'error',
+        message: 'The journey is nested too deeply to check (filters inside filters thousands of levels deep); flatten it.',
+        offset: 0,
+        length: 1,
+        path: [],
+      }]);
+    });
+
     it('a document that is not an object says what it is: null is "null"', () => {
       assert.deepEqual(seen('null', validateJourneyText('null').diagnostics), [{ code: 'schema.invalid-type', message: 'the journey must be an object, not null.', spanned: 'null', path: '' }]);
       assert.deepEqual(problems(baseJourney({ name: null })).map((f) => f.message), ['name must be a string, not null.']);
