@@ -15,7 +15,15 @@ export function schemaDiagnostics(doc: JsonDocument, schema: z.ZodType, issues: 
 }
 
 const describeValue = (node: { type: string; value?: unknown } | undefined): string =>
-  !node ? 'nothing' : node.type === 'string' ? `"${String(node.value)}"` : node.type === 'object' || node.type === 'array' ? `an ${node.type}` : `${node.type} ${String(node.value)}`;
+  !node
+    ? 'nothing'
+    : node.type === 'string'
+      ? `"${String(node.value)}"`
+      : node.type === 'object' || node.type === 'array'
+        ? `an ${node.type}`
+        : node.type === 'null'
+          ? 'null'
+          : `${node.type} ${String(node.value)}`;
 
 function locateIssue(doc: JsonDocument, schema: z.ZodType, issue: Issue, root: string): JourneyDiagnostic[] {
   const path = issue.path as JsonPath;

@@ -12,7 +12,7 @@ import { defaultPoint } from './edits/newNodes';
 import { isObject, type RawObject, stringField, successorRefs } from './edits/nodeReferences';
 import type { JourneyDiagnostic } from './diagnostic';
 import type { JsonPath } from './jsonDocument';
-import { ContentItem, ExitCriterion, Filter, Id, Journey, POINT_TYPES, type PointType, Trigger } from './schema';
+import { ContentItem, Filter, Id, Journey, POINT_TYPES, type PointType, Trigger } from './schema';
 
 type Issue = z.core.$ZodIssue;
 
@@ -32,8 +32,8 @@ const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** A well-formed stand-in for the part at `path`, or undefined when there is none. */
 function standIn(journey: RawObject, path: JsonPath): unknown {
-  const [section, index] = path;
-  const raw = typeof index === 'number' ? (journey[section as string] as unknown[])[index] : journey[section as string];
+  const section = path[0];
+  const raw = path.reduce<unknown>((at, key) => (at as Record<string | number, unknown>)[key], journey);
   const id = stringField(raw, 'id');
   if (section === 'points') {
     const type = stringField(raw, 'type');
@@ -57,9 +57,8 @@ function standIn(journey: RawObject, path: JsonPath): unknown {
     return { id, trigger: trigger?.success ? trigger.data : { type: 'api' }, ...(filter?.success ? { filter: filter.data } : {}), next };
   }
   if (section === 'settings') {
-    if (!id || !Id.safeParse(id).success) return undefined;
-    const parsed = ExitCriterion.safeParse(raw);
-    return parsed.success ? parsed.data : { id, when: 'condition', condition: { type: 'all', of: [] } };
+    // (The criterion has a schema problem, so it never parses as it is.)
+    return id && Id.safeParse(id).success ? { id, when: 'condition', condition: { type: 'all', of: [] } } : undefined;
   }
   if (section === 'fields') {
     const name = stringField(raw, 'name');

@@ -58,3 +58,40 @@ describe('R3 large all groups', () => {
     assert.deepEqual(d.data?.['conflictsWith'], ['points', 0, 'condition', 'of', 0]);
   });
 });
+
+describe('R3 filters nested deep, wherever a filter is', () => {
+  const deep = () => JSON.parse(nestedText(MAX_FILTER_DEPTH + 1)) as JourneyObject;
+  const tooDeep = (journey: JourneyObject) => {
+    const { diagnostics } = validateJourneyText(JSON.stringify(journey), { now: NOW });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.rule, d.severity]), [['schema.filter-too-deep', 'schema', 'error']]);
+    return diagnostics[0]!.path.slice(0, 4);
+  };
+
+  it('R3: in a starting point\'s filter, located under that starting point', () => {
+    const path = tooDeep(baseJourney({ startingPoints: [{ id: 's1', trigger: { type: 'api' }, next: 'p1' }, { id: 's2', trigger: { type: 'api' }, filter: deep(), next: 'p1' }] }));
+    assert.deepEqual(path, ['startingPoints', 1, 'filter', 'filter']);
+  });
+
+  it('R3: in the condition of the second if/else, located under that point', () => {
+    const ifElse = (id: string, condition: JourneyObject) => ({ id, type: 'ifElse', condition, branches: { yes: 'p9', no: 'p9' } });
+    const path = tooDeep(baseJourney({ points: [ifElse('p1', { type: 'hasTag', tag: 'A' }), ifElse('p2', deep()), { id: 'p9', type: 'end' }] }));
+    assert.deepEqual(path, ['points', 1, 'condition', 'filter']);
+  });
+
+  it('R3 R16: in an exit criterion\'s condition, located under that criterion', () => {
+    const path = tooDeep(baseJourney({ settings: { exitCriteria: [{ id: 'x1', when: 'condition', condition: deep() }] } }));
+    assert.deepEqual(path, ['settings', 'exitCriteria', 0, 'condition']);
+  });
+
+  it('R3: a document whose filter places hold no objects (null items, a number for settings) gets its schema errors, never a crash', () => {
+    for (const journey of [
+      baseJourney({ startingPoints: [null, 5, 'x'], points: [null] }),
+      baseJourney({ settings: 5 }),
+      baseJourney({ settings: null }),
+      baseJourney({ settings: { exitCriteria: [null] } }),
+    ]) {
+      const { diagnostics } = validateJourneyText(JSON.stringify(journey), { now: NOW });
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.code.startsWith('schema.') && d.code !== 'schema.filter-too-deep'), JSON.stringify(diagnostics));
+    }
+  });
+});

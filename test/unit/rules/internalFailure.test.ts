@@ -25,6 +25,7 @@ describe('a rule that fails internally', () => {
     assert.equal(failed.length, 1);
     assert.equal(failed[0]!.severity, 'error');
     assert.equal(failed[0]!.rule, 'R4');
+    assert.deepEqual([failed[0]!.path, failed[0]!.offset, failed[0]!.length], [[], 0, 1], 'on the start of the document, which it is about as a whole');
     assert.match(failed[0]!.message, /The R4 check \(a check that breaks on this document\) failed .*cannot be published/);
   });
 

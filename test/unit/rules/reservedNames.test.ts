@@ -19,6 +19,18 @@ describe('reserved names', () => {
     for (const name of [...Object.getOwnPropertyNames(Object.prototype), 'prototype']) assert.ok(RESERVED_NAMES.has(name), name);
   });
 
+  it('R4: with a schema problem beside a reserved name, the rules still do not run: no stand-ins, only the schema\'s problems', () => {
+    const journey = baseJourney({
+      startingPoints: [{ id: 'start', trigger: { type: 'api' }, next: 'constructor' }, { id: 'other', trigger: { type: 'api' }, next: 'p_nowhere' }],
+      points: [{ id: 'constructor', type: 'wait', duration: '3 days', next: 'constructor' }],
+    });
+    const { diagnostics } = validate(journey);
+    const codes = diagnostics.map((d) => `${d.code} ${d.path.join('.')}`);
+    assert.ok(codes.includes('schema.reserved-name points.0.id'), codes.join('; '));
+    assert.ok(codes.some((c) => c.endsWith('points.0.duration')), codes.join('; '));
+    assert.ok(diagnostics.every((d) => d.rule === 'schema'), codes.join('; '));
+  });
+
   it('a journey point called "constructor" is refused at its id, naming the rule and a prefixed name; publishing refuses', () => {
     const journey = baseJourney({
       startingPoints: [{ id: 'start', trigger: { type: 'api' }, next: 'constructor' }],
