@@ -64,6 +64,12 @@ describe('minimal JSON edits', () => {
     assert.equal(edit(MIXED, (d) => setProperty(d, ['points', 1], 'branches', { yes: 'a' }, ['nothing'])), MIXED.replace('"next": "a"\n', '"next": "a",\n      "branches": {\n        "yes": "a"\n      }\n'));
   });
 
+  it('indents a new or replaced multi-line value by the document\'s own unit (4 spaces here), not a fixed one', () => {
+    const fourSpaces = '{\n    "a": 1\n}';
+    assert.equal(edit(fourSpaces, (d) => setProperty(d, [], 'b', { c: 2 })), '{\n    "a": 1,\n    "b": {\n        "c": 2\n    }\n}');
+    assert.equal(edit(fourSpaces, (d) => replaceValue(d, ['a'], { c: 2 })), '{\n    "a": {\n        "c": 2\n    }\n}');
+  });
+
   it('appends one-line elements to a multi-line array whose last element is on one line', () => {
     const text = '{\n  "tags": [\n    "x",\n    "y"\n  ]\n}';
     assert.equal(edit(text, (d) => appendToArray(d, ['tags'], { a: 1 })), '{\n  "tags": [\n    "x",\n    "y",\n    { "a": 1 }\n  ]\n}');
@@ -74,6 +80,8 @@ describe('minimal JSON edits', () => {
     assert.throws(() => replaceValue(doc, ['points', 5, 'id'], 'x'), (e) => e instanceof JsonEditError && e.message === 'nothing at points.5.id');
     assert.throws(() => setProperty(doc, ['tags'], 'x', 1), (e) => e instanceof JsonEditError && e.message === 'no object at tags');
     assert.throws(() => setProperty(parseJsonDocument(''), [], 'x', 1), (e) => e instanceof JsonEditError && e.message === 'no object at ');
+    assert.throws(() => setProperty(doc, ['points', 0, 'id'], 'x', 1), (e) => e instanceof JsonEditError && e.message === 'no object at points.0.id');
+    assert.throws(() => remove(doc, ['points', 5]), (e) => e instanceof JsonEditError && e.message === 'nothing at points.5');
     assert.throws(() => appendToArray(doc, ['points', 0], 1), (e) => e instanceof JsonEditError && e.message === 'no array at points.0');
     assert.throws(() => appendToArray(parseJsonDocument(''), ['x'], 1), (e) => e instanceof JsonEditError && e.message === 'no array at x');
     assert.throws(() => remove(doc, ['nothing']), (e) => e instanceof JsonEditError && e.message === 'nothing at nothing');

@@ -224,6 +224,16 @@ describe('quick fixes offered per diagnostic: exactly these, no more', () => {
     assert.equal(apply(text, actions[1]), text.replace('      "content": "hello",\n      "subject": "Hi",\n', ''));
   });
 
+  it('"remove all leftovers" counts only the leftovers of that object: not another problem of one of its values, not a misspelt property (it has its rename), not a leftover nested deeper', () => {
+    const wait = WELCOME.replace('"type": "sendEmail",\n      "title": "Say hello",\n      "content": "hello",', '"type": "wait",\n      "duration": 5,\n      "title": "Say hello",\n      "content": "hello",\n      "subject": "Hi",');
+    assert.ok(codes(wait).includes('schema.invalid-type'), codes(wait).join(', '));
+    assert.deepEqual(offers(wait, 'schema.unknown-property'), ['Remove property "content" ("wait" does not use it) (preferred)', 'Remove the 2 properties "wait" does not use']);
+    const start = WELCOME.replace('"id": "sp_vip",', '"id": "sp_vip",\n      "colour": "red",\n      "size": 1,\n      "filtr": { "type": "hasTag", "tag": "Kunde" },').replace('"tag": "VIP"', '"tag": "VIP", "bogus": 1');
+    const { actions } = offered(start, 'schema.unknown-property', 1);
+    assert.deepEqual(titles(actions), ['Remove property "colour" (preferred)', 'Remove the 2 properties not allowed here']);
+    assert.equal(apply(start, actions[1]), start.replace('      "colour": "red",\n      "size": 1,\n', ''));
+  });
+
   it('a property a starting point does not have: its removal, without naming a type', () => {
     const text = WELCOME.replace('"id": "sp_vip",', '"id": "sp_vip",\n      "colour": "red",');
     assert.deepEqual(offers(text, 'schema.unknown-property'), ['Remove property "colour" (preferred)']);
