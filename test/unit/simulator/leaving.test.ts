@@ -315,6 +315,19 @@ describe('R18 frequency caps on marketing emails', () => {
     }
   });
 
+  it('R18: a contact’s first marketing email is sent whenever it comes, also within a period of 1970-01-01T00:00Z (no email yet is not an email at instant 0)', () => {
+    const first = '1970-01-01T09:00:00Z';
+    const tl = timeline([{ id: 'd', frequency: 'daily' }, { id: 'q', frequency: 'quarterly' }], [
+      { at: first, contact: 'd', type: 'tagAdded', tag: 'go' },
+      { at: first, contact: 'q', type: 'tagAdded', tag: 'go' },
+    ]);
+    for (const trace of [true, false]) {
+      const r = simulate(j, tl, { trace });
+      assert.equal(r.points['m1']!.sent, 2, `trace: ${trace}`);
+      assert.equal(r.points['m2']!.suppressed, 2);
+    }
+  });
+
   it('counts across stays in the journey (bi-weekly: 14 days, quarterly: 91 days)', () => {
     const days = [0, 13, 14, 90, 91, 105];
     const at = (d: number) => new Date(T(at9) + d * 86_400_000).toISOString();
