@@ -119,6 +119,23 @@ describe('R16 exit criteria', () => {
     assert.deepEqual(r.stats.exitedBy, { exitPoint: 0, exitCriteria: 5, unsubscribed: 0, removed: 0 });
   });
 
+  it('R16: a condition criterion is checked on every event, also of a type the journey otherwise never notices (a purchase), so a date condition that came true with the day takes effect', () => {
+    const k = journey({
+      settings: { exitCriteria: [{ id: 'renewal', when: 'condition', condition: { type: 'field', field: 'renewal', op: 'isToday' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'w')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'P10D', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const tl = timeline([{ id: 'c1', fields: { renewal: '2026-03-05' } }], [go('c1'), { at: '2026-03-05T10:00:00Z', contact: 'c1', type: 'purchase', product: 'p' }]);
+    for (const trace of [true, false]) {
+      const r = simulate(k, tl, { trace });
+      assert.deepEqual(r.stats.exitedBy, { exitPoint: 0, exitCriteria: 1, unsubscribed: 0, removed: 0 }, `trace: ${trace}`);
+      assert.equal(r.at, T('2026-03-05T10:00:00Z'));
+    }
+  });
+
   it('takes an exit criterion before a wait-for-event match of the same event', () => {
     const k = journey({
       settings: { exitCriteria: [{ id: 'cancelled', when: 'event', event: { type: 'customEvent', name: 'cancel' } }] },
