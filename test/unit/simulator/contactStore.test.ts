@@ -7,19 +7,25 @@
 // R7; conditions read the data, R3, R12, R16). A contact
 // the replay has retired (replayed to its end) cannot change any more.
 import assert from 'node:assert/strict';
-import { ContactStore } from '../../../src/core/simulator/contactStore';
-import type { Contact } from '../../../src/core/timeline';
+import { ContactStore, type ContactView } from '../../../src/core/simulator/contactStore';
 
 /** A deep-frozen contact: any write to the timeline's own data throws. */
-function frozen(contact: Contact): Contact {
+function frozen(contact: ContactView): ContactView {
   for (const value of Object.values(contact)) if (typeof value === 'object' && value !== null) Object.freeze(value);
   return Object.freeze(contact);
 }
 
+/** A store of these contacts, numbered in order (as the timeline's contacts, and campaign activity as data a replay gives them). */
+function storeOf(...contacts: ContactView[]): ContactStore {
+  const store = new ContactStore([]);
+  for (const c of contacts) store.add(c);
+  return store;
+}
+
 describe('the replay’s contact data (copy on write)', () => {
   it('R12: a contact’s first change of its segments or campaign activity keeps the ones it had', () => {
-    const input = frozen({ id: 'c1', segments: ['s1'], activity: ['camp:opened'] } as Contact);
-    const store = new ContactStore([input]);
+    const input = frozen({ id: 'c1', segments: ['s1'], activity: ['camp:opened'] });
+    const store = storeOf(input);
     assert.equal(store.joinSegment(0, 's2'), true);
     store.addActivity(0, 'camp:clicked');
     assert.deepEqual(store.view(0).segments, ['s1', 's2']);
@@ -30,7 +36,7 @@ describe('the replay’s contact data (copy on write)', () => {
 
   it('R12: a change of one collection keeps the others, and later changes keep the earlier ones', () => {
     const input = frozen({ id: 'c1', tags: ['a', 'b', 'a'], fields: { plan: 'gold', age: 3 }, lists: { news: 'subscribed' }, segments: ['s1'] });
-    const store = new ContactStore([input]);
+    const store = storeOf(input);
     assert.equal(store.addTag(0, 'c'), true);
     assert.equal(store.setField(0, 'city', 'Lyon'), true);
     assert.equal(store.setList(0, 'promo', 'subscribed'), undefined);
@@ -57,7 +63,7 @@ describe('the replay’s contact data (copy on write)', () => {
   });
 
   it('R12: removing a tag or leaving a segment keeps the contact’s other ones, in order', () => {
-    const store = new ContactStore([frozen({ id: 'c1', tags: ['x', 'y', 'z'], segments: ['s1', 's2', 's3'] })]);
+    const store = storeOf(frozen({ id: 'c1', tags: ['x', 'y', 'z'], segments: ['s1', 's2', 's3'] }));
     assert.equal(store.removeTag(0, 'y'), true);
     assert.equal(store.leaveSegment(0, 's1'), true);
     assert.deepEqual(store.view(0).tags, ['x', 'z']);
@@ -66,7 +72,7 @@ describe('the replay’s contact data (copy on write)', () => {
 
   it('R7, R12: a change that changes nothing says so (only a real change fires tagAdded, tagRemoved, audienceJoined) and leaves the contact’s data the timeline’s own object', () => {
     const input = frozen({ id: 'c1', tags: ['t'], fields: { plan: 'gold' }, lists: { news: 'subscribed' }, segments: ['s1'], activity: ['camp:opened'], unsubscribedAll: true });
-    const store = new ContactStore([input]);
+    const store = storeOf(input);
     assert.equal(store.addTag(0, 't'), false);
     assert.equal(store.removeTag(0, 'other'), false);
     assert.equal(store.setField(0, 'plan', 'gold'), false);
@@ -81,7 +87,7 @@ describe('the replay’s contact data (copy on write)', () => {
 
   it('R7, R12: a contact without tags, fields, lists, segments or activity: removals and field removals change nothing, additions do', () => {
     const input = frozen({ id: 'bare' });
-    const store = new ContactStore([input]);
+    const store = storeOf(input);
     assert.equal(store.removeTag(0, 't'), false);
     assert.equal(store.leaveSegment(0, 's'), false);
     assert.equal(store.setField(0, 'plan', null), false);
@@ -96,7 +102,7 @@ describe('the replay’s contact data (copy on write)', () => {
   });
 
   it('R12: a field set to null is removed (and only a field the contact has is removed)', () => {
-    const store = new ContactStore([frozen({ id: 'c1', fields: { plan: 'gold', age: 3 } })]);
+    const store = storeOf(frozen({ id: 'c1', fields: { plan: 'gold', age: 3 } }));
     assert.equal(store.setField(0, 'plan', null), true);
     assert.deepEqual(store.view(0).fields, { age: 3 });
     assert.equal(store.setField(0, 'plan', null), false, 'already removed');
@@ -107,7 +113,7 @@ describe('the replay’s contact data (copy on write)', () => {
 
   it('a contact the replay has retired cannot change: an internal error naming it, not a lost change', () => {
     const input = frozen({ id: 'c1', tags: ['t'] });
-    const store = new ContactStore([frozen({ id: 'c0' }), input]);
+    const store = storeOf(frozen({ id: 'c0' }), input);
     assert.equal(store.addTag(1, 'u'), true);
     store.retire(1);
     assert.equal(store.view(1), input, 'its own copy is dropped: its data is the timeline’s object again');
