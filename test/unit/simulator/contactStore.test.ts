@@ -111,6 +111,17 @@ describe('the replay’s contact data (copy on write)', () => {
     assert.deepEqual(store.view(0).fields, { age: '3' });
   });
 
+  it('R4: a field or list named "__proto__" is data: a change of another field or list keeps it, as the contact’s own', () => {
+    const input = frozen({ id: 'c1', fields: JSON.parse('{"__proto__": "gold", "plan": "x"}'), lists: JSON.parse('{"__proto__": "subscribed"}') });
+    const store = storeOf(input);
+    assert.equal(store.setField(0, 'age', 3), true);
+    assert.equal(store.setList(0, 'news', 'subscribed'), undefined);
+    const { fields, lists } = store.view(0);
+    assert.deepEqual(Object.entries(fields!), [['__proto__', 'gold'], ['plan', 'x'], ['age', 3]]);
+    assert.deepEqual(Object.entries(lists!), [['__proto__', 'subscribed'], ['news', 'subscribed']]);
+    assert.equal(Object.getPrototypeOf(fields), Object.prototype);
+  });
+
   it('a contact the replay has retired cannot change: an internal error naming it, not a lost change', () => {
     const input = frozen({ id: 'c1', tags: ['t'] });
     const store = storeOf(frozen({ id: 'c0' }), input);
