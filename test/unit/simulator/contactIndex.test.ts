@@ -59,6 +59,17 @@ describe('contact numbers by id', () => {
     }
   });
 
+  it('looks up more ids than one block at once: an id whose hash is taken by another is found in a later block too, and nothing is written past the ids asked', () => {
+    const ids = ['liquid', ...Array.from({ length: 200 }, (_, k) => `c${k}`), 'costarring'];
+    const index = indexOf(ids);
+    const asked = [...Array.from({ length: 4100 }, (_, k) => `c${k % 200}`), 'costarring', 'liquid', 'nobody'];
+    const out = new Array<number>(asked.length + 3).fill(150);
+    index.getAll(asked, asked.length, out, 1);
+    assert.equal(out[0], 150, 'nothing before outFrom');
+    assert.deepEqual(out.slice(1, asked.length + 1), asked.map((id) => ids.indexOf(id)));
+    assert.deepEqual(out.slice(asked.length + 1), [150, 150], 'nothing after the ids asked');
+  });
+
   it('answers the number already given for an id added again, and -1 (recording the new number) for a new one', () => {
     const known: string[] = [];
     const index = new ContactIndex(known, 2);

@@ -119,6 +119,23 @@ describe('R16 exit criteria', () => {
     assert.deepEqual(r.stats.exitedBy, { exitPoint: 0, exitCriteria: 5, unsubscribed: 0, removed: 0 });
   });
 
+  it('R16: a condition criterion is checked on every event, also of a type the journey otherwise never notices (a purchase), so a date condition that came true with the day takes effect', () => {
+    const k = journey({
+      settings: { exitCriteria: [{ id: 'renewal', when: 'condition', condition: { type: 'field', field: 'renewal', op: 'isToday' } }] },
+      startingPoints: [tagTrigger('sp', 'go', 'w')],
+      points: [
+        { id: 'w', type: 'wait', duration: 'P10D', next: 'e' },
+        { id: 'e', type: 'end' },
+      ],
+    });
+    const tl = timeline([{ id: 'c1', fields: { renewal: '2026-03-05' } }], [go('c1'), { at: '2026-03-05T10:00:00Z', contact: 'c1', type: 'purchase', product: 'p' }]);
+    for (const trace of [true, false]) {
+      const r = simulate(k, tl, { trace });
+      assert.deepEqual(r.stats.exitedBy, { exitPoint: 0, exitCriteria: 1, unsubscribed: 0, removed: 0 }, `trace: ${trace}`);
+      assert.equal(r.at, T('2026-03-05T10:00:00Z'));
+    }
+  });
+
   it('takes an exit criterion before a wait-for-event match of the same event', () => {
     const k = journey({
       settings: { exitCriteria: [{ id: 'cancelled', when: 'event', event: { type: 'customEvent', name: 'cancel' } }] },
@@ -312,6 +329,19 @@ describe('R18 frequency caps on marketing emails', () => {
       const tl = timeline([{ id: 'c', frequency }], offsets.map((o) => go('c', new Date(T(at9) + o).toISOString())));
       const kinds = simulate(once, tl).trace.filter((e) => e.point === 'm').map((e) => `${e.kind}${e.reason ? ` ${e.reason}` : ''}`);
       assert.deepEqual(kinds, ['send', 'suppressed frequency', 'suppressed frequency', 'send', 'suppressed frequency'], frequency);
+    }
+  });
+
+  it('R18: a contact’s first marketing email is sent whenever it comes, also within a period of 1970-01-01T00:00Z (no email yet is not an email at instant 0)', () => {
+    const first = '1970-01-01T09:00:00Z';
+    const tl = timeline([{ id: 'd', frequency: 'daily' }, { id: 'q', frequency: 'quarterly' }], [
+      { at: first, contact: 'd', type: 'tagAdded', tag: 'go' },
+      { at: first, contact: 'q', type: 'tagAdded', tag: 'go' },
+    ]);
+    for (const trace of [true, false]) {
+      const r = simulate(j, tl, { trace });
+      assert.equal(r.points['m1']!.sent, 2, `trace: ${trace}`);
+      assert.equal(r.points['m2']!.suppressed, 2);
     }
   });
 

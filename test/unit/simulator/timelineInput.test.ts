@@ -121,6 +121,28 @@ describe('the timeline made ready for replay', () => {
     }
   });
 
+  it('R23: a timeline that lists no contacts: its first contact (number 0) is added once, with one warning, however many events it has', () => {
+    const tl = timeline([], [tag('2026-03-02T09:00:00Z', 'x'), tag('2026-03-02T10:00:00Z', 'x'), tag('2026-03-02T11:00:00Z', 'y'), tag('2026-03-02T12:00:00Z', 'x')]);
+    for (const given of [tl, packTimeline(tl)!, packedUnlisted(tl)]) {
+      const f = facts(given);
+      assert.deepEqual(f.ids, ['x', 'y']);
+      assert.deepEqual(f.unknownContacts, [
+        { event: 0, id: 'x' },
+        { event: 2, id: 'y' },
+      ]);
+      assert.equal(f.unknownContactCount, 2);
+      assert.deepEqual(f.replay.map((r) => r[1]), ['x', 'x', 'y', 'x']);
+    }
+  });
+
+  it('R14: more than 4,096 events given as objects: every event keeps its own contact in every block of ids read', () => {
+    const events = Array.from({ length: 4100 }, (_, k) => tag('2026-03-02T09:00:00Z', k < 4096 ? `a${k % 3}` : `b${k % 3}`));
+    const tl = timeline(['a0', 'a1', 'a2', 'b0', 'b1', 'b2'].map((id) => ({ id })), events);
+    const f = facts(tl);
+    assert.deepEqual(f.replay.map((r) => r[1]), events.map((e) => e.contact));
+    assert.deepEqual(f.warnings, []);
+  });
+
   it('R14: a timeline in time order keeps its order (equal instants too); no events: no first or last event', () => {
     const tl = timeline([{ id: 'a' }], [tag('2026-03-02T09:00:00Z', 'a', 'x'), tag('2026-03-02T09:00:00Z', 'a', 'y'), tag('2026-03-02T09:00:01Z', 'a', 'z')]);
     const f = facts(tl);

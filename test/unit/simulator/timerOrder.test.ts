@@ -5,6 +5,7 @@
 // wrapped round, keeps them all in order. (The generated property in
 // internals.test.ts draws short operation lists, which did not reach these.)
 import assert from 'node:assert/strict';
+import { TimerQueue } from '../../../src/core/simulator/priorityQueue';
 import { Timers } from '../../../src/core/simulator/timerLanes';
 
 function drain(timers: Timers): [number, number][] {
@@ -68,5 +69,91 @@ describe('timers due at one instant (R14)', () => {
     }
     while (wrapped.pop()) popped.push(wrapped.poppedA);
     assert.deepEqual(popped, Array.from({ length: next }, (_, k) => k));
+  });
+});
+
+describe('the timer heap (R14: time, then insertion order)', () => {
+  /** Pops everything: [time, a, b, kind] per timer. */
+  function drainQueue(q: TimerQueue): [number, number, number, number][] {
+    const out: [number, number, number, number][] = [];
+    while (q.pop()) out.push([q.poppedTime, q.poppedA, q.poppedB, q.poppedKind]);
+    return out;
+  }
+
+  it('R14: many timers at a few instants, pushed in scrambled order with pops between, come out by time, ties in the order they were set, with their payloads', () => {
+    const q = new TimerQueue(2);
+    const model: { time: number; n: number }[] = [];
+    const out: [number, number, number, number][] = [];
+    const expected: [number, number, number, number][] = [];
+    const entry = (m: { time: number; n: number }): [number, number, number, number] => [m.time, m.n, m.n * 10 + 0.5, m.n % 7];
+    for (let n = 0; n < 400; n++) {
+      const time = (n * 37) % 5; // five instants, each shared by 80 timers
+      q.push(time, n % 7, n, n * 10 + 0.5);
+      model.push({ time, n });
+      if (n % 3 === 2) {
+        model.sort((a, b) => a.time - b.time || a.n - b.n);
+        expected.push(entry(model.shift()!));
+        assert.ok(q.pop());
+        out.push([q.poppedTime, q.poppedA, q.poppedB, q.poppedKind]);
+      }
+      assert.equal(q.size, model.length);
+    }
+    model.sort((a, b) => a.time - b.time || a.n - b.n);
+    expected.push(...model.map(entry));
+    out.push(...drainQueue(q));
+    assert.deepEqual(out, expected);
+  });
+
+  it('R14: thousands of timers at scattered instants, pushed and popped in a fixed pseudo-random mix, come out as a stable sort of them would', () => {
+    let state = 0x2545f491; // xorshift32, a fixed seed: the same mix on every run
+    const next = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) / 4294967296;
+    };
+    const q = new TimerQueue();
+    const model: { time: number; n: number }[] = [];
+    let n = 0;
+    for (let op = 0; op < 6000; op++) {
+      if (next() < 0.6) {
+        const time = Math.floor(next() * 300);
+        q.push(time, 0, n, 0);
+        model.push({ time, n: n++ });
+      } else {
+        model.sort((a, b) => a.time - b.time || a.n - b.n);
+        const expected = model.shift();
+        assert.equal(q.pop(), expected !== undefined);
+        if (expected) assert.deepEqual([q.poppedTime, q.poppedA], [expected.time, expected.n], `operation ${op}`);
+      }
+    }
+    model.sort((a, b) => a.time - b.time || a.n - b.n);
+    assert.deepEqual(drainQueue(q).map(([time, a]) => ({ time, n: a })), model);
+  });
+
+  it('R14: timers set with the caller’s sequence (as the lanes do) pop by time, then by that sequence', () => {
+    const q = new TimerQueue();
+    const set: [number, number][] = [];
+    for (let s = 0; s < 120; s++) set.push([[4, 1, 3, 1, 2][s % 5]!, s]);
+    for (const [time, s] of set) q.pushSequenced(time, s, 1, s, 0);
+    const sorted = [...set].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    assert.deepEqual(drainQueue(q).map(([time, a]) => [time, a]), sorted);
+  });
+
+  it('tells the sequence of its earliest timer, and none when empty', () => {
+    const q = new TimerQueue();
+    assert.equal(q.peekSequence(), undefined);
+    assert.equal(q.peekTime(), Infinity);
+    q.pushSequenced(9, 41, 0, 1, 0);
+    q.pushSequenced(3, 42, 0, 2, 0);
+    q.pushSequenced(3, 43, 0, 3, 0);
+    assert.equal(q.peekSequence(), 42);
+    assert.ok(q.pop());
+    assert.equal(q.peekSequence(), 43);
+    assert.ok(q.pop());
+    assert.equal(q.peekSequence(), 41);
+    assert.ok(q.pop());
+    assert.equal(q.peekSequence(), undefined);
+    assert.equal(q.pop(), false);
   });
 });
