@@ -86,6 +86,7 @@ describe('contacts in columns, for a shard worker', () => {
       { id: 'a', fields: new Date(0) },
       { id: 'a', fields: { when: { at: 1 } } },
       { id: 'a', fields: { none: null } },
+      { id: 'a', fields: undefined },
       { id: 'a', lists: { news: true } },
       { id: 'a', lists: { news: 3 } },
       { id: 'a', tags: 'vip' },
@@ -102,8 +103,8 @@ describe('contacts in columns, for a shard worker', () => {
       assert.ok(columns.text.includes(JSON.stringify(contact)), `${JSON.stringify(contact)} as its JSON text`);
       assert.deepStrictEqual(decodeContacts(columns), JSON.parse(JSON.stringify(around)), JSON.stringify(contact));
     }
-    const columns = encodeContacts(['just text' as unknown as Contact, null as unknown as Contact]);
-    assert.deepStrictEqual(decodeContacts(columns), ['just text', null]);
+    const notObjects = ['just text', null, 5, '', true, false, 0] as unknown as Contact[];
+    assert.deepStrictEqual(decodeContacts(encodeContacts(notObjects)), ['just text', null, 5, '', true, false, 0], 'a contact that is no object comes back as itself, not as {}');
   });
 });
 

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import '../../support/propertySeed'; // every property here runs from the fixed, printed seed
-import { daysFromCivil, IsoInstantParser, parseIsoInstant } from '../../../src/core/simulator/isoInstant';
+import { daysFromCivil, IsoInstantParser, parseIsoInstant, utcFromFields } from '../../../src/core/simulator/isoInstant';
 import { parseInstant } from '../../../src/core/simulator/timelineInput';
 import { SimulationError } from '../../../src/core/simulator/index';
 
@@ -38,7 +38,7 @@ const instantArb = fc
 
 describe('ISO 8601 instants (fast parser)', () => {
   it('gives Date.parse results on every string one character away from a common instant (each position replaced, dropped or doubled)', () => {
-    const bases = ['2026-03-01T09:00:00Z', '2024-02-29T23:59:59.123+01:00', '1999-12-31T00:00:00.5-05:30', '2026-10-25T02:30:00.12Z'];
+    const bases = ['2026-03-01T09:00:00Z', '2024-02-29T23:59:59.123+01:00', '1999-12-31T00:00:00.5-05:30', '2026-10-25T02:30:00.12Z', '2026-03-01T09:00:00+01:00'];
     const replacements = [...'0123456789', 'a', 'Z', 'z', 'T', 't', '-', '+', ':', '.', ' ', '/', '\u0660'];
     for (const base of bases) {
       for (let i = 0; i <= base.length; i++) {
@@ -106,6 +106,30 @@ describe('ISO 8601 instants (fast parser)', () => {
       fc.property(fc.string({ maxLength: 32 }), (text) => assertSame(text)),
       { numRuns: 5_000 },
     );
+  });
+
+  it('reads date and time fields at the edges of their ranges as Date.UTC does, and gives NaN past them (the packed timeline reader calls it directly)', () => {
+    const edges: [number, number, number, number, number, number][] = [
+      [2026, 1, 1, 0, 0, 0],
+      [2024, 12, 31, 23, 59, 59],
+      [2024, 2, 29, 12, 30, 30],
+      [2026, 2, 28, 0, 0, 0],
+      [2026, 4, 30, 0, 0, 0],
+      [2026, 1, 28, 0, 0, 0],
+    ];
+    for (const [y, mo, d, h, mi, s] of edges) assert.equal(utcFromFields(y, mo, d, h, mi, s), Date.UTC(y, mo - 1, d, h, mi, s), `${y}-${mo}-${d} ${h}:${mi}:${s}`);
+    const outOfRange: [number, number, number, number, number, number][] = [
+      [2026, 0, 1, 0, 0, 0],
+      [2026, 13, 1, 0, 0, 0],
+      [2026, 1, 0, 0, 0, 0],
+      [2026, 2, 29, 0, 0, 0],
+      [2026, 4, 31, 0, 0, 0],
+      [2026, 1, 32, 0, 0, 0],
+      [2026, 1, 1, 24, 0, 0],
+      [2026, 1, 1, 0, 60, 0],
+      [2026, 1, 1, 0, 0, 60],
+    ];
+    for (const [y, mo, d, h, mi, s] of outOfRange) assert.ok(Number.isNaN(utcFromFields(y, mo, d, h, mi, s)), `${y}-${mo}-${d} ${h}:${mi}:${s} is out of range`);
   });
 
   it('counts days from 1970-01-01 like Date.UTC', () => {
