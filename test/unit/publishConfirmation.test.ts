@@ -84,6 +84,11 @@ describe('the publish confirmation: past instants (R21, R19, R10)', () => {
     for (const type of ['oneTimeStatic', 'oneTimeRolling']) assert.deepEqual(pastInstantWarnings(segmentJourney({ segment: 'vips', schedule: { type } }), utc('2030-01-01T00:00')), [], type);
   });
 
+  it('R19: a segment entry left in a trigger journey enters no one, so its past start is no warning', () => {
+    const j = journeyOf({ segmentEntry: { segment: 'vips', start: '2026-05-04T10:00', timeZone: 'UTC' } });
+    assert.deepEqual(pastInstantWarnings(j, utc('2026-06-01T00:00')), []);
+  });
+
   it('R19: the segment entry\'s own time zone comes first, then the journey\'s, then UTC; a zone that is not an IANA name is read as UTC', () => {
     // 10:00 in Berlin (winter, UTC+1) is 09:00 UTC; in New York (UTC-5) it is 15:00 UTC.
     const start = { segment: 'vips', start: '2026-01-10T10:00' };

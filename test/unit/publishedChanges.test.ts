@@ -63,6 +63,8 @@ describe('R22: the changes of a journey\'s logic since its published version', (
     assert.equal(logicChanges(published, current).length, 4);
     assert.deepEqual(logicChanges(published, current, 2), logicChanges(published, current).slice(0, 2));
     assert.deepEqual(logicChanges(published, current, 2).map((c) => c.path), [['tags', 0], ['tags', 1]]);
+    assert.deepEqual(logicChanges({ tags: [] }, { tags: ['a', 'b', 'c'] }, 2), [{ kind: 'added', path: ['tags', 0], on: 'object' }, { kind: 'added', path: ['tags', 1], on: 'object' }], 'items added to one list');
+    assert.deepEqual(logicChanges({ settings: {} }, { settings: { a: 1, b: 2, c: 3 } }, 1), [{ kind: 'added', path: ['settings', 'a'], on: 'key' }], 'keys added to one object');
   });
 });
 

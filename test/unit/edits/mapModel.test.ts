@@ -186,6 +186,12 @@ describe('map model, node by node and edge by edge', () => {
     assert.deepEqual(model.edges.filter((e) => e.dangling).map((e) => e.key), ['p_check/yes', 'p_check/no', 'p_odd/next']);
   });
 
+  it('a starting point whose filter nests 10,000 deep is drawn as an invalid node (the schema is not asked to recurse that deep)', () => {
+    const deep = JSON.parse('{"type":"not","filter":'.repeat(10_000) + '{"type":"hasTag","tag":"x"}' + '}'.repeat(10_000));
+    const [start] = buildMapModel({ startingPoints: [{ id: 's', trigger: { type: 'api' }, filter: deep, next: 'e' }], points: [{ id: 'e', type: 'end' }] }, []).nodes;
+    assert.deepEqual([start!.valid, start!.summary, start!.icon], [false, 'Not a valid starting point: see its problems', 'plug']);
+  });
+
   it('R4: a third node with a taken id gets the next free key, also past a key a node already has as its id', () => {
     const value = { points: [{ id: 'x', type: 'end' }, { id: 'x~2', type: 'end' }, { id: 'x', type: 'end' }, { id: 'x', type: 'end' }] };
     assert.deepEqual(buildMapModel(value, []).nodes.map((n) => n.key), ['x', 'x~2', 'x~3', 'x~4']);
