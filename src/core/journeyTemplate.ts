@@ -65,7 +65,7 @@ export function transliterate(text: string): string {
 
 /** The name of a journey file without its `.journey.json` (however often it was added) or `.json`. */
 export function journeyBaseName(fileName: string): string {
-  return fileName.replace(/^.*[\\/]/, '').replace(/(\.journey)?(\.json)?(\.journey\.json)*$/i, '');
+  return fileName.replace(/^.*[\\/]/s, '').replace(/(\.journey)?(\.json)?(\.journey\.json)*$/i, '');
 }
 
 /** The file a journey named `name` is saved in by default: `Geburtstagsgrüße` → `geburtstagsgrusse.journey.json`. */

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { emptyJourneyText, instantiateTemplate, JOURNEY_TEMPLATES, journeyFileName, journeyIdFromFileName, transliterate, withJourneyExtension } from '../../src/core/journeyTemplate';
+import { emptyJourneyText, instantiateTemplate, JOURNEY_TEMPLATES, journeyBaseName, journeyFileName, journeyIdFromFileName, transliterate, withJourneyExtension } from '../../src/core/journeyTemplate';
 import { validateJourneyText } from '../../src/core/validate';
 
 const SAMPLES = join(__dirname, '../../samples');
@@ -62,5 +62,52 @@ describe('journey templates', () => {
     const { journey, diagnostics } = validateJourneyText(emptyJourneyText({ id: 'e', name: 'Empty', timeZone: 'Europe/Berlin' }));
     assert.deepEqual(diagnostics, []);
     assert.equal(journey?.settings?.timeZone, 'Europe/Berlin');
+  });
+});
+
+describe('journey templates: names, files and the new draft, case by case', () => {
+  it('takes the file name after the last folder separator, also when a folder\'s name holds a line break', () => {
+    assert.equal(journeyBaseName('/ws/new\nfolder/VIP.journey.json'), 'VIP');
+    assert.equal(journeyBaseName('new\nfolder\\VIP.journey.json'), 'VIP');
+    assert.equal(journeyIdFromFileName('/ws/new\nfolder/VIP Welcome.journey.json'), 'vip-welcome');
+  });
+
+  it('drops a ".journey" ending without ".json", and adds the ending to a name without a folder', () => {
+    assert.equal(withJourneyExtension('/ws/cart-reminder.journey'), '/ws/cart-reminder.journey.json');
+    assert.equal(withJourneyExtension('cart-reminder.json'), 'cart-reminder.journey.json');
+    assert.equal(withJourneyExtension('C:\\ws\\cart-reminder'), 'C:\\ws\\cart-reminder.journey.json');
+  });
+
+  it('an id ends with a letter or digit: every trailing dash and dot is dropped', () => {
+    assert.equal(journeyIdFromFileName('Sale ..journey.json'), 'sale');
+    assert.equal(journeyIdFromFileName('Sale!-.-'), 'sale');
+  });
+
+  it('a template that is published becomes a draft of version 1 without its publication and $schema; one without them gets none', () => {
+    const published = '{\n  "$schema": "../dist/journey.schema.json",\n  "id": "old",\n  "name": "Old",\n  "status": "published",\n  "version": 3,\n  "publication": { "version": 3 }\n}\n';
+    const made = JSON.parse(instantiateTemplate(published, { id: 'my', name: 'My' }));
+    assert.deepEqual(made, { id: 'my', name: 'My', status: 'draft', version: 1 });
+    const bare = JSON.parse(instantiateTemplate('{ "id": "old", "name": "Old" }', { id: 'my', name: 'My' }));
+    assert.deepEqual(bare, { id: 'my', name: 'My' });
+  });
+
+  it('writes a property the template lacks in its formatting (two spaces, one per line), and ends the text with exactly one line break', () => {
+    assert.equal(instantiateTemplate('{\n  "formatVersion": 1,\n  "name": "Old",\n  "points": []\n}', { id: 'my', name: 'My' }), '{\n  "formatVersion": 1,\n  "name": "My",\n  "points": [],\n  "id": "my"\n}\n');
+    assert.equal(instantiateTemplate('{\n  "id": "old",\n  "name": "Old"\n}\n', { id: 'my', name: 'My' }), '{\n  "id": "my",\n  "name": "My"\n}\n');
+  });
+
+  it('the empty journey: a draft trigger journey in the given zone, never re-entered, from "Joins the audience" straight to "Done"', () => {
+    const text = emptyJourneyText({ id: 'e', name: 'Empty', timeZone: 'Europe/Berlin' });
+    assert.ok(text.endsWith('}\n') && text.includes('\n  "id": "e",\n'), 'two-space JSON with a final line break');
+    assert.deepEqual(JSON.parse(text), {
+      formatVersion: 1,
+      id: 'e',
+      name: 'Empty',
+      kind: 'trigger',
+      status: 'draft',
+      settings: { timeZone: 'Europe/Berlin', reEntry: { mode: 'never' } },
+      startingPoints: [{ id: 'start', name: 'Joins the audience', trigger: { type: 'audienceJoined' }, next: 'done' }],
+      points: [{ id: 'done', type: 'end', title: 'Done' }],
+    });
   });
 });
