@@ -159,7 +159,7 @@ describe('R4 the journey as a graph (graph.ts)', () => {
     });
   });
 
-  it('the budget for a graph is a floor of 100,000 visits plus perEdge (32 unless told) per edge and per point', () => {
+  it('the budget for a graph is a floor of a hundred thousand visits plus perEdge (32 unless told) per edge and per point', () => {
     const graph = diamond();
     assert.equal(graph.edges.length, 12);
     assert.equal(graph.points.size, 11);
