@@ -66,6 +66,11 @@ describe('R4 reserved names in a journey document (reservedNameDiagnostics)', ()
     assert.deepEqual(found(text), []);
   });
 
+  it('a document without a value (empty or not JSON) has no reserved names', () => {
+    assert.deepEqual(found(''), []);
+    assert.deepEqual(found('nul'), []);
+  });
+
   it('the diagnostic: code schema.reserved-name, rule schema, an error at the exact name, its message with "a" or "an"', () => {
     const text = '{"settings": {"exitCriteria": [{"id": "valueOf"}]}, "tags": ["toString"]}';
     const [exit, tag] = reservedNameDiagnostics(parseJsonDocument(text));
