@@ -1,7 +1,8 @@
 // The journey as a graph: starting points and journey points are nodes, each
 // successor reference an edge with its label (next, yes, no, timeout, 30%)
 // and the JSON path of the reference. Shared by the validator (references,
-// reachability, cycles), the designer (edges), the simulator and rename.
+// the wait-for-event searches; reachability and zero-time cycles are
+// rules/reachability.ts), the designer (edges), the simulator and rename.
 import type { Journey, JourneyPoint, StartingPoint } from './schema';
 import type { JsonPath } from './jsonDocument';
 
@@ -47,11 +48,6 @@ export function successorsOf(point: JourneyPoint): { to: string; label: string; 
   }
 }
 
-/** Whether contacts stop at this point for some time (used to find zero-time cycles, R8). */
-export function takesTime(point: JourneyPoint): boolean {
-  return point.type === 'wait' || point.type === 'waitUntil' || point.type === 'waitForEvent';
-}
-
 export function buildGraph(journey: Journey): JourneyGraph {
   const startingPoints = new Map<string, { sp: StartingPoint; index: number }>();
   const points = new Map<string, { point: JourneyPoint; index: number }>();
@@ -74,19 +70,6 @@ export function buildGraph(journey: Journey): JourneyGraph {
     for (const s of successorsOf(point)) addEdge({ from: point.id, to: s.to, label: s.label, path: ['points', index, ...s.path] });
   });
   return { startingPoints, points, out, edges };
-}
-
-/** Ids of the journey points reachable from any starting point. */
-export function reachablePoints(graph: JourneyGraph): Set<string> {
-  const seen = new Set<string>();
-  const stack = [...graph.startingPoints.values()].map(({ sp }) => sp.next);
-  while (stack.length > 0) {
-    const id = stack.pop()!;
-    if (seen.has(id) || !graph.points.has(id)) continue;
-    seen.add(id);
-    for (const edge of graph.out.get(id) ?? []) stack.push(edge.to);
-  }
-  return seen;
 }
 
 const incomingByGraph = new WeakMap<JourneyGraph, Map<string, string[]>>();

@@ -42,15 +42,15 @@ export function isIanaTimeZone(name: string): boolean {
 
 /**
  * The real zone a wrong name most likely meant: a close spelling
- * (`Europe/Berln`), or a city without its region (`Berlin`, `new york`).
+ * (`Europe/Berln`), or a city without its region (`Berlin`, `new york`,
+ * `Indiana/Knox` for America/Indiana/Knox).
  */
 export function closestTimeZone(name: string): string | undefined {
   const zones = [...knownTimeZones()];
   const city = name.trim().replace(/\s+/g, '_').toLowerCase();
-  if (city && !city.includes('/')) {
-    const byCity = zones.find((z) => z.toLowerCase().endsWith('/' + city));
-    if (byCity) return byCity;
-  }
+  // No zone name ends in "/", so a blank name finds no city.
+  const byCity = zones.find((z) => z.toLowerCase().endsWith('/' + city));
+  if (byCity) return byCity;
   const exactCase = zones.find((z) => z.toLowerCase() === name.toLowerCase());
   return exactCase ?? closestName(name, zones);
 }
