@@ -78,7 +78,7 @@ describe('parseJsonDocument on strict JSON (the fast path)', () => {
   });
 
   it('the tree is jsonc-parser\'s: types, offsets, lengths, colon offsets, values and parent links', () => {
-    const text = ' {"a" :\t[1, -2.5e3, true, false, null, "s\\"t", {}, []],\r\n "b": {"c": "é"}} ';
+    const text = ' {"a" :\t[1, -2.5e3, 1E+2, 0.5e-1, true, false, null, "s\\"t", {}, [], [[{}]]],\r\n "b": {"c": "é", "d": {"e": []}}} ';
     type Node = { type: string; offset: number; length: number; colonOffset?: number; value?: unknown; children?: Node[]; parent?: Node };
     const strip = (n: Node): unknown => ({ type: n.type, offset: n.offset, length: n.length, colonOffset: n.colonOffset, value: n.children ? undefined : n.value, children: n.children?.map(strip) });
     const root = parseJsonDocument(text).root as Node;
