@@ -8,6 +8,8 @@
 import assert from 'node:assert/strict';
 import { GIVE_UP, INCOMPLETE, PackedTimelineBuilder } from '../../src/core/packedTimelineBuilder';
 import { SharedContactLists } from '../../src/core/sharedContactLists';
+import { parseIsoInstant } from '../../src/core/simulator/isoInstant';
+import { ContactEvent, Instant } from '../../src/core/timeline';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const JSON_FORMAT = { crIsSpace: true, strictKeys: true };
@@ -130,6 +132,70 @@ describe('the packed timeline builder, record by record (#16)', () => {
       assert.deepEqual(builder.finish({ formatVersion: 1 })!.eventTime, instants.map((at) => Date.parse(at)));
     });
 
+    it('an instant of the plain form: every field in and around its range, and any other byte at any place, is taken exactly when the schema takes it, at parseIsoInstant\'s epoch ms', () => {
+      const variants = new Set<string>();
+      const at = (y: string, mo: string, d: string, h: string, mi: string, sec: string) => `${y}-${mo}-${d}T${h}:${mi}:${sec}Z`;
+      const two = (n: number) => String(n).padStart(2, '0');
+      for (let n = 0; n <= 13; n++) variants.add(at('2026', two(n), '15', '12', '30', '30'));
+      for (const mo of ['01', '02', '04', '11', '12']) for (let n = 0; n <= 32; n++) variants.add(at('2024', mo, two(n), '12', '30', '30'));
+      for (let n = 0; n <= 25; n++) variants.add(at('2026', '10', '31', two(n), '30', '30'));
+      for (let n = 0; n <= 61; n++) variants.add(at('1999', '12', '19', '23', two(n), '59'));
+      for (let n = 0; n <= 61; n++) variants.add(at('0001', '11', '29', '00', '59', two(n)));
+      const base = '2026-12-29T19:59:58Z';
+      for (let p = 0; p < base.length; p++) for (const c of '0189-:TZz/ a+.') variants.add(base.slice(0, p) + c + base.slice(p + 1));
+      const schema = (text: string) => (Instant.safeParse(text).success ? parseIsoInstant(text) : undefined);
+      const read = (record: string) => {
+        const builder = new PackedTimelineBuilder(JSON_FORMAT);
+        const bytes = utf8(`${record}\n`);
+        return builder.event(bytes, 0, bytes.length) === bytes.length - 1 ? builder.finish({ formatVersion: 1 })!.eventTime[0] : undefined;
+      };
+      for (const instant of variants) {
+        const expected = schema(instant);
+        assert.equal(read(`{"at":"${instant}","contact":"c","type":"purchase"}`), expected, instant);
+        assert.equal(read(`{"product":"::::ZZZZ----TTTT::::ZZZZ----TTTT","at":"${instant}","contact":"c","type":"purchase"}`), expected, `${instant} in another layout`);
+      }
+    });
+
+    it('every event type in another layout is read with its whole body (members named like "at" or "contact" are not them)', () => {
+      const bodies = [
+        { type: 'emailOpened', content: 'welcome', point: 'send_1' },
+        { type: 'emailClicked', content: 'welcome', link: 'https://x.io/a' },
+        { type: 'purchase', product: 'kit', amount: 3 },
+        { type: 'segmentJoined', segment: 'gold' },
+        { type: 'apiEntry', startingPoint: 'api' },
+        { type: 'campaignActivity', campaign: 'spring', activity: 'opened' },
+        { type: 'customEvent', name: 'contacted', properties: { at: 'x', contact: 'y', ct: 1, aт: 2 } },
+        { type: 'fieldChanged', field: 'contacts', value: null },
+      ];
+      for (const body of bodies) {
+        const spaced = `{ ${Object.entries(body).map(([k, v]) => `"${k}": ${JSON.stringify(v)}`).join(', ')}, "contact": "c", "at": "${T0}" }`;
+        const compact = `{"at":"${T0}","contact":"c",${JSON.stringify(body).slice(1)}`;
+        for (const record of [spaced, compact]) {
+          const builder = new PackedTimelineBuilder(JSON_FORMAT);
+          const bytes = utf8(`${record}\n`);
+          if (!ContactEvent.safeParse({ ...body, at: T0, contact: 'c' }).success) assert.fail(`the specification's event ${JSON.stringify(body)} is valid`);
+          assert.equal(builder.event(bytes, 0, bytes.length), bytes.length - 1, record);
+          assert.deepEqual(builder.finish({ formatVersion: 1 })!.eventBody, [body]);
+        }
+      }
+    });
+
+    it('an event in place with whitespace in its body shares the body of the same event without it', () => {
+      const builder = eventsRead([
+        `{"at":"${T0}","contact":"c","type":"purchase","product":"kit"}`,
+        `{"at":"${T0}","contact":"c","type": "purchase","product":"kit"}`,
+        `{"at":"${T0}","contact":"c","type":"purchase",\n"product":"kit"}`,
+        `{"at":"${T0}","contact":"c","type":"purchase",\t"product":"kit"}`,
+        `{"at":"${T0}","contact":"c","type":"purchase","product":"kit"\r}`,
+        `{"at":"${T0}","contact":"c","type":"customEvent","name":"n","properties":{"a": 1}}`,
+        `{"at":"${T0}","contact":"c","type":"customEvent","name":"n","properties":{"a":1}}`,
+      ]);
+      const bodies = builder.finish({ formatVersion: 1 })!.eventBody;
+      for (let k = 1; k < 5; k++) assert.equal(bodies[k], bodies[0], `event ${k}`);
+      assert.deepEqual(bodies[5], { type: 'customEvent', name: 'n', properties: { a: 1 } });
+      assert.deepEqual(bodies[6], bodies[5]);
+    });
+
     it('an instant longer than the bytes kept of the previous one (64) is read, and the one before it still compared right', () => {
       const long = `2026-03-01T09:00:00.${'1'.repeat(60)}Z`;
       const builder = eventsRead([T0, long, long, T0, T1].map((at) => `{"at":"${at}","contact":"c","type":"purchase"}`));
@@ -183,6 +249,9 @@ describe('the packed timeline builder, record by record (#16)', () => {
       ['a name not in quotes', `{at:"${T0}","contact":"c","type":"purchase"}`],
       ['an escape in a name', `{"at":"${T0}","contact":"c","t\\u0079pe":"purchase"}`],
       ['no colon after a name', `{"at" "${T0}","contact":"c","type":"purchase"}`],
+      ['another byte than a comma after the contact id', `{"at":"${T0}","contact":"c";"type":"purchase"}`],
+      ['another byte than a quote after the comma after the contact id', `{"at":"${T0}","contact":"c",x"type":"purchase"}`],
+      ['an escape in a body string, then a bad body', `{"at":"${T0}","contact":"c","type":"purch\\u0061se","x":1}`],
       ['two members without a comma', `{"at":"${T0}" "contact":"c","type":"purchase"}`],
       ['"at" twice', `{"type":"purchase","at":"${T0}","at":"${T0}","contact":"c"}`],
       ['"contact" twice', `{"type":"purchase","contact":"c","at":"${T0}","contact":"c"}`],
