@@ -222,6 +222,13 @@ describe('the packed timeline builder, record by record (#16)', () => {
       }
     });
 
+    it('contact ids of every letter case and every character an Id allows are taken, in place and in another layout', () => {
+      const ids = ['A', 'Z', 'a', 'z', '_', 'Az', 'zA', 'A0', 'a.b-c_9', '_9Z'];
+      const records = ids.flatMap((id) => [`{"at":"${T0}","contact":"${id}","type":"purchase"}`, `{"type":"purchase","contact":"${id}","at":"${T0}"}`]);
+      assert.deepEqual(eventsRead(records).finish({ formatVersion: 1 })!.eventContactIds, ids);
+      for (const id of ['@', '[', '`', '{', '0a', '.a', '-a', 'a/', 'a:']) assert.equal(readEvent(`{"at":"${T0}","contact":"${id}","type":"purchase"}\n`), GIVE_UP, id);
+    });
+
     it('NDJSON: a repeated key in a body is read as JSON.parse reads the line (the last wins); in JSON it makes the builder give up', () => {
       const record = `{"at":"${T0}","contact":"c","type":"purchase","amount":1,"amount":2}`;
       const builder = eventsRead([record], NDJSON_FORMAT);
