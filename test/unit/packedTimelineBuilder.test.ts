@@ -73,6 +73,12 @@ describe('the packed timeline builder, record by record (#16)', () => {
       const record = '{"id":"c1","name":"Zoë 😀","tags":["a]","b}"],"fields":{"n":1.5,"s":"\\"}"}}';
       const bytes = utf8(record);
       for (let cut = 0; cut < bytes.length; cut++) assert.equal(new PackedTimelineBuilder(JSON_FORMAT).contact(bytes, 0, cut), INCOMPLETE, `cut at byte ${cut}`);
+      // Asked again with more bytes (as the reader does), the same builder reads the contact once, as if never cut.
+      const again = new PackedTimelineBuilder(JSON_FORMAT);
+      const indented = utf8(`\n  ${record}`);
+      for (let cut = 0; cut < indented.length; cut += 7) assert.equal(again.contact(indented, 0, cut), INCOMPLETE);
+      assert.equal(again.contact(indented, 0, indented.length), indented.length);
+      assert.deepEqual(again.finish({ formatVersion: 1 })!.contacts, [JSON.parse(record)]);
       const inFile = utf8(`\r\n ${record},`);
       const builder = new PackedTimelineBuilder(JSON_FORMAT);
       assert.equal(builder.contact(inFile, 0, inFile.length), 3 + bytes.length);
@@ -275,6 +281,7 @@ describe('the packed timeline builder, record by record (#16)', () => {
       ['a contact id with a space, in place', `{"at":"${T0}","contact":"c d","type":"purchase"}`],
       ['an impossible instant', `{"at":"2026-02-30T09:00:00Z","contact":"c","type":"purchase"}`],
       ['an instant without an offset', `{"at":"2026-03-01T09:00:00","contact":"c","type":"purchase"}`],
+      ['a body that is not UTF-8 text (0x23 below is made 0xFF)', `{"at":"${T0}","contact":"c","type":"purchase","product":"#"}`],
       ['an instant that is not UTF-8 text (0x23 below is made 0xFF)', `{"at":"2026-03-01T09:00:00#Z","contact":"c","type":"purchase"}`],
       ['a body the schema rejects', `{"at":"${T0}","contact":"c","type":"teleported"}`],
       ['a body that repeats "at"', `{"at":"${T0}","contact":"c","type":"purchase","at":"${T0}"}`],
@@ -293,6 +300,7 @@ describe('the packed timeline builder, record by record (#16)', () => {
         if (what.includes('UTF-8')) bytes[record.indexOf('#')] = 0xff;
         assert.equal(builder.event(bytes, 0, bytes.length), GIVE_UP, record);
         assert.equal(builder.events, 0);
+        assert.deepEqual(builder.distinctBodies, [], 'no body is kept from an event given up');
       });
     }
   });
@@ -328,6 +336,8 @@ describe('the packed timeline builder, record by record (#16)', () => {
       ['a field that is null', { id: 'ann', fields: { a: null } }],
       ['a field named __proto__', '{"id":"ann","fields":{"__proto__":"x"}}'],
       ['lists that are not an object', { id: 'ann', lists: 'news' }],
+      ['lists that are an array', { id: 'ann', lists: ['subscribed'] }],
+      ['lists that are null', { id: 'ann', lists: null }],
       ['a list status that is neither subscribed nor unsubscribed', { id: 'ann', lists: { news: 'maybe' } }],
       ['a list named __proto__', '{"id":"ann","lists":{"__proto__":"subscribed"}}'],
       ['a repeated property (JSON)', '{"id":"ann","name":"A","name":"B"}'],
@@ -343,6 +353,35 @@ describe('the packed timeline builder, record by record (#16)', () => {
       assert.deepEqual(contactsRead(['{"id":"ann",\r"name":"A"}'], JSON_FORMAT), [{ id: 'ann', name: 'A' }]);
       assert.equal(contactsRead(['{"id":"ann",\r"name":"A"}'], NDJSON_FORMAT), undefined);
       assert.equal(new PackedTimelineBuilder(NDJSON_FORMAT).contact(utf8('\r{"id":"ann"}'), 0, 13), GIVE_UP, 'a carriage return before the record');
+    });
+
+    it('NDJSON: a carriage return inside a nested value of an event read in place makes the builder give up; a CR after a contact is not part of it', () => {
+      const nested = `{"at":"${T0}","contact":"c","type":"customEvent","name":"n","properties":{"a":1,\r"b":2}}`;
+      assert.equal(readEvent(nested, NDJSON_FORMAT), GIVE_UP);
+      assert.equal(readEvent(nested, JSON_FORMAT), utf8(nested).length);
+      const contact = utf8('{"id":"ann"}\r\n');
+      const builder = new PackedTimelineBuilder(NDJSON_FORMAT);
+      assert.equal(builder.contact(contact, 0, contact.length), contact.length - 2);
+      assert.deepEqual(builder.finish({ formatVersion: 1 })!.contacts, [{ id: 'ann' }]);
+    });
+
+    it('a contact that is not UTF-8 text makes the builder give up', () => {
+      const bytes = utf8('{"id":"ann","name":"#"}');
+      bytes[bytes.indexOf(0x23)] = 0xff;
+      const builder = new PackedTimelineBuilder(JSON_FORMAT);
+      assert.equal(builder.contact(bytes, 0, bytes.length), bytes.length);
+      assert.equal(builder.finish({ formatVersion: 1 }), undefined);
+    });
+
+    it('contacts that fill the batch buffer (128 KB) to its last byte, or one byte past it, are read whole', () => {
+      const sized = (id: string, bytes: number) => {
+        const head = `{"id":"${id}","name":"`;
+        return `${head}${'n'.repeat(bytes - head.length - 2)}"}`;
+      };
+      const small = '{"id":"a"}';
+      const records = [small, sized('b', (1 << 17) - small.length - 1), sized('c', (1 << 17) + 1), small, sized('d', 1 << 17)];
+      assert.deepEqual(records.map((r) => utf8(r).length).slice(1, 3), [(1 << 17) - 11, (1 << 17) + 1]);
+      assert.deepEqual(contactsRead(records), records.map((r) => JSON.parse(r)));
     });
 
     it('a contact that is not an object where one starts: GIVE_UP; only whitespace: INCOMPLETE', () => {
