@@ -58,6 +58,8 @@ describe('the packed timeline builder, record by record (#16)', () => {
         for (let cut = 0; cut < bytes.length; cut++) {
           const builder = new PackedTimelineBuilder(JSON_FORMAT);
           assert.equal(builder.event(bytes, 0, cut), INCOMPLETE, `cut at byte ${cut} of ${record}`);
+          // The bytes may also end there (the end of a read window): nothing past the limit is looked at.
+          assert.equal(builder.event(bytes.subarray(0, cut), 0, cut), INCOMPLETE, `bytes ending at byte ${cut} of ${record}`);
           assert.equal(builder.events, 0, 'nothing is read from a cut record');
         }
         const builder = new PackedTimelineBuilder(JSON_FORMAT);
@@ -149,6 +151,7 @@ describe('the packed timeline builder, record by record (#16)', () => {
       for (let n = 0; n <= 61; n++) variants.add(at('0001', '11', '29', '00', '59', two(n)));
       const base = '2026-12-29T19:59:58Z';
       for (let p = 0; p < base.length; p++) for (const c of '0189-:TZz/ a+.') variants.add(base.slice(0, p) + c + base.slice(p + 1));
+      for (const other of [`${base}Z`, `${base}0`, `${base} `, base.slice(0, -1), `0${base}`, `${base.slice(0, -1)}.5Z`, `${base.slice(0, -1)}+01:00`]) variants.add(other);
       const schema = (text: string) => (Instant.safeParse(text).success ? parseIsoInstant(text) : undefined);
       const read = (record: string) => {
         const builder = new PackedTimelineBuilder(JSON_FORMAT);
@@ -265,6 +268,12 @@ describe('the packed timeline builder, record by record (#16)', () => {
       ['another byte than a comma after the contact id', `{"at":"${T0}","contact":"c";"type":"purchase"}`],
       ['another byte than a quote after the comma after the contact id', `{"at":"${T0}","contact":"c",x"type":"purchase"}`],
       ['an escape in a body string, then a bad body', `{"at":"${T0}","contact":"c","type":"purch\\u0061se","x":1}`],
+      ['a byte other than a brace where the event starts', `x"at":"${T0}","contact":"c","type":"purchase"}`],
+      ['a member without a colon before a number, in another layout', `{"type":"purchase","at":"${T0}","contact":"c","amount" 12}`],
+      ['an impossible instant, in another layout', `{"type":"purchase","at":"2026-02-30T09:00:00Z","contact":"c"}`],
+      ['a body the schema rejects, in another layout', `{"type":"teleported","at":"${T0}","contact":"c"}`],
+      ...['xontact', 'cxntact', 'coxtact', 'conxact', 'contxct', 'contaxt', 'contacx', 'contacts', 'contac'].map((key): [string, string] => [`no "contact" but "${key}"`, `{"type":"purchase","at":"${T0}","${key}":"c"}`]),
+      ...['xt', 'ax', 'att', 'a'].map((key): [string, string] => [`no "at" but "${key}"`, `{"type":"purchase","${key}":"${T0}","contact":"c"}`]),
       ['two members without a comma', `{"at":"${T0}" "contact":"c","type":"purchase"}`],
       ['"at" twice', `{"type":"purchase","at":"${T0}","at":"${T0}","contact":"c"}`],
       ['"contact" twice', `{"type":"purchase","contact":"c","at":"${T0}","contact":"c"}`],
