@@ -106,8 +106,8 @@ export function positionsOfBytes(bytes: Uint8Array, byteOffsets: readonly number
     const end = Math.max(0, Math.min(offset, bytes.length));
     for (; i < end; i++) {
       const b = bytes[i]!;
-      if (b === 13 || b === 10) {
-        if (b === 13 && bytes[i + 1] === 10 && i + 1 < end) i++;
+      // A CR ends a line unless an LF follows (then the LF does, and an offset between them is on the first line).
+      if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) {
         line++;
         character = 0;
       } else if (b < 0x80 || b >= 0xc0) {
