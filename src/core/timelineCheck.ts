@@ -35,7 +35,7 @@ export function checkTimelineValue(value: unknown, limit = 100): TimelineCheck {
     return true;
   };
   const complete = issues.length < limit && each(record.contacts, 'contacts', Contact) && each(record.events, 'events', ContactEvent);
-  if (issues.length === 0) issues.push(...reservedRecordIssues(value).slice(0, limit));
+  if (issues.length === 0) issues.push(...reservedRecordIssues(value));
   if (issues.length === 0) return { ok: true, timeline: value as Timeline };
   return { ok: false, issues: issues.slice(0, limit), more: !complete || issues.length > limit };
 }

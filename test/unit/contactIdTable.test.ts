@@ -88,6 +88,27 @@ describe('contact ids numbered by their bytes (ContactIdTable)', function () {
     assert.deepEqual([wrapped.pushed, wrappedIds], [[0, 1, 0, 1], ['p', 'q']], 'probing past the last slot wraps to the first');
   });
 
+  it('an id longer than twice the first queue buffer (16 KiB) or twice the first byte arena (64 KiB) is numbered and told apart from one a byte shorter', () => {
+    const long = 'q'.repeat(40_000);
+    const longer = 'a'.repeat(140_000);
+    const ops = [{ id: 'ann' }, { id: long }, { id: longer }, { id: long.slice(1) }, { id: longer.slice(1) }, { id: long }, { id: 'ann' }, { id: longer }];
+    const { table, pushed } = run(ops);
+    const want = expected(ops);
+    assert.deepEqual(pushed, want.pushed);
+    assert.equal(table.ids.length, want.ids.length);
+    assert.ok(table.ids.every((id, k) => id === want.ids[k]), 'the same ids, whole');
+  });
+
+  it('33,000 ids (more than half of the first table\'s 65,536 slots): the table doubles, and every id keeps its number', () => {
+    const ops: { id: string; add?: boolean }[] = [];
+    for (let i = 0; i < 33_000; i++) ops.push({ id: `c${i}` });
+    for (let i = 0; i < 33_000; i += 97) ops.push({ id: `c${i}` }, { id: `n${i}` });
+    const { table, pushed } = run(ops);
+    const want = expected(ops);
+    assert.equal(table.size, want.ids.length);
+    assert.deepEqual(pushed, want.pushed);
+  });
+
   it('many batches of long and short ids (more ids than the first table has slots, one id longer than twice the first arena), with the table and its byte arena growing, still number each id once', () => {
     const ops: { id: string; add?: boolean }[] = [{ id: 'z'.repeat(200_000) }];
     for (let i = 0; i < 66_000; i++) ops.push({ id: `c${i}` });

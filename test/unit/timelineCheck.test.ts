@@ -116,6 +116,44 @@ describe('checking a parsed timeline (timelineCheck)', () => {
     assert.deepEqual(parsed.error.issues.map((i) => i.path.join('.')), ['contacts.0.id']);
   });
 
+  it('an array or a function is never a timeline, whatever properties it carries: the same verdict as the schema\'s', () => {
+    const lists = { formatVersion: 1, contacts: [], events: [] };
+    for (const value of [Object.assign([], lists), Object.assign(() => undefined, lists)]) {
+      const check = checkTimelineValue(value);
+      assert.equal(parseTimeline(value).success, false, typeof value);
+      assert.ok(!check.ok && check.issues.length > 0, typeof value);
+    }
+  });
+
+  it('a top level with `limit` issues already does not read a single contact or event', () => {
+    const unread = () => {
+      throw new Error('a contact was read');
+    };
+    const contacts = Object.defineProperty([], 0, { get: unread, enumerable: true });
+    const events = Object.defineProperty([], 0, { get: unread, enumerable: true });
+    const check = checkTimelineValue({ formatVersion: 9, contacts, events }, 1);
+    assert.deepEqual(paths(check), ['formatVersion']);
+    assert.ok(!check.ok && check.more === true);
+  });
+
+  it('more invalid "__proto__" entries than `limit` are cut to `limit`, and it says there were more', () => {
+    const contacts = ['a', 'b', 'c'].map((id) => JSON.parse(`{"id":"${id}","lists":{"__proto__":"maybe"}}`));
+    const value = timeline(contacts, []);
+    const all = checkTimelineValue(value);
+    assert.deepEqual(paths(all), ['contacts.0.lists.__proto__', 'contacts.1.lists.__proto__', 'contacts.2.lists.__proto__']);
+    assert.ok(!all.ok && all.more === false);
+    const two = checkTimelineValue(value, 2);
+    assert.deepEqual(paths(two), ['contacts.0.lists.__proto__', 'contacts.1.lists.__proto__']);
+    assert.ok(!two.ok && two.more === true, 'an issue was left out');
+    const three = checkTimelineValue(value, 3);
+    assert.ok(!three.ok && three.issues.length === 3 && three.more === false, 'exactly `limit` issues, none left out');
+  });
+
+  it('reservedRecordIssues reads records that are not objects (null, text) as having no "__proto__" entry, without a crash', () => {
+    const value = { formatVersion: 1, contacts: [{ id: 'a', fields: null, lists: 'x' }], events: [{ at: AT, contact: 'a', type: 'customEvent', name: 'n', properties: null }] };
+    assert.deepEqual(reservedRecordIssues(value), []);
+  });
+
   it('reservedRecordIssues hands each valid "__proto__" entry over with its owner, index and record', () => {
     const value = JSON.parse(`{"formatVersion":1,"contacts":[{"id":"a"},{"id":"b","lists":{"__proto__":"unsubscribed"}}],
       "events":[{"at":"${AT}","contact":"a","type":"formSubmitted","form":"f","fields":{"__proto__":true}}]}`);

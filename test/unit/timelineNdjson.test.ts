@@ -3,7 +3,7 @@
 // contact or an event, blank lines allowed; a problem is located at its
 // line and column with a message that says what a line must be.
 import assert from 'node:assert/strict';
-import { ndjsonContact, ndjsonEvent, ndjsonHeader, parseTimelineNdjsonText, readNdjsonLine } from '../../src/core/timelineNdjson';
+import { ndjsonContact, ndjsonEvent, ndjsonHeader, parseTimelineNdjsonText, readNdjsonLine, TimelineHeader } from '../../src/core/timelineNdjson';
 
 const AT = '2026-03-01T09:00:00Z';
 const EVENT = { at: AT, contact: 'ann', type: 'tagAdded', tag: 'VIP' } as const;
@@ -71,6 +71,33 @@ describe('.timeline.ndjson lines', () => {
     const badEvent = readNdjsonLine(`{"event":{"at":"${AT}","contact":"ann","type":"formSubmitted","form":"f","fields":{"__proto__":[]}}}`, 2);
     assert.ok(badEvent.kind === 'error' && badEvent.message.startsWith('events.0.fields.__proto__: '), badEvent.kind === 'error' ? badEvent.message : '');
   });
+
+  it('a line cut short (JSON.parse names no position) is "not JSON:" at a column within the line, never a crash', () => {
+    for (const text of ['{"contact":', '[', '{"event":{"at":"2026']) {
+      const line = readNdjsonLine(text, 2);
+      assert.ok(line.kind === 'error' && line.message.startsWith('not JSON: '), JSON.stringify(line));
+      assert.ok(line.kind === 'error' && Number.isInteger(line.column) && line.column >= 1 && line.column <= text.length + 1, JSON.stringify(line));
+    }
+  });
+
+  it('a header that is no object at all gives the schema\'s message alone (an issue of the whole line has no path)', () => {
+    const line = readNdjsonLine('5', 1);
+    const issue = TimelineHeader.safeParse(5).error!.issues[0]!;
+    assert.deepEqual(issue.path, []);
+    assert.deepEqual(line, { kind: 'error', column: 1, message: `the first line is the timeline header, {"formatVersion":1, ...}: ${issue.message}` });
+  });
+
+  it('a valid "__proto__" entry is kept as JSON.parse keeps a member: own, enumerable, writable and configurable', () => {
+    const line = readNdjsonLine('{"contact":{"id":"ann","fields":{"city":"Rome","__proto__":"gold"}}}', 2);
+    assert.ok(line.kind === 'contact');
+    assert.deepEqual(Object.getOwnPropertyDescriptor(line.contact.fields, '__proto__'), { value: 'gold', enumerable: true, writable: true, configurable: true });
+    assert.equal(ndjsonContact(line.contact), '{"contact":{"id":"ann","fields":{"city":"Rome","__proto__":"gold"}}}');
+  });
+
+  it('an invalid "__proto__" field of a contact is one issue, of the contact\'s fields only', () => {
+    const bad = readNdjsonLine('{"contact":{"id":"ann","fields":{"__proto__":[]}}}', 2);
+    assert.ok(bad.kind === 'error' && bad.message.startsWith('contacts.0.fields.__proto__: ') && !bad.message.includes(';'), JSON.stringify(bad));
+  });
 });
 
 describe('a whole .timeline.ndjson text (the editor\'s read)', () => {
@@ -85,6 +112,11 @@ describe('a whole .timeline.ndjson text (the editor\'s read)', () => {
     assert.ok(!result.ok && result.line === 3 && result.column === 1 && result.message.startsWith('event: '), JSON.stringify(result));
     const notJson = parseTimelineNdjsonText([ndjsonHeader({ formatVersion: 1 }), '  {x'].join('\n'));
     assert.ok(!notJson.ok && notJson.line === 2 && notJson.column > 1 && notJson.message.startsWith('not JSON'), JSON.stringify(notJson));
+  });
+
+  it('a byte-order mark is taken off the start of the text only: one inside a value is kept', () => {
+    const text = [ndjsonHeader({ formatVersion: 1 }), ndjsonContact({ id: 'ann', name: 'a\uFEFFb' })].join('\n');
+    assert.deepEqual(parseTimelineNdjsonText(text), { ok: true, timeline: { formatVersion: 1, contacts: [{ id: 'ann', name: 'a\uFEFFb' }], events: [] } });
   });
 
   it('a text without a header line is refused at line 1', () => {
