@@ -77,7 +77,8 @@ const survivors = [];
 const count = (key) => rows.get(key) ?? rows.set(key, { killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, notKilled: 0, ignored: 0, other: 0 }).get(key);
 for (const [path, { mutants }] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
   const top = GOALS.find((g) => path.startsWith(g.folder))?.folder ?? 'other';
-  const sub = path.split('/').slice(0, -1).join('/') + '/';
+  const dir = path.split('/').slice(0, -1).join('/') + '/';
+  const sub = dir === top ? `${dir} (its own files)` : dir; // a goal folder's own files get a row of their own
   for (const m of mutants) {
     const key = mutantKey(path, m);
     const surviving = m.status === 'Survived' || m.status === 'NoCoverage';
