@@ -99,6 +99,16 @@ describe('contact ids numbered by their bytes (ContactIdTable)', function () {
     assert.ok(table.ids.every((id, k) => id === want.ids[k]), 'the same ids, whole');
   });
 
+  it('a listed contact added when 511 ids are queued (the batch then full) is numbered after them, and the ids queued next still get their numbers', () => {
+    const ops: { id: string; add?: boolean }[] = [];
+    for (let i = 0; i < 511; i++) ops.push({ id: `c${i % 400}` });
+    ops.push({ id: 'listed', add: true }, { id: 'c7' }, { id: 'next' }, { id: 'listed' });
+    const { table, pushed } = run(ops);
+    const want = expected(ops);
+    assert.deepEqual(table.ids, want.ids);
+    assert.deepEqual(pushed, want.pushed);
+  });
+
   it('33,000 ids (more than half of the first table\'s 65,536 slots): the table doubles, and every id keeps its number', () => {
     const ops: { id: string; add?: boolean }[] = [];
     for (let i = 0; i < 33_000; i++) ops.push({ id: `c${i}` });
