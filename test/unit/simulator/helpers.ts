@@ -2,7 +2,7 @@
 // rendering of trace entries so expected traces can be written literally:
 // `2026-03-02T09:00:00Z c1 p_wait leave →timeout`.
 import { Journey, type JourneyPoint, type StartingPoint } from '../../../src/core/schema';
-import { formatInstant, type TraceEntry } from '../../../src/core/simulator/index';
+import { formatInstant, SimulationError, type TraceEntry } from '../../../src/core/simulator/index';
 import { type Contact, type ContactEvent, Timeline } from '../../../src/core/timeline';
 
 export const T = (iso: string): number => Date.parse(iso.endsWith('Z') || /[+-]\d\d:\d\d$/.test(iso) ? iso : iso + 'Z');
@@ -21,3 +21,13 @@ export function lines(trace: readonly TraceEntry[]): string[] {
 }
 
 export const tagTrigger = (id: string, tag: string, next: string, filter?: StartingPoint['filter']): StartingPoint => ({ id, trigger: { type: 'tagAdded', tag }, next, ...(filter ? { filter } : {}) });
+
+/** The snapshot, or the error a replay stops with (its code and message), so one comparison covers both. */
+export function replayOutcome(replay: () => unknown): unknown {
+  try {
+    return replay();
+  } catch (error) {
+    if (error instanceof SimulationError) return { error: error.code, message: error.message };
+    throw error;
+  }
+}

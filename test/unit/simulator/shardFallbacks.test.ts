@@ -4,26 +4,17 @@
 // worker is handed of its shard (timelineShards.ts transferList).
 import assert from 'node:assert/strict';
 import { packTimeline } from '../../../src/core/packedTimeline';
-import { simulate, SimulationError } from '../../../src/core/simulator/index';
+import { simulate } from '../../../src/core/simulator/index';
 import { replaySharded, simulateInShards } from '../../../src/core/simulator/shardedReplay';
 import { splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
 import type { Timeline } from '../../../src/core/timeline';
-import { journey, tagTrigger, timeline } from './helpers';
+import { journey, replayOutcome as outcome, tagTrigger, timeline } from './helpers';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 2, 2, 9, minute)).toISOString();
 const J = journey({ startingPoints: [tagTrigger('sp', 'go', 'w')], points: [{ id: 'w', type: 'wait', duration: 'PT1H', next: 'e' }, { id: 'e', type: 'end' }] });
 const IDS = Array.from({ length: 12 }, (_, k) => `c${k}`);
 const TL = timeline(IDS.map((id) => ({ id })), IDS.map((id, k) => ({ at: at(k), contact: id, type: 'tagAdded' as const, tag: 'go' })));
 
-/** The snapshot, or the error a replay stops with. */
-function outcome(replay: () => unknown): unknown {
-  try {
-    return replay();
-  } catch (error) {
-    if (error instanceof SimulationError) return { error: error.code, message: error.message };
-    throw error;
-  }
-}
 
 describe('sharded replay: one replay after all', () => {
   it('R14: with a trace, the shards on this thread are one replay (its trace too)', () => {

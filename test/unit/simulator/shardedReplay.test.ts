@@ -20,7 +20,7 @@ import { openShard, splitPackedTimeline, transferList, withContactColumns } from
 import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
 import { type Contact, type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
 import { MessageChannel } from 'node:worker_threads';
-import { journey } from './helpers';
+import { journey, replayOutcome as outcome } from './helpers';
 import { benchJourney } from '../../bench/simulate/benchJourney';
 import { benchTimeline } from '../../bench/simulate/benchTimeline';
 import { scenarioArb, T0 } from './arbitraries';
@@ -29,15 +29,6 @@ import { propertyParameters } from './propertyRuns';
 const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 
-/** The snapshot, or the error a replay stops with. */
-function outcome(replay: () => unknown): unknown {
-  try {
-    return replay();
-  } catch (error) {
-    if (error instanceof SimulationError) return { error: error.code, message: error.message };
-    throw error;
-  }
-}
 
 /**
  * More contacts than the generator makes: each contact again under new ids
