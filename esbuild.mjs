@@ -30,6 +30,8 @@ const nodeBuilds = [
   { entryPoints: { cli: 'src/cli/main.ts' }, banner: { js: '#!/usr/bin/env node' } },
   // The worker thread of the CLI's sharded replay (src/core/simulator/shardedReplay.ts finds it beside dist/cli.js).
   { entryPoints: { replayShardWorker: 'src/core/simulator/replayShardWorker.ts' } },
+  // The worker thread of `journey simulate`'s sharded file read (src/cli/shardedFileReplay.ts finds it beside dist/cli.js).
+  { entryPoints: { fileShardWorker: 'src/cli/fileShardWorker.ts' } },
 ].filter((b) => Object.values(b.entryPoints).every((p) => existsSync(p)))
   .map((b) => ({ ...common, ...b, platform: 'node', format: 'cjs', outdir: 'dist' }));
 

@@ -15,7 +15,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { getHeapStatistics } from 'node:v8';
 import { JsonChar } from '../core/jsonChars';
 import { type EventBody, nameSample, type PackedTimeline, type TimelineProperties } from '../core/packedTimeline';
-import { GIVE_UP, INCOMPLETE, PackedTimelineBuilder } from '../core/packedTimelineBuilder';
+import { GIVE_UP, INCOMPLETE, PackedTimelineBuilder, type ShardPlaces } from '../core/packedTimelineBuilder';
 import { Timeline } from '../core/timeline';
 import { TimelineHeader } from '../core/timelineNdjson';
 import { readTimelineFile, type TimelineNameCheck, type TimelineRead, timelineTooBig } from './timelineFile';
@@ -221,12 +221,19 @@ function readNdjson(w: ByteWindow, builder: PackedTimelineBuilder): PackedTimeli
   return properties ? builder.finish(properties) : undefined;
 }
 
-type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: readonly EventBody[] } | { kind: 'exact' } | { kind: 'tooBig'; size: number; needed: number; limit: number };
+/** What the fast reader made of a file: its timeline (or one shard of it), or that the exact reader must read it, or that it is too big for the heap. */
+export type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: readonly EventBody[]; places: ShardPlaces } | { kind: 'exact' } | { kind: 'tooBig'; size: number; needed: number; limit: number };
 
 /** Told the bytes of the file read so far, of its size. */
 export type ReadProgress = (bytes: number, size: number) => void;
 
-function readFast(file: string, progress: ReadProgress | undefined): FastRead {
+/**
+ * Reads the file the fast way; with `shard`, only that shard's contacts and
+ * their events are kept (a sharded read: each thread reads the whole file for
+ * its own shard, shardedFileReplay.ts), within that shard's share of the heap
+ * (the heap given is the process's, shared by its threads).
+ */
+export function readFast(file: string, progress: ReadProgress | undefined, shard?: { index: number; count: number }): FastRead {
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -235,13 +242,13 @@ function readFast(file: string, progress: ReadProgress | undefined): FastRead {
   }
   try {
     const size = fstatSync(fd).size;
-    const limit = getHeapStatistics().heap_size_limit;
+    const limit = getHeapStatistics().heap_size_limit / (shard?.count ?? 1);
     const atLeast = BASE_HEAP + size * MIN_HEAP_PER_FILE_BYTE;
     if (atLeast > limit) return { kind: 'tooBig', size, needed: atLeast, limit };
     const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE, progress ? (bytes) => progress(bytes, size) : undefined);
     let timeline: PackedTimeline | undefined;
     const ndjson = file.endsWith('.ndjson');
-    const builder = new PackedTimelineBuilder({ crIsSpace: !ndjson, strictKeys: !ndjson });
+    const builder = new PackedTimelineBuilder({ crIsSpace: !ndjson, strictKeys: !ndjson, ...(shard ? { shard } : {}) });
     try {
       timeline = ndjson ? readNdjson(w, builder) : readJson(w, builder);
     } catch (error) {
@@ -251,7 +258,7 @@ function readFast(file: string, progress: ReadProgress | undefined): FastRead {
     if (!timeline) return { kind: 'exact' };
     const needed = getHeapStatistics().used_heap_size + timeline.contacts.length * REPLAY_HEAP_PER_CONTACT + timeline.eventTime.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
     if (needed > limit) return { kind: 'tooBig', size, needed, limit };
-    return { kind: 'packed', timeline, bodies: builder.distinctBodies };
+    return { kind: 'packed', timeline, bodies: builder.distinctBodies, places: builder.places() };
   } finally {
     closeSync(fd);
   }

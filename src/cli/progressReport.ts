@@ -40,6 +40,11 @@ export class ProgressReport {
     this.line(events >= total, () => `journey simulate: replaying: ${percent(events, total)} (${count(events)} of ${count(total)} events)`);
   }
 
+  /** The file was read and replayed on several threads, each for its own contacts (shardedFileReplay.ts). */
+  readSharded(threads: number): void {
+    this.write(`journey simulate: read and replayed on ${threads} threads, each for its own contacts`);
+  }
+
   private line(end: boolean, text: () => string): void {
     const t = this.now();
     if (!end && t - this.last < this.everyMs) return;

@@ -5,17 +5,25 @@
 // replays the timeline and prints the stats at TIME (default: the end of the
 // replay) with per-point counters, queues and the trace, as a table or JSON.
 // Extra options: --seed N, --horizon TIME, --no-trace, --threads N|auto (a
-// replay without a trace sharded by contact over worker threads, the same
-// result as one thread's: src/core/simulator/shardedReplay.ts), --progress
-// (progress on stderr: the file's bytes read, then the events replayed, about
-// once a second; the default when stderr is a terminal; progressReport.ts).
-// The timeline is read by packedTimelineFile.ts, streamed into columns (no
-// object per event, no location tree unless there are errors to locate, then
-// timelineFile.ts reads it); one too big for the heap is refused with the
-// heap it needs (exit 1).
+// replay without a trace sharded by contact over threads, the same result as
+// one thread's; auto, the default, uses every core for a file of 16 MB or
+// more), --progress (progress on stderr: the file's bytes read, then the
+// events replayed, about once a second; the default when stderr is a
+// terminal; progressReport.ts).
+// On several threads each thread reads the whole file for its own contacts
+// and replays them (shardedFileReplay.ts); when a thread declines (a name
+// the journey lacks, a contact the timeline does not list, a record the fast
+// reader is not sure of) the timeline is read here by packedTimelineFile.ts,
+// streamed into columns (no object per event, no location tree unless there
+// are errors to locate, then timelineFile.ts reads it), and replayed, split
+// by contact over the threads asked for (src/core/simulator/shardedReplay.ts);
+// one too big for the heap is refused with the heap it needs (exit 1).
+import { statSync } from 'node:fs';
 import { access } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import type { JourneyDiagnostic } from '../core/diagnostic';
 import { formatReport, reportJson, SimulationError } from '../core/simulator/index';
+import type { SimulationSnapshot } from '../core/simulator/types';
 import { replaySharded, type ThreadCount } from '../core/simulator/shardedReplay';
 import { eventCount } from '../core/packedTimeline';
 import { Instant } from '../core/timeline';
@@ -26,17 +34,30 @@ import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
 import { readTimelineForReplay } from './packedTimelineFile';
 import { ProgressReport } from './progressReport';
+import { replayFileInShards } from './shardedFileReplay';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto] [--progress]';
 
 /**
- * Threads when --threads is not given: one. A worker gets its share of the
- * timeline as columns (its events' typed arrays transferred, its contacts
- * encoded into columns by this thread), and on the 2-core development
- * machine splitting and handing over still cost more than the replay they
- * save (`npm run bench:simulate` prints both; README, "Sharded replay").
+ * Threads when --threads is not given: 'auto', every core for a timeline
+ * file of at least SHARDED_READ_MIN_BYTES replayed without a trace, read
+ * sharded (shardedFileReplay.ts: each thread reads the file for its own
+ * contacts and replays them, nothing handed over); one thread otherwise.
  */
-const DEFAULT_THREADS: ThreadCount = 1;
+const DEFAULT_THREADS: ThreadCount = 'auto';
+/** Below this size a timeline file is read and replayed on one thread with 'auto' (starting a worker costs more than it saves). */
+export const SHARDED_READ_MIN_BYTES = 16 * 2 ** 20;
+
+/** The threads that read and replay the timeline file: 1 with a trace (its order is one replay's), 'auto' by the file's size. */
+function fileThreads(threads: ThreadCount, trace: boolean, file: string): number {
+  if (trace) return 1;
+  if (threads !== 'auto') return threads;
+  try {
+    return statSync(file).size >= SHARDED_READ_MIN_BYTES ? availableParallelism() : 1;
+  } catch {
+    return 1; // the reader says why it cannot read it
+  }
+}
 
 interface Args {
   file: string;
@@ -132,6 +153,24 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   // Warnings (likely typos of contact data) are printed before a table, not into JSON output.
   const checked = validation?.journey;
   const progress = parsed.progress || stderr.isTerminal ? new ProgressReport({ write: stderr.write }) : undefined;
+  const replayOptions = {
+    ...(parsed.at !== undefined ? { at: parsed.at } : {}),
+    ...(parsed.horizon !== undefined ? { horizon: parsed.horizon } : {}),
+    ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
+    trace: parsed.trace,
+  };
+
+  // Several threads: each reads the file for its own contacts and replays them; when one declines, the one-thread read below.
+  const threads = fileThreads(parsed.threads, parsed.trace, timelineFile);
+  if (threads > 1 && checked && journeyErrors === 0) {
+    const sharded = await replayFileInShards(checked, timelineFile, replayOptions, threads, { journeyFile: parsed.file, errorsOnly: parsed.json }, progress && { reading: (bytes, size) => progress.reading(timelineFile, bytes, size), replaying: (done, total) => progress.replaying(done, total) });
+    if (sharded.ok) {
+      progress?.readSharded(threads);
+      report(parsed, timelineFile, checked.name, sharded.contacts, sharded.events, sharded.snapshot, out);
+      return { exitCode: 0 };
+    }
+  }
+
   const read = await readTimelineForReplay(
     timelineFile,
     out,
@@ -150,14 +189,12 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   let fellBack: string | undefined;
   try {
     const options = {
-      ...(parsed.at !== undefined ? { at: parsed.at } : {}),
-      ...(parsed.horizon !== undefined ? { horizon: parsed.horizon } : {}),
-      ...(parsed.seed !== undefined ? { seed: parsed.seed } : {}),
-      trace: parsed.trace,
+      ...replayOptions,
       // One thread only: the threads of a sharded replay are not told (a function cannot be sent to them).
-      ...(progress && parsed.threads === 1 ? { onProgress: (done: number, total: number) => progress.replaying(done, total) } : {}),
+      ...(progress && threads === 1 ? { onProgress: (done: number, total: number) => progress.replaying(done, total) } : {}),
     };
-    const sharded = await replaySharded(validation.journey, timeline, options, { threads: parsed.threads });
+    // Asked for threads and the sharded read declined: the timeline read here is split by contact instead.
+    const sharded = await replaySharded(validation.journey, timeline, options, { threads: parsed.threads === 'auto' ? 1 : threads });
     result = sharded.snapshot;
     // Asked for threads and replayed on one after all (the worker could not start): the result is the same, the user is told.
     if (sharded.report.fallback !== undefined) fellBack = `journey simulate: replayed on one thread (${sharded.report.fallback})`;
@@ -166,11 +203,16 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     throw error;
   }
 
+  report(parsed, timelineFile, validation.journey.name, timeline.contacts.length, eventCount(timeline), result, out);
+  return { exitCode: 0, ...(fellBack !== undefined ? { error: fellBack } : {}) };
+}
+
+/** Prints the replay's stats, as a table or JSON. */
+function report(parsed: Args, timelineFile: string, journeyName: string, contacts: number, events: number, result: SimulationSnapshot, out: (line: string) => void): void {
   if (parsed.json) {
     out(JSON.stringify({ journey: parsed.file, timeline: timelineFile, ...(reportJson(result) as object) }, null, 2));
-  } else {
-    out(`Journey ${terminalSafe(validation.journey.name)} (${parsed.file}), timeline ${timelineFile}: ${timeline.contacts.length} contact${timeline.contacts.length === 1 ? '' : 's'}, ${eventCount(timeline)} event${eventCount(timeline) === 1 ? '' : 's'}`);
-    for (const line of formatReport(result, { trace: parsed.trace })) out(line);
+    return;
   }
-  return { exitCode: 0, ...(fellBack !== undefined ? { error: fellBack } : {}) };
+  out(`Journey ${terminalSafe(journeyName)} (${parsed.file}), timeline ${timelineFile}: ${contacts} contact${contacts === 1 ? '' : 's'}, ${events} event${events === 1 ? '' : 's'}`);
+  for (const line of formatReport(result, { trace: parsed.trace })) out(line);
 }

@@ -145,7 +145,27 @@ export interface BuilderOptions {
   crIsSpace: boolean;
   /** A duplicate key is an error (strict JSON, the JSON format; NDJSON lines are read by JSON.parse, the last one wins). */
   strictKeys: boolean;
+  /**
+   * Keep only the contacts, and the events of the contacts, whose id hashes
+   * to this shard (shardOf in timelineShards.ts): a sharded read, every
+   * thread reading the whole file and building its own shard (#16). The
+   * records of other shards are only stepped over (their owner checks them).
+   */
+  shard?: { index: number; count: number };
 }
+
+/** Where a shard's contacts and events stand in the whole timeline (a sharded read). */
+export interface ShardPlaces {
+  /** Per contact of the shard: its position among the timeline's contacts. */
+  readonly contactPositions: Int32Array<ArrayBuffer>;
+  /** Per event of the shard: its position among the timeline's events. */
+  readonly eventPositions: number[];
+  /** How many contacts and events the whole timeline has. */
+  readonly contactCount: number;
+  readonly eventCount: number;
+}
+
+const ID_KEY = bytesOf('{"id":"');
 
 export class PackedTimelineBuilder {
   private readonly eventTime: number[] = [];
@@ -179,10 +199,34 @@ export class PackedTimelineBuilder {
   private batch = new Uint8Array(CONTACT_BATCH_BYTES + (1 << 16));
   private batchLength = 0;
 
-  constructor(private readonly options: BuilderOptions) {}
+  // A sharded read: every record counted, this shard's placed.
+  private readonly shardIndex: number;
+  private readonly shardCount: number;
+  private contactsSeen = 0;
+  private eventsSeen = 0;
+  private readonly contactPositions: number[] = [];
+  private readonly eventPositions: number[] = [];
+  /** Per contact waiting in the batch: its position, and whether its shard was read from its bytes (1) or is found once parsed (0). */
+  private readonly batchPositions: number[] = [];
+  private readonly batchShardKnown: number[] = [];
+
+  constructor(private readonly options: BuilderOptions) {
+    this.shardIndex = options.shard?.index ?? 0;
+    this.shardCount = options.shard?.count ?? 1;
+  }
 
   get events(): number {
     return this.eventTime.length;
+  }
+
+  /** The shard of an id by its hash (FNV-1a over its bytes, as shardOf over its characters). */
+  private isOwnHash(hash: number): boolean {
+    return this.shardCount === 1 || (hash >>> 0) % this.shardCount === this.shardIndex;
+  }
+
+  /** Where this shard's records stand in the whole timeline. */
+  places(): ShardPlaces {
+    return { contactPositions: Int32Array.from(this.contactPositions), eventPositions: this.eventPositions, contactCount: this.contactsSeen, eventCount: this.eventsSeen };
   }
 
   private space(b: Uint8Array, i: number, limit: number): number {
@@ -250,7 +294,8 @@ export class PackedTimelineBuilder {
     if (i + AT_KEY.length > limit) return INCOMPLETE;
     for (let k = 0; k < AT_KEY.length; k++) if (b[i + k] !== AT_KEY[k]) return OTHER_FORM;
     const atStart = i + AT_KEY.length;
-    let k = atStart;
+    // The usual instant, `YYYY-MM-DDTHH:MM:SSZ`, is 20 bytes: its end looked at first (instant() checks every byte of it, a foreign event's owner does).
+    let k = atStart + 20 < limit && b[atStart + 20] === JsonChar.Quote ? atStart + 20 : atStart;
     while (k < limit && b[k] !== JsonChar.Quote && b[k] !== JsonChar.Backslash) k++;
     if (k >= limit) return INCOMPLETE;
     if (b[k] !== JsonChar.Quote) return OTHER_FORM;
@@ -269,6 +314,12 @@ export class PackedTimelineBuilder {
     if (k >= limit) return INCOMPLETE;
     if (k === idStart) return GIVE_UP;
     const idEnd = k;
+    if (!this.isOwnHash(idHash)) {
+      // Another shard's event: only its end is needed (its owner reads and checks it).
+      const end = endOfObject(b, k + 1, limit);
+      if (end >= 0) this.eventsSeen++;
+      return end;
+    }
     if (k + 2 >= limit) return INCOMPLETE;
     if (b[k + 1] !== JsonChar.Comma || b[k + 2] !== JsonChar.Quote) return OTHER_FORM;
     // The body: to the closing brace at depth 0; whitespace between its members or an escape is for anyEvent.
@@ -305,6 +356,8 @@ export class PackedTimelineBuilder {
     this.ids.queue(b, idStart, idEnd, idHash | 0);
     this.eventTime.push(ms);
     this.eventBody.push(body);
+    if (this.shardCount > 1) this.eventPositions.push(this.eventsSeen);
+    this.eventsSeen++;
     return k + 1;
   }
 
@@ -391,9 +444,14 @@ export class PackedTimelineBuilder {
     if (!isId(b, idStart, idEnd)) return GIVE_UP;
     const body = this.body(this.scratch, 0, length, hashBytes(this.scratch, 0, length));
     if (body === undefined) return GIVE_UP;
-    this.ids.queue(b, idStart, idEnd, hashBytes(b, idStart, idEnd));
-    this.eventTime.push(ms);
-    this.eventBody.push(body);
+    const idHash = hashBytes(b, idStart, idEnd);
+    if (this.isOwnHash(idHash)) {
+      this.ids.queue(b, idStart, idEnd, idHash);
+      this.eventTime.push(ms);
+      this.eventBody.push(body);
+      if (this.shardCount > 1) this.eventPositions.push(this.eventsSeen);
+    }
+    this.eventsSeen++;
     return i;
   }
 
@@ -485,10 +543,24 @@ export class PackedTimelineBuilder {
     const end = this.skipValue(b, i, limit);
     if (end < 0) return end;
     if (!this.options.crIsSpace) for (let k = i; k < end; k++) if (b[k] === JsonChar.CarriageReturn) return GIVE_UP;
+    const position = this.contactsSeen++;
+    let shardKnown = 0;
+    if (this.shardCount > 1) {
+      // `{"id":"…"` first: its shard from the id's bytes; any other layout is parsed, and kept if its id is this shard's.
+      const hash = plainContactIdHash(b, i, end);
+      if (hash !== undefined) {
+        if (!this.isOwnHash(hash)) return end;
+        shardKnown = 1;
+      }
+    }
     const n = end - i;
     if (this.batchLength + n + 1 > this.batch.length) {
       if (!this.flushContacts()) return GIVE_UP;
       if (n + 1 > this.batch.length) this.batch = new Uint8Array(n + 1);
+    }
+    if (this.shardCount > 1) {
+      this.batchPositions.push(position);
+      this.batchShardKnown.push(shardKnown);
     }
     this.batch.set(b.subarray(i, end), this.batchLength);
     this.batchLength += n;
@@ -510,15 +582,28 @@ export class PackedTimelineBuilder {
     }
     // As many properties as keys in the bytes: no key repeats (strict JSON).
     if (this.options.strictKeys && propertyCount(values) !== keyCount(this.batch, 0, length)) return false;
-    for (const v of values) {
+    const before = this.contacts.length;
+    const sharded = this.shardCount > 1;
+    for (let k = 0; k < values.length; k++) {
+      const v = values[k];
       if (!isSurelyContact(v)) return false;
+      if (sharded) {
+        // Its id as parsed must be of the shard its bytes named (a repeated key could say otherwise: the exact reader decides).
+        if (!this.isOwnHash(stringHash(v.id))) {
+          if (this.batchShardKnown[k] === 1) return false;
+          continue;
+        }
+        this.contactPositions.push(this.batchPositions[k]!);
+      }
       if (v.lists !== undefined) (v as { lists: Contact['lists'] }).lists = this.sharedLists.share(v.lists);
       this.contacts.push(v);
     }
-    if (this.eventTime.length === 0) {
+    this.batchPositions.length = 0;
+    this.batchShardKnown.length = 0;
+    if (this.eventsSeen === 0) {
       // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
       // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
-      for (let k = this.contacts.length - values.length; k < this.contacts.length; k++) this.ids.add(this.contacts[k]!.id);
+      for (let k = before; k < this.contacts.length; k++) this.ids.add(this.contacts[k]!.id);
       this.ids.resolve();
       this.listedIds = this.ids.size;
     } else this.contactsFirst = false;
@@ -540,6 +625,47 @@ export class PackedTimelineBuilder {
       listedContactIds: this.contactsFirst ? this.listedIds : -1,
     };
   }
+}
+
+/** FNV-1a over a string's character codes (an Id is ASCII: the same as over its bytes). */
+function stringHash(text: string): number {
+  let h = FNV_START;
+  for (let k = 0; k < text.length; k++) h = hashNext(h, text.charCodeAt(k));
+  return h;
+}
+
+/** The hash of the id of the contact object at [s, e) when it begins `{"id":"<an Id>"`, else undefined. */
+function plainContactIdHash(b: Uint8Array, s: number, e: number): number | undefined {
+  if (e - s < ID_KEY.length + 2) return undefined;
+  for (let k = 0; k < ID_KEY.length; k++) if (b[s + k] !== ID_KEY[k]) return undefined;
+  const start = s + ID_KEY.length;
+  let h = FNV_START;
+  let k = start;
+  for (; k < e && b[k] !== JsonChar.Quote; k++) {
+    if (!isIdByte(b[k]!, k === start)) return undefined;
+    h = hashNext(h, b[k]!);
+  }
+  return k > start && k < e ? h : undefined;
+}
+
+/** From inside an object (after its opening brace), the end of that object (after its closing brace), or INCOMPLETE. */
+function endOfObject(b: Uint8Array, i: number, limit: number): number {
+  let depth = 0;
+  for (let j = i; j < limit; j++) {
+    const c = b[j]!;
+    if (c === JsonChar.Quote) {
+      for (j++; j < limit; j++) {
+        const q = b[j]!;
+        if (q === JsonChar.Quote) break;
+        if (q === JsonChar.Backslash) j++;
+      }
+    } else if (c === JsonChar.OpenBrace || c === JsonChar.OpenBracket) depth++;
+    else if (c === JsonChar.CloseBrace || c === JsonChar.CloseBracket) {
+      if (depth === 0) return j + 1;
+      depth--;
+    }
+  }
+  return INCOMPLETE;
 }
 
 /** Open-addressing slots of `size` (a power of 2) for the entries with these hashes. */

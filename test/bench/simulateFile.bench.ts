@@ -2,22 +2,28 @@
 // the benchmark journey and the same generated timeline as bench:simulate
 // (N contacts, ~5 events each) in both file formats, .timeline.json and
 // .timeline.ndjson, runs the built CLI on each in a child process under a
-// 1 GB heap (`--max-old-space-size=1024`) and prints its wall time from
-// start to stats printed, contact events per second and peak resident memory
-// (/usr/bin/time's maximum RSS, the whole process). On the same run, each in
-// its own process, what the figure is made of and the machine's yardsticks:
+// 1 GB heap (`--max-old-space-size=1024`), as it runs by default (on every
+// core: each thread reads the file for its own contacts and replays them,
+// src/cli/shardedFileReplay.ts) and, as the peer, with `--threads 1`, and
+// prints its wall time from start to stats printed, contact events per
+// second and peak resident memory (/usr/bin/time's maximum RSS, the whole
+// process). On the same run, each in its own process, what the figure is
+// made of and the machine's yardsticks:
 // - the CLI's own steps timed one by one (test/bench/simulate/filePhases.ts):
-//   reading the file into columns, then the replay; and the least any reader
-//   does, the file's bytes read and each looked at once in a JavaScript loop;
+//   on one thread, reading the file into columns, then the replay; on every
+//   core, each thread's read of the file for its own contacts and its
+//   replay; and the least any reader does, the file's bytes read and each
+//   looked at once in a JavaScript loop;
 // - the raw JSON.parse rate on the same bytes (every record parsed, a few
 //   megabytes of lines at a time: the file is longer than V8's longest
 //   string, so it cannot be parsed as one);
 // - the in-memory replay of the same timeline object and a bare Map lookup of
 //   every event's contact id (test/bench/simulate/measure.ts).
-// Goals: peak RSS ≤ 1 GB and ≥ 1M contact events/s end to end, each format;
-// exits 1 while one is missed, after saying which part of the time is over
-// its share and how far the machine's floor (byte scan + replay) is from the
-// goal. The machine may be loaded: compare the ratios of one run.
+// Goals: peak RSS ≤ 1 GB and ≥ 1M contact events/s end to end, each format
+// (as the CLI runs by default); exits 1 while one is missed, after saying
+// which part of the time is over its share and how far the machine's floor
+// (each thread: a byte scan of the file + its replay) is from the goal. The
+// machine may be loaded: compare the ratios of one run.
 // Settings (environment): BENCH_FILE_CONTACTS (1000000).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -75,6 +81,7 @@ interface Timed {
   wallMs: number;
   peakRssMB: number;
   stdout: string;
+  stderr: string;
 }
 
 /** Runs node with args under /usr/bin/time: wall time and the child's peak RSS. */
@@ -85,7 +92,7 @@ function timedNode(args: string[], what: string): Timed {
     console.error(`\nFAILED: ${what} did not finish (${child.signal ?? `exit ${child.status}`}):\n${(child.stderr ?? '').slice(-2000)}`);
     process.exit(1);
   }
-  return { wallMs: Number(line[1]) * 1000, peakRssMB: Number(line[2]) / 1024, stdout: child.stdout };
+  return { wallMs: Number(line[1]) * 1000, peakRssMB: Number(line[2]) / 1024, stdout: child.stdout, stderr: child.stderr };
 }
 
 const bundle = (entry: string, outfile: string) => buildSync({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', mainFields: ['module', 'main'], logLevel: 'warning' });
@@ -97,7 +104,9 @@ function resultLine<T>(stdout: string): T | undefined {
 
 interface FormatRun {
   format: string;
+  /** As the CLI runs by default (every core), and on one thread (--threads 1). */
   cli: Timed;
+  oneThread: Timed;
   phases: FilePhases;
 }
 
@@ -107,6 +116,8 @@ function main(): void {
   try {
     const cli = join(dir, 'cli.js');
     bundle(join(__dirname, '..', '..', 'src', 'cli', 'main.ts'), cli);
+    // The CLI's worker, beside it (as dist/fileShardWorker.js is beside dist/cli.js); filePhases.js finds it there too.
+    bundle(join(__dirname, '..', '..', 'src', 'cli', 'fileShardWorker.ts'), join(dir, 'fileShardWorker.js'));
     const measureScript = join(dir, 'measure.js');
     bundle(join(__dirname, 'simulate', 'measure.ts'), measureScript);
     const phasesScript = join(dir, 'filePhases.js');
@@ -120,9 +131,21 @@ function main(): void {
 
     const runs: FormatRun[] = [];
     for (const [format, file] of [['.timeline.json', jsonFile], ['.timeline.ndjson', ndjsonFile]] as const) {
-      const run = timedNode(['--max-old-space-size=1024', cli, 'simulate', journeyFile, '--timeline', file, '--no-trace'], `journey simulate (${format})`);
-      if (!new RegExp(`${CONTACTS} contacts, ${events} events`).test(run.stdout) || !/^Stats: /m.test(run.stdout)) {
-        console.error(`\nFAILED: the CLI printed no stats for ${format}:\n${run.stdout.slice(0, 2000)}`);
+      const simulateArgs = ['--max-old-space-size=1024', cli, 'simulate', journeyFile, '--timeline', file, '--no-trace'];
+      const run = timedNode([...simulateArgs, '--progress'], `journey simulate (${format})`);
+      const oneThread = timedNode([...simulateArgs, '--threads', '1'], `journey simulate --threads 1 (${format})`);
+      for (const [r, what] of [[run, 'by default'], [oneThread, 'with --threads 1']] as const) {
+        if (!new RegExp(`${CONTACTS} contacts, ${events} events`).test(r.stdout) || !/^Stats: /m.test(r.stdout)) {
+          console.error(`\nFAILED: the CLI printed no stats for ${format} ${what}:\n${r.stdout.slice(0, 2000)}`);
+          process.exit(1);
+        }
+      }
+      if (run.stdout !== oneThread.stdout) {
+        console.error(`\nFAILED: on every core the CLI printed something else than on one thread (${format})`);
+        process.exit(1);
+      }
+      if (cpus().length > 1 && !/read and replayed on \d+ threads/.test(run.stderr)) {
+        console.error(`\nFAILED: the CLI did not read ${format} on every core:\n${run.stderr.slice(-2000)}`);
         process.exit(1);
       }
       const phasesRun = timedNode(['--max-old-space-size=1024', phasesScript, journeyFile, file], `the steps of journey simulate (${format})`);
@@ -131,7 +154,7 @@ function main(): void {
         console.error(`\nFAILED: no timings of the steps (${format})`);
         process.exit(1);
       }
-      runs.push({ format, cli: run, phases });
+      runs.push({ format, cli: run, oneThread, phases });
     }
     const memory = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', measureScript, 'ours', String(CONTACTS), '1'], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024 });
     const inMemory = resultLine<Measurement>(memory.stdout ?? '');
@@ -139,21 +162,32 @@ function main(): void {
     const budgetMs = (events / GOAL_RATE) * 1000;
     console.log(`\nresults (same run):`);
     let missed = false;
-    for (const { format, cli: run, phases } of runs) {
+    for (const { format, cli: run, oneThread, phases } of runs) {
       const rate = events / (run.wallMs / 1000);
-      const rest = Math.max(0, run.wallMs - phases.readMs - phases.replayMs);
-      console.log(`  journey simulate ${format} (child process, 1 GB heap): wall ${s(run.wallMs)} (process start to stats printed)  ${perSecond(rate)} contact events  peak RSS ${n(run.peakRssMB)} MB`);
-      console.log(`    its steps (own process): read into columns ${s(phases.readMs)} (${perSecond(events / (phases.readMs / 1000))}, ${phases.packed ? 'packed' : 'NOT packed: the exact reader'}), replay ${s(phases.replayMs)} (${perSecond(events / (phases.replayMs / 1000))}), the rest (Node start, journey, printing: the CLI's wall less the steps timed in their own process, noisy under load) about ${s(rest)}`);
-      console.log(`    yardstick: JSON.parse of every record of the same file, a few MB of lines at a time (no replay, no columns): ${s(phases.jsonParseMs)} (${perSecond(events / (phases.jsonParseMs / 1000))} events); read into columns is ${(phases.readMs / phases.jsonParseMs).toFixed(2)}× that`);
-      console.log(`    floor, for scale: the file's bytes read and each looked at once in JS ${s(phases.scanMs)} (${n(((format === '.timeline.json' ? jsonBytes : ndjsonBytes) / 2 ** 20) / (phases.scanMs / 1000))} MB/s); read into columns is ${(phases.readMs / phases.scanMs).toFixed(1)}× that`);
+      const { sharded } = phases;
+      const slowestRead = Math.max(...sharded.readMs);
+      const slowestReplay = Math.max(...sharded.replayMs);
+      const rest = Math.max(0, run.wallMs - phases.shardedMs);
+      const oneRest = Math.max(0, oneThread.wallMs - phases.readMs - phases.replayMs);
+      console.log(`  journey simulate ${format} (child process, 1 GB heap), by default on ${sharded.threads} threads: wall ${s(run.wallMs)} (process start to stats printed)  ${perSecond(rate)} contact events  peak RSS ${n(run.peakRssMB)} MB`);
+      console.log(`    peer, the same on one thread (--threads 1): wall ${s(oneThread.wallMs)}  ${perSecond(events / (oneThread.wallMs / 1000))}  peak RSS ${n(oneThread.peakRssMB)} MB; ${sharded.threads} threads take ${(run.wallMs / oneThread.wallMs).toFixed(2)}× its time`);
+      console.log(
+        `    its steps on ${sharded.threads} threads (own process, ${s(phases.shardedMs)} in all): ` +
+          sharded.readMs.map((r, k) => `thread ${k} reads the whole file for its own contacts and prepares them ${s(r)}, replays them ${s(sharded.replayMs[k] ?? 0)}`).join('; ') +
+          `; merge ${s(sharded.mergeMs)}; the rest (Node start, journey, printing: the CLI's wall less those steps' wall) about ${s(rest)}`,
+      );
+      console.log(`    its steps on one thread (own process): read into columns ${s(phases.readMs)} (${perSecond(events / (phases.readMs / 1000))}, ${phases.packed ? 'packed' : 'NOT packed: the exact reader'}), replay ${s(phases.replayMs)} (${perSecond(events / (phases.replayMs / 1000))}), the rest about ${s(oneRest)}`);
+      console.log(`    yardstick: JSON.parse of every record of the same file, a few MB of lines at a time (no replay, no columns): ${s(phases.jsonParseMs)} (${perSecond(events / (phases.jsonParseMs / 1000))} events); read into columns on one thread is ${(phases.readMs / phases.jsonParseMs).toFixed(2)}× that`);
+      console.log(`    floor, for scale: the file's bytes read and each looked at once in JS ${s(phases.scanMs)} (${n(((format === '.timeline.json' ? jsonBytes : ndjsonBytes) / 2 ** 20) / (phases.scanMs / 1000))} MB/s); each thread's read is ${(slowestRead / phases.scanMs).toFixed(1)}× that`);
       const rateMet = rate >= GOAL_RATE;
       const rssMet = run.peakRssMB <= GOAL_RSS_MB;
       console.log(`    goal ≥ ${perSecond(GOAL_RATE)} end to end: ${rateMet ? 'met' : 'NOT met'} (${perSecond(rate)}); goal peak RSS ≤ ${GOAL_RSS_MB} MB: ${rssMet ? 'met' : 'NOT met'} (${n(run.peakRssMB)} MB)`);
       if (!rateMet) {
-        const floorMs = phases.scanMs + phases.replayMs + rest;
+        const floorMs = phases.scanMs + slowestReplay + rest;
         console.log(
-          `    what stops it: the goal allows ${s(budgetMs)} for ${n(events)} events; this machine's floor on this run is ${s(floorMs)} (byte scan ${s(phases.scanMs)} + replay ${s(phases.replayMs)} + the rest ${s(rest)}), ` +
-            `${floorMs > budgetMs ? `already ${(floorMs / budgetMs).toFixed(2)}× the budget: the machine (its load) is the limit` : `${(floorMs / budgetMs).toFixed(2)}× the budget`}; reading is ${s(phases.readMs - phases.scanMs)} over the byte scan, the replay ${(phases.replayMs / budgetMs * 100).toFixed(0)}% of the budget`,
+          `    what stops it: the goal allows ${s(budgetMs)} for ${n(events)} events; the floor of this way on this run is ${s(floorMs)} (each thread looks at every byte: byte scan ${s(phases.scanMs)}, + the slowest thread's replay ${s(slowestReplay)} + the rest ${s(rest)}), ` +
+            `${floorMs > budgetMs ? `already ${(floorMs / budgetMs).toFixed(2)}× the budget: the machine (its load) is the limit` : `${(floorMs / budgetMs).toFixed(2)}× the budget, so not the machine's limit`}; ` +
+            `the slowest thread's read is ${s(slowestRead - phases.scanMs)} over the byte scan (its half of the contacts parsed into objects and of the events into columns; the other half stepped over), its replay ${((slowestReplay / budgetMs) * 100).toFixed(0)}% of the budget`,
         );
       }
       if (!rateMet || !rssMet) missed = true;

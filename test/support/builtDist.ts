@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '../..');
 const SOURCES = ['src', 'language', 'webview', 'esbuild.mjs', 'package.json'];
-const OUTPUTS = ['dist/cli.js', 'dist/replayShardWorker.js', 'dist/server.js', 'dist/extension.js'];
+const OUTPUTS = ['dist/cli.js', 'dist/replayShardWorker.js', 'dist/fileShardWorker.js', 'dist/server.js', 'dist/extension.js'];
 
 function newestMtime(path: string): number {
   const info = statSync(path);

@@ -1,15 +1,18 @@
 // Specification of `journey simulate --threads N|auto` from the built CLI
-// (dist/cli.js with its worker dist/replayShardWorker.js): a replay without a
-// trace, sharded by contact over worker threads, prints exactly what one
-// thread prints, for a large generated timeline and for a date-field journey
-// (R20); a bad --threads is refused with the usage (exit 2).
+// (dist/cli.js with its workers dist/fileShardWorker.js and
+// dist/replayShardWorker.js): a replay without a trace, sharded by contact
+// over threads (each reading the file for its own contacts), prints exactly
+// what one thread prints, for a large generated timeline in both formats and
+// for a date-field journey (R20); by default a large file is read and
+// replayed on every core; a bad --threads is refused with the usage (exit 2).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { benchJourney } from '../bench/simulate/benchJourney';
 import { benchTimeline } from '../bench/simulate/benchTimeline';
+import { SHARDED_READ_MIN_BYTES } from '../../src/cli/simulateCommand';
 import { ensureDistBuilt } from '../support/builtDist';
 
 const CLI = resolve(__dirname, '../../dist/cli.js');
@@ -44,6 +47,30 @@ describe('journey simulate --threads', function () {
   it('R20: a date-field journey on 3 threads prints what one thread prints', () => {
     const journeyFile = join(SAMPLES, 'birthday-german.journey.json');
     assert.deepStrictEqual(report(journeyFile, '--threads', '3'), report(journeyFile, '--threads', '1'));
+  });
+
+  it('by default reads and replays a large timeline file on every core, each thread for its own contacts, printing what one thread prints (.timeline.json and .timeline.ndjson)', function () {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-threads-'));
+    const journeyFile = join(dir, 'bench.journey.json');
+    writeFileSync(journeyFile, JSON.stringify(benchJourney(), null, 2));
+    const timeline = benchTimeline(30_000);
+    const jsonFile = join(dir, 'bench.timeline.json');
+    writeFileSync(jsonFile, JSON.stringify(timeline));
+    const { contacts, events, ...properties } = timeline;
+    const ndjsonFile = join(dir, 'bench.timeline.ndjson');
+    writeFileSync(ndjsonFile, [JSON.stringify(properties), ...contacts.map((contact) => JSON.stringify({ contact })), ...events.map((event) => JSON.stringify({ event }))].join('\n') + '\n');
+    assert.ok(statSync(jsonFile).size >= SHARDED_READ_MIN_BYTES, 'the file is large enough for the default to use every core');
+    for (const file of [jsonFile, ndjsonFile]) {
+      const one = journeyCli('simulate', journeyFile, '--timeline', file, '--no-trace', '--threads', '1');
+      assert.equal(one.status, 0, one.stderr);
+      assert.match(one.stdout, /30000 contacts, \d+ events/);
+      for (const threads of availableParallelism() > 1 ? [[], ['--threads', '2']] : [['--threads', '2']]) {
+        const run = journeyCli('simulate', journeyFile, '--timeline', file, '--no-trace', '--progress', ...threads);
+        assert.equal(run.status, 0, run.stderr);
+        assert.match(run.stderr, /journey simulate: read and replayed on \d+ threads, each for its own contacts/, `${file} ${threads.join(' ') || 'by default'}`);
+        assert.equal(run.stdout, one.stdout);
+      }
+    }
   });
 
   it('refuses a --threads that is not a count or auto, with the usage (exit 2)', () => {

@@ -20,7 +20,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { setOwn } from '../ownProperty';
 import type { Journey } from '../schema';
 import type { Timeline } from '../timeline';
@@ -90,8 +90,14 @@ export class ReplayShard {
     this.prepared = prepareTimeline(shard.timeline);
   }
 
-  run(bounds: ReplayBounds): PlacedShardResult {
-    const sim = new Simulation(this.journey, this.shard.timeline, { ...this.options, trace: false }, { prepared: this.prepared, bounds });
+  /** The shard's own timeline. */
+  get timeline(): PackedTimeline {
+    return this.shard.timeline;
+  }
+
+  /** Replays the shard within the whole replay's bounds; `onProgress` is told the shard's own events replayed. */
+  run(bounds: ReplayBounds, onProgress?: SimulationOptions['onProgress']): PlacedShardResult {
+    const sim = new Simulation(this.journey, this.shard.timeline, { ...this.options, trace: false, ...(onProgress ? { onProgress } : {}) }, { prepared: this.prepared, bounds });
     if (this.options.at !== undefined) sim.advanceTo(this.options.at);
     else sim.run();
     const result = sim.shardResult();
@@ -191,7 +197,7 @@ export function mergeShardResults(journey: Journey, timeline: Pick<Timeline, 'se
 }
 
 /** The whole replay's bounds from the shards' first and last events; undefined when there is nothing to start from (one thread then says so). */
-function boundsOf(journey: Journey, timeline: Pick<Timeline, 'start' | 'horizon'>, options: SimulationOptions, shards: readonly { first: number; last: number }[]): ReplayBounds | undefined {
+export function boundsOf(journey: Journey, timeline: Pick<Timeline, 'start' | 'horizon'>, options: SimulationOptions, shards: readonly { first: number; last: number }[]): ReplayBounds | undefined {
   const bounds = replayBounds(compileForSimulation(journey).ir.segment?.startMs ?? undefined, timeline, options, Math.min(...shards.map((s) => s.first)), Math.max(...shards.map((s) => s.last)));
   return Number.isFinite(bounds.start) ? bounds : undefined;
 }
@@ -252,31 +258,31 @@ function workerScript(given: string | undefined): string {
   return given ?? join(__dirname, __filename.endsWith('.ts') ? 'replayShardWorker.ts' : 'replayShardWorker.js');
 }
 
-function startWorker(script: string): Worker {
-  if (!script.endsWith('.ts')) return new Worker(script);
+export function startWorker(script: string, resourceLimits?: ResourceLimits): Worker {
+  if (!script.endsWith('.ts')) return new Worker(script, resourceLimits ? { resourceLimits } : {});
   // Resolved at run time (tests and benchmarks only), so that bundlers leave tsx out.
   const tsxHook = createRequire(__filename).resolve('tsx/cjs');
-  return new Worker(`require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(script)});`, { eval: true });
+  return new Worker(`require(${JSON.stringify(tsxHook)}); require(${JSON.stringify(script)});`, { eval: true, ...(resourceLimits ? { resourceLimits } : {}) });
 }
 
-/** A worker replaying one shard, answering one message at a time. */
-class ShardWorker {
+/** A worker replaying one shard, answering one message at a time (its messages: a replay's, or a sharded file read's). */
+export class ShardWorker<To = ToShardWorker, From extends { type: string } = FromShardWorker> {
   private readonly worker: Worker;
-  private waiting: { resolve: (m: FromShardWorker) => void; reject: (e: Error) => void } | undefined;
+  private waiting: { resolve: (m: From) => void; reject: (e: Error) => void } | undefined;
   private failure: Error | undefined;
 
-  constructor(script: string) {
-    this.worker = startWorker(script);
-    this.worker.on('message', (m: FromShardWorker) => this.settle(m));
+  constructor(script: string, resourceLimits?: ResourceLimits) {
+    this.worker = startWorker(script, resourceLimits);
+    this.worker.on('message', (m: From) => this.settle(m));
     this.worker.on('error', (e) => this.fail(e));
     this.worker.on('exit', (code) => this.fail(new Error(`the shard worker stopped (exit ${code})`)));
   }
 
-  post(message: ToShardWorker, transfer: ArrayBuffer[] = []): void {
+  post(message: To, transfer: ArrayBuffer[] = []): void {
     this.worker.postMessage(message, transfer);
   }
 
-  next(): Promise<FromShardWorker> {
+  next(): Promise<From> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => (this.waiting = { resolve, reject }));
   }
@@ -286,10 +292,10 @@ class ShardWorker {
     void this.worker.terminate();
   }
 
-  private settle(m: FromShardWorker): void {
+  private settle(m: From): void {
     const w = this.waiting;
     this.waiting = undefined;
-    if (m.type === 'error') this.fail(new Error(m.message), w);
+    if (m.type === 'error') this.fail(new Error((m as { message?: string }).message), w);
     else w?.resolve(m);
   }
 
@@ -315,10 +321,10 @@ export async function replaySharded(journey: Journey, given: Timeline | PackedTi
   };
   if (threads <= 1) return alone();
   const script = workerScript(sharded.workerScript);
-  const workers: ShardWorker[] = [];
+  const workers: ShardWorker<ToShardWorker, FromShardWorker>[] = [];
   try {
     // Started first: a worker loads its script while this thread splits the timeline.
-    for (let k = 1; k < threads; k++) workers.push(new ShardWorker(script));
+    for (let k = 1; k < threads; k++) workers.push(new ShardWorker<ToShardWorker, FromShardWorker>(script));
     let t = performance.now();
     const timeline = isPackedTimeline(given) ? given : packTimeline(given);
     if (!timeline) return alone('an event has no valid instant');

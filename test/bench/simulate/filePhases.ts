@@ -9,11 +9,17 @@
 // JSON.parse a few megabytes of lines at a time (the .timeline.json of a
 // million contacts is longer than V8's longest string, 512 MB, so it cannot
 // be parsed as one).
+// Then the same file as `journey simulate` reads it on every core by default
+// (src/cli/shardedFileReplay.ts): each thread's reading of the whole file for
+// its own contacts and its replay of them, and the merge.
 // Usage: node filePhases.js <journey.json> <timeline file>
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { readTimelineForReplay } from '../../../src/cli/packedTimelineFile';
+import { replayFileInShards, type ShardedFileTimings } from '../../../src/cli/shardedFileReplay';
 import { eventCount, isPackedTimeline } from '../../../src/core/packedTimeline';
 import { simulate } from '../../../src/core/simulator/index';
+import type { Journey } from '../../../src/core/schema';
 import { validateJourneyText } from '../../../src/core/validate';
 
 export interface FilePhases {
@@ -27,6 +33,9 @@ export interface FilePhases {
   packed: boolean;
   /** Preparing and replaying it, to the stats. */
   replayMs: number;
+  /** As `journey simulate` runs it on every core: each thread reads the file for its own contacts and replays them (shardedFileReplay.ts), end to end, and per thread. */
+  shardedMs: number;
+  sharded: ShardedFileTimings & { threads: number };
   events: number;
   started: number;
 }
@@ -73,6 +82,29 @@ function jsonParseMs(file: string): number {
   return performance.now() - t0;
 }
 
+/** The file read and replayed on one thread (the CLI's `--threads 1`), step by step. */
+async function oneThread(journey: Journey, timelineFile: string): Promise<Pick<FilePhases, 'readMs' | 'packed' | 'replayMs' | 'events' | 'started'>> {
+  const t0 = performance.now();
+  const read = await readTimelineForReplay(timelineFile, (line) => console.error(line));
+  const t1 = performance.now();
+  if (!read.ok) throw new Error(`the timeline was not read: ${read.tooBig ?? `${read.errors} errors`}`);
+  const result = simulate(journey, read.timeline, { trace: false });
+  const t2 = performance.now();
+  return { readMs: t1 - t0, packed: isPackedTimeline(read.timeline), replayMs: t2 - t1, events: eventCount(read.timeline), started: result.stats.started };
+}
+
+/** The file read and replayed on every core as the CLI runs it by default (each thread reads it for its own contacts), with each thread's steps. */
+async function everyCore(journey: Journey, journeyFile: string, timelineFile: string, started: number): Promise<Pick<FilePhases, 'shardedMs' | 'sharded'>> {
+  const threads = availableParallelism();
+  const timings: ShardedFileTimings = { readMs: [], replayMs: [], mergeMs: 0 };
+  const t0 = performance.now();
+  const sharded = await replayFileInShards(journey, timelineFile, { trace: false }, threads, { journeyFile, errorsOnly: false }, undefined, timings);
+  const t1 = performance.now();
+  if (!sharded.ok) throw new Error(`the sharded read declined: ${sharded.reason}`);
+  if (sharded.snapshot.stats.started !== started) throw new Error("the sharded replay differs from one thread's");
+  return { shardedMs: t1 - t0, sharded: { ...timings, threads } };
+}
+
 async function main(): Promise<void> {
   const [journeyFile, timelineFile] = process.argv.slice(2);
   if (!journeyFile || !timelineFile) throw new Error('usage: filePhases.js <journey.json> <timeline file>');
@@ -80,13 +112,8 @@ async function main(): Promise<void> {
   if (!journey) throw new Error('the journey is not valid');
   const scan = scanMs(timelineFile);
   const parse = jsonParseMs(timelineFile);
-  const t0 = performance.now();
-  const read = await readTimelineForReplay(timelineFile, (line) => console.error(line));
-  const t1 = performance.now();
-  if (!read.ok) throw new Error(`the timeline was not read: ${read.tooBig ?? `${read.errors} errors`}`);
-  const result = simulate(journey, read.timeline, { trace: false });
-  const t2 = performance.now();
-  const phases: FilePhases = { scanMs: scan, jsonParseMs: parse, readMs: t1 - t0, packed: isPackedTimeline(read.timeline), replayMs: t2 - t1, events: eventCount(read.timeline), started: result.stats.started };
+  const one = await oneThread(journey, timelineFile);
+  const phases: FilePhases = { scanMs: scan, jsonParseMs: parse, ...one, ...(await everyCore(journey, journeyFile, timelineFile, one.started)) };
   console.log(`RESULT ${JSON.stringify(phases)}`);
 }
 

@@ -1,0 +1,173 @@
+// `journey simulate` of a timeline file on several threads (#16), reading
+// sharded: every thread reads the whole file itself (fileShardWorker.ts for
+// the workers, this thread for shard 0) and keeps only its own shard, the
+// contacts whose id hashes to it and their events (packedTimelineBuilder.ts,
+// its `shard` option), stepping over the others' records; then each
+// replays its shard where it was read, and the results are merged as a
+// sharded replay merges them (shardedReplay.ts: same bounds, same merge,
+// the same snapshot as one thread's, R14). Nothing but the small results
+// crosses threads: no columns are split or handed over, the work that made
+// a sharded replay of a file cost more than it saved.
+// A thread declines when its shard is not one the fast reader is sure of,
+// when the journey lacks a name its shard gives, or when its events name a
+// contact the timeline does not list (whether that id is a likely typo of a
+// listed one needs every contact); a replay error in any shard, or a worker
+// that fails, also ends it. Then the caller reads and replays the file the
+// one-thread way, which prints the findings at their place or the error one
+// replay reports.
+import type { EventBody } from '../core/packedTimeline';
+import { nameSample, type PackedTimeline } from '../core/packedTimeline';
+import type { ShardPlaces } from '../core/packedTimelineBuilder';
+import type { Journey } from '../core/schema';
+import { boundsOf, mergeShardResults, type PlacedShardResult, ReplayShard, ShardWorker } from '../core/simulator/shardedReplay';
+import type { ReplayBounds } from '../core/simulator/engine';
+import type { SimulationOptions, SimulationSnapshot } from '../core/simulator/types';
+import { timelineReferences } from '../core/timelineReferences';
+import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { type ReadProgress, readFast } from './packedTimelineFile';
+
+/** Which names a thread checks its shard for: the journey file (for messages) and whether only errors count (--json). */
+export interface ShardNameCheck {
+  journeyFile: string;
+  errorsOnly: boolean;
+}
+
+export type ToFileShardWorker =
+  | { type: 'read'; file: string; shard: { index: number; count: number }; journey: Journey; options: SimulationOptions; check: ShardNameCheck }
+  | { type: 'run'; bounds: ReplayBounds };
+export type FromFileShardWorker =
+  | { type: 'prepared'; first: number; last: number; readMs: number }
+  | { type: 'declined'; reason: string }
+  | { type: 'result'; result: PlacedShardResult; replayMs: number }
+  | { type: 'error'; message: string };
+
+/** One shard read from the file and prepared for its replay, or why not. */
+export type ReadShard = { ok: true; replay: ReplayShard; places: ShardPlaces } | { ok: false; reason: string };
+
+/** Whether the shard's events name a contact its contacts lack. */
+function namesUnlistedContact(timeline: PackedTimeline): boolean {
+  if (timeline.listedContactIds >= 0) return timeline.eventContactIds.length > timeline.listedContactIds;
+  const listed = new Set(timeline.contacts.map((c) => c.id));
+  return timeline.eventContactIds.some((id) => !listed.has(id));
+}
+
+/** Whether the journey has every name the shard gives (the check `journey simulate` makes of a whole timeline). */
+function namesKnown(timeline: PackedTimeline, bodies: readonly EventBody[], journey: Journey, check: ShardNameCheck): boolean {
+  const findings = timelineReferences(nameSample(timeline, bodies), journey, check.journeyFile);
+  return !findings.some((f) => !check.errorsOnly || f.severity === 'error');
+}
+
+/**
+ * A full garbage collection, so that the replay starts from a heap without
+ * the read's garbage: two threads' heaps growing at once otherwise peaked
+ * over 1 GB of memory for a million contacts, where one thread stays under
+ * it (#16; about 0.1 s a thread). `gc` is exposed to a new context only
+ * (the flag is the process's, this thread's own global does not change).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
+
+/** Reads one shard of the file and prepares its replay (in whichever thread replays it). */
+export function readShard(file: string, shard: { index: number; count: number }, journey: Journey, options: SimulationOptions, check: ShardNameCheck, progress?: ReadProgress): ReadShard {
+  const read = readFast(file, progress, shard);
+  if (read.kind === 'tooBig') return { ok: false, reason: 'the shard is too big for the heap' };
+  if (read.kind !== 'packed') return { ok: false, reason: 'the fast reader is not sure of the file' };
+  const { timeline, bodies, places } = read;
+  collectGarbage();
+  if (namesUnlistedContact(timeline)) return { ok: false, reason: 'an event names a contact the timeline does not list' };
+  if (!namesKnown(timeline, bodies, journey, check)) return { ok: false, reason: 'the timeline names something the journey lacks' };
+  const replay = new ReplayShard(journey, { timeline, contactPositions: places.contactPositions, eventPositions: places.eventPositions, contactCount: places.contactCount }, options);
+  return { ok: true, replay, places };
+}
+
+/** Where a sharded read and replay's time went, per thread (0: this one), wall milliseconds (for the benchmark). */
+export interface ShardedFileTimings {
+  /** Reading the file for the thread's shard and preparing its replay. */
+  readMs: number[];
+  /** Replaying the shard. */
+  replayMs: number[];
+  /** Merging the results. */
+  mergeMs: number;
+}
+
+/** The snapshot of a sharded read and replay, with the whole timeline's size; or why the caller must read and replay on one thread. */
+export type ShardedFileReplay = { ok: true; snapshot: SimulationSnapshot; contacts: number; events: number } | { ok: false; reason: string };
+
+/**
+ * A worker's young generation: smaller than a main thread's (its semi-spaces
+ * are memory each thread holds on to; at 16 MB the read is as fast, and two
+ * threads' peak memory lower, #16).
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
+/** The worker's script: beside this bundle (dist/fileShardWorker.js), or the .ts source under tsx. */
+function fileShardWorkerScript(): string {
+  return join(__dirname, __filename.endsWith('.ts') ? 'fileShardWorker.ts' : 'fileShardWorker.js');
+}
+
+/**
+ * Reads and replays the timeline file on `threads` threads (this one and
+ * threads - 1 workers). Without a trace only (the caller makes sure).
+ * `onProgress` is told the bytes this thread has read, and then its own
+ * shard's replay as a share of all the events.
+ */
+export async function replayFileInShards(
+  journey: Journey,
+  file: string,
+  options: SimulationOptions,
+  threads: number,
+  check: ShardNameCheck,
+  progress?: { reading?: ReadProgress; replaying?: (done: number, total: number) => void },
+  timings: ShardedFileTimings = { readMs: [], replayMs: [], mergeMs: 0 },
+): Promise<ShardedFileReplay> {
+  const { onProgress: _unsent, ...sendable } = options;
+  const workers: ShardWorker<ToFileShardWorker, FromFileShardWorker>[] = [];
+  try {
+    const script = fileShardWorkerScript();
+    for (let k = 1; k < threads; k++) {
+      const worker = new ShardWorker<ToFileShardWorker, FromFileShardWorker>(script, WORKER_LIMITS);
+      workers.push(worker);
+      worker.post({ type: 'read', file, shard: { index: k, count: threads }, journey, options: sendable, check });
+    }
+    const prepared = workers.map((w) => w.next());
+    let t = performance.now();
+    const local = readShard(file, { index: 0, count: threads }, journey, sendable, check, progress?.reading);
+    if (!local.ok) return local;
+    timings.readMs[0] = performance.now() - t;
+    const ends = [{ first: local.replay.prepared.firstEventTime, last: local.replay.prepared.lastEventTime }];
+    for (const m of await Promise.all(prepared)) {
+      if (m.type === 'declined') return { ok: false, reason: m.reason };
+      if (m.type !== 'prepared') return { ok: false, reason: `unexpected ${m.type} from a shard worker` };
+      ends.push({ first: m.first, last: m.last });
+      timings.readMs.push(m.readMs);
+    }
+    const bounds = boundsOf(journey, local.replay.timeline, sendable, ends);
+    if (!bounds) return { ok: false, reason: 'nothing to start the replay from' };
+    const replies = workers.map((w) => w.next());
+    for (const w of workers) w.post({ type: 'run', bounds });
+    const { eventCount, contactCount } = local.places;
+    const own = local.replay.timeline.eventTime.length;
+    const replaying = progress?.replaying;
+    t = performance.now();
+    const results = [local.replay.run(bounds, replaying && own > 0 ? (done) => replaying(Math.round((done / own) * eventCount), eventCount) : undefined)];
+    timings.replayMs[0] = performance.now() - t;
+    for (const m of await Promise.all(replies)) {
+      if (m.type !== 'result') return { ok: false, reason: `unexpected ${m.type} from a shard worker` };
+      results.push(m.result);
+      timings.replayMs.push(m.replayMs);
+    }
+    t = performance.now();
+    const snapshot = mergeShardResults(journey, local.replay.timeline, sendable, bounds, results);
+    timings.mergeMs = performance.now() - t;
+    return { ok: true, snapshot, contacts: contactCount, events: eventCount };
+  } catch (error) {
+    // A replay error (the one-thread replay reports it) or a worker that failed.
+    return { ok: false, reason: error instanceof Error ? error.message : String(error) };
+  } finally {
+    for (const w of workers) w.stop();
+  }
+}
