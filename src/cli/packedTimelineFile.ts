@@ -231,7 +231,7 @@ export type ReadProgress = (bytes: number, size: number) => void;
  * Reads the file the fast way; with `shard`, only that shard's contacts and
  * their events are kept (a sharded read: each thread reads the whole file for
  * its own shard, shardedFileReplay.ts), within that shard's share of the heap
- * (the heap given is the process's, shared by its threads).
+ * still free (the heap given is the process's, shared by its threads).
  */
 export function readFast(file: string, progress: ReadProgress | undefined, shard?: { index: number; count: number }): FastRead {
   let fd: number;
@@ -242,7 +242,9 @@ export function readFast(file: string, progress: ReadProgress | undefined, shard
   }
   try {
     const size = fstatSync(fd).size;
-    const limit = getHeapStatistics().heap_size_limit / (shard?.count ?? 1);
+    // A shard may take its share of the heap still free (the threads share the heap the process was given).
+    const heap = getHeapStatistics();
+    const limit = shard ? heap.used_heap_size + (heap.heap_size_limit - heap.used_heap_size) / shard.count : heap.heap_size_limit;
     const atLeast = BASE_HEAP + size * MIN_HEAP_PER_FILE_BYTE;
     if (atLeast > limit) return { kind: 'tooBig', size, needed: atLeast, limit };
     const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE, progress ? (bytes) => progress(bytes, size) : undefined);

@@ -59,6 +59,9 @@ function namesKnown(timeline: PackedTimeline, bodies: readonly EventBody[], jour
   return !findings.some((f) => !check.errorsOnly || f.severity === 'error');
 }
 
+/** A shard of this many records or more is followed by a full collection before its replay (a small one's garbage does not matter). */
+const COLLECT_AFTER_RECORDS = 200_000;
+
 /**
  * A full garbage collection, so that the replay starts from a heap without
  * the read's garbage: two threads' heaps growing at once otherwise peaked
@@ -77,7 +80,7 @@ export function readShard(file: string, shard: { index: number; count: number },
   if (read.kind === 'tooBig') return { ok: false, reason: 'the shard is too big for the heap' };
   if (read.kind !== 'packed') return { ok: false, reason: 'the fast reader is not sure of the file' };
   const { timeline, bodies, places } = read;
-  collectGarbage();
+  if (timeline.eventTime.length + timeline.contacts.length >= COLLECT_AFTER_RECORDS) collectGarbage();
   if (namesUnlistedContact(timeline)) return { ok: false, reason: 'an event names a contact the timeline does not list' };
   if (!namesKnown(timeline, bodies, journey, check)) return { ok: false, reason: 'the timeline names something the journey lacks' };
   const replay = new ReplayShard(journey, { timeline, contactPositions: places.contactPositions, eventPositions: places.eventPositions, contactCount: places.contactCount }, options);

@@ -131,7 +131,8 @@ function oneThreadWouldSaySomething(j: Journey, tl: Timeline, check: ShardNameCh
   return tl.events.some((e) => !listed.has(e.contact)) || timelineReferences(tl, j, check.journeyFile).some((f) => !check.errorsOnly || f.severity === 'error');
 }
 
-describe('journey simulate, read sharded: each thread reads the file for its own contacts (#16)', () => {
+describe('journey simulate, read sharded: each thread reads the file for its own contacts (#16)', function () {
+  this.timeout(180_000); // 150 generated timelines, each written, read in every shard and once more on one thread, and replayed
   let dir: string;
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'journey-sharded-read-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
