@@ -148,7 +148,7 @@ function main(): void {
         console.error(`\nFAILED: the CLI did not read ${format} on every core:\n${run.stderr.slice(-2000)}`);
         process.exit(1);
       }
-      const phasesRun = timedNode(['--max-old-space-size=1024', phasesScript, journeyFile, file], `the steps of journey simulate (${format})`);
+      const phasesRun = timedNode(['--max-old-space-size=1024', '--expose-gc', phasesScript, journeyFile, file], `the steps of journey simulate (${format})`);
       const phases = resultLine<FilePhases>(phasesRun.stdout);
       if (!phases) {
         console.error(`\nFAILED: no timings of the steps (${format})`);
