@@ -249,23 +249,7 @@ export class PackedTimelineBuilder {
       }
       return INCOMPLETE;
     }
-    if (first === JsonChar.OpenBrace || first === JsonChar.OpenBracket) {
-      let depth = 0;
-      for (let j = i; j < limit; j++) {
-        const c = b[j]!;
-        if (c === JsonChar.Quote) {
-          for (j++; j < limit; j++) {
-            const q = b[j]!;
-            if (q === JsonChar.Quote) break;
-            if (q === JsonChar.Backslash) j++;
-          }
-        } else if (c === JsonChar.OpenBrace || c === JsonChar.OpenBracket) depth++;
-        else if (c === JsonChar.CloseBrace || c === JsonChar.CloseBracket) {
-          if (--depth === 0) return j + 1;
-        }
-      }
-      return INCOMPLETE;
-    }
+    if (first === JsonChar.OpenBrace || first === JsonChar.OpenBracket) return endOfContainer(b, i + 1, limit);
     let j = i;
     for (; j < limit; j++) {
       const c = b[j]!;
@@ -316,7 +300,7 @@ export class PackedTimelineBuilder {
     const idEnd = k;
     if (!this.isOwnHash(idHash)) {
       // Another shard's event: only its end is needed (its owner reads and checks it).
-      const end = endOfObject(b, k + 1, limit);
+      const end = endOfContainer(b, k + 1, limit);
       if (end >= 0) this.eventsSeen++;
       return end;
     }
@@ -648,8 +632,8 @@ function plainContactIdHash(b: Uint8Array, s: number, e: number): number | undef
   return k > start && k < e ? h : undefined;
 }
 
-/** From inside an object (after its opening brace), the end of that object (after its closing brace), or INCOMPLETE. */
-function endOfObject(b: Uint8Array, i: number, limit: number): number {
+/** From inside an object or array (after its opening bracket), its end (after its closing bracket), or INCOMPLETE. */
+function endOfContainer(b: Uint8Array, i: number, limit: number): number {
   let depth = 0;
   for (let j = i; j < limit; j++) {
     const c = b[j]!;

@@ -23,12 +23,12 @@ import { Journey } from '../../src/core/schema';
 import { simulate, type SimulationOptions } from '../../src/core/simulator/index';
 import { boundsOf, mergeShardResults } from '../../src/core/simulator/shardedReplay';
 import { shardOf } from '../../src/core/simulator/timelineShards';
-import { type Contact, type ContactEvent, Timeline } from '../../src/core/timeline';
+import { type ContactEvent, Timeline } from '../../src/core/timeline';
 import { timelineReferences } from '../../src/core/timelineReferences';
 import { benchJourney } from '../bench/simulate/benchJourney';
 import { benchTimeline } from '../bench/simulate/benchTimeline';
 import { scenarioArb, T0 } from './simulator/arbitraries';
-import { replayOutcome } from './simulator/helpers';
+import { replayOutcome, widenTimeline } from './simulator/helpers';
 import { propertyParameters } from './simulator/propertyRuns';
 
 const DAY = 86_400_000;
@@ -91,17 +91,8 @@ function inShards(j: Journey, file: string, options: SimulationOptions, count: n
 
 const isReplayError = (outcome: unknown) => typeof outcome === 'object' && outcome !== null && 'error' in outcome;
 
-/** More contacts: each again under new ids (same data and events), the first listed twice. */
-function widen(tl: Timeline, copies: number): Timeline {
-  const contacts: Contact[] = [...tl.contacts];
-  const events: ContactEvent[] = [...tl.events];
-  for (let k = 1; k <= copies; k++) {
-    for (const c of tl.contacts) contacts.push({ ...c, id: `${c.id}_${k}` });
-    for (const e of tl.events) events.push({ ...e, contact: `${e.contact}_${k}` });
-  }
-  if (contacts.length > 0) contacts.push({ ...contacts[0]!, tags: ['listed-twice'] });
-  return Timeline.parse({ ...tl, contacts, events });
-}
+/** More contacts, the first listed twice (none known only from events: a shard declines those). */
+const widen = (tl: Timeline, copies: number) => widenTimeline(tl, copies, { stranger: false });
 
 /** R20: a date-field starting point on `birthday`, each contact's birthday within the first days of the replay. */
 function withDateTrigger(j: Journey, tl: Timeline, days: number[]): [Journey, Timeline] {

@@ -20,7 +20,7 @@
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { type ResourceLimits, Worker } from 'node:worker_threads';
+import { parentPort, type ResourceLimits, Worker } from 'node:worker_threads';
 import { setOwn } from '../ownProperty';
 import type { Journey } from '../schema';
 import type { Timeline } from '../timeline';
@@ -235,6 +235,25 @@ export type FromShardWorker =
   | { type: 'prepared'; first: number; last: number; readyAt: number }
   | { type: 'result'; result: PlacedShardResult; replayMs: number }
   | { type: 'error'; message: string };
+
+/**
+ * A shard worker's side: answers each message from the thread that started
+ * it with what `answer` returns, or with the error it throws (as a message:
+ * the worker stays up, the other side decides).
+ */
+export function answerShardMessages<To, From>(answer: (message: To) => From): void {
+  const port = parentPort;
+  if (!port) throw new Error('a shard worker runs as a worker thread');
+  port.on('message', (message: To) => {
+    let reply: From | { type: 'error'; message: string };
+    try {
+      reply = answer(message);
+    } catch (error) {
+      reply = { type: 'error', message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply);
+  });
+}
 
 /** An absolute clock shared by threads (each thread's performance.now() starts at its own origin). */
 export const epochNow = (): number => performance.timeOrigin + performance.now();

@@ -31,3 +31,21 @@ export function replayOutcome(replay: () => unknown): unknown {
     throw error;
   }
 }
+
+/**
+ * More contacts than a generator makes: each contact again under new ids
+ * with the same data and events (so several contacts arrive at one point at
+ * one instant, and their order in a queue is the timeline's), and the first
+ * one listed twice; with `stranger`, one contact known only from its events.
+ */
+export function widenTimeline(tl: Timeline, copies: number, { stranger }: { stranger: boolean }): Timeline {
+  const contacts: Contact[] = [...tl.contacts];
+  const events: ContactEvent[] = [...tl.events];
+  for (let k = 1; k <= copies; k++) {
+    for (const c of tl.contacts) contacts.push({ ...c, id: `${c.id}_${k}` });
+    for (const e of tl.events) events.push({ ...e, contact: `${e.contact}_${k}` });
+  }
+  if (contacts.length > 0) contacts.push({ ...contacts[0]!, tags: ['listed-twice'] });
+  if (stranger) for (const e of tl.events.slice(0, 3)) events.push({ ...e, contact: 'only_in_events' });
+  return Timeline.parse({ ...tl, contacts, events });
+}

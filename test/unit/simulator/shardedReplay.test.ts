@@ -18,9 +18,9 @@ import { replaySharded, SHARD_MIN_EVENTS, simulateInShards, threadsFor } from '.
 import { availableParallelism } from 'node:os';
 import { openShard, splitPackedTimeline, transferList, withContactColumns } from '../../../src/core/simulator/timelineShards';
 import { type PackedTimeline, packTimeline } from '../../../src/core/packedTimeline';
-import { type Contact, type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
+import { type ContactEvent, parseTimeline, Timeline } from '../../../src/core/timeline';
 import { MessageChannel } from 'node:worker_threads';
-import { journey, replayOutcome as outcome } from './helpers';
+import { journey, replayOutcome as outcome, widenTimeline } from './helpers';
 import { benchJourney } from '../../bench/simulate/benchJourney';
 import { benchTimeline } from '../../bench/simulate/benchTimeline';
 import { scenarioArb, T0 } from './arbitraries';
@@ -30,23 +30,8 @@ const DAY = 86_400_000;
 const iso = (t: number) => new Date(t).toISOString();
 
 
-/**
- * More contacts than the generator makes: each contact again under new ids
- * with the same data and events (so several contacts arrive at one point at
- * one instant, and their order in the queue is the timeline's), the first
- * one listed twice, and one contact known only from its events.
- */
-function widen(tl: Timeline, copies: number): Timeline {
-  const contacts: Contact[] = [...tl.contacts];
-  const events: ContactEvent[] = [...tl.events];
-  for (let k = 1; k <= copies; k++) {
-    for (const c of tl.contacts) contacts.push({ ...c, id: `${c.id}_${k}` });
-    for (const e of tl.events) events.push({ ...e, contact: `${e.contact}_${k}` });
-  }
-  if (contacts.length > 0) contacts.push({ ...contacts[0]!, tags: ['listed-twice'] });
-  for (const e of tl.events.slice(0, 3)) events.push({ ...e, contact: 'only_in_events' });
-  return Timeline.parse({ ...tl, contacts, events });
-}
+/** More contacts, one listed twice and one known only from its events. */
+const widen = (tl: Timeline, copies: number) => widenTimeline(tl, copies, { stranger: true });
 
 /** R20: a date-field starting point on `birthday`, each contact's birthday within the first days of the replay, some changed by events. */
 function withDateTrigger(j: Journey, tl: Timeline, days: number[]): [Journey, Timeline] {
