@@ -188,13 +188,14 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   let result;
   let fellBack: string | undefined;
   try {
+    // Asked for threads and the sharded read declined: the timeline read here is split by contact instead (with auto, one thread).
+    const replayThreads = parsed.threads === 'auto' ? 1 : threads;
     const options = {
       ...replayOptions,
       // One thread only: the threads of a sharded replay are not told (a function cannot be sent to them).
-      ...(progress && threads === 1 ? { onProgress: (done: number, total: number) => progress.replaying(done, total) } : {}),
+      ...(progress && replayThreads === 1 ? { onProgress: (done: number, total: number) => progress.replaying(done, total) } : {}),
     };
-    // Asked for threads and the sharded read declined: the timeline read here is split by contact instead.
-    const sharded = await replaySharded(validation.journey, timeline, options, { threads: parsed.threads === 'auto' ? 1 : threads });
+    const sharded = await replaySharded(validation.journey, timeline, options, { threads: replayThreads });
     result = sharded.snapshot;
     // Asked for threads and replayed on one after all (the worker could not start): the result is the same, the user is told.
     if (sharded.report.fallback !== undefined) fellBack = `journey simulate: replayed on one thread (${sharded.report.fallback})`;

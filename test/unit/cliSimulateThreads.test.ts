@@ -73,6 +73,24 @@ describe('journey simulate --threads', function () {
     }
   });
 
+  it('reads and replays on one thread a large file whose events name a contact the timeline does not list: its warning at its place, the replay’s progress, what --threads 1 prints', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-threads-'));
+    const journeyFile = join(dir, 'bench.journey.json');
+    writeFileSync(journeyFile, JSON.stringify(benchJourney(), null, 2));
+    const timeline = benchTimeline(30_000);
+    const file = join(dir, 'stranger.timeline.json');
+    writeFileSync(file, JSON.stringify({ ...timeline, events: [...timeline.events, { ...timeline.events[5]!, contact: 'c00000O1' }] }));
+    const one = journeyCli('simulate', journeyFile, '--timeline', file, '--no-trace', '--threads', '1');
+    assert.equal(one.status, 0, one.stderr);
+    assert.match(one.stdout, /warning There is no contact "c00000O1" in the contacts of this timeline\. Did you mean "c0000001"\?/);
+    const run = journeyCli('simulate', journeyFile, '--timeline', file, '--no-trace', '--progress');
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, one.stdout);
+    assert.doesNotMatch(run.stderr, /read and replayed on \d+ threads/);
+    const events = (timeline.events.length + 1).toLocaleString('en-US');
+    assert.ok(run.stderr.includes(`journey simulate: replaying: 100% (${events} of ${events} events)`), run.stderr);
+  });
+
   it('refuses a --threads that is not a count or auto, with the usage (exit 2)', () => {
     const run = journeyCli('simulate', join(SAMPLES, 'birthday-german.journey.json'), '--threads', 'many');
     assert.equal(run.status, 2);
