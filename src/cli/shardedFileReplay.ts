@@ -15,13 +15,14 @@
 // that fails, also ends it. Then the caller reads and replays the file the
 // one-thread way, which prints the findings at their place or the error one
 // replay reports.
-import type { EventBody } from '../core/packedTimeline';
-import { nameSample, type PackedTimeline } from '../core/packedTimeline';
+import type { ReferenceFinding } from '../core/journeyNames';
+import { nameSample, unlistedContactIds } from '../core/packedTimeline';
 import type { ShardPlaces } from '../core/packedTimelineBuilder';
 import type { Journey } from '../core/schema';
 import { boundsOf, mergeShardResults, type PlacedShardResult, ReplayShard, ShardWorker } from '../core/simulator/shardedReplay';
 import type { ReplayBounds } from '../core/simulator/engine';
 import type { SimulationOptions, SimulationSnapshot } from '../core/simulator/types';
+import type { Timeline } from '../core/timeline';
 import { timelineReferences } from '../core/timelineReferences';
 import { join } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
@@ -46,17 +47,9 @@ export type FromFileShardWorker =
 /** One shard read from the file and prepared for its replay, or why not. */
 export type ReadShard = { ok: true; replay: ReplayShard; places: ShardPlaces } | { ok: false; reason: string };
 
-/** Whether the shard's events name a contact its contacts lack. */
-function namesUnlistedContact(timeline: PackedTimeline): boolean {
-  if (timeline.listedContactIds >= 0) return timeline.eventContactIds.length > timeline.listedContactIds;
-  const listed = new Set(timeline.contacts.map((c) => c.id));
-  return timeline.eventContactIds.some((id) => !listed.has(id));
-}
-
-/** Whether the journey has every name the shard gives (the check `journey simulate` makes of a whole timeline). */
-function namesKnown(timeline: PackedTimeline, bodies: readonly EventBody[], journey: Journey, check: ShardNameCheck): boolean {
-  const findings = timelineReferences(nameSample(timeline, bodies), journey, check.journeyFile);
-  return !findings.some((f) => !check.errorsOnly || f.severity === 'error');
+/** What `journey simulate` reports of the names a timeline gives: every finding, or with --json (errorsOnly) only the errors. */
+export function nameFindings(timeline: Timeline, journey: Journey, check: ShardNameCheck): ReferenceFinding[] {
+  return timelineReferences(timeline, journey, check.journeyFile).filter((f) => !check.errorsOnly || f.severity === 'error');
 }
 
 /** A shard of this many records or more is followed by a full collection before its replay (a small one's garbage does not matter). */
@@ -81,8 +74,8 @@ export function readShard(file: string, shard: { index: number; count: number },
   if (read.kind !== 'packed') return { ok: false, reason: 'the fast reader is not sure of the file' };
   const { timeline, bodies, places } = read;
   if (timeline.eventTime.length + timeline.contacts.length >= COLLECT_AFTER_RECORDS) collectGarbage();
-  if (namesUnlistedContact(timeline)) return { ok: false, reason: 'an event names a contact the timeline does not list' };
-  if (!namesKnown(timeline, bodies, journey, check)) return { ok: false, reason: 'the timeline names something the journey lacks' };
+  if (unlistedContactIds(timeline).length > 0) return { ok: false, reason: 'an event names a contact the timeline does not list' };
+  if (nameFindings(nameSample(timeline, bodies), journey, check).length > 0) return { ok: false, reason: 'the timeline names something the journey lacks' };
   const replay = new ReplayShard(journey, { timeline, contactPositions: places.contactPositions, eventPositions: places.eventPositions, contactCount: places.contactCount }, options);
   return { ok: true, replay, places };
 }

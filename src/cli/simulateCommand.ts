@@ -27,14 +27,13 @@ import type { SimulationSnapshot } from '../core/simulator/types';
 import { replaySharded, type ThreadCount } from '../core/simulator/shardedReplay';
 import { eventCount } from '../core/packedTimeline';
 import { Instant } from '../core/timeline';
-import { timelineReferences } from '../core/timelineReferences';
 import { validateJourneyText } from '../core/validate';
 import type { CommandResult } from './command';
 import { readCommandArgs } from './commandArgs';
 import { printFindings, readSourceFile, terminalSafe } from './sourceFiles';
 import { readTimelineForReplay } from './packedTimelineFile';
 import { ProgressReport } from './progressReport';
-import { replayFileInShards } from './shardedFileReplay';
+import { nameFindings, replayFileInShards } from './shardedFileReplay';
 
 const USAGE = 'Usage: journey simulate FILE [--timeline T] [--at TIME] [--json] [--seed N] [--horizon TIME] [--no-trace] [--threads N|auto] [--progress]';
 
@@ -160,10 +159,13 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
     trace: parsed.trace,
   };
 
+  // The names the timeline gives, checked against the journey (with --json, only errors count).
+  const nameCheck = { journeyFile: parsed.file, errorsOnly: parsed.json };
+
   // Several threads: each reads the file for its own contacts and replays them; when one declines, the one-thread read below.
   const threads = fileThreads(parsed.threads, parsed.trace, timelineFile);
   if (threads > 1 && checked && journeyErrors === 0) {
-    const sharded = await replayFileInShards(checked, timelineFile, replayOptions, threads, { journeyFile: parsed.file, errorsOnly: parsed.json }, progress && { reading: (bytes, size) => progress.reading(timelineFile, bytes, size), replaying: (done, total) => progress.replaying(done, total) });
+    const sharded = await replayFileInShards(checked, timelineFile, replayOptions, threads, nameCheck, progress && { reading: (bytes, size) => progress.reading(timelineFile, bytes, size), replaying: (done, total) => progress.replaying(done, total) });
     if (sharded.ok) {
       progress?.readSharded(threads);
       report(parsed, timelineFile, checked.name, sharded.contacts, sharded.events, sharded.snapshot, out);
@@ -174,7 +176,7 @@ export async function simulateCommand(args: string[], out: (line: string) => voi
   const read = await readTimelineForReplay(
     timelineFile,
     out,
-    checked && journeyErrors === 0 ? (t) => timelineReferences(t, checked, parsed.file).filter((f) => !parsed.json || f.severity === 'error') : undefined,
+    checked && journeyErrors === 0 ? (t) => nameFindings(t, checked, nameCheck) : undefined,
     progress ? (bytes, size) => progress.reading(timelineFile, bytes, size) : undefined,
   );
   if (!read.ok && read.tooBig) return { exitCode: 1, error: `journey simulate: ${read.tooBig}` };

@@ -52,6 +52,14 @@ export function packedProperties(timeline: PackedTimeline): TimelineProperties {
   return properties;
 }
 
+/** The contact ids the events name that the contacts lack, in order of first use. */
+export function unlistedContactIds(timeline: PackedTimeline): string[] {
+  const ids = timeline.eventContactIds;
+  if (timeline.listedContactIds >= 0) return ids.slice(timeline.listedContactIds);
+  const listed = new Set(timeline.contacts.map((c) => c.id));
+  return ids.filter((id) => !listed.has(id));
+}
+
 /**
  * A small Timeline with one event per distinct body of the packed one (for
  * a listed contact) and one per contact id the events name that contacts
@@ -62,14 +70,7 @@ export function packedProperties(timeline: PackedTimeline): TimelineProperties {
  */
 export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
   const at = '1970-01-01T00:00:00Z';
-  const events: ContactEvent[] = [];
-  const ids = timeline.eventContactIds;
-  if (timeline.listedContactIds >= 0) {
-    for (let k = timeline.listedContactIds; k < ids.length; k++) events.push({ at, contact: ids[k]!, type: 'purchase' });
-  } else {
-    const listed = new Set(timeline.contacts.map((c) => c.id));
-    for (const id of ids) if (!listed.has(id)) events.push({ at, contact: id, type: 'purchase' });
-  }
+  const events: ContactEvent[] = unlistedContactIds(timeline).map((contact) => ({ at, contact, type: 'purchase' }));
   const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
   for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
   return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };

@@ -25,6 +25,7 @@ import { hasDuplicateKeys } from './jsonDocument';
 import type { EventBody, PackedTimeline, TimelineProperties } from './packedTimeline';
 import { SharedContactLists } from './sharedContactLists';
 import { parseIsoInstant, utcFromFields } from './simulator/isoInstant';
+import { shardOf, shardOfHash } from './simulator/timelineShards';
 import { type Contact, ContactEvent, Instant } from './timeline';
 
 /** The record runs past the bytes given: give it more. */
@@ -147,7 +148,7 @@ export interface BuilderOptions {
   strictKeys: boolean;
   /**
    * Keep only the contacts, and the events of the contacts, whose id hashes
-   * to this shard (shardOf in timelineShards.ts): a sharded read, every
+   * to this shard (shardOf in simulator/timelineShards.ts): a sharded read, every
    * thread reading the whole file and building its own shard (#16). The
    * records of other shards are only stepped over (their owner checks them).
    */
@@ -219,9 +220,18 @@ export class PackedTimelineBuilder {
     return this.eventTime.length;
   }
 
-  /** The shard of an id by its hash (FNV-1a over its bytes, as shardOf over its characters). */
+  /** Whether the contact whose id hashes to `hash` (FNV-1a over its bytes, as shardOf over its characters) is this shard's. */
   private isOwnHash(hash: number): boolean {
-    return this.shardCount === 1 || (hash >>> 0) % this.shardCount === this.shardIndex;
+    return this.shardCount === 1 || shardOfHash(hash, this.shardCount) === this.shardIndex;
+  }
+
+  /** Keeps an event of this shard in the columns (its id queued for numbering) and counts it. */
+  private keepEvent(b: Uint8Array, idStart: number, idEnd: number, idHash: number, ms: number, body: EventBody): void {
+    this.ids.queue(b, idStart, idEnd, idHash);
+    this.eventTime.push(ms);
+    this.eventBody.push(body);
+    if (this.shardCount > 1) this.eventPositions.push(this.eventsSeen);
+    this.eventsSeen++;
   }
 
   /** Where this shard's records stand in the whole timeline. */
@@ -337,11 +347,7 @@ export class PackedTimelineBuilder {
     if (ms !== ms) return GIVE_UP;
     const body = this.body(b, bodyStart, k, bodyHash | 0);
     if (body === undefined) return GIVE_UP;
-    this.ids.queue(b, idStart, idEnd, idHash | 0);
-    this.eventTime.push(ms);
-    this.eventBody.push(body);
-    if (this.shardCount > 1) this.eventPositions.push(this.eventsSeen);
-    this.eventsSeen++;
+    this.keepEvent(b, idStart, idEnd, idHash | 0, ms, body);
     return k + 1;
   }
 
@@ -429,13 +435,8 @@ export class PackedTimelineBuilder {
     const body = this.body(this.scratch, 0, length, hashBytes(this.scratch, 0, length));
     if (body === undefined) return GIVE_UP;
     const idHash = hashBytes(b, idStart, idEnd);
-    if (this.isOwnHash(idHash)) {
-      this.ids.queue(b, idStart, idEnd, idHash);
-      this.eventTime.push(ms);
-      this.eventBody.push(body);
-      if (this.shardCount > 1) this.eventPositions.push(this.eventsSeen);
-    }
-    this.eventsSeen++;
+    if (this.isOwnHash(idHash)) this.keepEvent(b, idStart, idEnd, idHash, ms, body);
+    else this.eventsSeen++;
     return i;
   }
 
@@ -573,7 +574,7 @@ export class PackedTimelineBuilder {
       if (!isSurelyContact(v)) return false;
       if (sharded) {
         // Its id as parsed must be of the shard its bytes named (a repeated key could say otherwise: the exact reader decides).
-        if (!this.isOwnHash(stringHash(v.id))) {
+        if (shardOf(v.id, this.shardCount) !== this.shardIndex) {
           if (this.batchShardKnown[k] === 1) return false;
           continue;
         }
@@ -609,13 +610,6 @@ export class PackedTimelineBuilder {
       listedContactIds: this.contactsFirst ? this.listedIds : -1,
     };
   }
-}
-
-/** FNV-1a over a string's character codes (an Id is ASCII: the same as over its bytes). */
-function stringHash(text: string): number {
-  let h = FNV_START;
-  for (let k = 0; k < text.length; k++) h = hashNext(h, text.charCodeAt(k));
-  return h;
 }
 
 /** The hash of the id of the contact object at [s, e) when it begins `{"id":"<an Id>"`, else undefined. */

@@ -67,11 +67,14 @@ export interface PackedShard {
   readonly contactCount: number;
 }
 
+/** The shard of a contact whose id's FNV-1a hash is `hash` (the file readers hash ids from their bytes, packedTimelineBuilder.ts). */
+export const shardOfHash = (hash: number, shards: number): number => (hash >>> 0) % shards;
+
 /** FNV-1a over the id: the shard of a contact (any stable spread works; this one is cheap). */
 export function shardOf(id: string, shards: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % shards;
+  return shardOfHash(h, shards);
 }
 
 /**
