@@ -227,13 +227,30 @@ export type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: reado
 /** Told the bytes of the file read so far, of its size. */
 export type ReadProgress = (bytes: number, size: number) => void;
 
+/** How a sharded read reads (shardedFileReplay.ts). */
+export interface ShardRead {
+  /** Keep only this shard's contacts and their events. */
+  shard: { index: number; count: number };
+  /** Frees the read's garbage now (a full collection), so that the heap holds only live data. */
+  collectGarbage: () => void;
+}
+
+/** A read of this many records or more collects its garbage before its heap is measured for the replay (a small one's garbage does not matter). */
+const COLLECT_AFTER_RECORDS = 200_000;
+/** After a collection, the share of its budget a read's heap may hold and go on (room for more than a few windows before the next one). */
+const AFTER_COLLECTION_SHARE = 0.8;
+
 /**
- * Reads the file the fast way; with `shard`, only that shard's contacts and
+ * Reads the file the fast way; with `sharded`, only that shard's contacts and
  * their events are kept (a sharded read: each thread reads the whole file for
  * its own shard, shardedFileReplay.ts), within that shard's share of the heap
- * still free (the heap given is the process's, shared by its threads).
+ * still free (the heap given is the process's, shared by its threads). Such a
+ * read's heap may hold much garbage (its heaps grow fast, readHeapGrowth.ts):
+ * over its budget, and before its heap is measured for the replay, it
+ * collects it and measures again.
  */
-export function readFast(file: string, progress: ReadProgress | undefined, shard?: { index: number; count: number }): FastRead {
+export function readFast(file: string, progress: ReadProgress | undefined, sharded?: ShardRead): FastRead {
+  const shard = sharded?.shard;
   let fd: number;
   try {
     fd = openSync(file, 'r');
@@ -247,7 +264,10 @@ export function readFast(file: string, progress: ReadProgress | undefined, shard
     const limit = shard ? heap.used_heap_size + (heap.heap_size_limit - heap.used_heap_size) / shard.count : heap.heap_size_limit;
     const atLeast = BASE_HEAP + size * MIN_HEAP_PER_FILE_BYTE;
     if (atLeast > limit) return { kind: 'tooBig', size, needed: atLeast, limit };
-    const w = new ByteWindow(fd, () => getHeapStatistics().used_heap_size < limit * PARSE_HEAP_SHARE, progress ? (bytes) => progress(bytes, size) : undefined);
+    const used = () => getHeapStatistics().used_heap_size;
+    const budget = limit * PARSE_HEAP_SHARE;
+    const withinBudget = () => used() < budget || (sharded !== undefined && (sharded.collectGarbage(), used() < budget * AFTER_COLLECTION_SHARE));
+    const w = new ByteWindow(fd, withinBudget, progress ? (bytes) => progress(bytes, size) : undefined);
     let timeline: PackedTimeline | undefined;
     const ndjson = file.endsWith('.ndjson');
     const builder = new PackedTimelineBuilder({ crIsSpace: !ndjson, strictKeys: !ndjson, ...(shard ? { shard } : {}) });
@@ -258,7 +278,8 @@ export function readFast(file: string, progress: ReadProgress | undefined, shard
       return { kind: 'exact' }; // e.g. a read error: the exact reader says what it is
     }
     if (!timeline) return { kind: 'exact' };
-    const needed = getHeapStatistics().used_heap_size + timeline.contacts.length * REPLAY_HEAP_PER_CONTACT + timeline.eventTime.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
+    if (sharded && timeline.eventTime.length + timeline.contacts.length >= COLLECT_AFTER_RECORDS) sharded.collectGarbage();
+    const needed = used() + timeline.contacts.length * REPLAY_HEAP_PER_CONTACT + timeline.eventTime.length * REPLAY_HEAP_PER_EVENT + BASE_HEAP / 2;
     if (needed > limit) return { kind: 'tooBig', size, needed, limit };
     return { kind: 'packed', timeline, bodies: builder.distinctBodies, places: builder.places() };
   } finally {

@@ -25,9 +25,8 @@ import type { SimulationOptions, SimulationSnapshot } from '../core/simulator/ty
 import type { Timeline } from '../core/timeline';
 import { timelineReferences } from '../core/timelineReferences';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { type ReadProgress, readFast } from './packedTimelineFile';
+import { collectGarbage, readingHeapGrowth, usualHeapGrowth } from './readHeapGrowth';
 
 /** Which names a thread checks its shard for: the journey file (for messages) and whether only errors count (--json). */
 export interface ShardNameCheck {
@@ -52,28 +51,13 @@ export function nameFindings(timeline: Timeline, journey: Journey, check: ShardN
   return timelineReferences(timeline, journey, check.journeyFile).filter((f) => !check.errorsOnly || f.severity === 'error');
 }
 
-/** A shard of this many records or more is followed by a full collection before its replay (a small one's garbage does not matter). */
-const COLLECT_AFTER_RECORDS = 200_000;
-
-/**
- * A full garbage collection, so that the replay starts from a heap without
- * the read's garbage: two threads' heaps growing at once otherwise peaked
- * over 1 GB of memory for a million contacts, where one thread stays under
- * it (#16; about 0.1 s a thread). `gc` is exposed to a new context only
- * (the flag is the process's, this thread's own global does not change).
- */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
 /** Reads one shard of the file and prepares its replay (in whichever thread replays it). */
 export function readShard(file: string, shard: { index: number; count: number }, journey: Journey, options: SimulationOptions, check: ShardNameCheck, progress?: ReadProgress): ReadShard {
-  const read = readFast(file, progress, shard);
+  const read = readFast(file, progress, { shard, collectGarbage });
+  usualHeapGrowth(); // read: the replay's heap grows as usual (a large read has collected its garbage already)
   if (read.kind === 'tooBig') return { ok: false, reason: 'the shard is too big for the heap' };
   if (read.kind !== 'packed') return { ok: false, reason: 'the fast reader is not sure of the file' };
   const { timeline, bodies, places } = read;
-  if (timeline.eventTime.length + timeline.contacts.length >= COLLECT_AFTER_RECORDS) collectGarbage();
   if (unlistedContactIds(timeline).length > 0) return { ok: false, reason: 'an event names a contact the timeline does not list' };
   if (nameFindings(nameSample(timeline, bodies), journey, check).length > 0) return { ok: false, reason: 'the timeline names something the journey lacks' };
   const replay = new ReplayShard(journey, { timeline, contactPositions: places.contactPositions, eventPositions: places.eventPositions, contactCount: places.contactCount }, options);
@@ -122,6 +106,7 @@ export async function replayFileInShards(
 ): Promise<ShardedFileReplay> {
   const { onProgress: _unsent, ...sendable } = options;
   const workers: ShardWorker<ToFileShardWorker, FromFileShardWorker>[] = [];
+  readingHeapGrowth(); // each thread sets the usual growth again once it has read (readShard)
   try {
     const script = fileShardWorkerScript();
     for (let k = 1; k < threads; k++) {
@@ -164,6 +149,7 @@ export async function replayFileInShards(
     // A replay error (the one-thread replay reports it) or a worker that failed.
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   } finally {
+    usualHeapGrowth(); // a thread that declined or failed may not have
     for (const w of workers) w.stop();
   }
 }

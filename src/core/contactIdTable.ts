@@ -157,7 +157,8 @@ export class ContactIdTable {
       bigger.set(this.arena.subarray(0, this.arenaLength));
       this.arena = bigger;
     }
-    this.arena.set(b.subarray(s, e), this.arenaLength);
+    const arena = this.arena;
+    for (let k = 0, to = this.arenaLength; k < n; k++) arena[to + k] = b[s + k]!; // a few bytes: no view of them to make
     const slots = this.slots;
     slots[at] = hash;
     slots[at + 1] = number + 1;
@@ -176,7 +177,12 @@ export class ContactIdTable {
       if (old[from + 1] === 0) continue;
       let slot = old[from]! & mask;
       while (slots[slot * SLOT + 1] !== 0) slot = (slot + 1) & mask;
-      slots.set(old.subarray(from, from + SLOT), slot * SLOT);
+      // Copied one by one: a view per entry (subarray) cost more than the move itself.
+      const to = slot * SLOT;
+      slots[to] = old[from]!;
+      slots[to + 1] = old[from + 1]!;
+      slots[to + 2] = old[from + 2]!;
+      slots[to + 3] = old[from + 3]!;
     }
     this.slots = slots;
   }

@@ -67,13 +67,43 @@ export function unlistedContactIds(timeline: PackedTimeline): string[] {
  * finds nothing in exactly when it finds nothing in the whole timeline,
  * since what it says of an event depends only on its body and its contact.
  * `bodies` holds every distinct body of the timeline (the builder knows them).
+ * When every event's contact is listed, the contacts too are only one per
+ * distinct set of names (contactsWithDistinctNames): what the check says of
+ * a contact depends only on its tags, lists and segments; an unlisted id
+ * is checked against every listed one, so then all are kept.
  */
 export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
   const at = '1970-01-01T00:00:00Z';
-  const events: ContactEvent[] = unlistedContactIds(timeline).map((contact) => ({ at, contact, type: 'purchase' }));
+  const unlisted = unlistedContactIds(timeline);
+  const events: ContactEvent[] = unlisted.map((contact) => ({ at, contact, type: 'purchase' }));
   const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
   for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
-  return { ...packedProperties(timeline), contacts: timeline.contacts as Contact[], events };
+  const contacts = unlisted.length > 0 ? timeline.contacts : contactsWithDistinctNames(timeline.contacts);
+  return { ...packedProperties(timeline), contacts: contacts as Contact[], events };
+}
+
+/**
+ * The first contact, and after it each contact whose tags, lists (their
+ * names) or segments differ from every contact's before it, in order. Equal
+ * lists records are often one object (the builder shares them,
+ * sharedContactLists.ts): a contact with only such a record already seen is
+ * passed over without building its key.
+ */
+export function contactsWithDistinctNames(contacts: readonly Contact[]): Contact[] {
+  const kept: Contact[] = [];
+  const seenLists = new Set<object | undefined>();
+  const seenNames = new Set<string>();
+  for (let i = 0; i < contacts.length; i++) {
+    const c = contacts[i]!;
+    const plain = c.tags === undefined && c.segments === undefined;
+    if (plain && i > 0 && seenLists.has(c.lists)) continue;
+    const key = JSON.stringify([c.tags ?? [], Object.keys(c.lists ?? {}), c.segments ?? []]);
+    if (plain) seenLists.add(c.lists);
+    if (i > 0 && seenNames.has(key)) continue;
+    seenNames.add(key);
+    kept.push(c);
+  }
+  return kept;
 }
 
 /**

@@ -462,7 +462,7 @@ export class PackedTimelineBuilder {
       if (ms !== ms) return NaN;
     }
     if (n <= previous.length) {
-      previous.set(b.subarray(s, e));
+      for (let k = 0; k < n; k++) previous[k] = b[s + k]!; // most events' instant is new: no view of its bytes to make each time
       this.previousAtLength = n;
       this.previousAtMs = ms;
     }

@@ -1,0 +1,77 @@
+// Specification of how `journey simulate` steers V8's collector while
+// threads read a timeline file at once (src/cli/readHeapGrowth.ts, #16):
+// while they read, a heap grows four times what survives each full
+// collection, so a heap filling with live data goes through fewer of them;
+// a collection sets the usual growth again. Each case runs in its own Node
+// process: the growth is a flag of the whole process (and V8 ignores a flag
+// it does not know, so this spec is what says the Node in use still has it).
+// The readers' side (a sharded read collects its garbage once it has read a
+// large shard, and not a small one) is specified with the reader.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readFast } from '../../src/cli/packedTimelineFile';
+
+const MODULE = resolve(__dirname, '../../src/cli/readHeapGrowth.ts');
+
+/**
+ * The full collections of a process with a 1 GB heap (as the benchmark
+ * gives journey simulate) that keeps 3 million small objects alive while it
+ * makes garbage, as a shard's read does, after `before` (calls of
+ * readHeapGrowth.ts as `growth`).
+ */
+function fullCollections(before: string): number {
+  const script = `
+    const { PerformanceObserver, constants } = require('node:perf_hooks');
+    const growth = require(${JSON.stringify(MODULE)});
+    let collections = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) collections++; }).observe({ entryTypes: ['gc'] });
+    ${before}
+    const kept = [];
+    let garbage = [];
+    for (let i = 0; i < 3_000_000; i++) {
+      kept.push({ id: 'c' + i, n: i, tags: [i] });
+      if (i % 64 === 0) garbage.push(new Array(200).fill(i));
+      if (garbage.length > 100) garbage = [];
+    }
+    setTimeout(() => console.log(JSON.stringify({ collections, kept: kept.length })), 50);`;
+  const run = spawnSync(process.execPath, ['--max-old-space-size=1024', '--import', 'tsx', '-e', script], { encoding: 'utf8', timeout: 120_000 });
+  assert.equal(run.status, 0, run.stderr);
+  return (JSON.parse(run.stdout.trim().split('\n').pop()!) as { collections: number }).collections;
+}
+
+describe('the heap growth while threads read a timeline file (#16)', function () {
+  this.timeout(240_000);
+
+  it('the Node in use knows the flag (V8 would ignore it silently)', () => {
+    const options = spawnSync(process.execPath, ['--v8-options'], { encoding: 'utf8' });
+    assert.match(options.stdout, /--heap-growing-percent\b/);
+  });
+
+  it('while threads read, a heap filling with live data goes through at most half as many full collections as with the usual growth; after a collection (a thread that has read its shard), as many again', () => {
+    const usual = fullCollections('');
+    const reading = fullCollections('growth.readingHeapGrowth();');
+    const after = fullCollections('growth.readingHeapGrowth(); growth.collectGarbage();');
+    assert.ok(usual >= 4, `the usual growth collects ${usual} times (the case must fill the heap enough to tell)`);
+    assert.ok(reading * 2 <= usual, `while reading: ${reading} full collections, usual: ${usual}`);
+    assert.ok(after > reading + 1, `after the collection asked for: ${after} full collections (that one among them), while reading: ${reading}`);
+  });
+
+  it('a sharded read collects its garbage once it has read a large shard (before its heap is measured for the replay), never for a small one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'journey-growth-'));
+    const file = (contacts: number) => {
+      const path = join(dir, `t${contacts}.timeline.json`);
+      const ids = Array.from({ length: contacts }, (_, i) => `c${i}`);
+      writeFileSync(path, JSON.stringify({ formatVersion: 1, contacts: ids.map((id) => ({ id })), events: ids.map((contact) => ({ at: '2026-01-01T00:00:00Z', contact, type: 'tagAdded', tag: 'vip' })) }));
+      return path;
+    };
+    for (const [contacts, expected] of [[1_000, 0], [250_000, 1]] as const) {
+      let collected = 0;
+      const read = readFast(file(contacts), undefined, { shard: { index: 0, count: 2 }, collectGarbage: () => collected++ });
+      assert.equal(read.kind, 'packed');
+      assert.equal(collected, expected, `${contacts} contacts and as many events, half of them the shard's`);
+    }
+  });
+});
