@@ -539,17 +539,20 @@ export class PackedTimelineBuilder {
       }
     }
     const n = end - i;
-    if (this.batchLength + n + 1 > this.batch.length) {
+    // The batch is the text JSON.parse reads: `[` contact `,` contact `,` ... (its last comma becomes the `]`).
+    if (this.batchLength + n + (this.batchLength === 0 ? 2 : 1) > this.batch.length) {
       if (!this.flushContacts()) return GIVE_UP;
-      if (n + 1 > this.batch.length) this.batch = new Uint8Array(n + 1);
+      if (n + 2 > this.batch.length) this.batch = new Uint8Array(n + 2);
     }
     if (this.shardCount > 1) {
       this.batchPositions.push(position);
       this.batchShardKnown.push(shardKnown);
     }
-    this.batch.set(b.subarray(i, end), this.batchLength);
+    const batch = this.batch;
+    if (this.batchLength === 0) batch[this.batchLength++] = JsonChar.OpenBracket;
+    for (let k = 0, to = this.batchLength; k < n; k++) batch[to + k] = b[i + k]!; // no view of the bytes to make per contact
     this.batchLength += n;
-    this.batch[this.batchLength++] = JsonChar.Comma;
+    batch[this.batchLength++] = JsonChar.Comma;
     if (this.batchLength >= CONTACT_BATCH_BYTES && !this.flushContacts()) return GIVE_UP;
     return end;
   }
@@ -560,8 +563,9 @@ export class PackedTimelineBuilder {
     if (length === 0) return true;
     this.batchLength = 0;
     let values: unknown[];
+    this.batch[length - 1] = JsonChar.CloseBracket;
     try {
-      values = JSON.parse(`[${decoder.decode(this.batch.subarray(0, length - 1))}]`) as unknown[];
+      values = JSON.parse(decoder.decode(this.batch.subarray(0, length))) as unknown[];
     } catch {
       return false;
     }

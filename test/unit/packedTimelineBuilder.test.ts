@@ -388,8 +388,9 @@ describe('the packed timeline builder, record by record (#16)', () => {
         return `${head}${'n'.repeat(bytes - head.length - 2)}"}`;
       };
       const small = '{"id":"a"}';
-      const records = [small, sized('b', (1 << 17) - small.length - 1), sized('c', (1 << 17) + 1), small, sized('d', 1 << 17)];
-      assert.deepEqual(records.map((r) => utf8(r).length).slice(1, 3), [(1 << 17) - 11, (1 << 17) + 1]);
+      // The batch holds `[`, then each contact and a comma: `[` small `,` b `,` is 128 KB exactly; with b2, one byte more; `[` e `,` alone, one byte more.
+      const records = [small, sized('b', (1 << 17) - small.length - 3), small, sized('b2', (1 << 17) - small.length - 2), sized('e', (1 << 17) - 1), sized('c', (1 << 17) + 1), small, sized('d', 1 << 17)];
+      assert.deepEqual(records.map((r) => utf8(r).length).slice(1, 6), [(1 << 17) - 13, 10, (1 << 17) - 12, (1 << 17) - 1, (1 << 17) + 1]);
       assert.deepEqual(contactsRead(records), records.map((r) => JSON.parse(r)));
     });
 

@@ -130,8 +130,9 @@ const NO_LISTS: Readonly<Record<string, ListStatus>> = Object.freeze({});
 
 export class ContactStore {
   readonly ids: string[] = [];
-  /** Contact number by id. */
-  private readonly index: ContactIndex;
+  /** Contact number by id, of ids[0, indexed): built on first use when the contacts given were known to be distinct (see the constructor). */
+  private index: ContactIndex | undefined;
+  private indexed = 0;
   /** Each contact's data as read now: the input object until its first change, then its own copy (one array, one lookup). */
   private readonly current: ContactView[] = [];
   /** Per contact: OWN once `current` holds its own copy, plus the bits of the collections already copied (TAGS, FIELDS...). */
@@ -139,9 +140,32 @@ export class ContactStore {
   /** Each contact's input data (what `current` holds until the first change). */
   private readonly inputs: ContactView[] = [];
 
-  constructor(contacts: readonly Contact[]) {
-    this.index = new ContactIndex(this.ids, contacts.length);
-    for (const c of contacts) this.add(c);
+  /**
+   * @param distinct the caller knows that no id repeats among `contacts`
+   * (the packed timeline's reader numbered them): they are taken as they are,
+   * and the index is built the first time an id is looked up or a contact
+   * added, which a replay of a timeline whose events name listed contacts
+   * only never does (a million ids hashed for nothing otherwise).
+   */
+  constructor(contacts: readonly Contact[], distinct = false) {
+    if (!distinct) {
+      this.index = new ContactIndex(this.ids, contacts.length);
+      for (const c of contacts) this.add(c);
+      return;
+    }
+    for (const c of contacts) {
+      this.ids.push(c.id);
+      this.current.push(c);
+      this.inputs.push(c);
+      this.copied.push(0);
+    }
+  }
+
+  /** The index of every id so far. */
+  private indexOfIds(): ContactIndex {
+    const index = (this.index ??= new ContactIndex(this.ids, this.ids.length));
+    for (; this.indexed < this.ids.length; this.indexed++) index.addIfAbsent(this.ids[this.indexed]!, this.indexed);
+    return index;
   }
 
   get size(): number {
@@ -151,8 +175,9 @@ export class ContactStore {
   /** Adds a contact (the first one wins if an id repeats); returns its index. */
   add(contact: ContactView): number {
     const i = this.ids.length;
-    const known = this.index.addIfAbsent(contact.id, i);
+    const known = this.indexOfIds().addIfAbsent(contact.id, i);
     if (known >= 0) return known;
+    this.indexed++;
     this.ids.push(contact.id);
     this.current.push(contact);
     this.inputs.push(contact);
@@ -162,12 +187,12 @@ export class ContactStore {
 
   /** The number of the contact with this id, or -1. */
   indexOf(id: string): number {
-    return this.index.get(id);
+    return this.indexOfIds().get(id);
   }
 
   /** `out[outFrom + i] = indexOf(ids[i])` for i < count, faster than one by one. */
   indicesOf(ids: readonly string[], count: number, out: Numbers, outFrom = 0): void {
-    this.index.getAll(ids, count, out, outFrom);
+    this.indexOfIds().getAll(ids, count, out, outFrom);
   }
 
   view(i: number): ContactView {

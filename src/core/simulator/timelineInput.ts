@@ -110,7 +110,8 @@ export function timelineWarnings(duplicateContacts: number, unknownContacts: rea
 }
 
 export function prepareTimeline(timeline: Timeline | PackedTimeline): PreparedTimeline {
-  const store = new ContactStore(timeline.contacts);
+  // A packed timeline's reader numbered the contacts' ids: when as many are distinct as there are contacts, none repeats.
+  const store = new ContactStore(timeline.contacts, isPackedTimeline(timeline) && timeline.listedContactIds === timeline.contacts.length);
   const duplicateContacts = timeline.contacts.length - store.size;
   const unknownContacts: { event: number; id: string }[] = [];
   let events: readonly SimEvent[];

@@ -131,4 +131,22 @@ describe('the replay’s contact data (copy on write)', () => {
     assert.throws(() => store.addTag(1, 'v'), /internal: contact "c1" was retired, its data cannot change/);
     assert.equal(store.addTag(0, 'v'), true, 'the other contact still changes');
   });
+
+  it('contacts known to be distinct are taken as given, and found by id (and an added one numbered after them) as with an index built up front', () => {
+    const contacts = Array.from({ length: 5000 }, (_, i) => ({ id: i === 7 ? '__proto__' : `c${i}` }));
+    const eager = new ContactStore(contacts);
+    const lazy = new ContactStore(contacts, true);
+    assert.equal(lazy.size, 5000);
+    assert.equal(lazy.view(4999), contacts[4999], 'the timeline\'s own object');
+    for (const id of ['c0', '__proto__', 'c4999', 'c5000', 'constructor']) assert.equal(lazy.indexOf(id), eager.indexOf(id), id);
+    const out = [0, 0, 0];
+    lazy.indicesOf(['c3', 'nobody', 'c4998'], 3, out);
+    assert.deepEqual(out, [3, -1, 4998]);
+    assert.equal(lazy.add({ id: 'c42' }), 42, 'an id it has: its number');
+    assert.equal(lazy.add({ id: 'new' }), 5000, 'a new id: the next number');
+    assert.equal(lazy.indexOf('new'), 5000);
+    const addedFirst = new ContactStore(contacts, true);
+    assert.equal(addedFirst.add({ id: 'c10' }), 10, 'an add before any lookup builds the index first');
+    assert.equal(addedFirst.size, 5000);
+  });
 });
