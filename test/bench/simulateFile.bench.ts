@@ -4,10 +4,11 @@
 // .timeline.ndjson, runs the built CLI on each in a child process under a
 // 1 GB heap (`--max-old-space-size=1024`), as it runs by default (on every
 // core: each thread reads the file for its own contacts and replays them,
-// src/cli/shardedFileReplay.ts) and, as the peer, with `--threads 1`, and
-// prints its wall time from start to stats printed, contact events per
-// second and peak resident memory (/usr/bin/time's maximum RSS, the whole
-// process). On the same run, each in its own process, what the figure is
+// src/cli/shardedFileReplay.ts) and, as the peer, with `--threads 1`, each
+// three times taking turns (this machine's speed drifts by a fifth within
+// minutes), and prints the median wall time from start to stats printed,
+// contact events per second and the highest peak resident memory
+// (/usr/bin/time's maximum RSS, the whole process). On the same run, each in its own process, what the figure is
 // made of and the machine's yardsticks:
 // - the CLI's own steps timed one by one (test/bench/simulate/filePhases.ts):
 //   on one thread, reading the file into columns, then the replay; on every
@@ -24,7 +25,8 @@
 // which part of the time is over its share and how far the machine's floor
 // (each thread: a byte scan of the file + its replay) is from the goal. The
 // machine may be loaded: compare the ratios of one run.
-// Settings (environment): BENCH_FILE_CONTACTS (1000000).
+// Settings (environment): BENCH_FILE_CONTACTS (1000000), BENCH_FILE_RUNS (3:
+// each CLI run that many times, taking turns; the median wall is quoted).
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -40,6 +42,8 @@ const CONTACTS = Number(process.env['BENCH_FILE_CONTACTS'] ?? 1_000_000);
 const GOAL_RATE = 1_000_000;
 const GOAL_RSS_MB = 1024;
 const CHILD_TIMEOUT_MS = 10 * 60_000;
+/** Runs of the CLI each way, per format (BENCH_FILE_RUNS). */
+const RUNS = Math.max(1, Number(process.env['BENCH_FILE_RUNS'] ?? 3));
 
 const n = (x: number) => Math.round(x).toLocaleString('en-US');
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -84,6 +88,13 @@ interface Timed {
   stderr: string;
 }
 
+/** Of runs of the same command: the median wall time (its output), with the highest peak RSS of them all. */
+function medianRun(runs: Timed[]): Timed & { walls: number[] } {
+  const walls = runs.map((r) => r.wallMs).sort((a, b) => a - b);
+  const median = runs.find((r) => r.wallMs === walls[Math.floor((walls.length - 1) / 2)])!;
+  return { ...median, peakRssMB: Math.max(...runs.map((r) => r.peakRssMB)), walls };
+}
+
 /** Runs node with args under /usr/bin/time: wall time and the child's peak RSS. */
 function timedNode(args: string[], what: string): Timed {
   const child = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', process.execPath, ...args], { encoding: 'utf8', timeout: CHILD_TIMEOUT_MS, maxBuffer: 256 * 1024 * 1024 });
@@ -105,8 +116,8 @@ function resultLine<T>(stdout: string): T | undefined {
 interface FormatRun {
   format: string;
   /** As the CLI runs by default (every core), and on one thread (--threads 1). */
-  cli: Timed;
-  oneThread: Timed;
+  cli: Timed & { walls: number[] };
+  oneThread: Timed & { walls: number[] };
   phases: FilePhases;
 }
 
@@ -132,19 +143,26 @@ function main(): void {
     const runs: FormatRun[] = [];
     for (const [format, file] of [['.timeline.json', jsonFile], ['.timeline.ndjson', ndjsonFile]] as const) {
       const simulateArgs = ['--max-old-space-size=1024', cli, 'simulate', journeyFile, '--timeline', file, '--no-trace'];
-      const run = timedNode([...simulateArgs, '--progress'], `journey simulate (${format})`);
-      const oneThread = timedNode([...simulateArgs, '--threads', '1'], `journey simulate --threads 1 (${format})`);
-      for (const [r, what] of [[run, 'by default'], [oneThread, 'with --threads 1']] as const) {
+      // Each RUNS times, taking turns (the machine's load changes over a run): the median wall, the highest peak RSS.
+      const defaults: Timed[] = [];
+      const ones: Timed[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        defaults.push(timedNode([...simulateArgs, '--progress'], `journey simulate (${format})`));
+        ones.push(timedNode([...simulateArgs, '--threads', '1'], `journey simulate --threads 1 (${format})`));
+      }
+      const run = medianRun(defaults);
+      const oneThread = medianRun(ones);
+      for (const [r, what] of [...defaults.map((d) => [d, 'by default'] as const), ...ones.map((o) => [o, 'with --threads 1'] as const)]) {
         if (!new RegExp(`${CONTACTS} contacts, ${events} events`).test(r.stdout) || !/^Stats: /m.test(r.stdout)) {
           console.error(`\nFAILED: the CLI printed no stats for ${format} ${what}:\n${r.stdout.slice(0, 2000)}`);
           process.exit(1);
         }
       }
-      if (run.stdout !== oneThread.stdout) {
+      if (defaults.some((d) => d.stdout !== oneThread.stdout) || ones.some((o) => o.stdout !== oneThread.stdout)) {
         console.error(`\nFAILED: on every core the CLI printed something else than on one thread (${format})`);
         process.exit(1);
       }
-      if (cpus().length > 1 && !/read and replayed on \d+ threads/.test(run.stderr)) {
+      if (cpus().length > 1 && defaults.some((d) => !/read and replayed on \d+ threads/.test(d.stderr))) {
         console.error(`\nFAILED: the CLI did not read ${format} on every core:\n${run.stderr.slice(-2000)}`);
         process.exit(1);
       }
@@ -169,8 +187,9 @@ function main(): void {
       const slowestReplay = Math.max(...sharded.replayMs);
       const rest = Math.max(0, run.wallMs - phases.shardedMs);
       const oneRest = Math.max(0, oneThread.wallMs - phases.readMs - phases.replayMs);
-      console.log(`  journey simulate ${format} (child process, 1 GB heap), by default on ${sharded.threads} threads: wall ${s(run.wallMs)} (process start to stats printed)  ${perSecond(rate)} contact events  peak RSS ${n(run.peakRssMB)} MB`);
-      console.log(`    peer, the same on one thread (--threads 1): wall ${s(oneThread.wallMs)}  ${perSecond(events / (oneThread.wallMs / 1000))}  peak RSS ${n(oneThread.peakRssMB)} MB; ${sharded.threads} threads take ${(run.wallMs / oneThread.wallMs).toFixed(2)}× its time`);
+      const walls = (t: { walls: number[] }) => (t.walls.length > 1 ? ` (median of ${t.walls.map(s).join(', ')})` : '');
+      console.log(`  journey simulate ${format} (child process, 1 GB heap), by default on ${sharded.threads} threads: wall ${s(run.wallMs)}${walls(run)} (process start to stats printed)  ${perSecond(rate)} contact events  peak RSS ${n(run.peakRssMB)} MB (the highest)`);
+      console.log(`    peer, the same on one thread (--threads 1): wall ${s(oneThread.wallMs)}${walls(oneThread)}  ${perSecond(events / (oneThread.wallMs / 1000))}  peak RSS ${n(oneThread.peakRssMB)} MB; ${sharded.threads} threads take ${(run.wallMs / oneThread.wallMs).toFixed(2)}× its time`);
       console.log(
         `    its steps on ${sharded.threads} threads (own process, ${s(phases.shardedMs)} in all): ` +
           sharded.readMs.map((r, k) => `thread ${k} reads the whole file for its own contacts and prepares them ${s(r)}, replays them ${s(sharded.replayMs[k] ?? 0)}`).join('; ') +
