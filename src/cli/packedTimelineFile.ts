@@ -228,7 +228,7 @@ export type FastRead = { kind: 'packed'; timeline: PackedTimeline; bodies: reado
 export type ReadProgress = (bytes: number, size: number) => void;
 
 /** How a sharded read reads (shardedFileReplay.ts). */
-export interface ShardRead {
+export interface ShardedReadOptions {
   /** Keep only this shard's contacts and their events. */
   shard: { index: number; count: number };
   /** Frees the read's garbage now (a full collection), so that the heap holds only live data. */
@@ -249,7 +249,7 @@ const AFTER_COLLECTION_SHARE = 0.8;
  * over its budget, and before its heap is measured for the replay, it
  * collects it and measures again.
  */
-export function readFast(file: string, progress: ReadProgress | undefined, sharded?: ShardRead): FastRead {
+export function readFast(file: string, progress: ReadProgress | undefined, sharded?: ShardedReadOptions): FastRead {
   const shard = sharded?.shard;
   let fd: number;
   try {

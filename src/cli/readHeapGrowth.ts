@@ -10,7 +10,7 @@
 // at once took 5.1 s each, one alone 3.3 s). So while the threads read,
 // every heap grows four times what survived (--heap-growing-percent, a
 // V8 flag of the whole process that V8 reads at each collection): three
-// collections instead of seven, and 3.6 s each for two reads at once. When
+// collections instead of seven, and 3.5-3.9 s each for two reads at once. When
 // a thread has read its shard it sets the usual growth again and collects
 // the read's garbage at once (a full collection, about 0.1 s), so every
 // replay starts from a heap of live data with the usual limit: the
