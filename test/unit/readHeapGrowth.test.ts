@@ -2,11 +2,11 @@
 // threads read a timeline file at once (src/cli/readHeapGrowth.ts, #16):
 // while they read, a heap grows four times what survives each full
 // collection, so a heap filling with live data goes through fewer of them;
-// a collection sets the usual growth again. Each case runs in its own Node
-// process: the growth is a flag of the whole process (and V8 ignores a flag
-// it does not know, so this spec is what says the Node in use still has it).
-// The readers' side (a sharded read collects its garbage once it has read a
-// large shard, and not a small one) is specified with the reader.
+// a collection sets the usual growth again. Each of those cases runs in its
+// own Node process: the growth is a flag of the whole process (and V8
+// ignores a flag it does not know, so this spec is what says the Node in use
+// still has it). And the reader's side: a sharded read (readFast) collects
+// its garbage once it has read a large shard, never after a small one.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
