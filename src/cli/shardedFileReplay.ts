@@ -59,7 +59,7 @@ export function readShard(file: string, shard: { index: number; count: number },
   if (read.kind !== 'packed') return { ok: false, reason: 'the fast reader is not sure of the file' };
   const { timeline, bodies, places } = read;
   if (unlistedContactIds(timeline).length > 0) return { ok: false, reason: 'an event names a contact the timeline does not list' };
-  if (nameFindings(nameSample(timeline, bodies), journey, check).length > 0) return { ok: false, reason: 'the timeline names something the journey lacks' };
+  if (nameFindings(nameSample(timeline, bodies, []), journey, check).length > 0) return { ok: false, reason: 'the timeline names something the journey lacks' };
   const replay = new ReplayShard(journey, { timeline, contactPositions: places.contactPositions, eventPositions: places.eventPositions, contactCount: places.contactCount }, options);
   return { ok: true, replay, places };
 }

@@ -66,15 +66,15 @@ export function unlistedContactIds(timeline: PackedTimeline): string[] {
  * lack: what a check of the names a timeline gives (timelineReferences)
  * finds nothing in exactly when it finds nothing in the whole timeline,
  * since what it says of an event depends only on its body and its contact.
- * `bodies` holds every distinct body of the timeline (the builder knows them).
+ * `bodies` holds every distinct body of the timeline (the builder knows them);
+ * `unlisted`, the contact ids only events name, when the caller has them.
  * When every event's contact is listed, the contacts too are only one per
  * distinct set of names (contactsWithDistinctNames): what the check says of
  * a contact depends only on its tags, lists and segments; an unlisted id
  * is checked against every listed one, so then all are kept.
  */
-export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[]): Timeline {
+export function nameSample(timeline: PackedTimeline, bodies: readonly EventBody[], unlisted: readonly string[] = unlistedContactIds(timeline)): Timeline {
   const at = '1970-01-01T00:00:00Z';
-  const unlisted = unlistedContactIds(timeline);
   const events: ContactEvent[] = unlisted.map((contact) => ({ at, contact, type: 'purchase' }));
   const someone = timeline.contacts[0]?.id ?? timeline.eventContactIds[0] ?? 'someone';
   for (const body of bodies) events.push({ ...body, at, contact: someone } as ContactEvent);
@@ -96,10 +96,10 @@ export function contactsWithDistinctNames(contacts: readonly Contact[]): Contact
   for (let i = 0; i < contacts.length; i++) {
     const c = contacts[i]!;
     const plain = c.tags === undefined && c.segments === undefined;
-    if (plain && i > 0 && seenLists.has(c.lists)) continue;
+    if (plain && seenLists.has(c.lists)) continue;
     const key = JSON.stringify([c.tags ?? [], Object.keys(c.lists ?? {}), c.segments ?? []]);
     if (plain) seenLists.add(c.lists);
-    if (i > 0 && seenNames.has(key)) continue;
+    if (seenNames.has(key)) continue;
     seenNames.add(key);
     kept.push(c);
   }
