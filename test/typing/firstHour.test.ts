@@ -14,7 +14,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { JOURNEY_TEMPLATES, journeyFileName } from '../../src/core/journeyTemplate';
-import { mapFrames, startVsCode, until, type VsCodeSession } from './vscodeSession';
+import { mapFrames, startVsCode, until, writtenJson, type VsCodeSession } from './vscodeSession';
 import { Workbench } from './workbench';
 
 const SAMPLES = resolve(__dirname, '../../samples');
@@ -144,14 +144,13 @@ describe('The first hour in VS Code (code-server): Run All Tests on a fresh wind
     await wb.quickInputShown('Save the new journey');
     await vs.page.keyboard.press('Enter');
     const file = inWorkspace(journeyFileName(name));
-    await until(async () => (existsSync(file) ? true : undefined), `${journeyFileName(name)} to be written`, 60_000);
+    const written = await writtenJson<{ name: string; id: string }>(file);
     assert.equal(journeyFileName(name), 'geburtstagsgrusse.journey.json');
     await mapFrames(vs.page, 1);
     await wb.showWalkthrough();
     await wb.waitTicked('open');
     for (const id of ['open', 'simulate', 'publish']) assert.equal(await wb.isTicked(id), true, `"${id}" shows as completed`);
-    const created = JSON.parse(readFileSync(file, 'utf8')) as { name: string; id: string };
-    assert.deepEqual({ name: created.name, id: created.id }, { name, id: 'geburtstagsgrusse' });
+    assert.deepEqual({ name: written.name, id: written.id }, { name, id: 'geburtstagsgrusse' });
   });
 
   for (const template of [...JOURNEY_TEMPLATES.map((t) => ({ key: t.key, label: t.label })), { key: 'empty', label: 'Empty journey' }]) {
@@ -166,8 +165,7 @@ describe('The first hour in VS Code (code-server): Run All Tests on a fresh wind
       await wb.quickInputShown('Save the new journey');
       await vs.page.keyboard.press('Enter');
       const file = inWorkspace(journeyFileName(name));
-      await until(async () => (existsSync(file) ? true : undefined), `${journeyFileName(name)} to be written`, 60_000);
-      const created = JSON.parse(readFileSync(file, 'utf8')) as { name: string; status?: string; publication?: unknown };
+      const created = await writtenJson<{ name: string; status?: string; publication?: unknown }>(file);
       assert.equal(created.name, name);
       assert.notEqual(created.status, 'published');
       await until(async () => ((await vs.page.locator('.tabs-container .tab.active', { hasText: journeyFileName(name) }).count()) > 0 ? true : undefined), `the tab of ${journeyFileName(name)} to be active`, 30_000);

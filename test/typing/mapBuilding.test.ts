@@ -17,7 +17,7 @@ import type { Frame } from 'playwright-core';
 import { validateJourneyText } from '../../src/core/validate';
 import type { RenderedSummary } from '../../src/webviewProtocol';
 import { assertSameJourneyLogic, buildSeedJourney, clickNode, edits, journeyOf, type MapDriver, problemsShown } from '../support/mapGestures';
-import { freshJourney, startVsCode, until, type VsCodeSession } from './vscodeSession';
+import { freshJourney, startVsCode, until, writtenJson, type VsCodeSession } from './vscodeSession';
 
 const SCREENSHOTS = process.env['JOURNEY_SCREENSHOTS'] ? resolve(__dirname, '../screenshots') : join(tmpdir(), 'journey-screenshots');
 const SEED = JSON.parse(readFileSync(resolve(__dirname, '../../samples/mailchimp-vip-welcome.journey.json'), 'utf8')) as Record<string, unknown>;
@@ -164,8 +164,7 @@ describe('Issue #14: a whole journey built and changed on the map in VS Code (cl
     await until(async () => ((await nameBox.inputValue()).endsWith('welcome-vips-and-major-donors-copy.journey.json') ? true : undefined), 'the save dialog with the default file name');
     await screenshot('new-journey-default-name.png');
     await page.keyboard.press('Enter'); // the default file name
-    await until(async () => (existsSync(expected) ? true : undefined), `${expected} to be written`);
-    const journey = JSON.parse(readFileSync(expected, 'utf8')) as { id: string; name: string };
+    const journey = await writtenJson<{ id: string; name: string }>(expected);
     assert.equal(journey.id, 'welcome-vips-and-major-donors-copy');
     assert.equal(journey.name, 'Welcome VIPs and major donors (copy)');
     assert.ok(!existsSync(`${expected}.journey.json`), 'no doubled ending');

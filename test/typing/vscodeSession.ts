@@ -60,6 +60,15 @@ export async function until<T>(check: () => Promise<T | undefined>, what: string
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${last instanceof Error ? last.message : String(last)})` : ''}`);
 }
 
+/**
+ * The JSON a file holds once written: VS Code creates a file before it
+ * writes its text, so a file that exists may still be empty or half written.
+ */
+export async function writtenJson<T>(file: string, timeoutMs = 60_000): Promise<T> {
+  // `until` tries again while reading or parsing throws.
+  return until(async () => JSON.parse(readFileSync(file, 'utf8')) as T, `${file} to be written`, timeoutMs);
+}
+
 export interface VsCodeSessionOptions {
   /**
    * Opens a copy of the repository's samples (their journeys, timelines and

@@ -29,6 +29,15 @@ async function gestureEdits(page: Page, gesture: () => Promise<void>, operation:
   return after;
 }
 
+/** Performs `gesture` and waits for the one edit it sends to be applied. */
+async function oneEditBy(page: Page, gesture: () => Promise<void>): Promise<{ operation: JourneyOperation; host: HostSnapshot }> {
+  const before = await host(page);
+  await gesture();
+  const edited = await nextEdit(page, before);
+  assert.equal(edited.host.version, before.version + 1, 'one gesture, one edit');
+  return edited;
+}
+
 /** Whether a toolkit button (or any element) is disabled, by its `disabled` property. */
 const isDisabled = (page: Page, selector: string) => page.locator(selector).evaluate((e) => (e as HTMLElement & { disabled?: boolean }).disabled === true);
 
@@ -179,6 +188,37 @@ describe('journey map webview: editing', function () {
     await gestureEdits(page, () => chooseOption(page, '[data-field="filter.type"]', 'any'), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['filter', 'type'], value: 'any' }] });
     await gestureEdits(page, () => page.locator('[data-path="filter.of.0"] [data-action="filter-remove"]').click(), { op: 'setFields', target: { kind: 'start', id: 'sp_tag_vip' }, changes: [{ path: ['filter', 'of', 0] }] });
     assert.match((await page.locator('g.node[data-id="sp_tag_vip"] title').textContent()) ?? '', /Tag 'Gold' added · only if \(tag 'Instagram Follower' OR language en\)/);
+  });
+
+  it('a field whose value the document changes just before the first key is typed keeps both: the key is typed into the new value, even when the next animation frame comes after the key', async () => {
+    const page = await mapOf(sample('mailchimp-vip-welcome').text);
+    await page.locator('g.node[data-id="p_wait_3d"]').click();
+    const field = page.locator('[data-field="title"]');
+    await field.click();
+    await page.keyboard.press('End');
+    // The toolkit copies a value set from outside into its input at the next
+    // animation frame; a busy or unfocused webview may run that frame after
+    // the next key. Frames are held here until the key is typed.
+    await page.evaluate(() => {
+      const held: FrameRequestCallback[] = [];
+      const w = window as unknown as { __releaseFrames(): void };
+      const request = window.requestAnimationFrame.bind(window);
+      window.requestAnimationFrame = (callback) => (held.push(callback), held.length);
+      w.__releaseFrames = () => {
+        window.requestAnimationFrame = request;
+        for (const callback of held.splice(0)) request(callback);
+      };
+    });
+    const before = await host(page);
+    // Another map (or the text editor) renames the point meanwhile.
+    await page.evaluate((t) => (window as unknown as { __host: { externalEdit(t: string): void } }).__host.externalEdit(t), before.text.replace('"title": "Wait 3 days"', '"title": "Wait three days"'));
+    await until(page, () => field.evaluate((e) => (e as HTMLElement & { value: string }).value === 'Wait three days'), 'the field to take the document\'s new title');
+    await page.keyboard.type('!');
+    await page.evaluate(() => (window as unknown as { __releaseFrames(): void }).__releaseFrames());
+    const { operation, host: after } = await oneEditBy(page, () => page.keyboard.press('Enter'));
+    assert.deepEqual(operation, { op: 'setFields', target: { kind: 'point', id: 'p_wait_3d' }, changes: [{ path: ['title'], value: 'Wait three days!', base: 'Wait three days' }] });
+    assert.match(after.text, /"title": "Wait three days!"/, 'the document has the new title and the typed key');
+    assert.equal(await field.evaluate((e) => (e as HTMLElement & { value: string }).value), 'Wait three days!', 'the field shows it');
   });
 
   it('R13: edits the percentages of a split, the other share following, and adds a branch', async () => {

@@ -113,7 +113,7 @@ function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (te
     if (!state) {
       state = { base: value };
       fieldStates.set(el, state);
-      el.value = value;
+      showValue(el, value);
       return;
     }
     if (state.awaiting !== undefined) {
@@ -122,7 +122,7 @@ function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (te
       else state.awaiting = undefined;
     }
     if (el.value === state.base) {
-      if (el.value !== value) el.value = value;
+      if (el.value !== value) showValue(el, value);
       state.base = value;
     }
   }, [ref, value, settled]);
@@ -137,10 +137,22 @@ function useSyncedValue(ref: RefObject<ValueElement | null>, value: string): (te
   };
 }
 
+/**
+ * Shows `value` in the field at once. A toolkit field copies its `value`
+ * into the input inside it only at the next animation frame: a key typed
+ * before that frame (a busy or unfocused webview runs it late) would be
+ * typed into the old text, which would then replace the new value.
+ */
+function showValue(el: ValueElement, value: string): void {
+  el.value = value;
+  const control = (el as { control?: unknown }).control;
+  if ((control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) && control.value !== value) control.value = value;
+}
+
 /** Puts the field back to the value its text started from (a refused entry). */
 function revert(el: ValueElement): void {
   const state = fieldStates.get(el);
-  if (state) el.value = state.base;
+  if (state) showValue(el, state.base);
 }
 
 export function TextField(props: { label: string; value: string; onCommit(value: string): void; placeholder?: string; disabled?: boolean; invalid?: string; hint?: string; name?: string }) {
