@@ -52,6 +52,7 @@ export async function launchChromium({ viewport = { width: 1400, height: 900 }, 
   const close = async () => {
     await context.close().catch(() => {});
     removeProfile();
+    process.off('exit', removeProfile); // one listener per open browser, not one per browser ever opened
   };
   return { context, page, close };
 }

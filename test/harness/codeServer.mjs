@@ -235,6 +235,7 @@ export async function startCodeServer({ folder, port, userDataDir, extensionsDir
   child.stderr.on('data', collect);
   const url = `http://127.0.0.1:${chosenPort}`;
   const stop = () => {
+    process.off('exit', stop); // one listener per running server, not one per server ever started
     if (child.exitCode === null && !child.killed) child.kill('SIGTERM');
     rmSync(home, { recursive: true, force: true, maxRetries: 3 });
   };
