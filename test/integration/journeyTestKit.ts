@@ -82,19 +82,32 @@ export async function openUntilDiagnostic(uri: vscode.Uri, code: string, timeout
   return { document, diagnostic };
 }
 
+/** Whether `error` is VS Code's cancellation of a request (its name and message are "Canceled"). */
+function isCancellation(error: unknown): boolean {
+  return error instanceof Error && (error.name === 'Canceled' || error.message === 'Canceled');
+}
+
 /**
  * Opens `uri`, waits for its `code` diagnostic and asks for the quick fixes
  * at it until one is titled `title`. It asks again while the diagnostics
  * settle: a document reopened right after it was closed can still show the
- * markers of its previous opening, which the server's close then clears.
+ * markers of its previous opening, which the server's close then clears,
+ * and VS Code cancels a request made on the model it then replaces.
  */
 export async function openUntilQuickFix(uri: vscode.Uri, code: string, title: string, timeoutMs = 30000): Promise<{ document: vscode.TextDocument; diagnostic: vscode.Diagnostic; fix: vscode.CodeAction }> {
   const deadline = Date.now() + timeoutMs;
   let offered: string[] = [];
   for (;;) {
     const { document, diagnostic } = await openUntilDiagnostic(uri, code, Math.max(1, deadline - Date.now()));
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
-    offered = actions.map((a) => a.title);
+    let actions: vscode.CodeAction[];
+    try {
+      actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      offered = actions.map((a) => a.title);
+    } catch (error) {
+      if (!isCancellation(error)) throw error;
+      actions = [];
+      offered = ['(the request was cancelled)'];
+    }
     const fix = actions.find((a) => a.title === title);
     if (fix) return { document, diagnostic, fix };
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for the quick fix "${title}" in ${uri.path} (offered: ${offered.join(' | ') || 'none'})`);
