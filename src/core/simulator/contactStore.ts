@@ -153,12 +153,7 @@ export class ContactStore {
       for (const c of contacts) this.add(c);
       return;
     }
-    for (const c of contacts) {
-      this.ids.push(c.id);
-      this.current.push(c);
-      this.inputs.push(c);
-      this.copied.push(0);
-    }
+    for (const c of contacts) this.append(c);
   }
 
   /** The index of every id so far. */
@@ -178,11 +173,16 @@ export class ContactStore {
     const known = this.indexOfIds().addIfAbsent(contact.id, i);
     if (known >= 0) return known;
     this.indexed++;
+    this.append(contact);
+    return i;
+  }
+
+  /** Numbers `contact` next, as its input data (the caller knows its id is new). */
+  private append(contact: ContactView): void {
     this.ids.push(contact.id);
     this.current.push(contact);
     this.inputs.push(contact);
     this.copied.push(0);
-    return i;
   }
 
   /** The number of the contact with this id, or -1. */
