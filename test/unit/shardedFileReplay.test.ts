@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import '../support/propertySeed';
 import { readTimelineForReplay } from '../../src/cli/packedTimelineFile';
-import { type ReadShard, readShard, type ShardNameCheck } from '../../src/cli/shardedFileReplay';
+import { type ReadShard, readShard, replayFileInShards, type ShardedFileTimings, type ShardNameCheck } from '../../src/cli/shardedFileReplay';
 import { PackedTimelineBuilder } from '../../src/core/packedTimelineBuilder';
 import { Journey } from '../../src/core/schema';
 import { simulate, type SimulationOptions } from '../../src/core/simulator/index';
@@ -254,5 +254,99 @@ describe('journey simulate, read sharded: each thread reads the file for its own
     const places = builder.places();
     assert.deepStrictEqual([places.eventCount, places.eventPositions], [2, [1]]);
     assert.equal(builder.events, 1);
+  });
+});
+
+describe('journey simulate, read sharded on worker threads: replayFileInShards as the CLI calls it (#16)', function () {
+  this.timeout(120_000); // every call starts its workers (under tsx here) and each reads the whole file
+  let dir: string;
+  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'journey-sharded-threads-'))));
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A contact id whose shard of `count` is `index`. */
+  const idInShard = (index: number, count: number) => Array.from({ length: 100 }, (_, k) => `stranger${k}`).find((id) => shardOf(id, count) === index)!;
+
+  it('R14: on 2 and 3 threads (this one and workers) the snapshot is the one-thread read and replay\'s, with the whole timeline\'s counts, each thread timed, and progress told the bytes read and the events replayed', async () => {
+    const j = benchJourney();
+    const tl = benchTimeline(400);
+    for (const layout of ['jsonLines', 'ndjson'] as const) {
+      const file = writeTimeline(dir, tl, layout);
+      const one = await oneThread(j, file, { trace: false });
+      for (const threads of [2, 3]) {
+        const timings: ShardedFileTimings = { readMs: [], replayMs: [], mergeMs: -1 };
+        const read: [number, number][] = [];
+        const replayed: [number, number][] = [];
+        const t0 = performance.now();
+        const sharded = await replayFileInShards(j, file, { trace: false }, threads, CHECK, { reading: (bytes, size) => read.push([bytes, size]), replaying: (done, total) => replayed.push([done, total]) }, timings);
+        const wall = performance.now() - t0;
+        assert.ok(sharded.ok, sharded.ok ? '' : sharded.reason);
+        assert.deepStrictEqual(sharded.snapshot, one, `${layout} on ${threads} threads`);
+        assert.deepStrictEqual([sharded.contacts, sharded.events], [tl.contacts.length, tl.events.length]);
+        assert.equal(timings.readMs.length, threads, 'a read time per thread');
+        assert.equal(timings.replayMs.length, threads, 'a replay time per thread');
+        assert.ok([...timings.readMs, ...timings.replayMs, timings.mergeMs].every((ms) => ms >= 0 && ms <= wall), `every step timed, within the whole call (${wall} ms): ${JSON.stringify(timings)}`);
+        const size = read[0]![1];
+        assert.ok(size > 0 && read.every(([, s]) => s === size), 'reading progress is told the file size');
+        assert.deepStrictEqual(read.at(-1), [size, size], 'this thread reads the whole file');
+        assert.ok(replayed.length > 0 && replayed.every(([, total]) => total === tl.events.length), "replay progress counts the whole timeline's events");
+        assert.deepStrictEqual(replayed.at(-1), [tl.events.length, tl.events.length], "this thread's replay ends told the whole timeline's events");
+        const quiet = await replayFileInShards(j, file, { trace: false }, threads, CHECK);
+        assert.deepStrictEqual(quiet.ok && quiet.snapshot, one, 'without progress, the same snapshot');
+      }
+    }
+  });
+
+  it("R14: with no start in the timeline the replay starts at the first event of any thread's shard, and a thread with no events of its own tells no progress of its own", async () => {
+    const j = benchJourney();
+    const { start: _start, ...tl } = benchTimeline(200);
+    const mine = (c: string) => shardOf(c, 2) === 0;
+    // This thread's shard holds the first event (and only it: the rest of this shard's contacts have none).
+    const first = tl.events.find((e) => mine(e.contact))!;
+    const early = { ...first, at: iso(Date.parse(tl.events[0]!.at) - DAY) };
+    const timeline = Timeline.parse({ ...tl, events: [early, ...tl.events.filter((e) => !mine(e.contact))] });
+    const file = writeTimeline(dir, timeline, 'jsonLines');
+    const one = await oneThread(j, file, { trace: false });
+    const sharded = await replayFileInShards(j, file, { trace: false }, 2, CHECK);
+    assert.ok(sharded.ok, sharded.ok ? '' : sharded.reason);
+    assert.deepStrictEqual(sharded.snapshot, one);
+    assert.equal((sharded.snapshot as { start?: string }).start, (one as { start?: string }).start);
+    // Without its one early event this thread's shard has no events: the replay's progress then comes from the other threads' counts only, never NaN.
+    const none = writeTimeline(dir, Timeline.parse({ ...timeline, events: timeline.events.slice(1) }), 'jsonLines');
+    const told: number[] = [];
+    const quiet = await replayFileInShards(j, none, { trace: false }, 2, CHECK, { replaying: (done, total) => told.push(done, total) });
+    assert.ok(quiet.ok, quiet.ok ? '' : quiet.reason);
+    assert.ok(told.every((n) => Number.isFinite(n)), `progress in numbers: ${told.join(', ')}`);
+  });
+
+  it("declines with a worker's reason when its shard declines, and with this thread's reason when this one's does", async () => {
+    const j = benchJourney();
+    const tl = benchTimeline(50);
+    for (const [owner, who] of [
+      [1, 'a worker'],
+      [0, 'this thread'],
+    ] as const) {
+      const file = writeTimeline(dir, { ...tl, events: [...tl.events, { ...tl.events[0]!, contact: idInShard(owner, 2) }] }, 'jsonLines');
+      const sharded = await replayFileInShards(j, file, { trace: false }, 2, CHECK);
+      assert.deepStrictEqual(sharded, { ok: false, reason: 'an event names a contact the timeline does not list' }, `the unlisted contact's shard is read by ${who}`);
+    }
+  });
+
+  it('declines when there is nothing to start the replay from (no start, no event), and with the error of a replay that cannot start (the one-thread replay reports it)', async () => {
+    const j = benchJourney();
+    const tl = benchTimeline(50);
+    const { start: _start, ...noStart } = tl;
+    const empty = writeTimeline(dir, Timeline.parse({ ...noStart, events: [] }), 'jsonLines');
+    assert.deepStrictEqual(await replayFileInShards(j, empty, { trace: false }, 2, CHECK), { ok: false, reason: 'nothing to start the replay from' });
+    const file = writeTimeline(dir, tl, 'jsonLines');
+    const badHorizon = await replayFileInShards(j, file, { trace: false, horizon: 'not an instant' }, 2, CHECK);
+    assert.equal(badHorizon.ok, false);
+    assert.match(badHorizon.ok ? '' : badHorizon.reason, /horizon/);
+    assert.ok(isReplayError(await oneThread(j, file, { trace: false, horizon: 'not an instant' })), 'the one-thread replay stops with its own error');
+  });
+
+  it('a file the threads cannot read ends the sharded read (the one-thread read then says why)', async () => {
+    const sharded = await replayFileInShards(benchJourney(), join(dir, 'missing.timeline.json'), { trace: false }, 2, CHECK);
+    assert.equal(sharded.ok, false);
+    assert.match(sharded.ok ? '' : sharded.reason, /not sure/);
   });
 });
