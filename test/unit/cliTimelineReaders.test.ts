@@ -12,7 +12,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importTimeline } from '../../src/cli/importTimeline';
-import { readTimelineForReplay } from '../../src/cli/packedTimelineFile';
+import { readFast, readTimelineForReplay } from '../../src/cli/packedTimelineFile';
 import { readTimelineFile, timelineTooBig, type TimelineNameCheck } from '../../src/cli/timelineFile';
 import { SegmentMapping } from '../../src/core/importing/importMapping';
 import type { Journey } from '../../src/core/schema';
@@ -257,6 +257,21 @@ describe('reading a timeline for a replay (fast read, exact read when unsure)', 
     assert.equal(r.warnings, 1);
     assert.equal(lines.length, 1);
     assert.match(lines[0]!, /:2:1 warning /);
+  });
+
+  it('the fast reader closes every file it opens, whether it takes the file or not', () => {
+    const dir = tmp();
+    const taken = join(dir, 'taken.timeline.json');
+    writeFileSync(taken, JSON.stringify({ formatVersion: 1, contacts: [{ id: 'c1' }], events: [JSON.parse(EVENT)] }));
+    const refused = join(dir, 'refused.timeline.json');
+    writeFileSync(refused, '{"formatVersion":1,"contacts":[{"id":"c1","id":"c2"}],"events":[]}');
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let k = 0; k < 20; k++) {
+      assert.equal(readFast(taken, undefined).kind, 'packed');
+      assert.equal(readFast(refused, undefined).kind, 'exact');
+    }
+    assert.equal(openFiles(), before, 'as many files open as before 40 reads');
   });
 
   it('a file that cannot be read: the exact reader says why', async () => {

@@ -13,6 +13,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { readFast } from '../../src/cli/packedTimelineFile';
+import { shardOf } from '../../src/core/simulator/timelineShards';
 
 const MODULE = resolve(__dirname, '../../src/cli/readHeapGrowth.ts');
 
@@ -59,19 +60,25 @@ describe('the heap growth while threads read a timeline file (#16)', function ()
     assert.ok(after > reading + 1, `after the collection asked for: ${after} full collections (that one among them), while reading: ${reading}`);
   });
 
-  it('a sharded read collects its garbage once it has read a large shard (before its heap is measured for the replay), never for a small one', () => {
+  it('a sharded read collects its garbage once it has read a large shard (200,000 records of its own or more, before its heap is measured for the replay), never for a smaller one', () => {
     const dir = mkdtempSync(join(tmpdir(), 'journey-growth-'));
-    const file = (contacts: number) => {
-      const path = join(dir, `t${contacts}.timeline.json`);
-      const ids = Array.from({ length: contacts }, (_, i) => `c${i}`);
+    /** A file whose contacts each have one event, `own` of them in shard 0 of 2 (the shard read): 2 × own records of its own. */
+    const file = (own: number) => {
+      const ids: string[] = [];
+      for (let i = 0, mine = 0; mine < own; i++) {
+        ids.push(`c${i}`);
+        if (shardOf(`c${i}`, 2) === 0) mine++;
+      }
+      const path = join(dir, `t${own}.timeline.json`);
       writeFileSync(path, JSON.stringify({ formatVersion: 1, contacts: ids.map((id) => ({ id })), events: ids.map((contact) => ({ at: '2026-01-01T00:00:00Z', contact, type: 'tagAdded', tag: 'vip' })) }));
       return path;
     };
-    for (const [contacts, expected] of [[1_000, 0], [250_000, 1]] as const) {
+    for (const [own, expected] of [[500, 0], [99_999, 0], [100_000, 1]] as const) {
       let collected = 0;
-      const read = readFast(file(contacts), undefined, { shard: { index: 0, count: 2 }, collectGarbage: () => collected++ });
+      const read = readFast(file(own), undefined, { shard: { index: 0, count: 2 }, collectGarbage: () => collected++ });
       assert.equal(read.kind, 'packed');
-      assert.equal(collected, expected, `${contacts} contacts and as many events, half of them the shard's`);
+      assert.equal(read.kind === 'packed' && read.timeline.contacts.length, own);
+      assert.equal(collected, expected, `${own * 2} records of the shard's own`);
     }
   });
 });

@@ -309,7 +309,7 @@ describe('journey simulate, read sharded on worker threads: replayFileInShards a
     const sharded = await replayFileInShards(j, file, { trace: false }, 2, CHECK);
     assert.ok(sharded.ok, sharded.ok ? '' : sharded.reason);
     assert.deepStrictEqual(sharded.snapshot, one);
-    assert.equal((sharded.snapshot as { start?: string }).start, (one as { start?: string }).start);
+    assert.equal(sharded.snapshot.start, Date.parse(early.at), "the replay starts at this thread's early event");
     // Without its one early event this thread's shard has no events: the replay's progress then comes from the other threads' counts only, never NaN.
     const none = writeTimeline(dir, Timeline.parse({ ...timeline, events: timeline.events.slice(1) }), 'jsonLines');
     const told: number[] = [];
