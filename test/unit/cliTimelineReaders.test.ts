@@ -271,7 +271,8 @@ describe('reading a timeline for a replay (fast read, exact read when unsure)', 
       assert.equal(readFast(taken, undefined).kind, 'packed');
       assert.equal(readFast(refused, undefined).kind, 'exact');
     }
-    assert.equal(openFiles(), before, 'as many files open as before 40 reads');
+    // Each read left open would leave one more: 40. Other files (a worker's, the runner's) may open or close meanwhile.
+    assert.ok(openFiles() - before < 10, `${openFiles() - before} more files open after 40 reads`);
   });
 
   it('a file that cannot be read: the exact reader says why', async () => {
