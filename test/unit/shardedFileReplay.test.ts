@@ -180,9 +180,10 @@ describe('journey simulate, read sharded: each thread reads the file for its own
     const big = { ...tl.contacts[1_500]!, tags: Array.from({ length: 12_000 }, (_, k) => `t${k}`) };
     const contacts = [...tl.contacts.slice(0, 1_500), big, ...tl.contacts.slice(1_501), { id: '__proto__', email: 'p@example.com' }, { id: 'constructor' }];
     const events = [...tl.events, { at: tl.events[0]!.at, contact: '__proto__', type: 'purchase' as const, product: 'kit', amount: 1 }, { at: tl.events[1]!.at, contact: 'constructor', type: 'tagAdded' as const, tag: 'vip' }];
-    const file = writeTimeline(dir, Timeline.parse({ ...tl, contacts, events }), 'jsonLines');
     const j = benchJourney();
-    for (const count of [2, 3]) {
+    // One record per line (events read in place), and ids not first (events read member by member).
+    for (const [layout, count] of [['jsonLines', 2], ['jsonLines', 3], ['idNotFirst', 2]] as const) {
+      const file = writeTimeline(dir, Timeline.parse({ ...tl, contacts, events }), layout);
       const contactOwner = new Array<number>(contacts.length).fill(-1);
       const eventOwner = new Array<number>(events.length).fill(-1);
       for (let index = 0; index < count; index++) {
@@ -204,8 +205,56 @@ describe('journey simulate, read sharded: each thread reads the file for its own
           assert.equal(timeline.eventTime[k], Date.parse(events[p]!.at));
         });
       }
-      assert.ok(!contactOwner.includes(-1) && !eventOwner.includes(-1), `every record is in a shard (${count} shards)`);
+      assert.ok(!contactOwner.includes(-1) && !eventOwner.includes(-1), `every record is in a shard (${layout}, ${count} shards)`);
     }
+  });
+
+  it('counts and places every record of a file longer than its 4 MB read window (records cut at a window\'s end are stepped over once)', () => {
+    const tl = benchTimeline(40_000);
+    const file = writeTimeline(dir, tl, 'jsonLines');
+    const j = benchJourney();
+    const placed = [0, 1].map((index) => {
+      const read = readShard(file, { index, count: 2 }, j, { trace: false }, { ...CHECK, errorsOnly: true });
+      assert.ok(read.ok, read.ok ? '' : read.reason);
+      assert.deepStrictEqual([read.places.contactCount, read.places.eventCount], [tl.contacts.length, tl.events.length], `shard ${index} counts the whole timeline`);
+      return read.places.eventPositions;
+    });
+    const all = [...placed[0]!, ...placed[1]!].sort((a, b) => a - b);
+    assert.deepStrictEqual(all, tl.events.map((_, k) => k), 'every event placed once');
+    for (const positions of placed) positions.forEach((p, k) => assert.equal(shardOf(tl.events[p]!.contact, 2), placed.indexOf(positions), `event ${k} of its shard`));
+  });
+
+  it('a contact id written with escapes (\\u0063 for c) is kept by the shard of the id it spells, like any other', () => {
+    const tl = benchTimeline(60);
+    const escaped = (id: string) => id.replace(/[0-9c]/g, (ch) => `\\u00${ch.charCodeAt(0).toString(16)}`);
+    const text = JSON.stringify(tl).replace(/"id":"(c\d+)"/g, (_, id: string) => `"id":"${escaped(id)}"`);
+    assert.ok(text.includes('"id":"\\u0063'), 'the ids are written with escapes');
+    const file = join(dir, 'escaped.timeline.json');
+    writeFileSync(file, text);
+    const j = benchJourney();
+    const kept: string[] = [];
+    for (const index of [0, 1]) {
+      const read = readShard(file, { index, count: 2 }, j, { trace: false }, CHECK);
+      assert.ok(read.ok, read.ok ? '' : read.reason);
+      for (const c of read.replay.timeline.contacts) {
+        assert.equal(shardOf(c.id, 2), index, `${c.id} in its id's shard`);
+        kept.push(c.id);
+      }
+    }
+    assert.deepStrictEqual(kept.sort(), tl.contacts.map((c) => c.id).sort(), 'every contact kept once');
+  });
+
+  it('a .timeline.ndjson contact whose id repeats (JSON.parse keeps the last) is never lost: its shard keeps it or the read declines', () => {
+    const tl = benchTimeline(20);
+    const ids = Array.from({ length: 50 }, (_, k) => `r${k}`);
+    const first = ids.find((id) => shardOf(id, 2) === 0)!;
+    const last = ids.find((id) => shardOf(id, 2) === 1)!;
+    const lines = [JSON.stringify({ formatVersion: 1, start: tl.start }), `{"contact":{"id":"${first}","id":"${last}"}}`, ...tl.contacts.map((contact) => JSON.stringify({ contact })), ...tl.events.map((event) => JSON.stringify({ event }))];
+    const file = join(dir, 'repeated.timeline.ndjson');
+    writeFileSync(file, lines.join('\n') + '\n');
+    const reads = [0, 1].map((index) => readShard(file, { index, count: 2 }, benchJourney(), { trace: false }, CHECK));
+    const keptLast = reads.some((r) => r.ok && r.replay.timeline.contacts.some((c) => c.id === last));
+    assert.ok(keptLast || reads.some((r) => !r.ok), `the contact ${last} (first written ${first}) is kept or the read declines`);
   });
 
   it('declines an event for a contact the timeline does not list (whether its id is a typo of a listed one needs every contact)', () => {
