@@ -249,12 +249,21 @@ describe('journey simulate, read sharded: each thread reads the file for its own
     const ids = Array.from({ length: 50 }, (_, k) => `r${k}`);
     const first = ids.find((id) => shardOf(id, 2) === 0)!;
     const last = ids.find((id) => shardOf(id, 2) === 1)!;
-    const lines = [JSON.stringify({ formatVersion: 1, start: tl.start }), `{"contact":{"id":"${first}","id":"${last}"}}`, ...tl.contacts.map((contact) => JSON.stringify({ contact })), ...tl.events.map((event) => JSON.stringify({ event }))];
-    const file = join(dir, 'repeated.timeline.ndjson');
-    writeFileSync(file, lines.join('\n') + '\n');
-    const reads = [0, 1].map((index) => readShard(file, { index, count: 2 }, benchJourney(), { trace: false }, CHECK));
-    const keptLast = reads.some((r) => r.ok && r.replay.timeline.contacts.some((c) => c.id === last));
-    assert.ok(keptLast || reads.some((r) => !r.ok), `the contact ${last} (first written ${first}) is kept or the read declines`);
+    const repeated = `{"contact":{"id":"${first}","id":"${last}"}}`;
+    const header = JSON.stringify({ formatVersion: 1, start: tl.start });
+    const contacts = tl.contacts.map((contact) => JSON.stringify({ contact }));
+    for (const [placement, lines] of [
+      // First of all, with events after.
+      ['first', [header, repeated, ...contacts, ...tl.events.map((event) => JSON.stringify({ event }))]],
+      // Last, and no events: a thread that lost it, or what followed it, would have no event naming an unlisted contact to make it decline.
+      ['last', [header, ...contacts, repeated]],
+    ] as const) {
+      const file = join(dir, `repeated-${placement}.timeline.ndjson`);
+      writeFileSync(file, lines.join('\n') + '\n');
+      const reads = [0, 1].map((index) => readShard(file, { index, count: 2 }, benchJourney(), { trace: false }, CHECK));
+      const keptLast = reads.some((r) => r.ok && r.replay.timeline.contacts.some((c) => c.id === last));
+      assert.ok(keptLast || reads.some((r) => !r.ok), `the contact ${last} (first written ${first}), ${placement}, is kept or the read declines`);
+    }
   });
 
   it('declines an event for a contact the timeline does not list (whether its id is a typo of a listed one needs every contact)', () => {
