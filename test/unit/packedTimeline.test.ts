@@ -111,6 +111,8 @@ describe('the packed form of a timeline', () => {
     const packed = packTimeline({ formatVersion: 1, contacts, events: [ev(T0, 'b', { type: 'purchase' })] })!;
     assert.deepEqual(nameSample(packed, [{ type: 'purchase' }]).contacts.map((c) => c.id), ['a', 'd', 'e', 'g', 'h']);
     assert.deepEqual(contactsWithDistinctNames([{ id: 'x', lists: shared }, { id: 'y', lists: shared }]).map((c) => c.id), ['x'], 'the first contact is kept whatever it holds');
+    // The shared lists object passes over a contact only when it has no tags and no segments; segments alone make another set.
+    assert.deepEqual(contactsWithDistinctNames([{ id: 'x', lists: shared }, { id: 'y', lists: shared, segments: ['s1'] }, { id: 'z', lists: shared, segments: ['s2'] }]).map((c) => c.id), ['x', 'y', 'z'], 'segments make a contact distinct, with the same lists object too');
   });
 
   it('property: the name check finds the same names in the sample of any timeline as in the whole timeline (names close to the journey\'s and typos of them)', () => {
