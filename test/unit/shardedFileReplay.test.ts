@@ -89,6 +89,9 @@ function inShards(j: Journey, file: string, options: SimulationOptions, count: n
   return { snapshot: replayOutcome(() => mergeShardResults(j, shards[0]!.replay.timeline, options, bounds, shards.map((s) => s.replay.run(bounds)))) };
 }
 
+/** A contact id (none of the benchmark timeline's) whose shard of `count` is `index`. */
+const idInShard = (index: number, count: number) => Array.from({ length: 100 }, (_, k) => `stranger${k}`).find((id) => shardOf(id, count) === index)!;
+
 const isReplayError = (outcome: unknown) => typeof outcome === 'object' && outcome !== null && 'error' in outcome;
 
 /** More contacts, the first listed twice (none known only from events: a shard declines those). */
@@ -221,7 +224,7 @@ describe('journey simulate, read sharded: each thread reads the file for its own
     });
     const all = [...placed[0]!, ...placed[1]!].sort((a, b) => a - b);
     assert.deepStrictEqual(all, tl.events.map((_, k) => k), 'every event placed once');
-    for (const positions of placed) positions.forEach((p, k) => assert.equal(shardOf(tl.events[p]!.contact, 2), placed.indexOf(positions), `event ${k} of its shard`));
+    placed.forEach((positions, index) => positions.forEach((p) => assert.equal(shardOf(tl.events[p]!.contact, 2), index, `event ${p} in shard ${index}`)));
   });
 
   it('a contact id written with escapes (\\u0063 for c) is kept by the shard of the id it spells, like any other', () => {
@@ -246,9 +249,8 @@ describe('journey simulate, read sharded: each thread reads the file for its own
 
   it('a .timeline.ndjson contact whose id repeats (JSON.parse keeps the last) is never lost: its shard keeps it or the read declines', () => {
     const tl = benchTimeline(20);
-    const ids = Array.from({ length: 50 }, (_, k) => `r${k}`);
-    const first = ids.find((id) => shardOf(id, 2) === 0)!;
-    const last = ids.find((id) => shardOf(id, 2) === 1)!;
+    const first = idInShard(0, 2);
+    const last = idInShard(1, 2);
     const repeated = `{"contact":{"id":"${first}","id":"${last}"}}`;
     const header = JSON.stringify({ formatVersion: 1, start: tl.start });
     const contacts = tl.contacts.map((contact) => JSON.stringify({ contact }));
@@ -301,8 +303,8 @@ describe('journey simulate, read sharded: each thread reads the file for its own
 
   it('the builder steps over another shard’s event without reading it, and counts it', () => {
     const builder = new PackedTimelineBuilder({ crIsSpace: true, strictKeys: true, shard: { index: 0, count: 2 } });
-    const mine = ['a', 'b', 'c', 'd', 'e', 'f'].find((id) => shardOf(id, 2) === 0)!;
-    const theirs = ['a', 'b', 'c', 'd', 'e', 'f'].find((id) => shardOf(id, 2) === 1)!;
+    const mine = idInShard(0, 2);
+    const theirs = idInShard(1, 2);
     const bytes = (text: string) => new TextEncoder().encode(text);
     // Another shard's event with a body no shard accepts alone is still stepped over to its end (its owner judges it).
     const foreign = bytes(`{"at":"2026-01-01T00:00:00Z","contact":"${theirs}","type":"purchase","nested":{"x":"}\\""}}`);
@@ -321,8 +323,6 @@ describe('journey simulate, read sharded on worker threads: replayFileInShards a
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'journey-sharded-threads-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** A contact id whose shard of `count` is `index`. */
-  const idInShard = (index: number, count: number) => Array.from({ length: 100 }, (_, k) => `stranger${k}`).find((id) => shardOf(id, count) === index)!;
 
   it('R14: on 2 and 3 threads (this one and workers) the snapshot is the one-thread read and replay\'s, with the whole timeline\'s counts, each thread timed, and progress told the bytes read and the events replayed', async () => {
     const j = benchJourney();
