@@ -7,7 +7,9 @@
 // Extra options: --seed N, --horizon TIME, --no-trace, --threads N|auto (a
 // replay without a trace sharded by contact over threads, the same result as
 // one thread's; auto, the default, uses every core for a file of 16 MB or
-// more), --progress (progress on stderr: the file's bytes read, then the
+// more; never more threads than cores: each thread has a heap of its own and
+// reads the whole file, so more only cost memory and time, and the user is
+// told), --progress (progress on stderr: the file's bytes read, then the
 // events replayed, about once a second; the default when stderr is a
 // terminal; progressReport.ts).
 // On several threads each thread reads the whole file for its own contacts
@@ -139,6 +141,11 @@ const STDERR: ProgressSink = { write: (line) => process.stderr.write(`${line}\n`
 export async function simulateCommand(args: string[], out: (line: string) => void, stderr: ProgressSink = STDERR): Promise<CommandResult> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') return { exitCode: 2, error: `journey simulate: ${parsed}\n${USAGE}` };
+  const cores = availableParallelism();
+  if (typeof parsed.threads === 'number' && parsed.threads > cores) {
+    stderr.write(`journey simulate: --threads ${parsed.threads} is more than the ${cores} core${cores === 1 ? '' : 's'} of this machine: ${cores} thread${cores === 1 ? '' : 's'} (each thread reads the timeline into a heap of its own; more would only cost memory and time)`);
+    parsed.threads = cores;
+  }
   let timelineFile = parsed.timeline;
   if (timelineFile === undefined) {
     const sibling = parsed.file.replace(/\.journey\.json$/, '.timeline.json');
