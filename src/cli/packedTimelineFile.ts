@@ -36,9 +36,9 @@ export type ReplayTimelineRead = { ok: true; timeline: Timeline | PackedTimeline
 
 class OverBudget extends Error {}
 
-/** The bytes of a file, a window at a time. */
+/** The bytes of a file, a window at a time (a Node Buffer: the builder makes a string of a few of its bytes without a view of them, plainContact.ts). */
 class ByteWindow {
-  buf = new Uint8Array(WINDOW_BYTES);
+  buf: Uint8Array = Buffer.alloc(WINDOW_BYTES);
   pos = 0;
   end = 0;
   private done = false;
@@ -57,7 +57,7 @@ class ByteWindow {
     if (!this.withinBudget()) throw new OverBudget();
     const kept = this.end - this.pos;
     if (kept * 2 > this.buf.length) {
-      const bigger = new Uint8Array(this.buf.length * 2);
+      const bigger = Buffer.alloc(this.buf.length * 2);
       bigger.set(this.buf.subarray(this.pos, this.end));
       this.buf = bigger;
     } else this.buf.copyWithin(0, this.pos, this.end);

@@ -8,9 +8,11 @@
 // again), its contact id checked and numbered by its bytes
 // (contactIdTable.ts, a batch of lookups at a time), and the rest of it, the
 // body, interned by its bytes: only a body never seen before is decoded,
-// parsed and checked with the schema (zod), once. Contacts are parsed a
-// batch of about 64 KB at a time (JSON.parse) and checked by hand; equal
-// `lists` of contacts are one shared object (sharedContactLists.ts).
+// parsed and checked with the schema (zod), once. A contact in the compact
+// layout is read from its bytes into the object JSON.parse would give
+// (plainContact.ts); any other is parsed a batch of about 64 KB at a time
+// (JSON.parse) and checked by hand; equal `lists` of contacts are one
+// shared object (sharedContactLists.ts).
 // The hand checks accept only what the schema surely accepts; anything
 // else (an escape in a key or id, another instant form the schema rejects,
 // a duplicate key, a `__proto__` key, a contact property the hand check does
@@ -23,6 +25,7 @@ import { keyCount, propertyCount } from './jsonBytes';
 import { JsonChar } from './jsonChars';
 import { hasDuplicateKeys } from './jsonDocument';
 import type { EventBody, PackedTimeline, TimelineProperties } from './packedTimeline';
+import { PlainContactReader } from './plainContact';
 import { SharedContactLists } from './sharedContactLists';
 import { parseIsoInstant, utcFromFields } from './simulator/isoInstant';
 import { shardOf, shardOfHash } from './simulator/timelineShards';
@@ -127,7 +130,7 @@ function isSurelyContact(v: unknown): v is Contact {
         if (!isPlainObject(value)) return false;
         for (const k of Object.keys(value)) {
           const f = value[k];
-          if (k === '__proto__' || (typeof f !== 'string' && typeof f !== 'number' && typeof f !== 'boolean')) return false;
+          if (k === '__proto__' || (typeof f !== 'string' && typeof f !== 'boolean' && !Number.isFinite(f))) return false; // 1e400 parses to Infinity, which the schema refuses
         }
         break;
       case 'lists':
@@ -175,6 +178,10 @@ export class PackedTimelineBuilder {
   private readonly contacts: Contact[] = [];
   /** Equal contact lists, one object (memory). */
   private readonly sharedLists = new SharedContactLists();
+  /** Contacts in the compact layout, read from their bytes (the others a batch at a time by JSON.parse). */
+  private readonly plainContacts = new PlainContactReader(this.sharedLists);
+  /** Whether contacts' ids were added to `ids` since it was last resolved (their numbering is settled before an event's). */
+  private contactIdsAdded = false;
 
   // Contact ids of events, interned by their bytes.
   private readonly ids = new ContactIdTable(this.eventContact);
@@ -271,7 +278,7 @@ export class PackedTimelineBuilder {
 
   /** Reads the event object at i (whitespace first): its end, INCOMPLETE or GIVE_UP. */
   event(b: Uint8Array, i: number, limit: number): number {
-    if (this.batchLength > 0 && !this.flushContacts()) return GIVE_UP; // contacts before this event are numbered first
+    if ((this.batchLength > 0 || this.contactIdsAdded) && !this.flushContacts()) return GIVE_UP; // contacts before this event are numbered first
     i = this.space(b, i, limit);
     const end = this.plainEvent(b, i, limit);
     return end === OTHER_FORM ? this.anyEvent(b, i, limit) : end;
@@ -493,7 +500,7 @@ export class PackedTimelineBuilder {
     if (body === undefined || this.bodies.length >= MAX_SHARED_BODIES) return body;
     slots[free] = this.bodies.length;
     this.bodies.push(body);
-    this.bodyBytes.push(b.slice(start, end));
+    this.bodyBytes.push(Uint8Array.prototype.slice.call(b, start, end)); // a copy (a Buffer's own slice is a view)
     this.bodyHashes.push(hash);
     if (this.bodies.length * 2 > slots.length) this.bodySlots = rehash(this.bodyHashes, slots.length * 2);
     return body;
@@ -538,6 +545,14 @@ export class PackedTimelineBuilder {
         shardKnown = 1;
       }
     }
+    const plain = this.plainContacts.read(b, i, end);
+    if (plain !== undefined) {
+      if (this.shardCount > 1 && shardKnown === 0 && shardOf(plain.id, this.shardCount) !== this.shardIndex) return end;
+      if (this.batchLength > 0 && !this.flushContacts()) return GIVE_UP; // the contacts before it come first
+      this.keepContact(plain, position);
+      if (this.eventsSeen > 0) this.contactsFirst = false;
+      return end;
+    }
     const n = end - i;
     // The batch is the text JSON.parse reads: `[` contact `,` contact `,` ... (its last comma becomes the `]`).
     if (this.batchLength + n + (this.batchLength === 0 ? 2 : 1) > this.batch.length) {
@@ -557,10 +572,32 @@ export class PackedTimelineBuilder {
     return end;
   }
 
-  /** Parses and checks the contacts waiting; false if the builder must give up. */
+  /** Keeps a contact of this shard, at this position among the timeline's contacts (its id numbered now when no event came before it). */
+  private keepContact(v: Contact, position: number): void {
+    if (this.shardCount > 1) this.contactPositions.push(position);
+    this.contacts.push(v);
+    if (this.eventsSeen === 0) {
+      // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
+      // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
+      this.ids.add(v.id);
+      this.contactIdsAdded = true;
+    }
+  }
+
+  /** Parses and checks the contacts waiting, and settles the numbering of the ids of the contacts kept; false if the builder must give up. */
   flushContacts(): boolean {
+    if (this.batchLength > 0 && !this.parseBatch()) return false;
+    if (this.contactIdsAdded) {
+      this.ids.resolve();
+      this.listedIds = this.ids.size;
+      this.contactIdsAdded = false;
+    }
+    return true;
+  }
+
+  /** Parses and checks the contacts in the batch (JSON.parse); false if the builder must give up. */
+  private parseBatch(): boolean {
     const length = this.batchLength;
-    if (length === 0) return true;
     this.batchLength = 0;
     let values: unknown[];
     this.batch[length - 1] = JsonChar.CloseBracket;
@@ -571,31 +608,21 @@ export class PackedTimelineBuilder {
     }
     // As many properties as keys in the bytes: no key repeats (strict JSON).
     if (this.options.strictKeys && propertyCount(values) !== keyCount(this.batch, 0, length)) return false;
-    const before = this.contacts.length;
     const sharded = this.shardCount > 1;
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       if (!isSurelyContact(v)) return false;
-      if (sharded) {
-        // Its id as parsed must be of the shard its bytes named (a repeated key could say otherwise: the exact reader decides).
-        if (shardOf(v.id, this.shardCount) !== this.shardIndex) {
-          if (this.batchShardKnown[k] === 1) return false;
-          continue;
-        }
-        this.contactPositions.push(this.batchPositions[k]!);
+      // Its id as parsed must be of the shard its bytes named (a repeated key could say otherwise: the exact reader decides).
+      if (sharded && shardOf(v.id, this.shardCount) !== this.shardIndex) {
+        if (this.batchShardKnown[k] === 1) return false;
+        continue;
       }
       if (v.lists !== undefined) (v as { lists: Contact['lists'] }).lists = this.sharedLists.share(v.lists);
-      this.contacts.push(v);
+      this.keepContact(v, sharded ? this.batchPositions[k]! : 0);
     }
     this.batchPositions.length = 0;
     this.batchShardKnown.length = 0;
-    if (this.eventsSeen === 0) {
-      // Contacts before every event: their ids are numbered first, in their order (a repeated id keeps its first number),
-      // which is how the replay numbers contacts, so the events' contact numbers are the replay's.
-      for (let k = before; k < this.contacts.length; k++) this.ids.add(this.contacts[k]!.id);
-      this.ids.resolve();
-      this.listedIds = this.ids.size;
-    } else this.contactsFirst = false;
+    if (this.eventsSeen > 0) this.contactsFirst = false;
     return true;
   }
 
