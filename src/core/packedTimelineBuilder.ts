@@ -21,6 +21,7 @@
 // timeline the builder accepts is one the schema accepts, with the same
 // values. Pure.
 import { ContactIdTable, FNV_START, hashBytes, hashNext } from './contactIdTable';
+import { isIdByte, isIdBytes } from './idBytes';
 import { keyCount, propertyCount } from './jsonBytes';
 import { JsonChar } from './jsonChars';
 import { hasDuplicateKeys } from './jsonDocument';
@@ -57,18 +58,7 @@ const SOME_INSTANT = '2026-01-01T00:00:00Z';
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** An id as the schema's Id: a letter or _, then letters, digits, _ . - (ASCII). */
-function isIdByte(b: number, first: boolean): boolean {
-  if ((b >= 97 && b <= 122) || (b >= 65 && b <= 90) || b === 95) return true;
-  return !first && ((b >= 48 && b <= 57) || b === 46 || b === 45);
-}
 const ID = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
-
-/** Whether bytes [s, e) are an Id. */
-function isId(b: Uint8Array, s: number, e: number): boolean {
-  if (e <= s || !isIdByte(b[s]!, true)) return false;
-  for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return false;
-  return true;
-}
 
 /** `YYYY-MM-DDTHH:MM:SSZ` with every part in range (what the schema's Instant accepts of that form): epoch ms, else NaN. */
 function plainInstant(b: Uint8Array, s: number): number {
@@ -438,7 +428,7 @@ export class PackedTimelineBuilder {
     if (atStart < 0 || idStart < 0 || length === 0) return GIVE_UP;
     const ms = this.instant(b, atStart, atEnd);
     if (ms !== ms) return GIVE_UP;
-    if (!isId(b, idStart, idEnd)) return GIVE_UP;
+    if (!isIdBytes(b, idStart, idEnd)) return GIVE_UP;
     const body = this.body(this.scratch, 0, length, hashBytes(this.scratch, 0, length));
     if (body === undefined) return GIVE_UP;
     const idHash = hashBytes(b, idStart, idEnd);

@@ -10,6 +10,7 @@
 // undefined, and the builder parses that record with JSON.parse as before,
 // which takes it or gives up. Equal `lists` are one frozen object
 // (sharedContactLists.ts), recognised by their bytes. Pure.
+import { isIdBytes } from './idBytes';
 import { JsonChar } from './jsonChars';
 import { SharedContactLists } from './sharedContactLists';
 import type { Contact } from './timeline';
@@ -60,12 +61,6 @@ const EXACT_DIGITS = 15;
  */
 const PlainObject = function PlainObject() {} as unknown as new () => Record<string, unknown>;
 PlainObject.prototype = Object.prototype;
-
-/** An Id byte (the schema's Id: a letter or _, then letters, digits, _ . -). */
-function isIdByte(c: number, first: boolean): boolean {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) return true;
-  return !first && ((c >= 48 && c <= 57) || c === 46 || c === 45);
-}
 
 /** Whether bytes[s, e) equal `word`. */
 function equalBytes(b: Uint8Array, s: number, e: number, word: Uint8Array): boolean {
@@ -125,7 +120,7 @@ export class PlainContactReader {
       case FREQUENCY: {
         const end = this.plainString(b, i, e);
         if (end < 0) return undefined;
-        if (kind === ID && !isId(b, i + 1, end)) return undefined;
+        if (kind === ID && !isIdBytes(b, i + 1, end)) return undefined;
         const text = this.text(b, i + 1, end);
         if (kind === FREQUENCY && !FREQUENCIES.has(text)) return undefined;
         this.at = end + 1;
@@ -178,7 +173,7 @@ export class PlainContactReader {
     }
     for (;;) {
       const end = this.plainString(b, i, e);
-      if (end < 0 || (ids && !isId(b, i + 1, end))) return undefined;
+      if (end < 0 || (ids && !isIdBytes(b, i + 1, end))) return undefined;
       items.push(this.text(b, i + 1, end));
       i = end + 1;
       if (b[i] === JsonChar.Comma) i++;
@@ -313,11 +308,4 @@ export class PlainContactReader {
 function knownKey(b: Uint8Array, s: number, e: number): number {
   for (let k = 0; k < KEYS.length; k++) if (equalBytes(b, s, e, KEYS[k]!.bytes)) return k;
   return NOT_SURE;
-}
-
-/** Whether bytes [s, e) are an Id. */
-function isId(b: Uint8Array, s: number, e: number): boolean {
-  if (e <= s || !isIdByte(b[s]!, true)) return false;
-  for (let k = s + 1; k < e; k++) if (!isIdByte(b[k]!, false)) return false;
-  return true;
 }
