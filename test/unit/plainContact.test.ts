@@ -227,9 +227,9 @@ describe('the builder reads compact contacts in place (#16)', () => {
     assert.equal(timeline!.listedContactIds, 3);
   });
 
-  it('a sharded read keeps a compact contact whose id is not first in the shard its id names, at its place among all contacts', () => {
-    const ids = Array.from({ length: 12 }, (_, k) => `c${k}`);
-    const records = ids.map((cid, k) => (k % 2 === 0 ? `{"email":"e${k}","id":"${cid}"}` : `{"id":"${cid}"}`));
+  it('a sharded read keeps a contact whose id is not first (compact, or parsed by JSON.parse) in the shard its id names, at its place among all contacts', () => {
+    const ids = Array.from({ length: 18 }, (_, k) => `c${k}`);
+    const records = ids.map((cid, k) => [`{"email":"e${k}","id":"${cid}"}`, `{"id":"${cid}"}`, `{ "email": "e${k}", "id": "${cid}" }`][k % 3]!);
     for (const index of [0, 1]) {
       const { timeline, places } = read(records, { ...NDJSON_FORMAT, shard: { index, count: 2 } });
       const mine = ids.map((cid, k) => [cid, k] as const).filter(([cid]) => shardOf(cid, 2) === index);
@@ -246,6 +246,20 @@ describe('the builder reads compact contacts in place (#16)', () => {
     assert.equal(builder.contact(c1, 0, c1.length), c1.length);
     assert.equal(builder.event(event, 0, event.length), event.length);
     const c2 = Buffer.from('{"id":"c2"}');
+    assert.equal(builder.contact(c2, 0, c2.length), c2.length);
+    const timeline = builder.finish({ formatVersion: 1 })!;
+    assert.deepEqual(timeline.contacts, [{ id: 'c1' }, { id: 'c2' }]);
+    assert.equal(timeline.listedContactIds, -1);
+    assert.deepEqual(timeline.eventContactIds, ['c1'], 'only ids listed before every event, and ids events name, are numbered');
+  });
+
+  it('a contact in another layout after an event (parsed by JSON.parse) makes the numbering the events\' own too (listedContactIds -1)', () => {
+    const builder = new PackedTimelineBuilder(JSON_FORMAT);
+    const event = Buffer.from('{"at":"2026-03-01T09:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}');
+    const c1 = Buffer.from('{ "id": "c1" }');
+    assert.equal(builder.contact(c1, 0, c1.length), c1.length);
+    assert.equal(builder.event(event, 0, event.length), event.length);
+    const c2 = Buffer.from('{ "id": "c2" }');
     assert.equal(builder.contact(c2, 0, c2.length), c2.length);
     const timeline = builder.finish({ formatVersion: 1 })!;
     assert.deepEqual(timeline.contacts, [{ id: 'c1' }, { id: 'c2' }]);
