@@ -239,32 +239,22 @@ describe('the builder reads compact contacts in place (#16)', () => {
     }
   });
 
-  it('a contact after an event is read in place and makes the numbering the events\' own (listedContactIds -1)', () => {
-    const builder = new PackedTimelineBuilder(JSON_FORMAT);
-    const event = Buffer.from('{"at":"2026-03-01T09:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}');
-    const c1 = Buffer.from('{"id":"c1"}');
-    assert.equal(builder.contact(c1, 0, c1.length), c1.length);
-    assert.equal(builder.event(event, 0, event.length), event.length);
-    const c2 = Buffer.from('{"id":"c2"}');
-    assert.equal(builder.contact(c2, 0, c2.length), c2.length);
-    const timeline = builder.finish({ formatVersion: 1 })!;
-    assert.deepEqual(timeline.contacts, [{ id: 'c1' }, { id: 'c2' }]);
-    assert.equal(timeline.listedContactIds, -1);
-    assert.deepEqual(timeline.eventContactIds, ['c1'], 'only ids listed before every event, and ids events name, are numbered');
-  });
-
-  it('a contact in another layout after an event (parsed by JSON.parse) makes the numbering the events\' own too (listedContactIds -1)', () => {
-    const builder = new PackedTimelineBuilder(JSON_FORMAT);
-    const event = Buffer.from('{"at":"2026-03-01T09:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}');
-    const c1 = Buffer.from('{ "id": "c1" }');
-    assert.equal(builder.contact(c1, 0, c1.length), c1.length);
-    assert.equal(builder.event(event, 0, event.length), event.length);
-    const c2 = Buffer.from('{ "id": "c2" }');
-    assert.equal(builder.contact(c2, 0, c2.length), c2.length);
-    const timeline = builder.finish({ formatVersion: 1 })!;
-    assert.deepEqual(timeline.contacts, [{ id: 'c1' }, { id: 'c2' }]);
-    assert.equal(timeline.listedContactIds, -1);
-  });
+  for (const [layout, c1, c2] of [
+    ['read in place', '{"id":"c1"}', '{"id":"c2"}'],
+    ['in another layout (parsed by JSON.parse)', '{ "id": "c1" }', '{ "id": "c2" }'],
+  ] as const) {
+    it(`a contact ${layout} after an event makes the numbering the events' own (listedContactIds -1), and its id is not numbered as an event's`, () => {
+      const builder = new PackedTimelineBuilder(JSON_FORMAT);
+      for (const [record, read] of [[c1, 'contact'], ['{"at":"2026-03-01T09:00:00Z","contact":"c1","type":"tagAdded","tag":"vip"}', 'event'], [c2, 'contact']] as const) {
+        const b = Buffer.from(record);
+        assert.equal(read === 'event' ? builder.event(b, 0, b.length) : builder.contact(b, 0, b.length), b.length, record);
+      }
+      const timeline = builder.finish({ formatVersion: 1 })!;
+      assert.deepEqual(timeline.contacts, [{ id: 'c1' }, { id: 'c2' }]);
+      assert.equal(timeline.listedContactIds, -1);
+      assert.deepEqual(timeline.eventContactIds, ['c1'], 'only ids listed before every event, and ids events name, are numbered');
+    });
+  }
 
   it('an event body read from a window that is then overwritten is still known by its own bytes (the builder keeps a copy, not a view of the window)', () => {
     const builder = new PackedTimelineBuilder(JSON_FORMAT);
