@@ -323,7 +323,6 @@ describe('journey simulate, read sharded on worker threads: replayFileInShards a
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'journey-sharded-threads-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-
   it('R14: on 2 and 3 threads (this one and workers) the snapshot is the one-thread read and replay\'s, with the whole timeline\'s counts, each thread timed, and progress told the bytes read and the events replayed', async () => {
     const j = benchJourney();
     const tl = benchTimeline(400);
